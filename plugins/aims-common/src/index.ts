@@ -1,0 +1,15 @@
+/**
+ * Shared AIMS model for frontend, backend and CLI: the AISystem kind, the domain catalogues
+ * (Annex A, EU AI Act), the finding vocabulary and API types.
+ *
+ * @packageDocumentation
+ */
+export * from './kind/AISystemEntityV1alpha1';
+export * from './kind/schema';
+export * from './kind/validateAISystemEntity';
+export * from './kind/refs';
+export * from './domain/annexA';
+export * from './domain/euAiAct';
+export * from './findings/vocabulary';
+export * from './api/types';
+export * from './api/rollUp';
