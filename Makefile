@@ -1,0 +1,65 @@
+# AIMS for Backstage — the two commands a fresh machine needs:
+#   make start   install everything and run the portal (http://localhost:3000)
+#   make test    run every check: types, lint, unit + integration (SQLite and PostgreSQL), e2e
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+ROOT := $(CURDIR)
+# Backstage 1.55 needs Node >= 22; bootstrap it into .tools/ when the machine's node is older.
+NODE_BIN := $(shell $(ROOT)/scripts/ensure-node.sh)
+ifeq ($(NODE_BIN),)
+$(error could not find or install Node 22, see the message above)
+endif
+export PATH := $(ROOT)/.tools/bin:$(NODE_BIN):$(PATH)
+# Native addons (better-sqlite3) compile from source against the bootstrapped Node's headers.
+ifneq ($(findstring /.tools/,$(NODE_BIN)),)
+export npm_config_nodedir := $(abspath $(NODE_BIN)/..)
+endif
+YARN := node $(ROOT)/.yarn/releases/yarn-4.13.0.cjs
+# Development default for the CI/CD ingestion token (backend.auth.externalAccess).
+export AIMS_INGEST_TOKEN ?= aims-dev-ingest-token
+
+.PHONY: help install build start test typecheck lint unit e2e bench clean
+
+help:
+	@echo "make start   install dependencies, build and run the portal (frontend :3000, backend :7007)"
+	@echo "make test    types, lint, unit + integration tests (SQLite and PostgreSQL), Playwright e2e"
+	@echo "make bench   benchmarks (yarn bench)"
+
+.tools/bin/yarn:
+	@mkdir -p .tools/bin
+	@printf '#!/bin/sh\nexec node "%s/.yarn/releases/yarn-4.13.0.cjs" "$$@"\n' "$(ROOT)" > $@
+	@chmod +x $@
+
+node_modules/.yarn-state.yml: yarn.lock package.json $(wildcard packages/*/package.json plugins/*/package.json) | .tools/bin/yarn
+	$(YARN) install --immutable
+	@touch $@
+
+install: node_modules/.yarn-state.yml
+
+typecheck: install
+	$(YARN) tsc
+
+build: typecheck
+
+start: build
+	@echo "Starting the portal on http://localhost:3000 (backend http://localhost:7007); sign in as guest."
+	$(YARN) start
+
+lint: install
+	$(YARN) backstage-cli repo lint
+
+unit: install
+	@source scripts/detect-postgres.sh && CI=true $(YARN) backstage-cli repo test
+
+e2e: install
+	@export CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" && $(YARN) playwright test
+
+test: typecheck lint unit e2e
+	@echo "make test: all checks passed"
+
+bench: install
+	$(YARN) bench
+
+clean:
+	$(YARN) backstage-cli repo clean
