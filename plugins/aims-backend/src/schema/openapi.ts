@@ -1,0 +1,9 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import fs from 'node:fs';
+import { parse } from 'yaml';
+
+/** The OpenAPI document of the plugin, loaded from `src/schema/openapi.yaml`. */
+export function loadOpenApiSpec(): Record<string, any> {
+  const file = resolvePackagePath('@internal/plugin-aims-backend', 'src/schema/openapi.yaml');
+  return parse(fs.readFileSync(file, 'utf8'));
+}
