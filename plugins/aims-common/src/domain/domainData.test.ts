@@ -11,11 +11,14 @@ const domainDir = path.resolve(__dirname, '../../../../../shared/domain');
 const haveDomain = fs.existsSync(domainDir);
 
 describe('domain data', () => {
-  (haveDomain ? it : it.skip)('matches shared/domain (run scripts/generate-domain-data.js)', () => {
-    const load = (f: string) => YAML.parse(fs.readFileSync(path.join(domainDir, f), 'utf8'));
-    expect(ANNEX_A_DATA).toEqual(load('iso42001-annex-a.yaml'));
-    expect(REGULATORY_OVERLAYS_DATA).toEqual(load('regulatory-overlays.yaml'));
-  });
+  if (haveDomain) {
+    it('matches shared/domain (else run scripts/generate-domain-data.js)', () => {
+      const load = (f: string) =>
+        YAML.parse(fs.readFileSync(path.join(domainDir, f), 'utf8'));
+      expect(ANNEX_A_DATA).toEqual(load('iso42001-annex-a.yaml'));
+      expect(REGULATORY_OVERLAYS_DATA).toEqual(load('regulatory-overlays.yaml'));
+    });
+  }
 
   it('has all 38 Annex A controls with unique ids', () => {
     expect(ANNEX_A_CONTROLS).toHaveLength(ANNEX_A_DATA.control_count);

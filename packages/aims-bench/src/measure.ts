@@ -1,0 +1,28 @@
+/** Median of a list of numbers. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Times `rounds` calls of each candidate, interleaved so that both see the same machine state
+ * (GC, caches, other load), after `warmup` untimed calls each. Returns the medians in ms.
+ */
+export async function interleavedMedians(
+  candidates: Record<string, () => Promise<void>>,
+  rounds: number,
+  warmup = 5,
+): Promise<Record<string, number>> {
+  const names = Object.keys(candidates);
+  for (let i = 0; i < warmup; i++) for (const n of names) await candidates[n]();
+  const samples: Record<string, number[]> = Object.fromEntries(names.map(n => [n, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const n of names) {
+      const start = process.hrtime.bigint();
+      await candidates[n]();
+      samples[n].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return Object.fromEntries(names.map(n => [n, median(samples[n])]));
+}
