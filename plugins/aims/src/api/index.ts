@@ -1,0 +1,3 @@
+export { aimsApiRef } from './AimsApi';
+export type { AimsApi } from './AimsApi';
+export { AimsClient } from './AimsClient';

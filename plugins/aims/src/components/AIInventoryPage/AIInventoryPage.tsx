@@ -1,0 +1,225 @@
+import { useCallback, useState } from 'react';
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Box, Button, Typography } from '@material-ui/core';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import { InventoryItem } from '@internal/plugin-aims-common';
+import { aimsApiRef } from '../../api';
+import { EuAiActTierChip, ImpactAssessmentStatusChip } from '../chips';
+import { FindingsCell } from '../common/FindingsCell';
+import { InventoryFilters, toQuery } from './filters';
+import {
+  useFilterOptions,
+  useInventoryCounts,
+  useInventoryPage,
+} from './useInventory';
+import { InventoryFilterBar } from './InventoryFilterBar';
+import { InventoryCountsBar } from './InventoryCountsBar';
+
+const PAGE_SIZES = [20, 50, 100];
+
+const columns: TableColumn<InventoryItem>[] = [
+  {
+    title: 'AI system',
+    field: 'title',
+    highlight: true,
+    render: row => (
+      <EntityRefLink entityRef={row.entityRef} hideIcon>
+        {row.title}
+      </EntityRefLink>
+    ),
+  },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: row =>
+      row.owner ? (
+        <EntityRefLink entityRef={row.owner} defaultKind="group" />
+      ) : (
+        '—'
+      ),
+  },
+  { title: 'Type', field: 'type' },
+  { title: 'Lifecycle', field: 'lifecycle' },
+  {
+    title: 'EU AI Act tier',
+    field: 'euAiActTier',
+    render: row => <EuAiActTierChip tier={row.euAiActTier} />,
+  },
+  {
+    title: 'Impact assessment',
+    field: 'impactAssessment.status',
+    render: row => (
+      <>
+        <ImpactAssessmentStatusChip status={row.impactAssessment.status} />
+        {row.impactAssessment.reviewDue && (
+          <Typography variant="caption" display="block">
+            Review due {row.impactAssessment.reviewDue.slice(0, 10)}
+          </Typography>
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'Open findings',
+    field: 'findings.open',
+    render: row => <FindingsCell findings={row.findings} />,
+  },
+  {
+    title: 'Services',
+    field: 'components',
+    render: row => String(row.components?.length ?? 0),
+  },
+];
+
+function saveBlob(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Downloads `/inventory?format=csv` with the current filters (through fetchApi: auth goes along). */
+function DownloadCsvButton(props: {
+  filters: InventoryFilters;
+  onError: (e: Error | undefined) => void;
+}) {
+  const aimsApi = useApi(aimsApiRef);
+  const [busy, setBusy] = useState(false);
+  const { filters, onError } = props;
+  const download = async () => {
+    setBusy(true);
+    onError(undefined);
+    try {
+      const blob = await aimsApi.getInventoryCsv(toQuery(filters));
+      saveBlob(blob, `ai-inventory-${new Date().toISOString().slice(0, 10)}.csv`);
+    } catch (e) {
+      onError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      variant="outlined"
+      color="primary"
+      startIcon={<GetAppIcon />}
+      onClick={download}
+      disabled={busy}
+    >
+      Download CSV
+    </Button>
+  );
+}
+
+/**
+ * The org-wide AI inventory: counts, filters, a server-paged table and CSV export.
+ * Without the page chrome (the new frontend system's page header provides the title).
+ *
+ * @public
+ */
+export function AIInventoryContent() {
+  const [filters, setFiltersState] = useState<InventoryFilters>({});
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const [csvError, setCsvError] = useState<Error>();
+
+  const setFilters = useCallback((next: InventoryFilters) => {
+    setFiltersState(next);
+    setPage(0);
+  }, []);
+
+  const options = useFilterOptions();
+  const inventory = useInventoryPage(filters, page, pageSize);
+  const counts = useInventoryCounts(filters);
+
+  return (
+    <>
+      <ContentHeader title="AI systems">
+        <DownloadCsvButton filters={filters} onError={setCsvError} />
+      </ContentHeader>
+      {csvError && (
+        <Box mb={2}>
+          <ResponseErrorPanel error={csvError} title="CSV export failed" />
+        </Box>
+      )}
+      <Box mb={2}>
+        <InventoryCountsBar
+          counts={counts.value}
+          status={filters.status}
+          tier={filters.tier}
+          onStatus={status => setFilters({ ...filters, status })}
+          onTier={tier => setFilters({ ...filters, tier })}
+        />
+      </Box>
+      <Box mb={2}>
+        <InventoryFilterBar
+          filters={filters}
+          options={options}
+          onChange={setFilters}
+        />
+      </Box>
+      {inventory.error ? (
+        <ResponseErrorPanel error={inventory.error} />
+      ) : (
+        <Table<InventoryItem>
+          title={`AI inventory (${inventory.value?.totalCount ?? '…'})`}
+          columns={columns}
+          data={inventory.value?.items ?? []}
+          isLoading={inventory.loading}
+          page={page}
+          totalCount={inventory.value?.totalCount ?? 0}
+          onPageChange={(p: number) => setPage(p)}
+          onRowsPerPageChange={(size: number) => {
+            setPageSize(size);
+            setPage(0);
+          }}
+          options={{
+            paging: true,
+            pageSize,
+            pageSizeOptions: PAGE_SIZES,
+            search: false,
+            sorting: false,
+            padding: 'dense',
+            emptyRowsWhenPaging: false,
+          }}
+          emptyContent={
+            <Box p={2}>
+              <Typography>
+                No AI systems match these filters.
+              </Typography>
+            </Box>
+          }
+        />
+      )}
+    </>
+  );
+}
+
+/** Same content inside a full legacy page with its header. */
+export function AIInventoryPage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="AI Inventory"
+        subtitle="Every AI system in the organisation, with its ISO/IEC 42001 status"
+      />
+      <Content>
+        <AIInventoryContent />
+      </Content>
+    </Page>
+  );
+}

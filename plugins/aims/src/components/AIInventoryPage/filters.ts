@@ -1,0 +1,25 @@
+import {
+  EuAiActTier,
+  ImpactAssessmentStatus,
+  InventoryQuery,
+} from '@internal/plugin-aims-common';
+
+/** The filters the inventory page sends; all optional, `undefined` means "any". */
+export interface InventoryFilters {
+  owner?: string;
+  lifecycle?: string;
+  tier?: EuAiActTier;
+  type?: string;
+  status?: ImpactAssessmentStatus;
+  q?: string;
+}
+
+/** Drops empty values so the API (and the CSV export) see only real filters. */
+export function toQuery(filters: InventoryFilters): InventoryQuery {
+  const query: InventoryQuery = {};
+  (Object.keys(filters) as Array<keyof InventoryFilters>).forEach(key => {
+    const value = filters[key];
+    if (value !== undefined && value !== '') (query as any)[key] = value;
+  });
+  return query;
+}

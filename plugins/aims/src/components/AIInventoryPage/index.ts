@@ -1,0 +1,1 @@
+export { AIInventoryPage, AIInventoryContent } from './AIInventoryPage';

@@ -1,0 +1,1 @@
+export { AISystemOverviewCard, AISystemOverview } from './AISystemOverviewCard';

@@ -1,0 +1,1 @@
+export { EntityAISystemsCard } from './EntityAISystemsCard';

@@ -1,0 +1,1 @@
+export { ImpactAssessmentStatusChip, EuAiActTierChip, HealthChip } from './chips';

@@ -1,0 +1,22 @@
+import { Typography } from '@material-ui/core';
+import { FindingCounts } from '@internal/plugin-aims-common';
+
+/** "3 (1 critical, 1 high)" — open findings with the serious ones called out. */
+export function FindingsCell(props: { findings: FindingCounts }) {
+  const { open, critical, high } = props.findings;
+  const serious = [
+    critical > 0 ? `${critical} critical` : undefined,
+    high > 0 ? `${high} high` : undefined,
+  ].filter(Boolean);
+  return (
+    <span data-testid="open-findings">
+      {open}
+      {serious.length > 0 && (
+        <Typography variant="caption" color="error" component="span">
+          {' '}
+          ({serious.join(', ')})
+        </Typography>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,67 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { aimsApiRef, AimsClient } from './api';
+
+/** Legacy route ref of the AI Inventory page. @public */
+export const aiInventoryRouteRef = createRouteRef({ id: 'aims:ai-inventory' });
+
+/**
+ * The AIMS plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const aimsPlugin = createPlugin({
+  id: 'aims',
+  apis: [
+    createApiFactory({
+      api: aimsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AimsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: aiInventoryRouteRef },
+});
+
+/** The AI Inventory page (mount it at `/ai-inventory`). @public */
+export const AIInventoryPage = aimsPlugin.provide(
+  createRoutableExtension({
+    name: 'AIInventoryPage',
+    component: () =>
+      import('./components/AIInventoryPage').then(m => m.AIInventoryPage),
+    mountPoint: aiInventoryRouteRef,
+  }),
+);
+
+/** Overview card for AISystem entity pages. @public */
+export const EntityAISystemOverviewCard = aimsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAISystemOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/AISystemOverviewCard').then(
+          m => m.AISystemOverviewCard,
+        ),
+    },
+  }),
+);
+
+/** "AI systems" card for Component pages. @public */
+export const EntityAISystemsCard = aimsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAISystemsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityAISystemsCard').then(
+          m => m.EntityAISystemsCard,
+        ),
+    },
+  }),
+);
