@@ -22,6 +22,8 @@ export interface ParsedInventoryQuery extends Omit<InventoryQuery, 'limit' | 'of
 function single(query: Record<string, unknown>, name: string): string | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
+  // the OpenAPI validator has already coerced numbers (limit, offset)
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') {
     throw new InputError(`Query parameter '${name}' must be given once, as a string`);
   }
