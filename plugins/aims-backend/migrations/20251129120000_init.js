@@ -10,7 +10,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('aims_impact_assessments', table => {
-    table.comment('Impact assessments of AI systems (ISO/IEC 42001 6.1.4, 8.4); one row per version');
+    table.comment(
+      'Impact assessments of AI systems (ISO/IEC 42001 6.1.4, 8.4); one row per version',
+    );
     table.bigIncrements('id').primary();
     table
       .string('ai_system_ref', 255)
@@ -20,11 +22,22 @@ exports.up = async function up(knex) {
     table
       .string('status', 32)
       .notNullable()
-      .comment('draft | in-review | approved (missing and review-overdue are derived)');
-    table.text('content').nullable().comment('JSON document with the assessment content');
+      .comment(
+        'draft | in-review | approved (missing and review-overdue are derived)',
+      );
+    table
+      .text('content')
+      .nullable()
+      .comment('JSON document with the assessment content');
     table.string('author', 255).nullable();
-    table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
-    table.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    table
+      .timestamp('created_at', { useTz: true })
+      .notNullable()
+      .defaultTo(knex.fn.now());
+    table
+      .timestamp('updated_at', { useTz: true })
+      .notNullable()
+      .defaultTo(knex.fn.now());
     table.string('approved_by', 255).nullable();
     table.timestamp('approved_at', { useTz: true }).nullable();
     table.timestamp('review_due', { useTz: true }).nullable();
@@ -40,13 +53,25 @@ exports.up = async function up(knex) {
       indexName: 'aims_findings_finding_key_uniq',
     });
     table.string('type', 64).notNullable();
-    table.string('entity_ref', 255).notNullable().comment('Full lower-case ref of the entity the finding is on');
-    table.string('ai_system_ref', 255).nullable().comment('The AI system it concerns, if any');
+    table
+      .string('entity_ref', 255)
+      .notNullable()
+      .comment('Full lower-case ref of the entity the finding is on');
+    table
+      .string('ai_system_ref', 255)
+      .nullable()
+      .comment('The AI system it concerns, if any');
     table.string('environment', 255).nullable();
     table.string('severity', 16).notNullable();
     table.string('status', 32).notNullable();
-    table.timestamp('first_seen_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
-    table.timestamp('last_seen_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    table
+      .timestamp('first_seen_at', { useTz: true })
+      .notNullable()
+      .defaultTo(knex.fn.now());
+    table
+      .timestamp('last_seen_at', { useTz: true })
+      .notNullable()
+      .defaultTo(knex.fn.now());
     table.text('evidence').nullable().comment('JSON evidence');
     table.index(['entity_ref'], 'aims_findings_entity_ref_idx');
     table.index(['ai_system_ref'], 'aims_findings_ai_system_ref_idx');

@@ -34,7 +34,10 @@ const group = (name: string): Entity => ({
   metadata: { name, annotations },
   spec: { type: 'team', children: [] },
 });
-const component = (name: string, spec: Record<string, unknown> = {}): Entity => ({
+const component = (
+  name: string,
+  spec: Record<string, unknown> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, annotations },
@@ -73,7 +76,10 @@ const entities: Entity[] = [
   ),
   aiSystem(
     'support-bot',
-    { title: 'Support assistant, "beta"', description: 'Answers customer questions with an LLM' },
+    {
+      title: 'Support assistant, "beta"',
+      description: 'Answers customer questions with an LLM',
+    },
     {
       type: 'llm-application',
       lifecycle: 'experimental',
@@ -119,7 +125,13 @@ const entities: Entity[] = [
   ),
 ];
 
-const ALL = ['churn-model', 'cv-screener', 'fraud-scorer', 'legacy-rules', 'support-bot'];
+const ALL = [
+  'churn-model',
+  'cv-screener',
+  'fraud-scorer',
+  'legacy-rules',
+  'support-bot',
+];
 
 const testEntities = createBackendModule({
   pluginId: 'catalog',
@@ -133,7 +145,10 @@ const testEntities = createBackendModule({
           connect: async connection => {
             await connection.applyMutation({
               type: 'full',
-              entities: entities.map(entity => ({ entity, locationKey: 'aims-test' })),
+              entities: entities.map(entity => ({
+                entity,
+                locationKey: 'aims-test',
+              })),
             });
           },
         });
@@ -149,13 +164,19 @@ function databaseFactory(byPlugin: Record<string, Knex>) {
     deps: { pluginMetadata: coreServices.pluginMetadata },
     factory: ({ pluginMetadata }) => {
       const knex = byPlugin[pluginMetadata.getId()];
-      if (!knex) throw new Error(`no test database for plugin ${pluginMetadata.getId()}`);
+      if (!knex)
+        throw new Error(
+          `no test database for plugin ${pluginMetadata.getId()}`,
+        );
       return { getClient: async () => knex };
     },
   });
 }
 
-async function waitFor<T>(fn: () => Promise<T | undefined>, what: string): Promise<T> {
+async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
   for (let i = 0; i < 600; i++) {
     const value = await fn();
     if (value !== undefined) return value;
@@ -176,7 +197,8 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
   let knex: Knex;
   const auth = { Authorization: mockCredentials.user.header() };
   const get = (path: string) => request(backend.server).get(path).set(auth);
-  const names = (items: InventoryItem[]) => items.map(i => i.entityRef.split('/')[1]);
+  const names = (items: InventoryItem[]) =>
+    items.map(i => i.entityRef.split('/')[1]);
 
   beforeAll(async () => {
     knex = await databases.init(databaseId);
@@ -189,32 +211,49 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
         testEntities,
         databaseFactory({ aims: knex, catalog: catalogKnex }),
         // requests without credentials are unauthenticated (the mock default is a user)
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
       ],
     });
 
     // wait until the catalog has processed and stitched everything, both relation directions
     await waitFor(async () => {
-      const res = await get('/api/catalog/entities/by-query?filter=kind=aisystem&limit=100');
-      if (res.status !== 200 || res.body.items.length !== ALL.length) return undefined;
+      const res = await get(
+        '/api/catalog/entities/by-query?filter=kind=aisystem&limit=100',
+      );
+      if (res.status !== 200 || res.body.items.length !== ALL.length)
+        return undefined;
       const ok = res.body.items.every((e: Entity) =>
         e.relations?.some(r => r.type === 'ownedBy'),
       );
-      const fraud = res.body.items.find((e: Entity) => e.metadata.name === 'fraud-scorer');
+      const fraud = res.body.items.find(
+        (e: Entity) => e.metadata.name === 'fraud-scorer',
+      );
       const stitched = fraud?.relations?.some(
-        (r: any) => r.type === 'dependencyOf' && r.targetRef === 'component:default/checkout-web',
+        (r: any) =>
+          r.type === 'dependencyOf' &&
+          r.targetRef === 'component:default/checkout-web',
       );
       return ok && stitched ? true : undefined;
     }, 'catalog to stitch the AI systems');
     await waitFor(async () => {
-      const res = await get('/api/catalog/entities/by-name/component/default/checkout-web');
-      return res.body?.relations?.some((r: any) => r.type === 'dependsOn') ? true : undefined;
+      const res = await get(
+        '/api/catalog/entities/by-name/component/default/checkout-web',
+      );
+      return res.body?.relations?.some((r: any) => r.type === 'dependsOn')
+        ? true
+        : undefined;
     }, 'catalog to stitch checkout-web');
 
     const now = Date.now();
     const assessments = new ImpactAssessmentStore(knex);
     // fraud-scorer: latest (v2) approved, review due in the future
-    await assessments.insert({ aiSystemRef: 'aisystem:default/fraud-scorer', version: 1, status: 'draft' });
+    await assessments.insert({
+      aiSystemRef: 'aisystem:default/fraud-scorer',
+      version: 1,
+      status: 'draft',
+    });
     await assessments.insert({
       aiSystemRef: 'aisystem:default/fraud-scorer',
       version: 2,
@@ -231,7 +270,11 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       approvedAt: new Date(now - 400 * DAY),
       reviewDue: new Date(now - DAY),
     });
-    await assessments.insert({ aiSystemRef: 'aisystem:default/support-bot', version: 1, status: 'draft' });
+    await assessments.insert({
+      aiSystemRef: 'aisystem:default/support-bot',
+      version: 1,
+      status: 'draft',
+    });
     // cv-screener: v1 approved, v2 in review -> latest wins
     await assessments.insert({
       aiSystemRef: 'aisystem:default/cv-screener',
@@ -240,12 +283,17 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       approvedAt: new Date(now - 100 * DAY),
       reviewDue: new Date(now + 100 * DAY),
     });
-    await assessments.insert({ aiSystemRef: 'aisystem:default/cv-screener', version: 2, status: 'in-review' });
+    await assessments.insert({
+      aiSystemRef: 'aisystem:default/cv-screener',
+      version: 2,
+      status: 'in-review',
+    });
     // legacy-rules: none -> missing
 
     const findings = new FindingStore(knex);
     await findings.insert({
-      findingKey: 'monitoring-threshold-breached:aisystem:default/fraud-scorer:auc',
+      findingKey:
+        'monitoring-threshold-breached:aisystem:default/fraud-scorer:auc',
       type: 'monitoring-threshold-breached',
       entityRef: 'aisystem:default/fraud-scorer',
       aiSystemRef: 'aisystem:default/fraud-scorer',
@@ -253,7 +301,8 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       status: 'open',
     });
     await findings.insert({
-      findingKey: 'version-mismatch:component:default/payments-api:fraud-scorer:production',
+      findingKey:
+        'version-mismatch:component:default/payments-api:fraud-scorer:production',
       type: 'version-mismatch',
       entityRef: 'component:default/payments-api',
       aiSystemRef: 'aisystem:default/fraud-scorer',
@@ -289,21 +338,21 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
   });
 
   describe('authentication', () => {
-    it.each(['/api/aims/inventory', '/api/aims/status/aisystem/default/fraud-scorer'])(
-      'rejects %s without credentials with 401',
-      async path => {
-        const res = await request(backend.server).get(path);
-        expect(res.status).toBe(401);
-        const none = await request(backend.server)
-          .get(path)
-          .set('Authorization', mockCredentials.none.header());
-        expect(none.status).toBe(401);
-        const bad = await request(backend.server)
-          .get(path)
-          .set('Authorization', mockCredentials.user.invalidHeader());
-        expect(bad.status).toBe(401);
-      },
-    );
+    it.each([
+      '/api/aims/inventory',
+      '/api/aims/status/aisystem/default/fraud-scorer',
+    ])('rejects %s without credentials with 401', async path => {
+      const res = await request(backend.server).get(path);
+      expect(res.status).toBe(401);
+      const none = await request(backend.server)
+        .get(path)
+        .set('Authorization', mockCredentials.none.header());
+      expect(none.status).toBe(401);
+      const bad = await request(backend.server)
+        .get(path)
+        .set('Authorization', mockCredentials.user.invalidHeader());
+      expect(bad.status).toBe(401);
+    });
 
     it('accepts service credentials', async () => {
       const res = await request(backend.server)
@@ -321,7 +370,10 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       expect(res.body.totalCount).toBe(5);
       expect(names(res.body.items)).toEqual(ALL);
       const byName = new Map<string, InventoryItem>(
-        res.body.items.map((i: InventoryItem) => [i.entityRef.split('/')[1], i]),
+        res.body.items.map((i: InventoryItem) => [
+          i.entityRef.split('/')[1],
+          i,
+        ]),
       );
       expect(byName.get('fraud-scorer')).toEqual({
         entityRef: 'aisystem:default/fraud-scorer',
@@ -330,7 +382,10 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
         lifecycle: 'production',
         type: 'ml-model',
         euAiActTier: 'high-risk',
-        components: ['component:default/checkout-web', 'component:default/payments-api'],
+        components: [
+          'component:default/checkout-web',
+          'component:default/payments-api',
+        ],
         impactAssessment: {
           status: 'approved',
           approvedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -349,14 +404,24 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       expect(byName.get('support-bot')).toMatchObject({
         owner: 'group:default/cx-team',
         components: ['component:default/support-portal'],
-        impactAssessment: { status: 'draft', approvedAt: null, reviewDue: null },
+        impactAssessment: {
+          status: 'draft',
+          approvedAt: null,
+          reviewDue: null,
+        },
         findings: { open: 1, critical: 0, high: 0 },
       });
-      expect(byName.get('cv-screener')?.impactAssessment.status).toBe('in-review');
+      expect(byName.get('cv-screener')?.impactAssessment.status).toBe(
+        'in-review',
+      );
       expect(byName.get('legacy-rules')).toMatchObject({
         euAiActTier: 'unclassified',
         components: ['component:default/payments-api'],
-        impactAssessment: { status: 'missing', approvedAt: null, reviewDue: null },
+        impactAssessment: {
+          status: 'missing',
+          approvedAt: null,
+          reviewDue: null,
+        },
       });
     });
 
@@ -380,7 +445,10 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       ['status=missing', ['legacy-rules']],
       ['status=approved&owner=cx-team', []],
       ['status=in-review&tier=high-risk', ['cv-screener']],
-      ['owner=risk-ml&lifecycle=production&tier=unclassified&type=ml-model&q=churn', ['churn-model']],
+      [
+        'owner=risk-ml&lifecycle=production&tier=unclassified&type=ml-model&q=churn',
+        ['churn-model'],
+      ],
     ])('filters with %s', async (query, expected) => {
       const res = await get(`/api/aims/inventory?${query}`);
       expect(res.body.error).toBeUndefined();
@@ -407,10 +475,14 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
     });
 
     it('pages the status filter too', async () => {
-      const res = await get('/api/aims/inventory?status=missing&limit=1&offset=0');
+      const res = await get(
+        '/api/aims/inventory?status=missing&limit=1&offset=0',
+      );
       expect(res.body).toMatchObject({ totalCount: 1 });
       expect(names(res.body.items)).toEqual(['legacy-rules']);
-      const none = await get('/api/aims/inventory?status=missing&limit=1&offset=1');
+      const none = await get(
+        '/api/aims/inventory?status=missing&limit=1&offset=1',
+      );
       expect(none.body).toEqual({ items: [], totalCount: 1 });
     });
 
@@ -433,14 +505,20 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
         /^aisystem:default\/fraud-scorer,Fraud scorer,group:default\/risk-ml,production,ml-model,high-risk,component:default\/checkout-web;component:default\/payments-api,approved,\d{4}-[^,]+,\d{4}-[^,]+,2,1,1$/,
       );
 
-      const filtered = await get('/api/aims/inventory?format=csv&owner=cx-team&limit=1');
+      const filtered = await get(
+        '/api/aims/inventory?format=csv&owner=cx-team&limit=1',
+      );
       const rows = filtered.text.trimEnd().split('\r\n');
       expect(rows).toHaveLength(2);
       expect(rows[1]).toMatch(/^aisystem:default\/cv-screener,CV screener,/);
 
-      const byStatus = await get('/api/aims/inventory?format=csv&status=review-overdue');
+      const byStatus = await get(
+        '/api/aims/inventory?format=csv&status=review-overdue',
+      );
       expect(byStatus.text.trimEnd().split('\r\n').slice(1)).toEqual([
-        expect.stringMatching(/^aisystem:default\/churn-model,churn-model,.*,review-overdue,/),
+        expect.stringMatching(
+          /^aisystem:default\/churn-model,churn-model,.*,review-overdue,/,
+        ),
       ]);
     });
 
@@ -512,14 +590,18 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
         'aisystem:default/legacy-rules',
       ]);
 
-      const checkout = await get('/api/aims/status/Component/default/checkout-web');
+      const checkout = await get(
+        '/api/aims/status/Component/default/checkout-web',
+      );
       expect(checkout.status).toBe(200);
       expect(checkout.body.aiSystems.map((s: any) => s.entityRef)).toEqual([
         'aisystem:default/fraud-scorer',
       ]);
       expect(checkout.body.health).toBe('at-risk');
 
-      const portal = await get('/api/aims/status/component/default/support-portal');
+      const portal = await get(
+        '/api/aims/status/component/default/support-portal',
+      );
       expect(portal.body).toMatchObject({
         findings: { open: 1, critical: 0, high: 0 },
         health: 'attention',
@@ -539,10 +621,14 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
     });
 
     it('answers 404 for an unknown entity', async () => {
-      const res = await get('/api/aims/status/component/default/does-not-exist');
+      const res = await get(
+        '/api/aims/status/component/default/does-not-exist',
+      );
       expect(res.status).toBe(404);
       expect(res.body.error.name).toBe('NotFoundError');
-      expect(res.body.error.message).toContain('component:default/does-not-exist');
+      expect(res.body.error.message).toContain(
+        'component:default/does-not-exist',
+      );
     });
   });
 });

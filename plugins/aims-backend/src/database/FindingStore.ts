@@ -10,7 +10,10 @@ import { chunk, normalizeRef } from './util';
 const TABLE = 'aims_findings';
 
 /** Statuses that count as open on the inventory and status roll-ups. */
-export const OPEN_FINDING_STATUSES: readonly FindingStatus[] = ['open', 'acknowledged'];
+export const OPEN_FINDING_STATUSES: readonly FindingStatus[] = [
+  'open',
+  'acknowledged',
+];
 
 export interface NewFinding {
   findingKey: string;
@@ -38,13 +41,18 @@ export class FindingStore {
       finding_key: finding.findingKey,
       type: finding.type,
       entity_ref: normalizeRef(finding.entityRef),
-      ai_system_ref: finding.aiSystemRef ? normalizeRef(finding.aiSystemRef) : null,
+      ai_system_ref: finding.aiSystemRef
+        ? normalizeRef(finding.aiSystemRef)
+        : null,
       environment: finding.environment ?? null,
       severity: finding.severity,
       status: finding.status,
       first_seen_at: finding.firstSeenAt ?? now,
       last_seen_at: finding.lastSeenAt ?? now,
-      evidence: finding.evidence === undefined ? null : JSON.stringify(finding.evidence),
+      evidence:
+        finding.evidence === undefined
+          ? null
+          : JSON.stringify(finding.evidence),
     });
   }
 
@@ -53,7 +61,9 @@ export class FindingStore {
    * concerns that AI system (each finding once per ref). Open means `open` or `acknowledged`.
    * One grouped query per chunk of refs; keys of the result are the refs as passed in.
    */
-  async countOpen(refs: readonly string[]): Promise<Map<string, FindingCounts>> {
+  async countOpen(
+    refs: readonly string[],
+  ): Promise<Map<string, FindingCounts>> {
     const counts = new Map<string, FindingCounts>();
     const unique = [...new Set(refs.map(normalizeRef))];
     for (const r of unique) counts.set(r, { open: 0, critical: 0, high: 0 });
@@ -71,13 +81,16 @@ export class FindingStore {
         .select('entity_ref', 'ai_system_ref', 'severity')
         .count({ count: '*' })
         .whereIn('status', OPEN_FINDING_STATUSES as string[])
-        .andWhere(q => q.whereIn('entity_ref', part).orWhereIn('ai_system_ref', part))
+        .andWhere(q =>
+          q.whereIn('entity_ref', part).orWhereIn('ai_system_ref', part),
+        )
         .groupBy('entity_ref', 'ai_system_ref', 'severity');
       for (const row of rows) {
         const n = Number(row.count);
         const targets = new Set([row.entity_ref, row.ai_system_ref]);
         for (const target of targets) {
-          const c = target && inPart.has(target) ? counts.get(target) : undefined;
+          const c =
+            target && inPart.has(target) ? counts.get(target) : undefined;
           if (!c) continue;
           c.open += n;
           if (row.severity === 'critical') c.critical += n;
@@ -86,7 +99,8 @@ export class FindingStore {
       }
     }
     const result = new Map<string, FindingCounts>();
-    for (const ref of refs) result.set(ref, { ...counts.get(normalizeRef(ref))! });
+    for (const ref of refs)
+      result.set(ref, { ...counts.get(normalizeRef(ref))! });
     return result;
   }
 }

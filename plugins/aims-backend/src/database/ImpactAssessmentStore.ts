@@ -32,7 +32,10 @@ export class ImpactAssessmentStore {
       ai_system_ref: normalizeRef(assessment.aiSystemRef),
       version: assessment.version,
       status: assessment.status,
-      content: assessment.content === undefined ? null : JSON.stringify(assessment.content),
+      content:
+        assessment.content === undefined
+          ? null
+          : JSON.stringify(assessment.content),
       author: assessment.author ?? null,
       created_at: now,
       updated_at: now,
@@ -49,7 +52,10 @@ export class ImpactAssessmentStore {
   async getSummaries(
     aiSystemRefs: readonly string[],
   ): Promise<Map<string, ImpactAssessmentSummary>> {
-    const byNormalized = new Map<string, { status: string; approvedAt: string | null; reviewDue: string | null }>();
+    const byNormalized = new Map<
+      string,
+      { status: string; approvedAt: string | null; reviewDue: string | null }
+    >();
     const unique = [...new Set(aiSystemRefs.map(normalizeRef))];
     for (const refs of chunk(unique)) {
       const latest = this.knex(TABLE)
@@ -83,7 +89,10 @@ export class ImpactAssessmentStore {
     const now = this.clock();
     const result = new Map<string, ImpactAssessmentSummary>();
     for (const ref of aiSystemRefs) {
-      result.set(ref, summarizeImpactAssessment(byNormalized.get(normalizeRef(ref)), now));
+      result.set(
+        ref,
+        summarizeImpactAssessment(byNormalized.get(normalizeRef(ref)), now),
+      );
     }
     return result;
   }

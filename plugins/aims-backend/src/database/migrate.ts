@@ -1,7 +1,13 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 
-const migrationsDir = resolvePackagePath('@internal/plugin-aims-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-aims-backend',
+  'migrations',
+);
 
 /**
  * Returns the plugin's knex client, with the schema brought up to date unless

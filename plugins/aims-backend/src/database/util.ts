@@ -5,9 +5,13 @@
 export const IN_LIST_CHUNK_SIZE = 500;
 
 /** Splits a list into chunks for `whereIn` queries. */
-export function chunk<T>(items: readonly T[], size = IN_LIST_CHUNK_SIZE): T[][] {
+export function chunk<T>(
+  items: readonly T[],
+  size = IN_LIST_CHUNK_SIZE,
+): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
   return out;
 }
 

@@ -12,7 +12,9 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: Array<string | number | null | undefined>): string {
+export function csvRow(
+  values: Array<string | number | null | undefined>,
+): string {
   return values.map(csvField).join(',');
 }
 

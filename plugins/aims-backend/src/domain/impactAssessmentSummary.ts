@@ -1,4 +1,7 @@
-import { ImpactAssessmentStatus, ImpactAssessmentSummary } from '@internal/plugin-aims-common';
+import {
+  ImpactAssessmentStatus,
+  ImpactAssessmentSummary,
+} from '@internal/plugin-aims-common';
 
 /** What an AI system without any assessment reports. */
 export const MISSING_IMPACT_ASSESSMENT: ImpactAssessmentSummary = {
@@ -13,7 +16,9 @@ export const MISSING_IMPACT_ASSESSMENT: ImpactAssessmentSummary = {
  * `review-overdue` (`missing` is the absence of any row).
  */
 export function summarizeImpactAssessment(
-  latest: { status: string; approvedAt: string | null; reviewDue: string | null } | undefined,
+  latest:
+    | { status: string; approvedAt: string | null; reviewDue: string | null }
+    | undefined,
   now: Date,
 ): ImpactAssessmentSummary {
   if (!latest) return MISSING_IMPACT_ASSESSMENT;

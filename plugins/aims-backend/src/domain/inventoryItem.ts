@@ -57,7 +57,10 @@ export function describeAISystem(entity: AISystemEntityV1alpha1) {
   const relations = entity.relations ?? [];
   const components = new Set<string>();
   for (const r of relations) {
-    if (r.type === RELATION_DEPENDENCY_OF && kindOf(r.targetRef) === 'component') {
+    if (
+      r.type === RELATION_DEPENDENCY_OF &&
+      kindOf(r.targetRef) === 'component'
+    ) {
       components.add(r.targetRef);
     }
   }
@@ -65,7 +68,9 @@ export function describeAISystem(entity: AISystemEntityV1alpha1) {
     if (kindOf(ref) === 'component') components.add(ref);
   }
   const owner =
-    relations.find(r => r.type === RELATION_OWNED_BY)?.targetRef ?? resolved?.owner ?? '';
+    relations.find(r => r.type === RELATION_OWNED_BY)?.targetRef ??
+    resolved?.owner ??
+    '';
   return {
     entityRef: entityRefOf(entity),
     title: entity.metadata.title ?? entity.metadata.name,

@@ -13,19 +13,26 @@ export const DEFAULT_INVENTORY_LIMIT = 50;
 export const MAX_INVENTORY_LIMIT = 1000;
 
 /** The parsed query of `GET /inventory`; `limit` undefined means every matching row. */
-export interface ParsedInventoryQuery extends Omit<InventoryQuery, 'limit' | 'offset'> {
+export interface ParsedInventoryQuery
+  extends Omit<InventoryQuery, 'limit' | 'offset'> {
   limit?: number;
   offset: number;
   format: 'json' | 'csv';
 }
 
-function single(query: Record<string, unknown>, name: string): string | undefined {
+function single(
+  query: Record<string, unknown>,
+  name: string,
+): string | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
   // the OpenAPI validator has already coerced numbers (limit, offset)
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   if (typeof value !== 'string') {
-    throw new InputError(`Query parameter '${name}' must be given once, as a string`);
+    throw new InputError(
+      `Query parameter '${name}' must be given once, as a string`,
+    );
   }
   return value;
 }
@@ -40,7 +47,9 @@ function integer(
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < min || n > max) {
-    throw new InputError(`Query parameter '${name}' must be an integer from ${min} to ${max}`);
+    throw new InputError(
+      `Query parameter '${name}' must be an integer from ${min} to ${max}`,
+    );
   }
   return n;
 }
@@ -53,7 +62,9 @@ function oneOf<T extends string>(
   const raw = single(query, name);
   if (raw === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw new InputError(`Query parameter '${name}' must be one of ${allowed.join(', ')}`);
+    throw new InputError(
+      `Query parameter '${name}' must be one of ${allowed.join(', ')}`,
+    );
   }
   return raw as T;
 }
@@ -63,7 +74,9 @@ function oneOf<T extends string>(
  * turns the (string) values into typed ones and applies defaults: `limit` 50 for JSON, every
  * row for CSV unless `limit` is given; `owner` is resolved to a full ref (default kind group).
  */
-export function parseInventoryQuery(query: Record<string, unknown>): ParsedInventoryQuery {
+export function parseInventoryQuery(
+  query: Record<string, unknown>,
+): ParsedInventoryQuery {
   const format = oneOf(query, 'format', ['json', 'csv'] as const) ?? 'json';
   const limit = integer(query, 'limit', 1, MAX_INVENTORY_LIMIT);
   const offset = integer(query, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0;
@@ -72,10 +85,15 @@ export function parseInventoryQuery(query: Record<string, unknown>): ParsedInven
   if (ownerRaw !== undefined) {
     try {
       owner = stringifyEntityRef(
-        parseEntityRef(ownerRaw, { defaultKind: 'group', defaultNamespace: 'default' }),
+        parseEntityRef(ownerRaw, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
       );
     } catch (e) {
-      throw new InputError(`Query parameter 'owner' is not a valid entity ref: ${ownerRaw}`);
+      throw new InputError(
+        `Query parameter 'owner' is not a valid entity ref: ${ownerRaw}`,
+      );
     }
   }
   const nonEmpty = (name: string) => {
@@ -87,7 +105,11 @@ export function parseInventoryQuery(query: Record<string, unknown>): ParsedInven
     lifecycle: nonEmpty('lifecycle'),
     type: nonEmpty('type'),
     tier: oneOf<EuAiActTier>(query, 'tier', EU_AI_ACT_TIERS),
-    status: oneOf<ImpactAssessmentStatus>(query, 'status', IMPACT_ASSESSMENT_STATUSES),
+    status: oneOf<ImpactAssessmentStatus>(
+      query,
+      'status',
+      IMPACT_ASSESSMENT_STATUSES,
+    ),
     q: nonEmpty('q'),
     limit: limit ?? (format === 'csv' ? undefined : DEFAULT_INVENTORY_LIMIT),
     offset,
@@ -123,7 +145,10 @@ export const INVENTORY_TEXT_FIELDS = [
  * drops entities that lack it, so the inventory is ordered by `metadata.name`, which every
  * entity has; the catalog breaks ties by entity id, so paging is stable.
  */
-export const INVENTORY_ORDER = { field: 'metadata.name', order: 'asc' as const };
+export const INVENTORY_ORDER = {
+  field: 'metadata.name',
+  order: 'asc' as const,
+};
 
 /**
  * The catalog request (filter, predicate, full-text) for the query's catalog-side filters.
@@ -151,6 +176,8 @@ export function toCatalogFilter(
   return {
     filter,
     ...(predicate ? { query: predicate } : {}),
-    ...(query.q ? { fullTextFilter: { term: query.q, fields: INVENTORY_TEXT_FIELDS } } : {}),
+    ...(query.q
+      ? { fullTextFilter: { term: query.q, fields: INVENTORY_TEXT_FIELDS } }
+      : {}),
   };
 }

@@ -4,6 +4,9 @@ import { parse } from 'yaml';
 
 /** The OpenAPI document of the plugin, loaded from `src/schema/openapi.yaml`. */
 export function loadOpenApiSpec(): Record<string, any> {
-  const file = resolvePackagePath('@internal/plugin-aims-backend', 'src/schema/openapi.yaml');
+  const file = resolvePackagePath(
+    '@internal/plugin-aims-backend',
+    'src/schema/openapi.yaml',
+  );
   return parse(fs.readFileSync(file, 'utf8'));
 }

@@ -51,7 +51,10 @@ export class InventoryService {
         },
         { credentials },
       );
-      return { items: await this.enrich(page.items), totalCount: page.totalItems };
+      return {
+        items: await this.enrich(page.items),
+        totalCount: page.totalItems,
+      };
     }
 
     // Every matching row (CSV export without limit): page through the catalog.
@@ -70,7 +73,10 @@ export class InventoryService {
       );
       totalCount = page.totalItems;
       entities.push(...page.items);
-      if (page.items.length < MAX_INVENTORY_LIMIT || offset + page.items.length >= totalCount) {
+      if (
+        page.items.length < MAX_INVENTORY_LIMIT ||
+        offset + page.items.length >= totalCount
+      ) {
         break;
       }
     }
@@ -95,7 +101,9 @@ export class InventoryService {
       for (const entity of page) refs.push(entityRefOf(entity));
     }
     const summaries = await this.assessments.getSummaries(refs);
-    const matching = refs.filter(ref => summaries.get(ref)?.status === query.status);
+    const matching = refs.filter(
+      ref => summaries.get(ref)?.status === query.status,
+    );
     const pageRefs = matching.slice(
       query.offset,
       query.limit === undefined ? undefined : query.offset + query.limit,
@@ -103,19 +111,27 @@ export class InventoryService {
     const entities: Entity[] = [];
     for (let i = 0; i < pageRefs.length; i += MAX_INVENTORY_LIMIT) {
       const { items } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: pageRefs.slice(i, i + MAX_INVENTORY_LIMIT), fields: INVENTORY_ENTITY_FIELDS },
+        {
+          entityRefs: pageRefs.slice(i, i + MAX_INVENTORY_LIMIT),
+          fields: INVENTORY_ENTITY_FIELDS,
+        },
         { credentials },
       );
       for (const e of items) if (e) entities.push(e);
     }
-    return { items: await this.enrich(entities, summaries), totalCount: matching.length };
+    return {
+      items: await this.enrich(entities, summaries),
+      totalCount: matching.length,
+    };
   }
 
   private async enrich(
     entities: Entity[],
     knownSummaries?: Map<string, InventoryItem['impactAssessment']>,
   ): Promise<InventoryItem[]> {
-    const systems = entities.filter(isAISystemEntity) as unknown as AISystemEntityV1alpha1[];
+    const systems = entities.filter(
+      isAISystemEntity,
+    ) as unknown as AISystemEntityV1alpha1[];
     const refs = systems.map(entityRefOf);
     const [summaries, counts] = await Promise.all([
       knownSummaries ?? this.assessments.getSummaries(refs),

@@ -16,7 +16,10 @@ import {
 } from '@internal/plugin-aims-common';
 import { FindingStore } from '../database/FindingStore';
 import { ImpactAssessmentStore } from '../database/ImpactAssessmentStore';
-import { INVENTORY_ENTITY_FIELDS, INVENTORY_ORDER } from '../domain/inventoryQuery';
+import {
+  INVENTORY_ENTITY_FIELDS,
+  INVENTORY_ORDER,
+} from '../domain/inventoryQuery';
 import { entityRefOf, toAISystemStatus } from '../domain/inventoryItem';
 
 /** `GET /status/:kind/:namespace/:name`. */
@@ -32,7 +35,9 @@ export class StatusService {
     credentials: BackstageCredentials,
   ): Promise<AimsStatus> {
     const entityRef = stringifyEntityRef(ref);
-    const entity = await this.catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await this.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
@@ -62,14 +67,19 @@ export class StatusService {
       },
       { credentials },
     );
-    const systems = dependents.filter(isAISystemEntity) as unknown as AISystemEntityV1alpha1[];
+    const systems = dependents.filter(
+      isAISystemEntity,
+    ) as unknown as AISystemEntityV1alpha1[];
     const seen = new Set(systems.map(entityRefOf));
     const missing = (entity.relations ?? [])
       .filter(r => r.type === RELATION_DEPENDS_ON)
       .map(r => r.targetRef)
       .filter(r => {
         try {
-          return parseEntityRef(r).kind.toLocaleLowerCase('en-US') === 'aisystem' && !seen.has(r);
+          return (
+            parseEntityRef(r).kind.toLocaleLowerCase('en-US') === 'aisystem' &&
+            !seen.has(r)
+          );
         } catch {
           return false;
         }
@@ -82,7 +92,12 @@ export class StatusService {
       for (const e of items) if (e && isAISystemEntity(e)) systems.push(e);
     }
     const aiSystems = await this.statuses(systems);
-    return { entityRef, kind: entity.kind.toLocaleLowerCase('en-US'), aiSystems, ...rollUpComponent(aiSystems) };
+    return {
+      entityRef,
+      kind: entity.kind.toLocaleLowerCase('en-US'),
+      aiSystems,
+      ...rollUpComponent(aiSystems),
+    };
   }
 
   private async statuses(systems: AISystemEntityV1alpha1[]) {
@@ -91,6 +106,8 @@ export class StatusService {
       this.assessments.getSummaries(refs),
       this.findings.countOpen(refs),
     ]);
-    return systems.map((s, i) => toAISystemStatus(s, summaries.get(refs[i]), counts.get(refs[i])));
+    return systems.map((s, i) =>
+      toAISystemStatus(s, summaries.get(refs[i]), counts.get(refs[i])),
+    );
   }
 }

@@ -19,19 +19,28 @@ export interface RouterOptions {
  * turned into responses by the error handler that the httpRouter service wraps around plugin
  * routers.
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, inventory, status } = options;
-  const router = createValidatedOpenApiRouter(loadOpenApiSpec() as any) as unknown as express.Router;
+  const router = createValidatedOpenApiRouter(
+    loadOpenApiSpec() as any,
+  ) as unknown as express.Router;
 
   router.get('/inventory', async (req, res) => {
     const query = parseInventoryQuery(req.query as Record<string, unknown>);
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const result = await inventory.list(query, credentials);
     if (query.format === 'csv') {
       res
         .status(200)
         .type('text/csv; charset=utf-8')
-        .setHeader('Content-Disposition', 'attachment; filename="ai-inventory.csv"');
+        .setHeader(
+          'Content-Disposition',
+          'attachment; filename="ai-inventory.csv"',
+        );
       res.send(inventoryToCsv(result.items));
       return;
     }
@@ -39,7 +48,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/status/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const { kind, namespace, name } = req.params;
     res.json(
       await status.getStatus(

@@ -1,0 +1,233 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { FindingStore } from './FindingStore';
+import { ImpactAssessmentStore } from './ImpactAssessmentStore';
+import { migrate } from './migrate';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+  disableDocker: true,
+});
+
+const DAY = 24 * 3600 * 1000;
+const now = new Date('2026-06-01T12:00:00Z');
+const clock = () => now;
+
+describe.each(databases.eachSupportedId())('stores on %s', databaseId => {
+  let knex: Knex;
+
+  beforeAll(async () => {
+    knex = await databases.init(databaseId);
+    await migrate({ getClient: async () => knex });
+  });
+
+  it('skips migrations when told to', async () => {
+    const other = await databases.init(databaseId);
+    await migrate({ getClient: async () => other, migrations: { skip: true } });
+    expect(await other.schema.hasTable('aims_findings')).toBe(false);
+    await migrate({ getClient: async () => other });
+    expect(await other.schema.hasTable('aims_findings')).toBe(true);
+    expect(await other.schema.hasTable('aims_impact_assessments')).toBe(true);
+  });
+
+  describe('ImpactAssessmentStore', () => {
+    const store = () => new ImpactAssessmentStore(knex, clock);
+
+    it('summarises the latest version per ref, in batches larger than one IN list', async () => {
+      const s = store();
+      await s.insert({
+        aiSystemRef: 'aisystem:default/a',
+        version: 1,
+        status: 'approved',
+        approvedAt: new Date(now.getTime() - 300 * DAY),
+        reviewDue: new Date(now.getTime() + DAY),
+      });
+      await s.insert({
+        aiSystemRef: 'aisystem:default/a',
+        version: 2,
+        status: 'draft',
+      });
+      await s.insert({
+        aiSystemRef: 'AISystem:default/b',
+        version: 1,
+        status: 'approved',
+        approvedAt: new Date(now.getTime() - 400 * DAY),
+        reviewDue: new Date(now.getTime() - DAY),
+      });
+      await s.insert({
+        aiSystemRef: 'aisystem:default/c',
+        version: 1,
+        status: 'approved',
+        approvedAt: new Date('2026-01-01T00:00:00Z'),
+        reviewDue: new Date('2027-01-01T00:00:00Z'),
+      });
+      await s.insert({
+        aiSystemRef: 'aisystem:default/d',
+        version: 1,
+        status: 'in-review',
+      });
+
+      // 1,200 refs: more than one chunk, and more than SQLite's old 999-variable limit
+      const filler = Array.from(
+        { length: 1200 },
+        (_, i) => `aisystem:default/filler-${i}`,
+      );
+      const refs = [
+        ...filler.slice(0, 700),
+        'aisystem:default/a',
+        'aisystem:default/b',
+        'aisystem:default/c',
+        'aisystem:default/d',
+        'aisystem:default/none',
+        ...filler.slice(700),
+      ];
+      const summaries = await s.getSummaries(refs);
+      expect(summaries.size).toBe(refs.length);
+      expect(summaries.get('aisystem:default/a')).toEqual({
+        status: 'draft',
+        approvedAt: null,
+        reviewDue: null,
+      });
+      expect(summaries.get('aisystem:default/b')?.status).toBe(
+        'review-overdue',
+      );
+      expect(summaries.get('aisystem:default/c')).toEqual({
+        status: 'approved',
+        approvedAt: '2026-01-01T00:00:00.000Z',
+        reviewDue: '2027-01-01T00:00:00.000Z',
+      });
+      expect(summaries.get('aisystem:default/d')?.status).toBe('in-review');
+      expect(summaries.get('aisystem:default/none')?.status).toBe('missing');
+      expect(summaries.get(filler[1100])?.status).toBe('missing');
+      expect(await s.getSummaries([])).toEqual(new Map());
+    });
+
+    it('enforces one row per (ai_system_ref, version)', async () => {
+      await expect(
+        store().insert({
+          aiSystemRef: 'aisystem:default/a',
+          version: 1,
+          status: 'draft',
+        }),
+      ).rejects.toThrow();
+    });
+  });
+
+  describe('FindingStore', () => {
+    const store = () => new FindingStore(knex, clock);
+
+    it('counts open and acknowledged findings on or about each ref, across chunks', async () => {
+      const s = store();
+      const base = { type: 'monitoring-stale' as const };
+      await s.insert({
+        ...base,
+        findingKey: 'k1',
+        entityRef: 'aisystem:default/a',
+        aiSystemRef: 'aisystem:default/a',
+        severity: 'critical',
+        status: 'open',
+      });
+      await s.insert({
+        ...base,
+        findingKey: 'k2',
+        entityRef: 'component:default/svc',
+        aiSystemRef: 'aisystem:default/a',
+        severity: 'high',
+        status: 'acknowledged',
+      });
+      await s.insert({
+        ...base,
+        findingKey: 'k3',
+        entityRef: 'aisystem:default/a',
+        severity: 'medium',
+        status: 'resolved',
+      });
+      await s.insert({
+        ...base,
+        findingKey: 'k4',
+        entityRef: 'aisystem:default/a',
+        severity: 'low',
+        status: 'snoozed',
+      });
+      await s.insert({
+        ...base,
+        findingKey: 'k5',
+        entityRef: 'aisystem:default/a',
+        severity: 'low',
+        status: 'risk-accepted',
+      });
+      await s.insert({
+        ...base,
+        findingKey: 'k6',
+        entityRef: 'aisystem:default/b',
+        severity: 'high',
+        status: 'open',
+      });
+      await s.insert({
+        ...base,
+        findingKey: 'k7',
+        entityRef: 'aisystem:default/b',
+        severity: 'medium',
+        status: 'open',
+      });
+
+      const filler = Array.from(
+        { length: 600 },
+        (_, i) => `aisystem:default/filler-${i}`,
+      );
+      // a and svc land in different chunks: k2 must count once for each
+      const refs = [
+        'aisystem:default/a',
+        ...filler,
+        'component:default/svc',
+        'aisystem:default/b',
+      ];
+      const counts = await s.countOpen(refs);
+      expect(counts.get('aisystem:default/a')).toEqual({
+        open: 2,
+        critical: 1,
+        high: 1,
+      });
+      expect(counts.get('component:default/svc')).toEqual({
+        open: 1,
+        critical: 0,
+        high: 1,
+      });
+      expect(counts.get('aisystem:default/b')).toEqual({
+        open: 2,
+        critical: 0,
+        high: 1,
+      });
+      expect(counts.get(filler[0])).toEqual({ open: 0, critical: 0, high: 0 });
+
+      const small = await s.countOpen([
+        'aisystem:default/a',
+        'component:default/svc',
+      ]);
+      expect(small.get('aisystem:default/a')).toEqual({
+        open: 2,
+        critical: 1,
+        high: 1,
+      });
+      expect(small.get('component:default/svc')).toEqual({
+        open: 1,
+        critical: 0,
+        high: 1,
+      });
+    });
+
+    it('keeps finding_key unique', async () => {
+      await expect(
+        store().insert({
+          type: 'monitoring-stale',
+          findingKey: 'k1',
+          entityRef: 'aisystem:default/x',
+          severity: 'low',
+          status: 'open',
+        }),
+      ).rejects.toThrow();
+    });
+  });
+});
