@@ -35,7 +35,11 @@ export function Field(props: {
     children === '' ||
     (Array.isArray(children) && children.length === 0);
   return (
-    <Grid item {...(gridSizes ?? { xs: 12 })}>
+    <Grid
+      item
+      {...(gridSizes ?? { xs: 12 })}
+      data-testid={`field-${label.toLocaleLowerCase('en-US').replace(/\W+/g, '-')}`}
+    >
       <Typography variant="h2" className={classes.label}>
         {label}
       </Typography>

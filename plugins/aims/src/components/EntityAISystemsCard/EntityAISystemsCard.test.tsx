@@ -1,0 +1,104 @@
+import { screen, within } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { aimsApiRef } from '../../api';
+import {
+  FakeAimsApi,
+  componentStatus,
+  creditRiskStatus,
+  responseError,
+} from '../../testUtils/fixtures';
+import { EntityAISystemsCard } from './EntityAISystemsCard';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+const service: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'credit-decision-service', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'risk-ml' },
+};
+
+function render(api: FakeAimsApi) {
+  return renderInTestApp(
+    <EntityProvider entity={service}>
+      <EntityAISystemsCard />
+    </EntityProvider>,
+    { apis: [[aimsApiRef, api]], mountedRoutes },
+  );
+}
+
+describe('EntityAISystemsCard', () => {
+  it('lists the AI systems the service uses with tier, lifecycle, assessment and findings', async () => {
+    const api = new FakeAimsApi([], {
+      'component:default/credit-decision-service': componentStatus(
+        'component:default/credit-decision-service',
+        [
+          creditRiskStatus,
+          {
+            ...creditRiskStatus,
+            entityRef: 'aisystem:default/support-assistant',
+            title: 'Member Support Assistant',
+            type: 'llm-application',
+            lifecycle: 'experimental',
+            euAiActTier: 'limited-risk',
+            impactAssessment: { status: 'approved', approvedAt: null, reviewDue: null },
+            findings: { open: 0, critical: 0, high: 0 },
+            health: 'ok',
+          },
+        ],
+      ),
+    });
+    await render(api);
+
+    const link = await screen.findByRole('link', { name: /Consumer Credit Risk Scorer/ });
+    expect(link).toHaveAttribute('href', '/catalog/default/aisystem/credit-risk-scorer');
+    const row = link.closest('tr')!;
+    expect(within(row).getByText('ml-model')).toBeInTheDocument();
+    expect(within(row).getByText('production')).toBeInTheDocument();
+    expect(within(row).getByTestId('eu-ai-act-tier')).toHaveTextContent('High risk');
+    expect(within(row).getByTestId('impact-assessment-status')).toHaveTextContent(
+      'Review overdue',
+    );
+    expect(within(row).getByTestId('open-findings')).toHaveTextContent(
+      '3 (1 critical, 1 high)',
+    );
+
+    const second = screen
+      .getByRole('link', { name: /Member Support Assistant/ })
+      .closest('tr')!;
+    expect(within(second).getByTestId('eu-ai-act-tier')).toHaveTextContent('Limited risk');
+    expect(within(second).getByTestId('impact-assessment-status')).toHaveTextContent(
+      'Approved',
+    );
+    expect(api.statusCalls).toEqual(['component:default/credit-decision-service']);
+    expect(screen.queryByTestId('aims-no-ai-systems')).not.toBeInTheDocument();
+  });
+
+  it('shows a clear empty state when the service uses no AI', async () => {
+    const api = new FakeAimsApi([], {
+      'component:default/credit-decision-service': componentStatus(
+        'component:default/credit-decision-service',
+        [],
+      ),
+    });
+    await render(api);
+    expect(await screen.findByTestId('aims-no-ai-systems')).toHaveTextContent(
+      'This service uses no registered AI systems.',
+    );
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows backend errors in an error panel instead of spinning', async () => {
+    const api = new FakeAimsApi();
+    api.getStatus = async () => {
+      throw await responseError(500, 'Error', 'backend exploded');
+    };
+    await render(api);
+    expect(
+      await screen.findByText(/Request failed with 500/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/backend exploded/).length).toBeGreaterThan(0);
+  });
+});
