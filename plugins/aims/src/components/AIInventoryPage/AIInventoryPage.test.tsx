@@ -1,0 +1,210 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { InventoryItem } from '@internal/plugin-aims-common';
+import { aimsApiRef } from '../../api';
+import { FakeAimsApi, inventoryItem, responseError } from '../../testUtils/fixtures';
+import { AIInventoryPage } from './AIInventoryPage';
+
+jest.setTimeout(20000);
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+/** 25 systems: 3 missing assessments (high-risk), 2 drafts, the rest approved. */
+function exampleItems(): InventoryItem[] {
+  return Array.from({ length: 25 }, (_, i) => {
+    const name = `system-${String(i + 1).padStart(2, '0')}`;
+    if (i < 3) {
+      return inventoryItem(name, {
+        euAiActTier: 'high-risk',
+        owner: 'group:default/claims',
+        impactAssessment: { status: 'missing', approvedAt: null, reviewDue: null },
+        findings: { open: 2, critical: 1, high: 0 },
+      });
+    }
+    if (i < 5) {
+      return inventoryItem(name, {
+        type: 'llm-application',
+        impactAssessment: { status: 'draft', approvedAt: null, reviewDue: null },
+      });
+    }
+    return inventoryItem(name);
+  });
+}
+
+const catalogApi = {
+  getEntityFacets: jest.fn(async () => ({
+    facets: {
+      'relations.ownedBy': [
+        { value: 'group:default/claims', count: 3 },
+        { value: 'group:default/risk-ml', count: 22 },
+      ],
+      'spec.lifecycle': [{ value: 'production', count: 25 }],
+      'spec.type': [{ value: 'ml-model', count: 23 }, { value: 'llm-application', count: 2 }],
+    },
+  })),
+};
+
+async function render(api: FakeAimsApi) {
+  const result = await renderInTestApp(<AIInventoryPage />, {
+    apis: [
+      [aimsApiRef, api],
+      [catalogApiRef, catalogApi as any],
+    ],
+    mountedRoutes,
+  });
+  await screen.findByRole('link', { name: 'system-01' });
+  return result;
+}
+
+function tableCalls(api: FakeAimsApi) {
+  // the table asks with its page size; the counts ask with limit 1
+  return api.inventoryCalls.filter(q => q.limit !== 1);
+}
+
+async function chooseOption(testId: string, option: string) {
+  fireEvent.mouseDown(screen.getByTestId(testId));
+  const listbox = await screen.findByRole('listbox');
+  fireEvent.click(within(listbox).getByRole('option', { name: option }));
+}
+
+describe('AIInventoryPage', () => {
+  it('renders the first page of the inventory with links to the entity pages', async () => {
+    const api = new FakeAimsApi(exampleItems());
+    await render(api);
+
+    expect(screen.getByText('AI Inventory')).toBeInTheDocument();
+    expect(screen.getByText('AI inventory (25)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'system-01' })).toHaveAttribute(
+      'href',
+      '/catalog/default/aisystem/system-01',
+    );
+    expect(screen.getByRole('link', { name: 'system-20' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'system-21' })).not.toBeInTheDocument();
+
+    const row = screen.getByRole('link', { name: 'system-01' }).closest('tr')!;
+    expect(within(row).getByTestId('eu-ai-act-tier')).toHaveTextContent('High risk');
+    expect(within(row).getByTestId('impact-assessment-status')).toHaveTextContent('Missing');
+    expect(within(row).getByTestId('open-findings')).toHaveTextContent('2 (1 critical)');
+
+    expect(tableCalls(api)[0]).toEqual({ limit: 20, offset: 0 });
+
+    // counts by status and tier
+    expect(await screen.findByTestId('count-status-missing')).toHaveTextContent('Missing: 3');
+    expect(screen.getByTestId('count-status-draft')).toHaveTextContent('Draft: 2');
+    expect(screen.getByTestId('count-status-approved')).toHaveTextContent('Approved: 20');
+    expect(screen.getByTestId('count-tier-high-risk')).toHaveTextContent('High risk: 3');
+    expect(screen.getByTestId('count-tier-minimal-risk')).toHaveTextContent('Minimal risk: 22');
+  });
+
+  it('pages on the server', async () => {
+    const api = new FakeAimsApi(exampleItems());
+    await render(api);
+    fireEvent.click(screen.getByRole('button', { name: /next page/i }));
+    expect(await screen.findByRole('link', { name: 'system-21' })).toBeInTheDocument();
+    expect(tableCalls(api).at(-1)).toEqual({ limit: 20, offset: 20 });
+    expect(screen.queryByRole('link', { name: 'system-01' })).not.toBeInTheDocument();
+  });
+
+  it('filters by a clicked count, and clicking it again clears the filter', async () => {
+    const api = new FakeAimsApi(exampleItems());
+    await render(api);
+    fireEvent.click(await screen.findByTestId('count-status-missing'));
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'system-04' })).not.toBeInTheDocument(),
+    );
+    expect(tableCalls(api).at(-1)).toEqual({ status: 'missing', limit: 20, offset: 0 });
+    expect(screen.getByText('AI inventory (3)')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByTestId('count-tier-high-risk'));
+    await waitFor(() =>
+      expect(tableCalls(api).at(-1)).toEqual({
+        status: 'missing',
+        tier: 'high-risk',
+        limit: 20,
+        offset: 0,
+      }),
+    );
+
+    fireEvent.click(screen.getByTestId('count-status-missing'));
+    await waitFor(() =>
+      expect(tableCalls(api).at(-1)).toEqual({ tier: 'high-risk', limit: 20, offset: 0 }),
+    );
+  });
+
+  it('passes the select filters and the search text to the API', async () => {
+    const api = new FakeAimsApi(exampleItems());
+    await render(api);
+
+    await chooseOption('filter-tier', 'High risk');
+    await waitFor(() =>
+      expect(tableCalls(api).at(-1)).toEqual({ tier: 'high-risk', limit: 20, offset: 0 }),
+    );
+
+    await chooseOption('filter-owner', 'claims');
+    await waitFor(() =>
+      expect(tableCalls(api).at(-1)).toEqual({
+        tier: 'high-risk',
+        owner: 'group:default/claims',
+        limit: 20,
+        offset: 0,
+      }),
+    );
+
+    await chooseOption('filter-tier', 'Any');
+    await chooseOption('filter-type', 'llm-application');
+    await chooseOption('filter-lifecycle', 'production');
+    await chooseOption('filter-owner', 'Any');
+    await chooseOption('filter-status', 'Draft');
+    await waitFor(() =>
+      expect(tableCalls(api).at(-1)).toEqual({
+        type: 'llm-application',
+        lifecycle: 'production',
+        status: 'draft',
+        limit: 20,
+        offset: 0,
+      }),
+    );
+    expect(await screen.findByText('AI inventory (2)')).toBeInTheDocument();
+
+    await userEvent.type(screen.getByTestId('filter-q'), 'system-05');
+    await waitFor(() => expect(tableCalls(api).at(-1)?.q).toBe('system-05'));
+    expect(await screen.findByText('AI inventory (1)')).toBeInTheDocument();
+  });
+
+  it('downloads the CSV with the current filters', async () => {
+    const createObjectURL = jest.fn(() => 'blob:inventory');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+
+    const api = new FakeAimsApi(exampleItems());
+    await render(api);
+    fireEvent.click(await screen.findByTestId('count-tier-high-risk'));
+    await waitFor(() => expect(tableCalls(api).at(-1)?.tier).toBe('high-risk'));
+
+    fireEvent.click(screen.getByRole('button', { name: /Download CSV/ }));
+    await waitFor(() => expect(api.csvCalls).toEqual([{ tier: 'high-risk' }]));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+    click.mockRestore();
+  });
+
+  it('shows backend errors instead of an empty table', async () => {
+    const api = new FakeAimsApi(exampleItems());
+    api.getInventory = async () => {
+      throw await responseError(503, 'ServiceUnavailableError', 'database down');
+    };
+    await renderInTestApp(<AIInventoryPage />, {
+      apis: [
+        [aimsApiRef, api],
+        [catalogApiRef, catalogApi as any],
+      ],
+      mountedRoutes,
+    });
+    expect(await screen.findByText(/Request failed with 503/)).toBeInTheDocument();
+  });
+});
