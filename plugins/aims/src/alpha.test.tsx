@@ -1,0 +1,70 @@
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen } from '@testing-library/react';
+import aimsPlugin from './alpha';
+import { aimsApiRef } from './api';
+import { FakeAimsApi, inventoryItem } from './testUtils/fixtures';
+
+describe('aims plugin (new frontend system)', () => {
+  it('provides the API, the inventory page and the entity cards under stable ids', () => {
+    expect(aimsPlugin.pluginId).toBe('aims');
+    for (const id of [
+      'api:aims',
+      'page:aims',
+      'entity-card:aims/overview',
+      'entity-card:aims/ai-systems',
+      'entity-content:aims/ai-systems',
+    ]) {
+      expect(aimsPlugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('mounts the AI Inventory page at /ai-inventory with its title', async () => {
+    const page = aimsPlugin.getExtension('page:aims');
+    const tester = createExtensionTester(page);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/ai-inventory');
+    expect(tester.get(coreExtensionData.title)).toBe('AI Inventory');
+  });
+
+  it('shows the overview card on AISystem pages and the AI systems card on Components', () => {
+    const overview = createExtensionTester(
+      aimsPlugin.getExtension('entity-card:aims/overview'),
+    );
+    const systems = createExtensionTester(
+      aimsPlugin.getExtension('entity-card:aims/ai-systems'),
+    );
+    const aiSystem = {
+      apiVersion: 'aims.dev/v1alpha1',
+      kind: 'AISystem',
+      metadata: { name: 'fraud-scorer' },
+    };
+    const component = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'payments-api' },
+    };
+    const overviewFilter = overview.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    const systemsFilter = systems.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(overviewFilter(aiSystem)).toBe(true);
+    expect(overviewFilter(component)).toBe(false);
+    expect(systemsFilter(component)).toBe(true);
+    expect(systemsFilter(aiSystem)).toBe(false);
+  });
+
+  it('renders the inventory page extension with data', async () => {
+    const tester = createExtensionTester(aimsPlugin.getExtension('page:aims'));
+    await renderInTestApp(tester.reactElement(), {
+      apis: [
+        [aimsApiRef, new FakeAimsApi([inventoryItem('fraud-scorer')])],
+        [catalogApiRef, { getEntityFacets: async () => ({ facets: {} }) } as any],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByText('fraud-scorer')).toBeInTheDocument();
+  });
+});
