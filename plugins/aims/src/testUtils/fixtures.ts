@@ -11,6 +11,8 @@ import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model'
 import { ResponseError } from '@backstage/errors';
 import { AimsApi } from '../api';
 
+const STATUS_TEXTS: Record<number, string> = { 200: 'OK', 404: 'Not Found' };
+
 /** A minimal fetch Response, enough for fetchApi fakes and ResponseError.fromResponse. */
 export function fakeResponse(
   status: number,
@@ -24,7 +26,7 @@ export function fakeResponse(
   return {
     ok: status >= 200 && status < 300,
     status,
-    statusText: status === 404 ? 'Not Found' : status === 200 ? 'OK' : 'Error',
+    statusText: STATUS_TEXTS[status] ?? 'Error',
     url: '',
     type: 'basic',
     redirected: false,
