@@ -2,7 +2,6 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AISystemEntityV1alpha1,
   InventoryItem,
   InventoryResponse,
   isAISystemEntity,
@@ -129,9 +128,7 @@ export class InventoryService {
     entities: Entity[],
     knownSummaries?: Map<string, InventoryItem['impactAssessment']>,
   ): Promise<InventoryItem[]> {
-    const systems = entities.filter(
-      isAISystemEntity,
-    ) as unknown as AISystemEntityV1alpha1[];
+    const systems = entities.filter(isAISystemEntity);
     const refs = systems.map(entityRefOf);
     const [summaries, counts] = await Promise.all([
       knownSummaries ?? this.assessments.getSummaries(refs),

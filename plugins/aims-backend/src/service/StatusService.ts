@@ -67,9 +67,7 @@ export class StatusService {
       },
       { credentials },
     );
-    const systems = dependents.filter(
-      isAISystemEntity,
-    ) as unknown as AISystemEntityV1alpha1[];
+    const systems = dependents.filter(isAISystemEntity);
     const seen = new Set(systems.map(entityRefOf));
     const missing = (entity.relations ?? [])
       .filter(r => r.type === RELATION_DEPENDS_ON)

@@ -26,27 +26,30 @@ export const WELL_KNOWN_LIFECYCLES = [
   'retired',
 ] as const;
 
-export interface AISystemModel {
+export type AISystemModel = {
   name: string;
   version?: string;
   /** `in-house` or a vendor name (openai, anthropic, …). */
   provider?: string;
-}
+};
 
-/** What the inventory says runs where; drift detection compares against it. */
-export interface AISystemDeclaredDeployment {
+/**
+ * What the inventory says runs where; drift detection compares against it.
+ * (Type aliases, not interfaces, so they stay assignable to the catalog's JsonObject.)
+ */
+export type AISystemDeclaredDeployment = {
   environment: string;
   /** Defaults to every `dependencyOf` entry. */
   component?: string;
   /** Optional when the system has one model. */
   model?: string;
   version?: string;
-}
+};
 
-export interface AISystemEuAiAct {
+export type AISystemEuAiAct = {
   tier: EuAiActTier;
   annexIIIArea?: string;
-}
+};
 
 /** The AISystem entity kind (public contract, `aims.dev/v1alpha1`). */
 export interface AISystemEntityV1alpha1 extends Entity {
