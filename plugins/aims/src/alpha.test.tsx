@@ -18,7 +18,6 @@ describe('aims plugin (new frontend system)', () => {
       'page:aims',
       'entity-card:aims/overview',
       'entity-card:aims/ai-systems',
-      'entity-content:aims/ai-systems',
     ]) {
       expect(aimsPlugin.getExtension(id as any)).toBeDefined();
     }

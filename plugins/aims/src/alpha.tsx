@@ -6,10 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import {
-  EntityCardBlueprint,
-  EntityContentBlueprint,
-} from '@backstage/plugin-catalog-react/alpha';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { Content } from '@backstage/core-components';
 import MemoryIcon from '@material-ui/icons/Memory';
 import { aimsApiRef, AimsClient } from './api';
@@ -68,20 +65,6 @@ const entityAISystemsCard = EntityCardBlueprint.make({
   },
 });
 
-/** `entity-content:aims/ai-systems` — an "AI systems" tab on Component pages. */
-const entityAISystemsContent = EntityContentBlueprint.make({
-  name: 'ai-systems',
-  params: {
-    path: '/ai-systems',
-    title: 'AI systems',
-    filter: { kind: 'component' },
-    loader: () =>
-      import('./components/EntityAISystemsCard').then(m => (
-        <m.EntityAISystemsCard />
-      )),
-  },
-});
-
 /**
  * AIMS for the new frontend system: the AI Inventory page, the AISystem overview card and
  * the "AI systems" card on Component pages.
@@ -98,6 +81,5 @@ export default createFrontendPlugin({
     aiInventoryPage,
     aiSystemOverviewCard,
     entityAISystemsCard,
-    entityAISystemsContent,
   ],
 });
