@@ -42,9 +42,10 @@ async function main() {
   });
 
   const started = Date.now();
-  const { server, stop } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [catalogPlugin, catalogModuleAims, aimsPlugin, seed],
   });
+  const server = backend.server;
   const auth = { Authorization: mockCredentials.user.header() };
   const get = (path: string) => request(server).get(path).set(auth);
 
@@ -53,7 +54,9 @@ async function main() {
     const ai = await get('/api/catalog/entities/by-query?filter=kind=aisystem,relations.dependencyOf=component:default/service-1&limit=1');
     const all = await get('/api/catalog/entities/by-query?limit=1');
     const total = all.body.totalItems ?? 0;
-    process.stdout.write(`\rseeding catalog: ${total}/${entities.length} entities stitched`);
+    if (process.stdout.isTTY) {
+      process.stdout.write(`\rseeding catalog: ${total}/${entities.length} entities stitched`);
+    }
     if (total >= entities.length && (ai.body.totalItems ?? 0) > 0) break;
     await new Promise(r => setTimeout(r, 2000));
   }
@@ -81,7 +84,7 @@ async function main() {
   console.log(`GET /api/aims/inventory?limit=100                               median ${medians.inventory.toFixed(1)} ms`);
   console.log(`GET /api/catalog/entities/by-query?filter=kind=aisystem&limit=100 median ${medians.catalog.toFixed(1)} ms`);
   console.log(`ratio inventory/catalog: ${ratio.toFixed(2)} (target <= 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
-  await stop();
+  await backend.stop();
 }
 
 main().catch(e => {

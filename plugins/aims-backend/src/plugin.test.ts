@@ -542,6 +542,58 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
     });
   });
 
+  describe('GET /inventory/counts', () => {
+    it('counts by status and tier, each equal to what the inventory lists for it', async () => {
+      const res = await get('/api/aims/inventory/counts');
+      expect(res.body.error).toBeUndefined();
+      expect(res.status).toBe(200);
+      expect(res.body.totalCount).toBe(5);
+      expect(res.body.byStatus).toEqual({
+        missing: 1,
+        draft: 1,
+        'in-review': 1,
+        approved: 1,
+        'review-overdue': 1,
+      });
+      for (const [tier, count] of Object.entries(res.body.byTier)) {
+        const listed = await get(`/api/aims/inventory?tier=${tier}&limit=1`);
+        expect([tier, listed.body.totalCount]).toEqual([tier, count]);
+      }
+      const tiers = Object.values(res.body.byTier) as number[];
+      expect(tiers.reduce((a, b) => a + b, 0)).toBe(5);
+    });
+
+    it('facets: statuses under the tier filter, tiers under the status filter, scope filters apply', async () => {
+      const res = await get(
+        '/api/aims/inventory/counts?tier=high-risk&status=in-review',
+      );
+      expect(res.status).toBe(200);
+      const highRisk = await get('/api/aims/inventory?tier=high-risk');
+      expect(res.body.totalCount).toBe(1);
+      expect(
+        Object.values(res.body.byStatus as Record<string, number>).reduce(
+          (a, b) => a + b,
+          0,
+        ),
+      ).toBe(highRisk.body.totalCount);
+      expect(res.body.byTier['high-risk']).toBe(1);
+
+      const scoped = await get('/api/aims/inventory/counts?owner=cx-team');
+      const listed = await get('/api/aims/inventory?owner=cx-team');
+      expect(scoped.body.totalCount).toBe(listed.body.totalCount);
+    });
+
+    it('rejects bad filters with 400 naming them, and needs credentials', async () => {
+      const bad = await get('/api/aims/inventory/counts?tier=scary');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('tier');
+      const anonymous = await request(backend.server).get(
+        '/api/aims/inventory/counts',
+      );
+      expect(anonymous.status).toBe(401);
+    });
+  });
+
   describe('GET /status', () => {
     it('returns the status of an AI system (kind is case-insensitive)', async () => {
       for (const kind of ['aisystem', 'AISystem']) {

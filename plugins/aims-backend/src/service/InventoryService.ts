@@ -2,10 +2,13 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  InventoryCounts,
   InventoryItem,
   InventoryResponse,
+  getEuAiActTier,
   isAISystemEntity,
 } from '@internal/plugin-aims-common';
+import { tallyInventoryCounts } from '../domain/inventoryCounts';
 import { FindingStore } from '../database/FindingStore';
 import { ImpactAssessmentStore } from '../database/ImpactAssessmentStore';
 import {
@@ -80,6 +83,36 @@ export class InventoryService {
       }
     }
     return { items: await this.enrich(entities), totalCount };
+  }
+
+  /**
+   * `GET /inventory/counts`: one catalog scan (minimal fields) over the systems in scope and
+   * one batch query for their assessment summaries, tallied with faceting.
+   */
+  async counts(
+    query: ParsedInventoryQuery,
+    credentials: BackstageCredentials,
+  ): Promise<InventoryCounts> {
+    const systems = [];
+    for await (const page of this.catalog.streamEntities(
+      {
+        ...toCatalogFilter({ ...query, tier: undefined, status: undefined }),
+        fields: [...REF_FIELDS, 'apiVersion', 'spec.euAiAct'],
+        pageSize: MAX_INVENTORY_LIMIT,
+      },
+      { credentials },
+    )) {
+      systems.push(...page.filter(isAISystemEntity));
+    }
+    const refs = systems.map(entityRefOf);
+    const summaries = await this.assessments.getSummaries(refs);
+    return tallyInventoryCounts(
+      systems.map((entity, i) => ({
+        status: summaries.get(refs[i])?.status ?? 'missing',
+        tier: getEuAiActTier(entity),
+      })),
+      { status: query.status, tier: query.tier },
+    );
   }
 
   /** The `status` filter: every matching ref (minimal fields), filter in our DB, then page. */

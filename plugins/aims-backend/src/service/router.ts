@@ -47,6 +47,14 @@ export async function createRouter(
     res.json(result);
   });
 
+  router.get('/inventory/counts', async (req, res) => {
+    const query = parseInventoryQuery(req.query as Record<string, unknown>);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await inventory.counts(query, credentials));
+  });
+
   router.get('/status/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],

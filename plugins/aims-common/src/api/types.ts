@@ -46,6 +46,17 @@ export interface InventoryResponse {
   totalCount: number;
 }
 
+/**
+ * `GET /api/aims/inventory/counts`: AI systems in scope (owner, lifecycle, type, q) counted by
+ * impact-assessment status (with the tier filter applied) and by tier (with the status filter
+ * applied), so each number is what selecting it would list.
+ */
+export interface InventoryCounts {
+  totalCount: number;
+  byStatus: Record<ImpactAssessmentStatus, number>;
+  byTier: Record<EuAiActTier, number>;
+}
+
 /** Filters of `GET /api/aims/inventory`; every field optional. */
 export interface InventoryQuery {
   owner?: string;

@@ -80,7 +80,10 @@ export function isAISystemEntity(entity: Entity): entity is AISystemEntityV1alph
   );
 }
 
-/** The tier of an AI system; an absent `euAiAct` block means `unclassified`. */
+/**
+ * The tier of an AI system; an absent `euAiAct` block means `unclassified`. Tolerates entities
+ * fetched with a field selection, where `spec` itself may be absent.
+ */
 export function getEuAiActTier(entity: AISystemEntityV1alpha1): EuAiActTier {
-  return entity.spec.euAiAct?.tier ?? 'unclassified';
+  return entity.spec?.euAiAct?.tier ?? 'unclassified';
 }
