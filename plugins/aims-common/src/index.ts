@@ -13,3 +13,4 @@ export * from './domain/euAiAct';
 export * from './findings/vocabulary';
 export * from './api/types';
 export * from './api/rollUp';
+export * from './api/inventoryCounts';

@@ -7,8 +7,8 @@ import {
   InventoryResponse,
   getEuAiActTier,
   isAISystemEntity,
+  tallyInventoryCounts,
 } from '@internal/plugin-aims-common';
-import { tallyInventoryCounts } from '../domain/inventoryCounts';
 import { FindingStore } from '../database/FindingStore';
 import { ImpactAssessmentStore } from '../database/ImpactAssessmentStore';
 import {

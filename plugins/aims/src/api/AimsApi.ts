@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AimsStatus,
+  InventoryCounts,
   InventoryQuery,
   InventoryResponse,
 } from '@internal/plugin-aims-common';
@@ -14,6 +15,11 @@ import {
 export interface AimsApi {
   /** `GET /inventory` with filters and paging. */
   getInventory(query?: InventoryQuery): Promise<InventoryResponse>;
+  /**
+   * `GET /inventory/counts`: systems by impact-assessment status (tier filter applied) and by
+   * tier (status filter applied); paging is ignored.
+   */
+  getInventoryCounts(query?: InventoryQuery): Promise<InventoryCounts>;
   /** `GET /inventory?format=csv` with the same filters; paging is ignored. */
   getInventoryCsv(query?: InventoryQuery): Promise<Blob>;
   /**

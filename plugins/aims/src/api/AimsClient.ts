@@ -7,6 +7,7 @@ import {
 import { ResponseError } from '@backstage/errors';
 import {
   AimsStatus,
+  InventoryCounts,
   InventoryQuery,
   InventoryResponse,
 } from '@internal/plugin-aims-common';
@@ -56,6 +57,14 @@ export class AimsClient implements AimsApi {
   async getInventory(query: InventoryQuery = {}): Promise<InventoryResponse> {
     const res = await this.get(`/inventory${qs(inventorySearchParams(query))}`);
     return (await res.json()) as InventoryResponse;
+  }
+
+  async getInventoryCounts(query: InventoryQuery = {}): Promise<InventoryCounts> {
+    const { limit: _limit, offset: _offset, ...filters } = query;
+    const res = await this.get(
+      `/inventory/counts${qs(inventorySearchParams(filters))}`,
+    );
+    return (await res.json()) as InventoryCounts;
   }
 
   async getInventoryCsv(query: InventoryQuery = {}): Promise<Blob> {

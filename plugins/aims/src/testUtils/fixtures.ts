@@ -2,9 +2,11 @@ import {
   AISystemEntity,
   AISystemStatus,
   ComponentStatus,
+  InventoryCounts,
   InventoryItem,
   InventoryQuery,
   InventoryResponse,
+  tallyInventoryCounts,
   AimsStatus,
 } from '@internal/plugin-aims-common';
 import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
@@ -138,6 +140,7 @@ export function inventoryItem(
 export class FakeAimsApi implements AimsApi {
   readonly inventoryCalls: InventoryQuery[] = [];
   readonly csvCalls: InventoryQuery[] = [];
+  readonly countsCalls: InventoryQuery[] = [];
   readonly statusCalls: string[] = [];
 
   constructor(
@@ -147,6 +150,10 @@ export class FakeAimsApi implements AimsApi {
 
   async getInventory(query: InventoryQuery = {}): Promise<InventoryResponse> {
     this.inventoryCalls.push(query);
+    return this.filter(query);
+  }
+
+  private async filter(query: InventoryQuery): Promise<InventoryResponse> {
     const matching = this.items.filter(
       i =>
         (!query.owner || i.owner === query.owner) &&
@@ -163,6 +170,16 @@ export class FakeAimsApi implements AimsApi {
       items: matching.slice(offset, offset + limit),
       totalCount: matching.length,
     };
+  }
+
+  async getInventoryCounts(query: InventoryQuery = {}): Promise<InventoryCounts> {
+    this.countsCalls.push(query);
+    const { status, tier, ...scope } = query;
+    const { items } = await this.filter(scope);
+    return tallyInventoryCounts(
+      items.map(i => ({ status: i.impactAssessment.status, tier: i.euAiActTier })),
+      { status, tier },
+    );
   }
 
   async getInventoryCsv(query: InventoryQuery = {}): Promise<Blob> {

@@ -6,8 +6,8 @@ import {
   IMPACT_ASSESSMENT_STATUSES,
   IMPACT_ASSESSMENT_STATUS_LABELS,
   ImpactAssessmentStatus,
+  InventoryCounts,
 } from '@internal/plugin-aims-common';
-import { InventoryCounts } from './useInventory';
 
 const useStyles = makeStyles(theme => ({
   row: {

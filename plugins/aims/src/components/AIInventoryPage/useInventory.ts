@@ -3,10 +3,7 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   AISYSTEM_KIND,
-  EU_AI_ACT_TIERS,
-  EuAiActTier,
-  IMPACT_ASSESSMENT_STATUSES,
-  ImpactAssessmentStatus,
+  InventoryCounts,
   InventoryResponse,
   WELL_KNOWN_AI_SYSTEM_TYPES,
   WELL_KNOWN_LIFECYCLES,
@@ -34,43 +31,18 @@ export function useInventoryPage(
   );
 }
 
-export interface InventoryCounts {
-  byStatus: Record<ImpactAssessmentStatus, number>;
-  byTier: Record<EuAiActTier, number>;
-}
-
 /**
- * Counts by impact-assessment status and by tier, faceted: each dimension is counted with
- * every *other* filter applied, so the numbers say what a click on them would show. The
- * contract has no facet endpoint, so this asks `/inventory` for `totalCount` with `limit=1`.
+ * Counts by impact-assessment status and by tier, faceted by the backend (each dimension is
+ * counted with the other's filter applied, so a number says what clicking it would list).
  */
 export function useInventoryCounts(filters: InventoryFilters) {
   const aimsApi = useApi(aimsApiRef);
-  const { status: _s, tier: _t, ...rest } = toQuery(filters);
-  const key = JSON.stringify(rest);
-  return useAsync(async (): Promise<InventoryCounts> => {
-    const [statusCounts, tierCounts] = await Promise.all([
-      Promise.all(
-        IMPACT_ASSESSMENT_STATUSES.map(status =>
-          aimsApi
-            .getInventory({ ...rest, tier: filters.tier, status, limit: 1 })
-            .then(r => [status, r.totalCount] as const),
-        ),
-      ),
-      Promise.all(
-        EU_AI_ACT_TIERS.map(tier =>
-          aimsApi
-            .getInventory({ ...rest, status: filters.status, tier, limit: 1 })
-            .then(r => [tier, r.totalCount] as const),
-        ),
-      ),
-    ]);
-    return {
-      byStatus: Object.fromEntries(statusCounts) as InventoryCounts['byStatus'],
-      byTier: Object.fromEntries(tierCounts) as InventoryCounts['byTier'],
-    };
+  const key = JSON.stringify(toQuery(filters));
+  return useAsync(
+    (): Promise<InventoryCounts> => aimsApi.getInventoryCounts(toQuery(filters)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [aimsApi, key, filters.status, filters.tier]);
+    [aimsApi, key],
+  );
 }
 
 export interface FilterOptions {
