@@ -32,6 +32,8 @@ const columns: TableColumn<InventoryItem>[] = [
     title: 'AI system',
     field: 'title',
     highlight: true,
+    // names wrap between words, never inside them
+    cellStyle: { minWidth: 180, wordBreak: 'normal' },
     render: row => (
       <EntityRefLink entityRef={row.entityRef} hideIcon>
         {row.title}

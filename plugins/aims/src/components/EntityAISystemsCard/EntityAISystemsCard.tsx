@@ -29,6 +29,8 @@ const columns: TableColumn<AISystemStatus>[] = [
     title: 'AI system',
     field: 'title',
     highlight: true,
+    // names wrap between words, never inside them
+    cellStyle: { minWidth: 180, wordBreak: 'normal' },
     render: row => (
       <EntityRefLink entityRef={row.entityRef} hideIcon>
         {row.title}
