@@ -1,0 +1,40 @@
+import { ImpactAssessmentSummary } from '../api/types';
+import { ImpactAssessmentStoredStatus } from './workflow';
+
+export const MISSING_IMPACT_ASSESSMENT: ImpactAssessmentSummary = {
+  status: 'missing',
+  approvedAt: null,
+  reviewDue: null,
+};
+
+/** The facts of one stored version that the summary needs. */
+export interface ImpactAssessmentVersionFacts {
+  version: number;
+  status: ImpactAssessmentStoredStatus;
+  approvedAt: string | null;
+  reviewDue: string | null;
+}
+
+/**
+ * Where an AI system's impact assessment stands. An approved version stays in force while a new
+ * revision is drafted, so the newest *approved* version decides (`approved`, or
+ * `review-overdue` once its review date has passed); without any approval, the newest
+ * version's status (`draft`, `in-review`); without any version, `missing`.
+ */
+export function summarizeImpactAssessment(
+  versions: readonly ImpactAssessmentVersionFacts[],
+  now: Date,
+): ImpactAssessmentSummary {
+  if (!versions.length) return MISSING_IMPACT_ASSESSMENT;
+  const newestFirst = [...versions].sort((a, b) => b.version - a.version);
+  const approved = newestFirst.find(v => v.status === 'approved');
+  if (approved) {
+    const overdue = approved.reviewDue !== null && new Date(approved.reviewDue).getTime() < now.getTime();
+    return {
+      status: overdue ? 'review-overdue' : 'approved',
+      approvedAt: approved.approvedAt,
+      reviewDue: approved.reviewDue,
+    };
+  }
+  return { status: newestFirst[0].status as 'draft' | 'in-review', approvedAt: null, reviewDue: null };
+}
