@@ -1,6 +1,6 @@
 import { EuAiActTier } from '../domain/euAiAct';
 import { ImpactAssessmentSummary } from '../api/types';
-import { RiskMatrix, RiskRating, needsSignOff, riskBand, riskScore } from '../risk/model';
+import { RiskBand, RiskMatrix, RiskRating, needsSignOff, riskBand, riskScore } from '../risk/model';
 import { FindingSeverity, FindingType } from './vocabulary';
 
 /** A finding as a rule produces it, before it is stored (the store adds ids, dates, status). */
@@ -14,6 +14,14 @@ export interface FindingDraft {
   severity: FindingSeverity;
   evidence: Record<string, unknown>;
 }
+
+/** A risk left above the acceptance threshold is as severe as its band (low bands never get here). */
+const RISK_BAND_SEVERITY: Record<RiskBand, FindingSeverity> = {
+  low: 'medium',
+  medium: 'medium',
+  high: 'high',
+  critical: 'critical',
+};
 
 const weighty = (lifecycle: string, tier: EuAiActTier) =>
   lifecycle === 'production' || tier === 'high-risk' || tier === 'prohibited';
@@ -76,7 +84,7 @@ export function complianceFindingsForAISystem(input: {
       ...base,
       key: `risk-not-signed-off:${aiSystemRef}:${risk.id}`,
       type: 'risk-not-signed-off',
-      severity: band === 'critical' ? 'critical' : band === 'high' ? 'high' : 'medium',
+      severity: RISK_BAND_SEVERITY[band],
       evidence: { riskId: risk.id, title: risk.title, residualScore: score, acceptanceThreshold: matrix.acceptanceThreshold },
     });
   }
