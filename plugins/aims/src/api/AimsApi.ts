@@ -2,10 +2,46 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AimsStatus,
+  AuditEvent,
+  Finding,
+  FindingStatus,
+  FindingType,
+  ImpactAssessmentOverview,
+  ImpactAssessmentTransitionRequest,
+  ImpactAssessmentVersion,
   InventoryCounts,
   InventoryQuery,
   InventoryResponse,
+  Risk,
+  RiskBand,
+  RiskHeatMapResponse,
+  RiskInput,
+  RiskListResponse,
+  RiskMatrix,
+  SaveImpactAssessmentDraftRequest,
 } from '@internal/plugin-aims-common';
+
+/** An entity reference as a string (`aisystem:default/x`) or a compound ref. @public */
+export type AimsEntityRef = CompoundEntityRef | string;
+
+/** Filters, paging and ordering of `GET /risks`. @public */
+export interface RiskQuery {
+  aiSystemRef?: string;
+  owner?: string;
+  band?: RiskBand;
+  needsSignOff?: boolean;
+  limit?: number;
+  offset?: number;
+  orderBy?: string;
+  order?: 'asc' | 'desc';
+}
+
+/** Filters of `GET /findings`. @public */
+export interface FindingQuery {
+  entityRef?: string;
+  type?: FindingType;
+  status?: FindingStatus;
+}
 
 /**
  * Client for the AIMS backend (`/api/aims`).
@@ -26,7 +62,47 @@ export interface AimsApi {
    * `GET /status/:kind/:namespace/:name`: an AISystem's own status, or for any other entity
    * (a Component) the roll-up over the AI systems it uses.
    */
-  getStatus(entityRef: CompoundEntityRef | string): Promise<AimsStatus>;
+  getStatus(entityRef: AimsEntityRef): Promise<AimsStatus>;
+
+  /** `GET /impact-assessments/:kind/:namespace/:name` */
+  getImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentOverview>;
+  /** `GET /impact-assessments/:kind/:namespace/:name/versions/:version` */
+  getImpactAssessmentVersion(
+    entityRef: AimsEntityRef,
+    version: number,
+  ): Promise<ImpactAssessmentVersion>;
+  /** `PUT /impact-assessments/:kind/:namespace/:name/draft`; a stale revision gets a 409 ResponseError. */
+  saveImpactAssessmentDraft(
+    entityRef: AimsEntityRef,
+    request: SaveImpactAssessmentDraftRequest,
+  ): Promise<ImpactAssessmentVersion>;
+  /** `POST /impact-assessments/:kind/:namespace/:name/transitions` (submit, approve, return). */
+  transitionImpactAssessment(
+    entityRef: AimsEntityRef,
+    request: ImpactAssessmentTransitionRequest,
+  ): Promise<ImpactAssessmentVersion>;
+  /** `POST /impact-assessments/:kind/:namespace/:name/import` (from the `aims.dev/impact-assessment` annotation). */
+  importImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentVersion>;
+
+  /** `GET /risks` */
+  getRisks(query?: RiskQuery): Promise<RiskListResponse>;
+  /** `GET /risks?format=csv` with the same filters and ordering; paging is ignored. */
+  getRisksCsv(query?: RiskQuery): Promise<Blob>;
+  /** `GET /risks/heatmap` for one AI system or (without a ref) the organisation. */
+  getRiskHeatMap(aiSystemRef?: string): Promise<RiskHeatMapResponse>;
+  /** `GET /risks/matrix`: the organisation's risk matrix. */
+  getRiskMatrix(): Promise<RiskMatrix>;
+  /** `POST /risks` */
+  createRisk(aiSystemRef: string, input: RiskInput): Promise<Risk>;
+  /** `PUT /risks/:id`; a stale revision gets a 409 ResponseError. */
+  updateRisk(id: string, input: RiskInput, revision: number): Promise<Risk>;
+  /** `POST /risks/:id/sign-off` by the risk owner. */
+  signOffRisk(id: string, revision: number): Promise<Risk>;
+
+  /** `GET /findings` */
+  getFindings(query?: FindingQuery): Promise<{ items: Finding[] }>;
+  /** `GET /audit` for an entity, newest first. */
+  getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }>;
 }
 
 /** @public */

@@ -127,4 +127,175 @@ describe('AimsClient', () => {
     expect(ResponseError.is(csv)).toBe(true);
     expect(csv.statusCode).toBe(500);
   });
+
+  describe('impact assessments', () => {
+    const version = { aiSystemRef: 'aisystem:default/credit-risk-scorer', version: 2, revision: 7 };
+
+    it('GETs the overview and a version under /impact-assessments/:kind/:namespace/:name', async () => {
+      const { client, calls } = setup([
+        fakeResponse(200, JSON.stringify({ latest: null })),
+        fakeResponse(200, JSON.stringify(version)),
+      ]);
+      await expect(client.getImpactAssessment('AISystem:default/credit-risk-scorer')).resolves.toEqual({ latest: null });
+      await expect(client.getImpactAssessmentVersion('aisystem:ops/a b', 2)).resolves.toEqual(version);
+      expect(calls.map(c => c.url)).toEqual([
+        'http://backstage:7007/api/aims/impact-assessments/aisystem/default/credit-risk-scorer',
+        'http://backstage:7007/api/aims/impact-assessments/aisystem/ops/a%20b/versions/2',
+      ]);
+      expect(calls[0].init?.method).toBeUndefined();
+    });
+
+    it('PUTs a draft with content and revision as JSON', async () => {
+      const { client, calls } = setup([fakeResponse(200, JSON.stringify(version))]);
+      const content = { intendedUse: 'x' } as any;
+      await expect(
+        client.saveImpactAssessmentDraft('aisystem:default/credit-risk-scorer', { content, revision: 7 }),
+      ).resolves.toEqual(version);
+      expect(calls[0].url).toBe(
+        'http://backstage:7007/api/aims/impact-assessments/aisystem/default/credit-risk-scorer/draft',
+      );
+      expect(calls[0].init?.method).toBe('PUT');
+      expect((calls[0].init?.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+      expect(JSON.parse(String(calls[0].init?.body))).toEqual({ content, revision: 7 });
+    });
+
+    it('POSTs transitions and imports', async () => {
+      const { client, calls } = setup([
+        fakeResponse(200, JSON.stringify(version)),
+        fakeResponse(200, JSON.stringify(version)),
+      ]);
+      await client.transitionImpactAssessment('aisystem:default/x', {
+        action: 'return',
+        revision: 3,
+        reason: 'Fill in fairness',
+      });
+      await client.importImpactAssessment('aisystem:default/x');
+      expect(calls.map(c => [c.init?.method, c.url])).toEqual([
+        ['POST', 'http://backstage:7007/api/aims/impact-assessments/aisystem/default/x/transitions'],
+        ['POST', 'http://backstage:7007/api/aims/impact-assessments/aisystem/default/x/import'],
+      ]);
+      expect(JSON.parse(String(calls[0].init?.body))).toEqual({
+        action: 'return',
+        revision: 3,
+        reason: 'Fill in fairness',
+      });
+    });
+
+    it('raises a ResponseError with status 409 for a stale revision', async () => {
+      const { client } = setup([
+        fakeResponse(409, JSON.stringify({
+          error: { name: 'ConflictError', message: 'stale revision' },
+          response: { statusCode: 409 },
+        })),
+      ]);
+      const e = await client
+        .saveImpactAssessmentDraft('aisystem:default/x', { content: {} as any, revision: 1 })
+        .catch(err => err);
+      expect(ResponseError.is(e)).toBe(true);
+      expect(e.statusCode).toBe(409);
+      expect(e.cause.message).toBe('stale revision');
+    });
+  });
+
+  describe('risks, findings and audit', () => {
+    const input = {
+      title: 'Bias',
+      description: 'd',
+      inherent: { likelihood: 4, impact: 4 },
+      residual: { likelihood: 2, impact: 3 },
+      treatment: 'mitigate' as const,
+      actions: [],
+      controls: ['A.6.2.4'],
+      riskOwner: 'user:default/ana',
+    };
+
+    it('GETs /risks with set filters and CSV without paging', async () => {
+      const { client, calls } = setup([
+        fakeResponse(200, JSON.stringify({ items: [], totalCount: 0 })),
+        fakeResponse(200, 'id\n', 'text/csv'),
+        fakeResponse(200, '{}'),
+        fakeResponse(200, '{}'),
+        fakeResponse(200, '{}'),
+      ]);
+      await client.getRisks({
+        aiSystemRef: 'aisystem:default/x',
+        band: 'high',
+        needsSignOff: true,
+        owner: '',
+        limit: 20,
+        offset: 0,
+        orderBy: 'residualScore',
+        order: 'desc',
+      });
+      const url = new URL(calls[0].url);
+      expect(url.pathname).toBe('/api/aims/risks');
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        aiSystemRef: 'aisystem:default/x',
+        band: 'high',
+        needsSignOff: 'true',
+        limit: '20',
+        offset: '0',
+        orderBy: 'residualScore',
+        order: 'desc',
+      });
+      await client.getRisksCsv({ aiSystemRef: 'aisystem:default/x', limit: 5, offset: 5 });
+      const csv = new URL(calls[1].url);
+      expect(Object.fromEntries(csv.searchParams)).toEqual({ aiSystemRef: 'aisystem:default/x', format: 'csv' });
+      expect((calls[1].init?.headers as Record<string, string>).Accept).toBe('text/csv');
+
+      await client.getRiskHeatMap('aisystem:default/x');
+      await client.getRiskHeatMap();
+      await client.getRiskMatrix();
+      expect(calls.slice(2).map(c => c.url)).toEqual([
+        'http://backstage:7007/api/aims/risks/heatmap?aiSystemRef=aisystem%3Adefault%2Fx',
+        'http://backstage:7007/api/aims/risks/heatmap',
+        'http://backstage:7007/api/aims/risks/matrix',
+      ]);
+    });
+
+    it('POSTs, PUTs and signs off risks with the right bodies', async () => {
+      const { client, calls } = setup([
+        fakeResponse(200, JSON.stringify({ id: 'r1' })),
+        fakeResponse(200, JSON.stringify({ id: 'r1' })),
+        fakeResponse(200, JSON.stringify({ id: 'r1' })),
+      ]);
+      await client.createRisk('aisystem:default/x', input);
+      await client.updateRisk('r/1', input, 4);
+      await client.signOffRisk('r1', 5);
+      expect(calls.map(c => [c.init?.method, c.url])).toEqual([
+        ['POST', 'http://backstage:7007/api/aims/risks'],
+        ['PUT', 'http://backstage:7007/api/aims/risks/r%2F1'],
+        ['POST', 'http://backstage:7007/api/aims/risks/r1/sign-off'],
+      ]);
+      expect(JSON.parse(String(calls[0].init?.body))).toEqual({ aiSystemRef: 'aisystem:default/x', ...input });
+      expect(JSON.parse(String(calls[1].init?.body))).toEqual({ ...input, revision: 4 });
+      expect(JSON.parse(String(calls[2].init?.body))).toEqual({ revision: 5 });
+    });
+
+    it('GETs findings and audit events with their filters', async () => {
+      const { client, calls } = setup([
+        fakeResponse(200, JSON.stringify({ items: [] })),
+        fakeResponse(200, JSON.stringify({ items: [] })),
+      ]);
+      await client.getFindings({ entityRef: 'aisystem:default/x', status: 'open' });
+      await client.getAuditEvents({ entityRef: 'aisystem:default/x', limit: 50 });
+      expect(calls.map(c => c.url)).toEqual([
+        'http://backstage:7007/api/aims/findings?entityRef=aisystem%3Adefault%2Fx&status=open',
+        'http://backstage:7007/api/aims/audit?entityRef=aisystem%3Adefault%2Fx&limit=50',
+      ]);
+    });
+
+    it('raises ResponseError for failed writes', async () => {
+      const { client } = setup([
+        fakeResponse(400, JSON.stringify({
+          error: { name: 'InputError', message: 'title is required' },
+          response: { statusCode: 400 },
+        })),
+      ]);
+      const e = await client.createRisk('aisystem:default/x', input).catch(err => err);
+      expect(ResponseError.is(e)).toBe(true);
+      expect(e.statusCode).toBe(400);
+      expect(e.cause.message).toBe('title is required');
+    });
+  });
 });

@@ -7,11 +7,22 @@ import {
 import { ResponseError } from '@backstage/errors';
 import {
   AimsStatus,
+  AuditEvent,
+  Finding,
+  ImpactAssessmentOverview,
+  ImpactAssessmentTransitionRequest,
+  ImpactAssessmentVersion,
   InventoryCounts,
   InventoryQuery,
   InventoryResponse,
+  Risk,
+  RiskHeatMapResponse,
+  RiskInput,
+  RiskListResponse,
+  RiskMatrix,
+  SaveImpactAssessmentDraftRequest,
 } from '@internal/plugin-aims-common';
-import { AimsApi } from './AimsApi';
+import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from './AimsApi';
 
 const QUERY_KEYS: Array<keyof InventoryQuery> = [
   'owner',
@@ -32,6 +43,28 @@ export function inventorySearchParams(
   const params = new URLSearchParams();
   for (const key of QUERY_KEYS) {
     const value = query[key];
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  return params;
+}
+
+/** `kind/namespace/name`, lower-case kind, each segment URL-encoded. */
+export function entityPath(entityRef: AimsEntityRef): string {
+  const ref = typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+  return [ref.kind.toLocaleLowerCase('en-US'), ref.namespace || DEFAULT_NAMESPACE, ref.name]
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+/** Query string from the set values of an object; empty, null and undefined are left out. */
+function searchParams(
+  query: object,
+  extra: Record<string, string> = {},
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
     params.set(key, String(value));
   }
@@ -77,17 +110,87 @@ export class AimsClient implements AimsApi {
   }
 
   async getStatus(entityRef: CompoundEntityRef | string): Promise<AimsStatus> {
-    const ref =
-      typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
-    const path = [
-      ref.kind.toLocaleLowerCase('en-US'),
-      ref.namespace || DEFAULT_NAMESPACE,
-      ref.name,
-    ]
-      .map(encodeURIComponent)
-      .join('/');
-    const res = await this.get(`/status/${path}`);
+    const res = await this.get(`/status/${entityPath(entityRef)}`);
     return (await res.json()) as AimsStatus;
+  }
+
+  async getImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentOverview> {
+    const res = await this.get(`/impact-assessments/${entityPath(entityRef)}`);
+    return (await res.json()) as ImpactAssessmentOverview;
+  }
+
+  async getImpactAssessmentVersion(
+    entityRef: AimsEntityRef,
+    version: number,
+  ): Promise<ImpactAssessmentVersion> {
+    const res = await this.get(
+      `/impact-assessments/${entityPath(entityRef)}/versions/${encodeURIComponent(String(version))}`,
+    );
+    return (await res.json()) as ImpactAssessmentVersion;
+  }
+
+  async saveImpactAssessmentDraft(
+    entityRef: AimsEntityRef,
+    request: SaveImpactAssessmentDraftRequest,
+  ): Promise<ImpactAssessmentVersion> {
+    return this.send('PUT', `/impact-assessments/${entityPath(entityRef)}/draft`, request);
+  }
+
+  async transitionImpactAssessment(
+    entityRef: AimsEntityRef,
+    request: ImpactAssessmentTransitionRequest,
+  ): Promise<ImpactAssessmentVersion> {
+    return this.send('POST', `/impact-assessments/${entityPath(entityRef)}/transitions`, request);
+  }
+
+  async importImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentVersion> {
+    return this.send('POST', `/impact-assessments/${entityPath(entityRef)}/import`, {});
+  }
+
+  async getRisks(query: RiskQuery = {}): Promise<RiskListResponse> {
+    const res = await this.get(`/risks${qs(searchParams(query))}`);
+    return (await res.json()) as RiskListResponse;
+  }
+
+  async getRisksCsv(query: RiskQuery = {}): Promise<Blob> {
+    const { limit: _limit, offset: _offset, ...rest } = query;
+    const res = await this.get(
+      `/risks${qs(searchParams(rest, { format: 'csv' }))}`,
+      'text/csv',
+    );
+    return await res.blob();
+  }
+
+  async getRiskHeatMap(aiSystemRef?: string): Promise<RiskHeatMapResponse> {
+    const res = await this.get(`/risks/heatmap${qs(searchParams({ aiSystemRef }))}`);
+    return (await res.json()) as RiskHeatMapResponse;
+  }
+
+  async getRiskMatrix(): Promise<RiskMatrix> {
+    const res = await this.get('/risks/matrix');
+    return (await res.json()) as RiskMatrix;
+  }
+
+  async createRisk(aiSystemRef: string, input: RiskInput): Promise<Risk> {
+    return this.send('POST', '/risks', { aiSystemRef, ...input });
+  }
+
+  async updateRisk(id: string, input: RiskInput, revision: number): Promise<Risk> {
+    return this.send('PUT', `/risks/${encodeURIComponent(id)}`, { ...input, revision });
+  }
+
+  async signOffRisk(id: string, revision: number): Promise<Risk> {
+    return this.send('POST', `/risks/${encodeURIComponent(id)}/sign-off`, { revision });
+  }
+
+  async getFindings(query: FindingQuery = {}): Promise<{ items: Finding[] }> {
+    const res = await this.get(`/findings${qs(searchParams(query))}`);
+    return (await res.json()) as { items: Finding[] };
+  }
+
+  async getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }> {
+    const res = await this.get(`/audit${qs(searchParams(query))}`);
+    return (await res.json()) as { items: AuditEvent[] };
   }
 
   private async get(path: string, accept = 'application/json') {
@@ -99,6 +202,19 @@ export class AimsClient implements AimsApi {
       throw await ResponseError.fromResponse(res);
     }
     return res;
+  }
+
+  private async send<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('aims');
+    const res = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return (await res.json()) as T;
   }
 }
 

@@ -1,3 +1,3 @@
 export { aimsApiRef } from './AimsApi';
-export type { AimsApi } from './AimsApi';
-export { AimsClient } from './AimsClient';
+export type { AimsApi, AimsEntityRef, RiskQuery, FindingQuery } from './AimsApi';
+export { AimsClient, entityPath } from './AimsClient';

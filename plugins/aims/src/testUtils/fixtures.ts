@@ -1,5 +1,26 @@
 import {
   AISystemEntity,
+  AuditEvent,
+  DEFAULT_RISK_MATRIX,
+  Finding,
+  IMPACT_DIMENSIONS,
+  ImpactAssessmentContent,
+  ImpactAssessmentOverview,
+  ImpactAssessmentTransitionRequest,
+  ImpactAssessmentVersion,
+  Risk,
+  RiskHeatMapResponse,
+  RiskInput,
+  RiskListResponse,
+  RiskMatrix,
+  SaveImpactAssessmentDraftRequest,
+  emptyImpactAssessmentContent,
+  isAboveAcceptance,
+  needsSignOff,
+  riskBand,
+  riskHeatMap,
+  riskScore,
+  summarizeImpactAssessment,
   AISystemStatus,
   ComponentStatus,
   InventoryCounts,
@@ -11,7 +32,7 @@ import {
 } from '@internal/plugin-aims-common';
 import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { AimsApi } from '../api';
+import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from '../api';
 
 const STATUS_TEXTS: Record<number, string> = { 200: 'OK', 404: 'Not Found' };
 
@@ -138,6 +159,18 @@ export function inventoryItem(
  * `q` on title/ref), pages with limit/offset, and records every call.
  */
 export class FakeAimsApi implements AimsApi {
+  /** Every write and read of the assessment/risk/audit API, in order: `[method, ...args]`. */
+  readonly calls: Array<[string, ...unknown[]]> = [];
+  /** Stored impact-assessment versions by AI system ref, oldest first. */
+  readonly versions: Record<string, ImpactAssessmentVersion[]> = {};
+  risks: Risk[] = [];
+  audit: AuditEvent[] = [];
+  findings: Finding[] = [];
+  matrix: RiskMatrix = DEFAULT_RISK_MATRIX;
+  /** The user the fake backend acts as (author of drafts, signer of risks). */
+  actor = 'user:default/ana';
+  /** Errors to throw from the next call of a method, by method name. */
+  readonly failures: Record<string, Error> = {};
   readonly inventoryCalls: InventoryQuery[] = [];
   readonly csvCalls: InventoryQuery[] = [];
   readonly countsCalls: InventoryQuery[] = [];
@@ -196,6 +229,320 @@ export class FakeAimsApi implements AimsApi {
     }
     return status;
   }
+  private async fail(method: string) {
+    const e = this.failures[method];
+    if (e) {
+      delete this.failures[method];
+      throw e;
+    }
+  }
+
+  private refOf(entityRef: AimsEntityRef): string {
+    return (typeof entityRef === 'string' ? entityRef : stringifyEntityRef(entityRef)).toLocaleLowerCase('en-US');
+  }
+
+  async getImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentOverview> {
+    const ref = this.refOf(entityRef);
+    this.calls.push(['getImpactAssessment', ref]);
+    await this.fail('getImpactAssessment');
+    const versions = this.versions[ref] ?? [];
+    const newestFirst = [...versions].sort((a, b) => b.version - a.version);
+    return {
+      aiSystemRef: ref,
+      summary: summarizeImpactAssessment(versions, new Date()),
+      latest: newestFirst[0] ?? null,
+      approved: newestFirst.find(v => v.status === 'approved') ?? null,
+      versions: newestFirst.map(v => ({
+        version: v.version,
+        status: v.status,
+        author: v.author,
+        createdAt: v.createdAt,
+        approvedBy: v.approvedBy,
+        approvedAt: v.approvedAt,
+        source: v.source,
+      })),
+      fundamentalRightsAssessmentRequired: this.fundamentalRights,
+    };
+  }
+
+  fundamentalRights = false;
+
+  async getImpactAssessmentVersion(entityRef: AimsEntityRef, version: number): Promise<ImpactAssessmentVersion> {
+    const ref = this.refOf(entityRef);
+    this.calls.push(['getImpactAssessmentVersion', ref, version]);
+    await this.fail('getImpactAssessmentVersion');
+    const v = (this.versions[ref] ?? []).find(x => x.version === version);
+    if (!v) throw await responseError(404, 'NotFoundError', `No version ${version}`);
+    return v;
+  }
+
+  async saveImpactAssessmentDraft(
+    entityRef: AimsEntityRef,
+    request: SaveImpactAssessmentDraftRequest,
+  ): Promise<ImpactAssessmentVersion> {
+    const ref = this.refOf(entityRef);
+    this.calls.push(['saveImpactAssessmentDraft', ref, request]);
+    await this.fail('saveImpactAssessmentDraft');
+    const versions = (this.versions[ref] ??= []);
+    const latest = versions[versions.length - 1];
+    if (latest && latest.revision !== request.revision) {
+      throw await responseError(409, 'ConflictError', 'The assessment was changed by someone else');
+    }
+    const now = new Date().toISOString();
+    if (latest && latest.status === 'draft') {
+      Object.assign(latest, { content: request.content, revision: latest.revision + 1, updatedAt: now });
+      return latest;
+    }
+    if (latest && latest.status === 'in-review') {
+      throw await responseError(409, 'ConflictError', 'The assessment is in review');
+    }
+    const next = impactAssessmentVersion({
+      aiSystemRef: ref,
+      version: (latest?.version ?? 0) + 1,
+      content: request.content,
+      revision: (latest?.revision ?? 0) + 1,
+      author: this.actor,
+    });
+    versions.push(next);
+    return next;
+  }
+
+  async transitionImpactAssessment(
+    entityRef: AimsEntityRef,
+    request: ImpactAssessmentTransitionRequest,
+  ): Promise<ImpactAssessmentVersion> {
+    const ref = this.refOf(entityRef);
+    this.calls.push(['transitionImpactAssessment', ref, request]);
+    await this.fail('transitionImpactAssessment');
+    const versions = this.versions[ref] ?? [];
+    const latest = versions[versions.length - 1];
+    if (!latest || latest.revision !== request.revision) {
+      throw await responseError(409, 'ConflictError', 'stale revision');
+    }
+    const now = new Date().toISOString();
+    if (request.action === 'submit') Object.assign(latest, { status: 'in-review', submittedBy: this.actor, submittedAt: now });
+    if (request.action === 'approve') Object.assign(latest, { status: 'approved', approvedBy: this.actor, approvedAt: now, reviewDue: latest.content.nextReviewDate || null });
+    if (request.action === 'return') Object.assign(latest, { status: 'draft', returnedReason: request.reason ?? null });
+    latest.revision += 1;
+    return latest;
+  }
+
+  async importImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentVersion> {
+    const ref = this.refOf(entityRef);
+    this.calls.push(['importImpactAssessment', ref]);
+    await this.fail('importImpactAssessment');
+    const versions = (this.versions[ref] ??= []);
+    const latest = versions[versions.length - 1];
+    const next = impactAssessmentVersion({
+      aiSystemRef: ref,
+      version: (latest?.version ?? 0) + 1,
+      content: completeImpactAssessmentContent(),
+      revision: (latest?.revision ?? 0) + 1,
+      author: this.actor,
+      source: { location: 'url:https://github.com/acme/credit/blob/main/aims/impact-assessment.yaml', importedAt: '2026-03-01T10:00:00Z' },
+    });
+    versions.push(next);
+    return next;
+  }
+
+  private riskMatches(r: Risk, q: RiskQuery) {
+    return (
+      (!q.aiSystemRef || r.aiSystemRef === q.aiSystemRef) &&
+      (!q.owner || r.riskOwner === q.owner) &&
+      (!q.band || r.residualBand === q.band) &&
+      (q.needsSignOff === undefined || r.needsSignOff === q.needsSignOff)
+    );
+  }
+
+  async getRisks(query: RiskQuery = {}): Promise<RiskListResponse> {
+    this.calls.push(['getRisks', query]);
+    await this.fail('getRisks');
+    let items = this.risks.filter(r => this.riskMatches(r, query));
+    if (query.orderBy) {
+      const key = query.orderBy as keyof Risk;
+      const dir = query.order === 'desc' ? -1 : 1;
+      items = [...items].sort((a, b) => (String(a[key]).localeCompare(String(b[key]), undefined, { numeric: true })) * dir);
+    }
+    const offset = query.offset ?? 0;
+    return {
+      items: items.slice(offset, offset + (query.limit ?? items.length)),
+      totalCount: items.length,
+      matrix: this.matrix,
+    };
+  }
+
+  async getRisksCsv(query: RiskQuery = {}): Promise<Blob> {
+    this.calls.push(['getRisksCsv', query]);
+    await this.fail('getRisksCsv');
+    return new Blob(['id,title\n'], { type: 'text/csv' });
+  }
+
+  async getRiskHeatMap(aiSystemRef?: string): Promise<RiskHeatMapResponse> {
+    this.calls.push(['getRiskHeatMap', aiSystemRef]);
+    await this.fail('getRiskHeatMap');
+    const items = this.risks.filter(r => this.riskMatches(r, { aiSystemRef }));
+    return {
+      matrix: this.matrix,
+      inherent: riskHeatMap(items.map(r => r.inherent), this.matrix),
+      residual: riskHeatMap(items.map(r => r.residual), this.matrix),
+      totalCount: items.length,
+    };
+  }
+
+  async getRiskMatrix(): Promise<RiskMatrix> {
+    this.calls.push(['getRiskMatrix']);
+    return this.matrix;
+  }
+
+  async createRisk(aiSystemRef: string, input: RiskInput): Promise<Risk> {
+    this.calls.push(['createRisk', aiSystemRef, input]);
+    await this.fail('createRisk');
+    const r = risk({ ...input, id: `risk-${this.risks.length + 1}`, aiSystemRef, createdBy: this.actor }, this.matrix);
+    this.risks.push(r);
+    return r;
+  }
+
+  async updateRisk(id: string, input: RiskInput, revision: number): Promise<Risk> {
+    this.calls.push(['updateRisk', id, input, revision]);
+    await this.fail('updateRisk');
+    const i = this.risks.findIndex(r => r.id === id);
+    if (i < 0) throw await responseError(404, 'NotFoundError', `No risk ${id}`);
+    if (this.risks[i].revision !== revision) throw await responseError(409, 'ConflictError', 'stale revision');
+    this.risks[i] = risk({ ...this.risks[i], ...input, revision: revision + 1 }, this.matrix);
+    return this.risks[i];
+  }
+
+  async signOffRisk(id: string, revision: number): Promise<Risk> {
+    this.calls.push(['signOffRisk', id, revision]);
+    await this.fail('signOffRisk');
+    const i = this.risks.findIndex(r => r.id === id);
+    if (i < 0) throw await responseError(404, 'NotFoundError', `No risk ${id}`);
+    const r = this.risks[i];
+    this.risks[i] = risk({
+      ...r,
+      revision: revision + 1,
+      signOff: { by: this.actor, at: new Date().toISOString(), residualScore: riskScore(r.residual) },
+    }, this.matrix);
+    return this.risks[i];
+  }
+
+  async getFindings(query: FindingQuery = {}): Promise<{ items: Finding[] }> {
+    this.calls.push(['getFindings', query]);
+    return {
+      items: this.findings.filter(
+        f =>
+          (!query.entityRef || f.entityRef === query.entityRef) &&
+          (!query.type || f.type === query.type) &&
+          (!query.status || f.status === query.status),
+      ),
+    };
+  }
+
+  async getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }> {
+    this.calls.push(['getAuditEvents', query]);
+    await this.fail('getAuditEvents');
+    return {
+      items: this.audit
+        .filter(e => !query.entityRef || e.entityRef === query.entityRef)
+        .slice(0, query.limit ?? this.audit.length),
+    };
+  }
+}
+
+/** Content that passes `validateImpactAssessmentContent(…, { complete: true })`. */
+export function completeImpactAssessmentContent(): ImpactAssessmentContent {
+  const c = emptyImpactAssessmentContent('high-risk');
+  return {
+    ...c,
+    intendedUse: 'Score consumer loan applications',
+    foreseeableMisuse: 'Using the score for employment decisions',
+    affectedIndividuals: 'Loan applicants',
+    affectedGroups: 'Young adults without credit history',
+    groupsNeedingProtection: [],
+    societalImpact: 'Access to credit',
+    dimensions: IMPACT_DIMENSIONS.map(d =>
+      d.id === 'fairness'
+        ? {
+            dimension: d.id,
+            effect: 'negative' as const,
+            description: 'Thin-file applicants score lower',
+            severity: 4,
+            likelihood: 3,
+            mitigation: 'Manual review of thin-file declines',
+            residualSeverity: 2,
+            residualLikelihood: 2,
+          }
+        : { dimension: d.id, effect: 'none' as const, description: '' },
+    ),
+    predictableFailures: 'Drift after rate changes',
+    humanOversight: 'Underwriters review the refer band',
+    dataCategories: ['financial'],
+    euAiAct: { tier: 'high-risk', annexIIIArea: 'III.5', reasoning: 'Creditworthiness of natural persons' },
+    reviewers: ['user:default/compliance-officer'],
+    nextReviewDate: '2099-01-01',
+  };
+}
+
+/** One stored impact-assessment version (a draft by ana unless overridden). */
+export function impactAssessmentVersion(
+  overrides: Partial<ImpactAssessmentVersion> = {},
+): ImpactAssessmentVersion {
+  return {
+    aiSystemRef: 'aisystem:default/credit-risk-scorer',
+    version: 1,
+    status: 'draft',
+    content: emptyImpactAssessmentContent('high-risk'),
+    revision: 1,
+    author: 'user:default/ana',
+    createdAt: '2026-02-01T09:00:00Z',
+    updatedAt: '2026-02-01T09:00:00Z',
+    submittedBy: null,
+    submittedAt: null,
+    approvedBy: null,
+    approvedAt: null,
+    reviewDue: null,
+    returnedReason: null,
+    source: null,
+    ...overrides,
+  };
+}
+
+/** A risk with the derived fields (scores, bands, sign-off need) computed from the matrix. */
+export function risk(
+  overrides: Partial<Risk> = {},
+  matrix: RiskMatrix = DEFAULT_RISK_MATRIX,
+): Risk {
+  const base = {
+    id: 'risk-1',
+    aiSystemRef: 'aisystem:default/credit-risk-scorer',
+    title: 'Thin-file applicants are declined',
+    description: 'Applicants without credit history get low scores',
+    inherent: { likelihood: 4, impact: 4 },
+    residual: { likelihood: 3, impact: 4 },
+    treatment: 'mitigate' as const,
+    actions: [
+      { description: 'Manual review', owner: 'user:default/ana', dueDate: '2026-06-30', status: 'open' as const },
+    ],
+    controls: ['A.6.2.4'],
+    riskOwner: 'user:default/ana',
+    signOff: null,
+    revision: 1,
+    createdBy: 'user:default/ana',
+    createdAt: '2026-02-01T09:00:00Z',
+    updatedAt: '2026-02-01T09:00:00Z',
+    ...overrides,
+  };
+  const inherentScore = riskScore(base.inherent);
+  const residualScore = riskScore(base.residual);
+  return {
+    ...base,
+    inherentScore,
+    residualScore,
+    inherentBand: riskBand(inherentScore, matrix),
+    residualBand: riskBand(residualScore, matrix),
+    aboveAcceptance: isAboveAcceptance(base.residual, matrix),
+    needsSignOff: needsSignOff(base, matrix),
+  };
 }
 
 export function componentStatus(
