@@ -6,6 +6,7 @@ import orgPlugin from '@backstage/plugin-org/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import aimsPlugin from '@internal/plugin-aims/alpha';
 import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
 
 // Plugins are also discovered from package.json (`app.packages: all`). Listing the ones the
 // app relies on (the sidebar uses notifications and user settings) keeps them in the app
@@ -19,5 +20,6 @@ export default createApp({
     userSettingsPlugin,
     aimsPlugin,
     navModule,
+    signInModule,
   ],
 });

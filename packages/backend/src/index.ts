@@ -1,6 +1,7 @@
 /*
  * The AIMS portal backend: a lean Backstage backend with the catalog (plus the AISystem
- * kind), guest auth, permissions, notifications and the AIMS plugin.
+ * kind), development sign-in (guest engineer or compliance officer), the AIMS permission
+ * policy, notifications and the AIMS plugin.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -8,9 +9,11 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
-// auth: guest sign-in for local development
+// auth, local development only: sign in as the guest engineer (guest provider) or as a
+// compliance officer (the `compliance` provider in ./modules/complianceAuthProvider)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('./modules/complianceAuthProvider'));
 
 // catalog, with the AISystem kind
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -19,9 +22,8 @@ backend.add(import('@internal/plugin-catalog-backend-module-aims'));
 
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// AIMS policy: owners and the compliance group edit assessments/risks, compliance approves
+backend.add(import('./modules/permissionPolicy'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
