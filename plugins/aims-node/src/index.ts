@@ -1,0 +1,6 @@
+/**
+ * Extension points for AIMS backend modules.
+ *
+ * @packageDocumentation
+ */
+export * from './deploymentSources';
