@@ -23,3 +23,5 @@ export * from './risk/model';
 export * from './findings/complianceRules';
 export * from './permissions/permissions';
 export * from './impactAssessment/diff';
+export * from './drift/deploymentReport';
+export * from './drift/reconcile';
