@@ -1,11 +1,14 @@
 import {
+  Finding,
   FindingCounts,
+  FindingDraft,
   FindingSeverity,
   FindingStatus,
   FindingType,
 } from '@internal/plugin-aims-common';
 import { Knex } from 'knex';
-import { chunk, normalizeRef } from './util';
+import { planFindingReconcile } from '../domain/findingsReconcile';
+import { chunk, normalizeRef, toIsoTimestamp } from './util';
 
 const TABLE = 'aims_findings';
 
@@ -102,5 +105,122 @@ export class FindingStore {
     for (const ref of refs)
       result.set(ref, { ...counts.get(normalizeRef(ref))! });
     return result;
+  }
+
+  /**
+   * Diffs the drafts against the stored findings of the given types (only those: a reconcile
+   * never touches types it does not own) on the given AI systems (all stored ones when
+   * `aiSystemRefs` is undefined), by key: new → open, still present → lastSeenAt, severity
+   * and evidence refreshed, gone → resolved, back after resolution → open again (firstSeenAt
+   * kept, occurrences + 1). One transaction.
+   */
+  async reconcile(options: {
+    types: readonly FindingType[];
+    aiSystemRefs?: readonly string[];
+    drafts: readonly FindingDraft[];
+  }): Promise<{ opened: number; resolved: number; reopened: number }> {
+    const now = this.clock();
+    const refs = options.aiSystemRefs?.map(normalizeRef);
+    return this.knex.transaction(async trx => {
+      const q = trx(TABLE)
+        .select('id', 'finding_key', 'status', 'occurrences')
+        .whereIn('type', options.types as string[]);
+      if (refs) {
+        if (!refs.length) return { opened: 0, resolved: 0, reopened: 0 };
+        q.where(w =>
+          w.whereIn('ai_system_ref', refs).orWhereIn('entity_ref', refs),
+        );
+      }
+      const stored = (await q).map((r: any) => ({
+        id: String(r.id),
+        key: r.finding_key,
+        status: r.status,
+        occurrences: Number(r.occurrences ?? 1),
+      }));
+      const drafts = options.drafts.filter(d =>
+        options.types.includes(d.type),
+      );
+      const plan = planFindingReconcile(stored, drafts);
+      const seen = (d: FindingDraft) => ({
+        severity: d.severity,
+        evidence: JSON.stringify(d.evidence),
+        last_seen_at: now,
+      });
+      for (const d of plan.insert) {
+        await trx(TABLE)
+          .insert({
+            finding_key: d.key,
+            type: d.type,
+            entity_ref: normalizeRef(d.entityRef),
+            ai_system_ref: d.aiSystemRef ? normalizeRef(d.aiSystemRef) : null,
+            environment: d.environment ?? null,
+            status: 'open',
+            first_seen_at: now,
+            occurrences: 1,
+            ...seen(d),
+          })
+          // another replica may have inserted it a moment ago: then it is just seen
+          .onConflict('finding_key')
+          .merge(['severity', 'evidence', 'last_seen_at']);
+      }
+      for (const { id, draft } of plan.touch) {
+        await trx(TABLE).where({ id }).update(seen(draft));
+      }
+      for (const { id, draft, occurrences } of plan.reopen) {
+        await trx(TABLE)
+          .where({ id })
+          .update({ ...seen(draft), status: 'open', occurrences, resolved_at: null });
+      }
+      for (const ids of chunk(plan.resolve)) {
+        await trx(TABLE)
+          .whereIn('id', ids)
+          .update({ status: 'resolved', resolved_at: now });
+      }
+      return {
+        opened: plan.insert.length,
+        resolved: plan.resolve.length,
+        reopened: plan.reopen.length,
+      };
+    });
+  }
+
+  /**
+   * Findings, newest first. `entityRef` matches findings on the entity and findings that
+   * concern it as an AI system (contract); `aiSystemRef` only the latter.
+   */
+  async list(filter: {
+    entityRef?: string;
+    aiSystemRef?: string;
+    type?: string;
+    status?: string;
+    severity?: string;
+    limit: number;
+  }): Promise<Array<Finding & { occurrences: number }>> {
+    const q = this.knex(TABLE).select('*');
+    if (filter.entityRef) {
+      const ref = normalizeRef(filter.entityRef);
+      q.where(w => w.where('entity_ref', ref).orWhere('ai_system_ref', ref));
+    }
+    if (filter.aiSystemRef) q.where('ai_system_ref', normalizeRef(filter.aiSystemRef));
+    if (filter.type) q.where('type', filter.type);
+    if (filter.status) q.where('status', filter.status);
+    if (filter.severity) q.where('severity', filter.severity);
+    const rows = await q
+      .orderBy('first_seen_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit);
+    return rows.map((r: any) => ({
+      id: String(r.id),
+      type: r.type,
+      entityRef: r.entity_ref,
+      aiSystemRef: r.ai_system_ref ?? null,
+      environment: r.environment ?? null,
+      severity: r.severity,
+      status: r.status,
+      firstSeenAt: toIsoTimestamp(r.first_seen_at)!,
+      lastSeenAt: toIsoTimestamp(r.last_seen_at)!,
+      evidence: r.evidence ? JSON.parse(r.evidence) : {},
+      occurrences: Number(r.occurrences ?? 1),
+    }));
   }
 }

@@ -11,12 +11,13 @@ import {
   FindingCounts,
   ImpactAssessmentSummary,
   InventoryItem,
+  MISSING_IMPACT_ASSESSMENT,
   NO_FINDINGS,
   aiSystemHealth,
   getEuAiActTier,
   resolveAISystemRefs,
 } from '@internal/plugin-aims-common';
-import { MISSING_IMPACT_ASSESSMENT } from './impactAssessmentSummary';
+
 
 function kindOf(ref: string): string | undefined {
   try {

@@ -1,4 +1,21 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  FINDING_SEVERITIES,
+  FINDING_STATUSES,
+  FINDING_TYPES,
+} from '@internal/plugin-aims-common';
+import { AuditLogStore } from '../database/AuditLogStore';
+import { FindingStore } from '../database/FindingStore';
+import { parseRiskQuery } from '../domain/riskQuery';
+import { risksToCsv } from '../domain/riskCsv';
+import { toFullRef } from '../domain/ownership';
+import { ImpactAssessmentService } from './ImpactAssessmentService';
+import { RiskService } from './RiskService';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express from 'express';
 import { inventoryToCsv } from '../domain/csv';
@@ -11,6 +28,36 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   inventory: InventoryService;
   status: StatusService;
+  assessments: ImpactAssessmentService;
+  risks: RiskService;
+  findings: FindingStore;
+  auditLog: AuditLogStore;
+}
+
+function optionalRef(v: unknown, param: string, defaultKind: string) {
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  try {
+    return toFullRef(v, defaultKind);
+  } catch {
+    throw new InputError(`${param} must be an entity ref, got "${v}"`);
+  }
+}
+
+function oneOf(v: unknown, param: string, allowed: readonly string[]) {
+  if (v === undefined || v === '') return undefined;
+  if (typeof v !== 'string' || !allowed.includes(v)) {
+    throw new InputError(`${param} must be one of ${allowed.join(', ')}`);
+  }
+  return v;
+}
+
+function intParam(v: unknown, param: string, fallback: number, max: number) {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new InputError(`${param} must be an integer from 1 to ${max}`);
+  }
+  return n;
 }
 
 /**
@@ -22,7 +69,16 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, inventory, status } = options;
+  const { httpAuth, inventory, status, assessments, risks } = options;
+  const signedIn = (req: express.Request): Promise<BackstageCredentials> =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const assessmentRef = (p: Record<string, string>) =>
+    stringifyEntityRef({
+      kind: p.kind,
+      namespace: p.namespace,
+      name: p.name,
+    }).toLocaleLowerCase('en-US');
+  const IA = '/impact-assessments/:kind/:namespace/:name';
   const router = createValidatedOpenApiRouter(
     loadOpenApiSpec() as any,
   ) as unknown as express.Router;
@@ -66,6 +122,126 @@ export async function createRouter(
         credentials,
       ),
     );
+  });
+
+  router.get(IA, async (req, res) => {
+    const credentials = await signedIn(req);
+    res.json(await assessments.overview(assessmentRef(req.params), credentials));
+  });
+
+  router.get(`${IA}/versions/:version`, async (req, res) => {
+    const credentials = await signedIn(req);
+    const version = Number(req.params.version);
+    if (!Number.isInteger(version) || version < 1) {
+      throw new InputError('version must be a positive integer');
+    }
+    res.json(
+      await assessments.version(assessmentRef(req.params), version, credentials),
+    );
+  });
+
+  router.put(`${IA}/draft`, async (req, res) => {
+    const credentials = await signedIn(req);
+    res.json(
+      await assessments.saveDraft(assessmentRef(req.params), req.body, credentials),
+    );
+  });
+
+  router.post(`${IA}/transitions`, async (req, res) => {
+    const credentials = await signedIn(req);
+    res.json(
+      await assessments.transition(assessmentRef(req.params), req.body, credentials),
+    );
+  });
+
+  router.post(`${IA}/import`, async (req, res) => {
+    const credentials = await signedIn(req);
+    res.json(
+      await assessments.importFromAnnotation(
+        assessmentRef(req.params),
+        req.body?.revision,
+        credentials,
+      ),
+    );
+  });
+
+  router.get('/risks', async (req, res) => {
+    await signedIn(req);
+    const query = parseRiskQuery(req.query as Record<string, unknown>);
+    const result = await risks.list(query);
+    if (query.format === 'csv') {
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .setHeader('Content-Disposition', 'attachment; filename="ai-risks.csv"');
+      res.send(risksToCsv(result.items));
+      return;
+    }
+    res.json(result);
+  });
+
+  router.get('/risks/matrix', async (req, res) => {
+    await signedIn(req);
+    res.json(risks.matrix);
+  });
+
+  router.get('/risks/heatmap', async (req, res) => {
+    await signedIn(req);
+    const ref = optionalRef(req.query.aiSystemRef, 'aiSystemRef', 'aisystem');
+    res.json(await risks.heatMap(ref));
+  });
+
+  router.post('/risks', async (req, res) => {
+    const credentials = await signedIn(req);
+    res.status(201).json(await risks.create(req.body, credentials));
+  });
+
+  router.get('/risks/:id', async (req, res) => {
+    await signedIn(req);
+    res.json(await risks.get(req.params.id));
+  });
+
+  router.put('/risks/:id', async (req, res) => {
+    const credentials = await signedIn(req);
+    res.json(await risks.update(req.params.id, req.body, credentials));
+  });
+
+  router.post('/risks/:id/sign-off', async (req, res) => {
+    const credentials = await signedIn(req);
+    res.json(
+      await risks.signOff(req.params.id, req.body.revision, credentials),
+    );
+  });
+
+  router.get('/findings', async (req, res) => {
+    await signedIn(req);
+    const q = req.query as Record<string, unknown>;
+    res.json({
+      items: await options.findings.list({
+        entityRef: optionalRef(q.entityRef, 'entityRef', 'aisystem'),
+        aiSystemRef: optionalRef(q.aiSystemRef, 'aiSystemRef', 'aisystem'),
+        type: oneOf(q.type, 'type', FINDING_TYPES),
+        status: oneOf(q.status, 'status', FINDING_STATUSES),
+        severity: oneOf(q.severity, 'severity', FINDING_SEVERITIES),
+        limit: intParam(q.limit, 'limit', 500, 1000),
+      }),
+    });
+  });
+
+  router.get('/audit', async (req, res) => {
+    await signedIn(req);
+    const q = req.query as Record<string, unknown>;
+    const before = typeof q.before === 'string' && q.before ? q.before : undefined;
+    if (before !== undefined && !/^\d+$/.test(before) && Number.isNaN(Date.parse(before))) {
+      throw new InputError('before must be an event id or an ISO date-time');
+    }
+    res.json({
+      items: await options.auditLog.list({
+        entityRef: optionalRef(q.entityRef, 'entityRef', 'aisystem'),
+        limit: intParam(q.limit, 'limit', 100, 1000),
+        before,
+      }),
+    });
   });
 
   return router;

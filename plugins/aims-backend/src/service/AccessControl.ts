@@ -1,0 +1,69 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+
+/** Who may write: permission-framework decisions, plus "users only" for writes. */
+export class AccessControl {
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly userInfo: UserInfoService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** The acting user's entity ref; service principals may not write (403). */
+  requireUser(credentials: BackstageCredentials, what: string): string {
+    if (this.auth.isPrincipal(credentials, 'user')) {
+      return credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+    }
+    throw new NotAllowedError(
+      `Only signed-in users may ${what}; service principals (including external-access tokens) may not`,
+    );
+  }
+
+  /** A resource permission on a catalog entity: the catalog evaluates conditional decisions. */
+  async authorizeOnEntity(
+    permission: ResourcePermission<'catalog-entity'>,
+    resourceRef: string,
+    credentials: BackstageCredentials,
+    deniedMessage: string,
+  ): Promise<void> {
+    const [decision] = await this.permissions.authorize(
+      [{ permission, resourceRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(deniedMessage);
+    }
+  }
+
+  async authorizeBasic(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+    deniedMessage: string,
+  ): Promise<void> {
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(deniedMessage);
+    }
+  }
+
+  /** The user ref and the groups the user is a member of (from the sign-in resolution). */
+  async ownershipEntityRefs(
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    if (!this.auth.isPrincipal(credentials, 'user')) return [];
+    const info = await this.userInfo.getUserInfo(credentials);
+    return info.ownershipEntityRefs;
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  AuthService,
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { readFindingsSchedule, readImportSchedule } from '../config';
+import { IMPACT_ASSESSMENT_ANNOTATION } from '../domain/importLocation';
+import { entityRefOf } from '../domain/inventoryItem';
+import { AISystems } from '../service/AISystems';
+import { ComplianceFindings } from '../service/ComplianceFindings';
+import { ImpactAssessmentService } from '../service/ImpactAssessmentService';
+
+export const FINDINGS_TASK_ID = 'aims-compliance-findings';
+export const IMPORT_TASK_ID = 'aims-impact-assessment-import';
+
+/** The actor the scheduled import writes as (the audit log names it). */
+export const IMPORT_ACTOR = 'aims:scheduled-import';
+
+/** Global-scope tasks: one runner at a time across replicas. */
+export async function scheduleTasks(options: {
+  scheduler: SchedulerService;
+  config: RootConfigService;
+  logger: LoggerService;
+  auth: AuthService;
+  systems: AISystems;
+  findings: ComplianceFindings;
+  assessments: ImpactAssessmentService;
+}) {
+  const { scheduler, config, logger, auth, systems, findings, assessments } = options;
+
+  await scheduler.scheduleTask({
+    id: FINDINGS_TASK_ID,
+    scope: 'global',
+    ...readFindingsSchedule(config),
+    fn: async () => {
+      await findings.recomputeAll(await auth.getOwnServiceCredentials());
+    },
+  });
+
+  await scheduler.scheduleTask({
+    id: IMPORT_TASK_ID,
+    scope: 'global',
+    ...readImportSchedule(config),
+    fn: async () => {
+      const credentials = await auth.getOwnServiceCredentials();
+      let imported = 0;
+      for await (const page of systems.all(credentials)) {
+        for (const system of page) {
+          if (!system.metadata.annotations?.[IMPACT_ASSESSMENT_ANNOTATION]) continue;
+          const ref = entityRefOf(system);
+          try {
+            if ((await assessments.importScheduled(system, IMPORT_ACTOR)) === 'imported') {
+              imported++;
+            }
+          } catch (e) {
+            // one bad file or a review in progress never stops the others
+            logger.warn(`AIMS import of ${ref} skipped: ${(e as Error).message}`);
+          }
+        }
+      }
+      logger.info(`AIMS impact-assessment import: ${imported} imported`);
+    },
+  });
+}
