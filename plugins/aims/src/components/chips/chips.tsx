@@ -5,6 +5,7 @@ import {
   EuAiActTier,
   IMPACT_ASSESSMENT_STATUS_LABELS,
   ImpactAssessmentStatus,
+  RiskBand,
 } from '@internal/plugin-aims-common';
 
 type Tone = 'bad' | 'warn' | 'good' | 'info' | 'neutral';
@@ -117,4 +118,29 @@ export function HealthChip(props: { health: AimsHealth }) {
       value={health}
     />
   );
+}
+
+const BAND_TONES: Record<RiskBand, Tone> = {
+  low: 'good',
+  medium: 'info',
+  high: 'warn',
+  critical: 'bad',
+};
+
+/** A risk score with its band: "12 High". @public */
+export function RiskScoreChip(props: { score: number; band: RiskBand }) {
+  const { score, band } = props;
+  return (
+    <ToneChip
+      label={`${score} ${band.charAt(0).toLocaleUpperCase('en-US')}${band.slice(1)}`}
+      tone={BAND_TONES[band] ?? 'neutral'}
+      testId="risk-score"
+      value={band}
+    />
+  );
+}
+
+/** A residual risk above the acceptance threshold without the owner's sign-off. @public */
+export function NeedsSignOffChip() {
+  return <ToneChip label="Needs sign-off" tone="bad" testId="needs-sign-off" value="true" />;
 }

@@ -1,1 +1,7 @@
-export { ImpactAssessmentStatusChip, EuAiActTierChip, HealthChip } from './chips';
+export {
+  ImpactAssessmentStatusChip,
+  EuAiActTierChip,
+  HealthChip,
+  RiskScoreChip,
+  NeedsSignOffChip,
+} from './chips';
