@@ -76,7 +76,7 @@ function parseRefOfKind(value: string, kind: string): CompoundEntityRef | undefi
   }
   if (
     ref.kind.toLocaleLowerCase('en-US') !== kind ||
-    !names.isValidNamespace(ref.namespace) ||
+    !names.isValidNamespace(ref.namespace.toLocaleLowerCase('en-US')) ||
     !names.isValidEntityName(ref.name)
   ) {
     return undefined;

@@ -45,7 +45,10 @@ export interface SourceRunState {
 }
 
 type Instant = number | Date | string;
-const toMs = (t: Instant): number => (typeof t === 'number' ? t : typeof t === 'string' ? Date.parse(t) : t.getTime());
+const toMs = (t: Instant): number => {
+  if (typeof t === 'number') return t;
+  return typeof t === 'string' ? Date.parse(t) : t.getTime();
+};
 const parseTime = (t: string | null | undefined): number | undefined => {
   if (!t) return undefined;
   const ms = Date.parse(t);
@@ -503,7 +506,11 @@ export function reconcile(
     }
   }
 
-  return findings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const byKey = (a: FindingDraft, b: FindingDraft) => {
+    if (a.key === b.key) return 0;
+    return a.key < b.key ? -1 : 1;
+  };
+  return findings.sort(byKey);
 }
 
 /**
