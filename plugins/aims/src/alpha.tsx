@@ -6,7 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { Content } from '@backstage/core-components';
 import MemoryIcon from '@material-ui/icons/Memory';
 import { aimsApiRef, AimsClient } from './api';
@@ -65,9 +68,48 @@ const entityAISystemsCard = EntityCardBlueprint.make({
   },
 });
 
+/** `entity-content:aims/impact-assessment` — the "Impact assessment" tab of AISystem pages. */
+const impactAssessmentContent = EntityContentBlueprint.make({
+  name: 'impact-assessment',
+  params: {
+    path: '/impact-assessment',
+    title: 'Impact assessment',
+    filter: { kind: 'aisystem' },
+    loader: () =>
+      import('./components/ImpactAssessment').then(m => (
+        <m.EntityImpactAssessmentContent />
+      )),
+  },
+});
+
+/** `entity-content:aims/risks` — the "Risks" tab of AISystem pages. */
+const risksContent = EntityContentBlueprint.make({
+  name: 'risks',
+  params: {
+    path: '/risks',
+    title: 'Risks',
+    filter: { kind: 'aisystem' },
+    loader: () =>
+      import('./components/Risks').then(m => <m.EntityRisksContent />),
+  },
+});
+
+/** `entity-content:aims/history` — the "History" tab (audit log) of AISystem pages. */
+const historyContent = EntityContentBlueprint.make({
+  name: 'history',
+  params: {
+    path: '/aims-history',
+    title: 'History',
+    filter: { kind: 'aisystem' },
+    loader: () =>
+      import('./components/History').then(m => <m.EntityAimsHistoryContent />),
+  },
+});
+
 /**
- * AIMS for the new frontend system: the AI Inventory page, the AISystem overview card and
- * the "AI systems" card on Component pages.
+ * AIMS for the new frontend system: the AI Inventory page (with the org-wide risk register
+ * as its second tab), the AISystem overview card and its "Impact assessment", "Risks" and
+ * "History" tabs, and the "AI systems" card on Component pages.
  *
  * @alpha
  */
@@ -81,5 +123,8 @@ export default createFrontendPlugin({
     aiInventoryPage,
     aiSystemOverviewCard,
     entityAISystemsCard,
+    impactAssessmentContent,
+    risksContent,
+    historyContent,
   ],
 });

@@ -10,13 +10,19 @@ export {
   AIInventoryPage,
   EntityAISystemOverviewCard,
   EntityAISystemsCard,
+  EntityImpactAssessmentContent,
+  EntityRisksContent,
+  EntityAimsHistoryContent,
 } from './plugin';
 export { aimsApiRef, AimsClient } from './api';
-export type { AimsApi } from './api';
+export type { AimsApi, AimsEntityRef, RiskQuery, FindingQuery } from './api';
 export {
   ImpactAssessmentStatusChip,
   EuAiActTierChip,
   HealthChip,
+  RiskScoreChip,
+  NeedsSignOffChip,
 } from './components/chips';
 export { AISystemOverviewCard } from './components/AISystemOverviewCard';
 export { AIInventoryContent } from './components/AIInventoryPage';
+export { RiskRegisterContent } from './components/Risks';

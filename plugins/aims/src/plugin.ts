@@ -65,3 +65,37 @@ export const EntityAISystemsCard = aimsPlugin.provide(
     },
   }),
 );
+
+/** "Impact assessment" tab content for AISystem entity pages. @public */
+export const EntityImpactAssessmentContent = aimsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityImpactAssessmentContent',
+    component: {
+      lazy: () =>
+        import('./components/ImpactAssessment').then(
+          m => m.EntityImpactAssessmentContent,
+        ),
+    },
+  }),
+);
+
+/** "Risks" tab content for AISystem entity pages. @public */
+export const EntityRisksContent = aimsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRisksContent',
+    component: {
+      lazy: () => import('./components/Risks').then(m => m.EntityRisksContent),
+    },
+  }),
+);
+
+/** "History" (audit log) tab content for AISystem entity pages. @public */
+export const EntityAimsHistoryContent = aimsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAimsHistoryContent',
+    component: {
+      lazy: () =>
+        import('./components/History').then(m => m.EntityAimsHistoryContent),
+    },
+  }),
+);

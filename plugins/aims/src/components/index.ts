@@ -2,3 +2,6 @@ export * from './chips';
 export { AISystemOverviewCard } from './AISystemOverviewCard';
 export { EntityAISystemsCard } from './EntityAISystemsCard';
 export { AIInventoryPage, AIInventoryContent } from './AIInventoryPage';
+export { EntityImpactAssessmentContent } from './ImpactAssessment';
+export { EntityRisksContent, RiskRegisterContent } from './Risks';
+export { EntityAimsHistoryContent } from './History';

@@ -10,12 +10,14 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Box, Button, Typography } from '@material-ui/core';
+import { Box, Button, Tab, Tabs, Typography } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { InventoryItem } from '@internal/plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { EuAiActTierChip, ImpactAssessmentStatusChip } from '../chips';
 import { FindingsCell } from '../common/FindingsCell';
+import { saveBlob } from '../common/saveBlob';
+import { RiskRegisterContent } from '../Risks/RiskRegisterContent';
 import { InventoryFilters, toQuery } from './filters';
 import {
   useFilterOptions,
@@ -83,17 +85,6 @@ const columns: TableColumn<InventoryItem>[] = [
   },
 ];
 
-function saveBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /** Downloads `/inventory?format=csv` with the current filters (through fetchApi: auth goes along). */
 function DownloadCsvButton(props: {
   filters: InventoryFilters;
@@ -127,13 +118,8 @@ function DownloadCsvButton(props: {
   );
 }
 
-/**
- * The org-wide AI inventory: counts, filters, a server-paged table and CSV export.
- * Without the page chrome (the new frontend system's page header provides the title).
- *
- * @public
- */
-export function AIInventoryContent() {
+/** The inventory: counts, filters, a server-paged table and CSV export. */
+function InventoryView() {
   const [filters, setFiltersState] = useState<InventoryFilters>({});
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
@@ -207,6 +193,35 @@ export function AIInventoryContent() {
           }
         />
       )}
+    </>
+  );
+}
+
+/**
+ * The org-wide AI inventory and risk register as two tabs: "Inventory" (counts, filters, a
+ * server-paged table and CSV export) and "Risk register" (heat map and register of every AI
+ * system's risks). Without the page chrome (the new frontend system's page header provides
+ * the title).
+ *
+ * @public
+ */
+export function AIInventoryContent() {
+  const [tab, setTab] = useState<'inventory' | 'risks'>('inventory');
+  return (
+    <>
+      <Box mb={2}>
+        <Tabs
+          value={tab}
+          onChange={(_, v) => setTab(v)}
+          indicatorColor="primary"
+          textColor="primary"
+          aria-label="AI inventory views"
+        >
+          <Tab value="inventory" label="Inventory" />
+          <Tab value="risks" label="Risk register" />
+        </Tabs>
+      </Box>
+      {tab === 'inventory' ? <InventoryView /> : <RiskRegisterContent />}
     </>
   );
 }

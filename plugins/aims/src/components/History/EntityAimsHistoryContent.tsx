@@ -1,0 +1,143 @@
+import { Box, Typography } from '@material-ui/core';
+import { ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import useAsync from 'react-use/esm/useAsync';
+import { AuditEvent, FieldChange, diffDocuments } from '@internal/plugin-aims-common';
+import { aimsApiRef } from '../../api';
+import { ChangeLine } from '../common/ChangeList';
+import { formatTime, formatValue } from '../common/labels';
+
+/** How many audit events the tab loads. */
+export const HISTORY_LIMIT = 200;
+
+const ACTION_LABELS: Record<string, string> = {
+  'impact-assessment.draft-saved': 'Impact assessment draft saved',
+  'impact-assessment.created': 'Impact assessment started',
+  'impact-assessment.submitted': 'Impact assessment submitted for review',
+  'impact-assessment.approved': 'Impact assessment approved',
+  'impact-assessment.returned': 'Impact assessment returned to draft',
+  'impact-assessment.imported': 'Impact assessment imported from the repository',
+  'risk.created': 'Risk created',
+  'risk.updated': 'Risk updated',
+  'risk.signed-off': 'Risk signed off',
+};
+
+/** "impact-assessment.draft-saved" → a readable label (unknown actions are shown as they are). */
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+const isChange = (v: unknown): v is FieldChange =>
+  typeof v === 'object' && v !== null && 'field' in v && 'before' in v && 'after' in v;
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The field-level changes of an audit event. Understands `details.changes` (a list of
+ * `{field, before, after}`, what `diffDocuments` produces), `details.before`/`details.after`
+ * documents (diffed here with the same function), and a transition as `from`/`to`; the other
+ * details are listed as they are.
+ */
+export function eventChanges(details: Record<string, unknown>): {
+  changes: FieldChange[];
+  other: Array<[string, unknown]>;
+} {
+  const changes: FieldChange[] = [];
+  const used = new Set<string>();
+  if (Array.isArray(details.changes) && details.changes.every(isChange)) {
+    changes.push(...(details.changes as FieldChange[]));
+    used.add('changes');
+  }
+  if (isObject(details.before) || isObject(details.after)) {
+    changes.push(...diffDocuments(details.before ?? {}, details.after ?? {}));
+    used.add('before').add('after');
+  }
+  if ('from' in details && 'to' in details) {
+    changes.push({ field: 'status', before: details.from, after: details.to });
+    used.add('from').add('to');
+  }
+  const other = Object.entries(details).filter(([k]) => !used.has(k));
+  return { changes, other };
+}
+
+function ChangesCell(props: { event: AuditEvent }) {
+  const { changes, other } = eventChanges(props.event.details ?? {});
+  if (!changes.length && !other.length) {
+    return (
+      <Typography variant="caption" color="textSecondary">
+        No details
+      </Typography>
+    );
+  }
+  return (
+    <Box>
+      {changes.map(c => (
+        <ChangeLine key={c.field} change={c} />
+      ))}
+      {other.map(([k, v]) => (
+        <Typography key={k} variant="body2" component="div">
+          <strong>{k === 'reason' ? 'Reason' : k}</strong>: {formatValue(v)}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+const columns: TableColumn<AuditEvent>[] = [
+  { title: 'Time', field: 'at', width: '180px', render: e => formatTime(e.at), defaultSort: 'desc' },
+  {
+    title: 'Actor',
+    field: 'actor',
+    width: '180px',
+    render: e => <EntityRefLink entityRef={e.actor} defaultKind="user" />,
+  },
+  { title: 'Action', field: 'action', render: e => actionLabel(e.action) },
+  { title: 'Changes', sorting: false, render: e => <ChangesCell event={e} /> },
+];
+
+/** The "History" tab: the append-only audit log of an entity (clause 7.5, 9.2 evidence). */
+export function AimsHistoryTab(props: { entity: Entity }) {
+  const entityRef = stringifyEntityRef(props.entity);
+  const aimsApi = useApi(aimsApiRef);
+  const events = useAsync(
+    () => aimsApi.getAuditEvents({ entityRef, limit: HISTORY_LIMIT }),
+    [aimsApi, entityRef],
+  );
+  if (events.error) return <ResponseErrorPanel error={events.error} />;
+  const items = events.value?.items ?? [];
+  return (
+    <Table<AuditEvent>
+      title={`AIMS history (${events.loading ? '…' : items.length})`}
+      columns={columns}
+      data={items}
+      isLoading={events.loading}
+      options={{
+        paging: items.length > 20,
+        pageSize: 20,
+        search: true,
+        padding: 'dense',
+        emptyRowsWhenPaging: false,
+      }}
+      emptyContent={
+        <Box p={2}>
+          <Typography>
+            Nothing recorded yet. Every change to this AI system's impact assessment and risks
+            (who, when, what changed) will appear here.
+          </Typography>
+        </Box>
+      }
+    />
+  );
+}
+
+/**
+ * Entity content for AISystem pages: the audit history.
+ *
+ * @public
+ */
+export function EntityAimsHistoryContent() {
+  const { entity } = useEntity();
+  return <AimsHistoryTab entity={entity} />;
+}

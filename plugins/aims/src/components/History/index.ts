@@ -1,0 +1,1 @@
+export { EntityAimsHistoryContent, AimsHistoryTab } from './EntityAimsHistoryContent';

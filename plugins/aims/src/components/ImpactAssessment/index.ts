@@ -1,0 +1,1 @@
+export { EntityImpactAssessmentContent, ImpactAssessmentTab } from './EntityImpactAssessmentContent';

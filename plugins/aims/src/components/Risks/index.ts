@@ -1,0 +1,3 @@
+export { EntityRisksContent, RisksTab } from './EntityRisksContent';
+export { RiskRegisterContent } from './RiskRegisterContent';
+export { RiskHeatMap } from './RiskHeatMap';
