@@ -1,4 +1,5 @@
 import { formatProblem, validateFiles } from './commands/validate';
+import { reportDeployment } from './commands/reportDeployment';
 
 const usage = `Usage: aims <command> [arguments]
 
@@ -7,23 +8,37 @@ Commands:
                                  (multi-document YAML; other kinds pass through).
                                  Prints one line per problem (file:doc-index: entity-ref: message)
                                  and exits 1 when there is any.
+  report-deployment --id <id> --component <ref> --environment <env> [options]
+                                 Send a deployment report to AIMS (POST /api/aims/deployments):
+                                 [--url <url>] [--token <token>] [--deployed-at <iso>]
+                                 [--ai-system <ref>[@<model>:<version>] ...]
+                                 [--model <provider>/<name>[@<version>] ...] [--dry-run]
+                                 (aims report-deployment --help for details)
 
-Example:
+Examples:
   yarn aims validate 'services/**/catalog-info.yaml'
+  yarn aims report-deployment --id gh-8812-1 --component payments-api --environment production \\
+    --ai-system fraud-scorer@fraud-xgb:3.3.0 --model openai/gpt-4o
 `;
 
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
+  /** Environment variables (AIMS_URL, AIMS_INGEST_TOKEN); default process.env. */
+  env?: Record<string, string | undefined>;
+  now?: () => number;
 }
 
-/** Runs the CLI; returns the process exit code (0 ok, 1 problems found, 2 usage error). */
+/** Runs the CLI; returns the process exit code (0 ok, 1 problems found or the server refused, 2 usage error). */
 export async function main(args: string[], io: Io): Promise<number> {
   const [command, ...rest] = args;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(usage);
     return command ? 0 : 2;
+  }
+  if (command === 'report-deployment') {
+    return reportDeployment(rest, { out: io.out, err: io.err, env: io.env ?? process.env, now: io.now });
   }
   if (command !== 'validate') {
     io.err(`aims: unknown command "${command}"\n\n${usage}`);

@@ -1,0 +1,218 @@
+import {
+  DeploymentReport,
+  DeploymentReportAISystem,
+  DeploymentReportModel,
+  validateDeploymentReport,
+} from '@internal/plugin-aims-common';
+
+export const REPORT_DEPLOYMENT_USAGE = `Usage: aims report-deployment --id <id> --component <ref> --environment <env> [options]
+
+Sends a deployment report (POST <url>/api/aims/deployments) so AIMS can compare what is
+deployed with what the AI inventory declares.
+
+Options:
+  --url <url>             Backstage backend base URL (default $AIMS_URL or http://localhost:7007)
+  --token <token>         Ingest token, sent as "Authorization: Bearer" (default $AIMS_INGEST_TOKEN)
+  --id <id>               Idempotency key, 1-200 of A-Z a-z 0-9 . _ : - (e.g. gh-<run id>-<attempt>)
+  --component <ref>       The component deployed (component:default/payments-api or payments-api)
+  --environment <env>     Environment slug (production, staging, …)
+  --deployed-at <iso>     ISO-8601 time with timezone (default: now)
+  --ai-system <ref>[@<model>:<version>]
+                          An AI system the deployment runs; repeat for several
+                          (aisystem:default/fraud-scorer@fraud-xgb:3.3.0, fraud-scorer@:3.3.0)
+  --model <provider>/<name>[@<version>]
+                          AI used that maps to no AISystem; repeat for several (openai/gpt-4o)
+  --dry-run               Validate and print the JSON without sending it
+
+Exits 0 when the server accepted the report, 1 when it answered an error or could not be
+reached, 2 on bad flags or an invalid report.
+`;
+
+const VALUE_FLAGS = ['url', 'token', 'id', 'component', 'environment', 'deployed-at', 'ai-system', 'model'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+const REPEATABLE: ValueFlag[] = ['ai-system', 'model'];
+
+/** The flag a report field comes from, to point users at what to fix. */
+const FLAG_OF_FIELD: Record<string, string> = {
+  id: '--id',
+  component: '--component',
+  environment: '--environment',
+  deployedAt: '--deployed-at',
+  aiSystems: '--ai-system',
+  models: '--model',
+};
+
+export interface ReportDeploymentIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: Record<string, string | undefined>;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+class UsageError extends Error {}
+
+interface ParsedFlags {
+  values: Partial<Record<ValueFlag, string[]>>;
+  dryRun: boolean;
+  help: boolean;
+}
+
+function parseFlags(args: string[]): ParsedFlags {
+  const parsed: ParsedFlags = { values: {}, dryRun: false, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') {
+      parsed.help = true;
+      continue;
+    }
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (name === 'dry-run') {
+      if (eq !== -1) throw new UsageError('--dry-run takes no value');
+      parsed.dryRun = true;
+      continue;
+    }
+    if (!(VALUE_FLAGS as readonly string[]).includes(name)) throw new UsageError(`unknown flag --${name}`);
+    const flag = name as ValueFlag;
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else if (i + 1 < args.length && !args[i + 1].startsWith('--')) value = args[++i];
+    if (value === undefined || value === '') throw new UsageError(`--${flag} needs a value`);
+    const list = parsed.values[flag] ?? [];
+    if (list.length && !REPEATABLE.includes(flag)) throw new UsageError(`--${flag} given more than once`);
+    parsed.values[flag] = [...list, value];
+  }
+  return parsed;
+}
+
+/** `<ref>[@<model>:<version>]`, `<ref>@<model>`, `<ref>@:<version>`. */
+export function parseAISystemFlag(value: string): DeploymentReportAISystem {
+  const at = value.indexOf('@');
+  if (at === -1) return { ref: value };
+  const ref = value.slice(0, at);
+  const rest = value.slice(at + 1);
+  const colon = rest.lastIndexOf(':');
+  const model = colon === -1 ? rest : rest.slice(0, colon);
+  const version = colon === -1 ? '' : rest.slice(colon + 1);
+  if (!ref || (!model && !version)) {
+    throw new UsageError(`--ai-system must be <ref>[@<model>:<version>], got "${value}"`);
+  }
+  return { ref, ...(model ? { model } : {}), ...(version ? { version } : {}) };
+}
+
+/** `<provider>/<name>[@<version>]`. */
+export function parseModelFlag(value: string): DeploymentReportModel {
+  const slash = value.indexOf('/');
+  const at = value.lastIndexOf('@');
+  const provider = slash === -1 ? '' : value.slice(0, slash);
+  const name = slash === -1 ? '' : value.slice(slash + 1, at > slash ? at : undefined);
+  const version = at > slash ? value.slice(at + 1) : undefined;
+  if (!provider || !name || version === '') {
+    throw new UsageError(`--model must be <provider>/<name>[@<version>], got "${value}"`);
+  }
+  return { provider, name, ...(version ? { version } : {}) };
+}
+
+function baseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--url must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--url must be an http(s) URL, got "${value}"`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+const pretty = (body: string) => {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+};
+
+/** `aims report-deployment …`: returns the exit code (0 sent, 1 server/network error, 2 usage). */
+export async function reportDeployment(args: string[], io: ReportDeploymentIo): Promise<number> {
+  const fail = (message: string) => {
+    io.err(`aims report-deployment: ${message}`);
+    return 2;
+  };
+  let report: DeploymentReport;
+  let flags: ParsedFlags;
+  let url: string;
+  try {
+    flags = parseFlags(args);
+    if (flags.help) {
+      io.out(REPORT_DEPLOYMENT_USAGE);
+      return 0;
+    }
+    const one = (flag: ValueFlag) => flags.values[flag]?.[0];
+    url = baseUrl(one('url') ?? io.env.AIMS_URL ?? 'http://localhost:7007');
+    const now = io.now?.() ?? Date.now();
+    report = {
+      id: one('id') as string,
+      component: one('component') as string,
+      environment: one('environment') as string,
+      deployedAt: one('deployed-at') ?? new Date(now).toISOString(),
+      aiSystems: (flags.values['ai-system'] ?? []).map(parseAISystemFlag),
+      models: (flags.values.model ?? []).map(parseModelFlag),
+    };
+    const problems = validateDeploymentReport(report, { now });
+    if (problems.length) {
+      for (const p of problems) {
+        const flag = FLAG_OF_FIELD[p.field.split(/[.[]/)[0]];
+        io.err(`aims report-deployment: ${p.message}${flag ? ` (${flag})` : ''}`);
+      }
+      io.err(`\n${REPORT_DEPLOYMENT_USAGE}`);
+      return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message}\n\n${REPORT_DEPLOYMENT_USAGE}`);
+    throw error;
+  }
+
+  const endpoint = `${url}/api/aims/deployments`;
+  const body = JSON.stringify(report, null, 2);
+  if (flags.dryRun) {
+    io.out(body);
+    io.err(`aims report-deployment: dry run, not sent to ${endpoint}`);
+    return 0;
+  }
+  const token = flags.values.token?.[0] ?? io.env.AIMS_INGEST_TOKEN;
+  if (!token) return fail('--token is required (or set AIMS_INGEST_TOKEN)');
+
+  const doFetch = io.fetch ?? fetch;
+  let response: Response;
+  let text: string;
+  try {
+    response = await doFetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        Authorization: `Bearer ${token}`,
+      },
+      body,
+      signal: AbortSignal.timeout(30_000),
+    });
+    text = await response.text();
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } })?.cause?.message;
+    io.err(`aims report-deployment: could not reach ${endpoint}: ${(error as Error)?.message ?? error}${cause ? ` (${cause})` : ''}`);
+    return 1;
+  }
+  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  if (!response.ok) {
+    io.err(`aims report-deployment: ${endpoint} answered ${status}`);
+    if (text) io.err(pretty(text));
+    return 1;
+  }
+  io.out(`aims report-deployment: ${report.id} sent to ${endpoint}: ${status}`);
+  if (text) io.out(pretty(text));
+  return 0;
+}
