@@ -64,6 +64,8 @@ describe('aims plugin (new frontend system)', () => {
       ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
-    expect(await screen.findByText('fraud-scorer')).toBeInTheDocument();
+    expect(
+      await screen.findByText('fraud-scorer', undefined, { timeout: 10000 }),
+    ).toBeInTheDocument();
   });
 });

@@ -557,3 +557,9 @@ export function componentStatus(
     health: aiSystems.length ? 'attention' : 'not-applicable',
   };
 }
+
+/** A permission API answer per permission name (ALLOW when `allowed` says so). */
+export function authorizeBy(allowed: (permissionName: string) => boolean) {
+  return (request: { permission: { name: string } }) =>
+    (allowed(request.permission.name) ? 'ALLOW' : 'DENY') as any;
+}

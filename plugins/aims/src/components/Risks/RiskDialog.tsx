@@ -33,19 +33,12 @@ import {
 import { aimsApiRef } from '../../api';
 import { RiskScoreChip } from '../chips';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
-import { dimensionName, problemsByField } from '../common/labels';
+import { TREATMENT_LABELS, dimensionName, problemsByField } from '../common/labels';
 import { useCurrentUser } from '../common/useCurrentUser';
 
 type Rating = { likelihood?: number; impact?: number };
 type RiskDraft = Omit<RiskInput, 'inherent' | 'residual'> & { inherent: Rating; residual: Rating };
 
-const TREATMENT_LABELS: Record<RiskTreatment, string> = {
-  mitigate: 'Mitigate',
-  accept: 'Accept',
-  avoid: 'Avoid',
-  transfer: 'Transfer',
-};
-export { TREATMENT_LABELS };
 
 function initialDraft(risk: Risk | undefined, prefill: Partial<RiskInput> | undefined, user?: string): RiskDraft {
   const base: RiskDraft = {

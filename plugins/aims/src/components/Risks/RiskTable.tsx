@@ -8,11 +8,10 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Risk } from '@internal/plugin-aims-common';
 import { aimsApiRef, RiskQuery } from '../../api';
 import { NeedsSignOffChip, RiskScoreChip } from '../chips';
-import { controlLabel, formatTime } from '../common/labels';
+import { TREATMENT_LABELS, controlLabel, formatTime } from '../common/labels';
 import { saveBlob } from '../common/saveBlob';
 import { sameRef } from '../common/useCurrentUser';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
-import { TREATMENT_LABELS } from './RiskDialog';
 
 function SignOffCell(props: { risk: Risk }) {
   const { risk } = props;

@@ -1,4 +1,5 @@
 import {
+  RiskTreatment,
   IMPACT_DIMENSIONS,
   ImpactAssessmentContent,
   getAnnexAControl,
@@ -138,3 +139,10 @@ export function formatTime(iso: string | null | undefined): string {
 export function formatDate(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : '—';
 }
+
+export const TREATMENT_LABELS: Record<RiskTreatment, string> = {
+  mitigate: 'Mitigate',
+  accept: 'Accept',
+  avoid: 'Avoid',
+  transfer: 'Transfer',
+};
