@@ -11,7 +11,7 @@ const shot = (page: Page, name: string) =>
 
 async function signInAsGuest(page: Page) {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('button', { name: 'Enter as engineer (guest)' }).click();
   await expect(
     page
       .getByRole('navigation', { name: 'sidebar nav' })
