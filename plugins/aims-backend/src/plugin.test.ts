@@ -275,7 +275,7 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       version: 1,
       status: 'draft',
     });
-    // cv-screener: v1 approved, v2 in review -> latest wins
+    // cv-screener: v1 approved, v2 in review -> the approved v1 stays in force
     await assessments.insert({
       aiSystemRef: 'aisystem:default/cv-screener',
       version: 1,
@@ -412,7 +412,7 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
         findings: { open: 1, critical: 0, high: 0 },
       });
       expect(byName.get('cv-screener')?.impactAssessment.status).toBe(
-        'in-review',
+        'approved',
       );
       expect(byName.get('legacy-rules')).toMatchObject({
         euAiActTier: 'unclassified',
@@ -438,13 +438,13 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       ['q=FRAUD', ['fraud-scorer']],
       ['q=customer', ['churn-model', 'support-bot']],
       ['q=assistant', ['support-bot']],
-      ['status=approved', ['fraud-scorer']],
+      ['status=approved', ['cv-screener', 'fraud-scorer']],
       ['status=review-overdue', ['churn-model']],
       ['status=draft', ['support-bot']],
-      ['status=in-review', ['cv-screener']],
+      ['status=in-review', []],
       ['status=missing', ['legacy-rules']],
-      ['status=approved&owner=cx-team', []],
-      ['status=in-review&tier=high-risk', ['cv-screener']],
+      ['status=approved&owner=cx-team', ['cv-screener']],
+      ['status=approved&tier=high-risk', ['cv-screener', 'fraud-scorer']],
       [
         'owner=risk-ml&lifecycle=production&tier=unclassified&type=ml-model&q=churn',
         ['churn-model'],
@@ -551,8 +551,8 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       expect(res.body.byStatus).toEqual({
         missing: 1,
         draft: 1,
-        'in-review': 1,
-        approved: 1,
+        'in-review': 0,
+        approved: 2,
         'review-overdue': 1,
       });
       for (const [tier, count] of Object.entries(res.body.byTier)) {
@@ -565,18 +565,18 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
 
     it('facets: statuses under the tier filter, tiers under the status filter, scope filters apply', async () => {
       const res = await get(
-        '/api/aims/inventory/counts?tier=high-risk&status=in-review',
+        '/api/aims/inventory/counts?tier=high-risk&status=approved',
       );
       expect(res.status).toBe(200);
       const highRisk = await get('/api/aims/inventory?tier=high-risk');
-      expect(res.body.totalCount).toBe(1);
+      expect(res.body.totalCount).toBe(2);
       expect(
         Object.values(res.body.byStatus as Record<string, number>).reduce(
           (a, b) => a + b,
           0,
         ),
       ).toBe(highRisk.body.totalCount);
-      expect(res.body.byTier['high-risk']).toBe(1);
+      expect(res.body.byTier['high-risk']).toBe(2);
 
       const scoped = await get('/api/aims/inventory/counts?owner=cx-team');
       const listed = await get('/api/aims/inventory?owner=cx-team');

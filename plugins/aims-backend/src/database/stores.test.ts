@@ -85,10 +85,11 @@ describe.each(databases.eachSupportedId())('stores on %s', databaseId => {
       ];
       const summaries = await s.getSummaries(refs);
       expect(summaries.size).toBe(refs.length);
+      // the approved v1 stays in force while v2 is drafted
       expect(summaries.get('aisystem:default/a')).toEqual({
-        status: 'draft',
-        approvedAt: null,
-        reviewDue: null,
+        status: 'approved',
+        approvedAt: new Date(now.getTime() - 300 * DAY).toISOString(),
+        reviewDue: new Date(now.getTime() + DAY).toISOString(),
       });
       expect(summaries.get('aisystem:default/b')?.status).toBe(
         'review-overdue',
