@@ -47,6 +47,7 @@ export function RiskRegisterContent() {
       <Grid item xs={12} lg={7}>
         <Box display="flex" alignItems="flex-end" mb={1} style={{ gap: 16 }}>
           <TextField
+            id="risk-register-band"
             select
             label="Residual band"
             SelectProps={{ native: true }}
@@ -63,6 +64,7 @@ export function RiskRegisterContent() {
             ))}
           </TextField>
           <TextField
+            id="risk-register-sign-off"
             select
             label="Sign-off"
             SelectProps={{ native: true }}
