@@ -31,12 +31,17 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('aims_risks', table => {
-    table.comment('The AI risk register (ISO/IEC 42001 6.1.2, 6.1.3, 8.2, 8.3)');
+    table.comment(
+      'The AI risk register (ISO/IEC 42001 6.1.2, 6.1.3, 8.2, 8.3)',
+    );
     table.string('id', 64).primary();
     table.string('ai_system_ref', 255).notNullable();
     table.string('title', 255).notNullable();
     table.text('description').notNullable();
-    table.text('source').nullable().comment('JSON: impact assessment row it came from');
+    table
+      .text('source')
+      .nullable()
+      .comment('JSON: impact assessment row it came from');
     table.integer('inherent_likelihood').notNullable();
     table.integer('inherent_impact').notNullable();
     table.integer('inherent_score').notNullable();
@@ -44,14 +49,22 @@ exports.up = async function up(knex) {
     table.integer('residual_impact').notNullable();
     table.integer('residual_score').notNullable();
     table.string('treatment', 32).notNullable();
-    table.text('actions').notNullable().comment('JSON list of treatment actions');
-    table.text('controls').notNullable().comment('JSON list of Annex A control ids');
+    table
+      .text('actions')
+      .notNullable()
+      .comment('JSON list of treatment actions');
+    table
+      .text('controls')
+      .notNullable()
+      .comment('JSON list of Annex A control ids');
     table.string('risk_owner', 255).notNullable();
     table.string('status', 16).notNullable().defaultTo('open');
     table
       .string('next_action_due', 10)
       .nullable()
-      .comment('Due date (YYYY-MM-DD) of the earliest open action, for sorting');
+      .comment(
+        'Due date (YYYY-MM-DD) of the earliest open action, for sorting',
+      );
     table.string('signed_off_by', 255).nullable();
     table.timestamp('signed_off_at', { useTz: true }).nullable();
     table.integer('signed_off_score').nullable();

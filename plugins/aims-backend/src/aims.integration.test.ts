@@ -103,7 +103,10 @@ const entities: Entity[] = [
     owner: 'group:default/risk-ml',
     euAiAct: { tier: 'high-risk', annexIIIArea: 'III.5' },
   }),
-  aiSystem('support-bot', { owner: 'group:default/cx-team', lifecycle: 'experimental' }),
+  aiSystem('support-bot', {
+    owner: 'group:default/cx-team',
+    lifecycle: 'experimental',
+  }),
   aiSystem('churn-model', { owner: 'group:default/risk-ml' }),
   aiSystem('race-model', { owner: 'group:default/risk-ml' }),
   aiSystem(
@@ -130,7 +133,10 @@ const testEntities = createBackendModule({
           connect: async connection => {
             await connection.applyMutation({
               type: 'full',
-              entities: entities.map(entity => ({ entity, locationKey: 'aims-test' })),
+              entities: entities.map(entity => ({
+                entity,
+                locationKey: 'aims-test',
+              })),
             });
           },
         });
@@ -155,10 +161,16 @@ const testPolicy = createBackendModule({
             const refs = policyUser?.info.ownershipEntityRefs ?? [];
             const compliance = refs.includes('group:default/compliance');
             if (req.permission.name === 'aims.assessment.approve') {
-              return { result: compliance ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+              return {
+                result: compliance
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+              };
             }
             if (
-              ['aims.assessment.update', 'aims.risk.update'].includes(req.permission.name) &&
+              ['aims.assessment.update', 'aims.risk.update'].includes(
+                req.permission.name,
+              ) &&
               isResourcePermission(req.permission, 'catalog-entity')
             ) {
               if (compliance) return { result: AuthorizeResult.ALLOW };
@@ -214,12 +226,18 @@ const httpAuthWithActors = createServiceFactory({
     return {
       issueUserCookie: inner.issueUserCookie.bind(inner),
       async credentials(req: any, options?: any) {
-        const token = /^Bearer (mock-service-token:.*)$/.exec(req.headers.authorization ?? '')?.[1];
+        const token = /^Bearer (mock-service-token:.*)$/.exec(
+          req.headers.authorization ?? '',
+        )?.[1];
         if (token && (!options?.allow || options.allow.includes('user'))) {
-          const { sub, obo } = JSON.parse(token.slice('mock-service-token:'.length));
+          const { sub, obo } = JSON.parse(
+            token.slice('mock-service-token:'.length),
+          );
           if (obo) {
             return mockCredentials.user(obo, {
-              actor: { type: 'service', subject: sub ?? 'external:test-service' },
+              actor: {
+                subject: sub ?? 'external:test-service',
+              },
             }) as any;
           }
         }
@@ -249,13 +267,17 @@ function databaseFactory(byPlugin: Record<string, Knex>) {
     deps: { pluginMetadata: coreServices.pluginMetadata },
     factory: ({ pluginMetadata }) => {
       const knex = byPlugin[pluginMetadata.getId()];
-      if (!knex) throw new Error(`no test database for ${pluginMetadata.getId()}`);
+      if (!knex)
+        throw new Error(`no test database for ${pluginMetadata.getId()}`);
       return { getClient: async () => knex };
     },
   });
 }
 
-async function waitFor<T>(fn: () => Promise<T | undefined>, what: string): Promise<T> {
+async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
   for (let i = 0; i < 300; i++) {
     const value = await fn();
     if (value !== undefined) return value;
@@ -264,7 +286,9 @@ async function waitFor<T>(fn: () => Promise<T | undefined>, what: string): Promi
   throw new Error(`timed out waiting for ${what}`);
 }
 
-function completeContent(overrides: Partial<ImpactAssessmentContent> = {}): ImpactAssessmentContent {
+function completeContent(
+  overrides: Partial<ImpactAssessmentContent> = {},
+): ImpactAssessmentContent {
   return {
     ...emptyImpactAssessmentContent('high-risk'),
     intendedUse: 'Scores card payments',
@@ -276,9 +300,17 @@ function completeContent(overrides: Partial<ImpactAssessmentContent> = {}): Impa
     humanOversight: 'Analysts review declines',
     dataCategories: ['transactions'],
     reviewers: ['user:default/carol'],
-    euAiAct: { tier: 'high-risk', annexIIIArea: 'III.5', reasoning: 'Creditworthiness' },
+    euAiAct: {
+      tier: 'high-risk',
+      annexIIIArea: 'III.5',
+      reasoning: 'Creditworthiness',
+    },
     nextReviewDate: isoDay(365),
-    dimensions: IMPACT_DIMENSIONS.map(d => ({ dimension: d.id, effect: 'none', description: '' })),
+    dimensions: IMPACT_DIMENSIONS.map(d => ({
+      dimension: d.id,
+      effect: 'none',
+      description: '',
+    })),
     ...overrides,
   };
 }
@@ -288,587 +320,770 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
-describe.each(databases.eachSupportedId())('aims assessments, risks, findings and audit on %s', databaseId => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  let knex: Knex;
-  const as = (name: string) => ({
-    Authorization: mockCredentials.user.header(`user:default/${name}`),
-  });
-  const api = () => request(backend.server);
-  const IA = '/api/aims/impact-assessments/aisystem/default';
+describe.each(databases.eachSupportedId())(
+  'aims assessments, risks, findings and audit on %s',
+  databaseId => {
+    let backend: Awaited<ReturnType<typeof startTestBackend>>;
+    let knex: Knex;
+    const as = (name: string) => ({
+      Authorization: mockCredentials.user.header(`user:default/${name}`),
+    });
+    const api = () => request(backend.server);
+    const IA = '/api/aims/impact-assessments/aisystem/default';
 
-  beforeAll(async () => {
-    let lastCatalog = '';
-    knex = await databases.init(databaseId);
-    const catalogKnex = await databases.init(databaseId);
-    const permissionKnex = await databases.init(databaseId);
-    fs.writeFileSync(catalogFile, '# the docs-bot catalog file\n');
-    backend = await startTestBackend({
-      features: [
-        aimsPlugin,
-        catalogPlugin,
-        catalogModuleAims,
-        testEntities,
-        permissionPlugin,
-        testPolicy,
-        captureScheduler,
-        userInfoFromCatalog,
-        permissionsServiceFactory,
-        permissionsRegistryServiceFactory,
-        databaseFactory({ aims: knex, catalog: catalogKnex, permission: permissionKnex }),
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            aims: {
-              exampleData: {
-                directory: path.resolve(__dirname, '../test/fixtures/example-data'),
+    beforeAll(async () => {
+      let lastCatalog = '';
+      knex = await databases.init(databaseId);
+      const catalogKnex = await databases.init(databaseId);
+      const permissionKnex = await databases.init(databaseId);
+      fs.writeFileSync(catalogFile, '# the docs-bot catalog file\n');
+      backend = await startTestBackend({
+        features: [
+          aimsPlugin,
+          catalogPlugin,
+          catalogModuleAims,
+          testEntities,
+          permissionPlugin,
+          testPolicy,
+          captureScheduler,
+          userInfoFromCatalog,
+          permissionsServiceFactory,
+          permissionsRegistryServiceFactory,
+          databaseFactory({
+            aims: knex,
+            catalog: catalogKnex,
+            permission: permissionKnex,
+          }),
+          mockServices.rootConfig.factory({
+            data: {
+              permission: { enabled: true },
+              aims: {
+                exampleData: {
+                  directory: path.resolve(
+                    __dirname,
+                    '../test/fixtures/example-data',
+                  ),
+                },
               },
             },
-          },
-        }),
-        httpAuthWithActors,
-      ],
-    });
-    await waitFor(async () => {
-      const res = await api()
-        .get('/api/catalog/entities/by-query?filter=kind=aisystem&filter=kind=user&limit=100')
-        .set(as('carol'));
-      lastCatalog = `${res.status} ${JSON.stringify(res.body).slice(0, 600)}`;
-      if (res.status !== 200) return undefined;
-      const items: Entity[] = res.body.items;
-      const systems = items.filter(e => e.kind === 'AISystem');
-      const users = items.filter(e => e.kind === 'User');
-      return systems.length === 5 &&
-        systems.every(e => e.relations?.some(r => r.type === 'ownedBy')) &&
-        users.length === 5 &&
-        users.every(e => e.relations?.some(r => r.type === 'memberOf'))
-        ? true
-        : undefined;
-    }, 'the catalog').catch(e => {
-      throw new Error(`${e.message}: ${lastCatalog}`);
-    });
-  });
-
-  afterAll(async () => {
-    await backend?.stop();
-  });
-
-  const findings = async (ref: string) =>
-    (await api().get(`/api/aims/findings?entityRef=${ref}`).set(as('alice'))).body.items as any[];
-
-  describe('authentication and permissions', () => {
-    it('answers 401 without credentials, on reads and writes', async () => {
-      for (const [method, p] of [
-        ['get', `${IA}/fraud-scorer`],
-        ['put', `${IA}/fraud-scorer/draft`],
-        ['get', '/api/aims/risks'],
-        ['post', '/api/aims/risks'],
-        ['get', '/api/aims/findings'],
-        ['get', '/api/aims/audit'],
-      ] as const) {
-        const res = await (api() as any)[method](p).send({});
-        expect([p, res.status]).toEqual([p, 401]);
-      }
+          }),
+          httpAuthWithActors,
+        ],
+      });
+      await waitFor(async () => {
+        const res = await api()
+          .get(
+            '/api/catalog/entities/by-query?filter=kind=aisystem&filter=kind=user&limit=100',
+          )
+          .set(as('carol'));
+        lastCatalog = `${res.status} ${JSON.stringify(res.body).slice(0, 600)}`;
+        if (res.status !== 200) return undefined;
+        const items: Entity[] = res.body.items;
+        const systems = items.filter(e => e.kind === 'AISystem');
+        const users = items.filter(e => e.kind === 'User');
+        return systems.length === 5 &&
+          systems.every(e => e.relations?.some(r => r.type === 'ownedBy')) &&
+          users.length === 5 &&
+          users.every(e => e.relations?.some(r => r.type === 'memberOf'))
+          ? true
+          : undefined;
+      }, 'the catalog').catch(e => {
+        throw new Error(`${e.message}: ${lastCatalog}`);
+      });
     });
 
-    it('answers 403 naming the owners when a non-owner edits, and lets service principals read but not write', async () => {
-      const res = await api()
-        .put(`${IA}/fraud-scorer/draft`)
-        .set(as('bob'))
-        .send({ content: { intendedUse: 'x' } });
-      expect(res.status).toBe(403);
-      expect(res.body.error.message).toBe(
-        'You are not allowed to edit the impact assessment of aisystem:default/fraud-scorer: only its owners (group:default/risk-ml) or compliance may',
-      );
-      const service = { Authorization: `Bearer ${mockCredentials.service.token()}` };
-      expect((await api().get(`${IA}/fraud-scorer`).set(service)).status).toBe(200);
-      const write = await api()
-        .put(`${IA}/fraud-scorer/draft`)
-        .set(service)
-        .send({ content: { intendedUse: 'x' } });
-      expect(write.status).toBe(403);
+    afterAll(async () => {
+      await backend?.stop();
     });
 
-    it('answers 404 for unknown entities, non-AISystems and unknown versions', async () => {
-      expect((await api().get(`${IA}/nope`).set(as('alice'))).status).toBe(404);
-      expect(
-        (await api().get('/api/aims/impact-assessments/user/default/alice').set(as('alice'))).status,
-      ).toBe(404);
-      expect((await api().get(`${IA}/fraud-scorer/versions/9`).set(as('alice'))).status).toBe(404);
-      expect((await api().get('/api/aims/risks/nope').set(as('alice'))).status).toBe(404);
+    const findings = async (ref: string) =>
+      (await api().get(`/api/aims/findings?entityRef=${ref}`).set(as('alice')))
+        .body.items as any[];
+
+    describe('authentication and permissions', () => {
+      it('answers 401 without credentials, on reads and writes', async () => {
+        for (const [method, p] of [
+          ['get', `${IA}/fraud-scorer`],
+          ['put', `${IA}/fraud-scorer/draft`],
+          ['get', '/api/aims/risks'],
+          ['post', '/api/aims/risks'],
+          ['get', '/api/aims/findings'],
+          ['get', '/api/aims/audit'],
+        ] as const) {
+          const res = await (api() as any)[method](p).send({});
+          expect([p, res.status]).toEqual([p, 401]);
+        }
+      });
+
+      it('answers 403 naming the owners when a non-owner edits, and lets service principals read but not write', async () => {
+        const res = await api()
+          .put(`${IA}/fraud-scorer/draft`)
+          .set(as('bob'))
+          .send({ content: { intendedUse: 'x' } });
+        expect(res.status).toBe(403);
+        expect(res.body.error.message).toBe(
+          'You are not allowed to edit the impact assessment of aisystem:default/fraud-scorer: only its owners (group:default/risk-ml) or compliance may',
+        );
+        const service = {
+          Authorization: `Bearer ${mockCredentials.service.token()}`,
+        };
+        expect(
+          (await api().get(`${IA}/fraud-scorer`).set(service)).status,
+        ).toBe(200);
+        const write = await api()
+          .put(`${IA}/fraud-scorer/draft`)
+          .set(service)
+          .send({ content: { intendedUse: 'x' } });
+        expect(write.status).toBe(403);
+      });
+
+      it('answers 404 for unknown entities, non-AISystems and unknown versions', async () => {
+        expect((await api().get(`${IA}/nope`).set(as('alice'))).status).toBe(
+          404,
+        );
+        expect(
+          (
+            await api()
+              .get('/api/aims/impact-assessments/user/default/alice')
+              .set(as('alice'))
+          ).status,
+        ).toBe(404);
+        expect(
+          (await api().get(`${IA}/fraud-scorer/versions/9`).set(as('alice')))
+            .status,
+        ).toBe(404);
+        expect(
+          (await api().get('/api/aims/risks/nope').set(as('alice'))).status,
+        ).toBe(404);
+      });
     });
-  });
 
-  describe('impact assessment workflow', () => {
-    it('runs draft → submit → approve → new draft → overdue, with 400/403/409 on the way', async () => {
-      const ref = 'aisystem:default/fraud-scorer';
-      let overview = await api().get(`${IA}/fraud-scorer`).set(as('alice'));
-      expect(overview.status).toBe(200);
-      expect(overview.body).toMatchObject({
-        aiSystemRef: ref,
-        summary: { status: 'missing' },
-        latest: null,
-        approved: null,
-        versions: [],
-        fundamentalRightsAssessmentRequired: false,
-      });
-      expect((await findings(ref)).map(f => [f.type, f.status])).toEqual([]);
-
-      // bad content: 400 naming the field
-      const bad = await api()
-        .put(`${IA}/fraud-scorer/draft`)
-        .set(as('alice'))
-        .send({ content: { intendedUse: 5 } });
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toContain('intendedUse');
-
-      // first draft (an incomplete one)
-      const draft = await api()
-        .put(`${IA}/fraud-scorer/draft`)
-        .set(as('alice'))
-        .send({ content: { intendedUse: 'Scores card payments' } });
-      expect(draft.status).toBe(200);
-      expect(draft.body).toMatchObject({
-        version: 1,
-        status: 'draft',
-        revision: 1,
-        author: 'user:default/alice',
-      });
-      expect((await findings(ref)).map(f => [f.type, f.status])).toEqual([
-        ['impact-assessment-not-approved', 'open'],
-      ]);
-
-      // stale revision
-      const stale = await api()
-        .put(`${IA}/fraud-scorer/draft`)
-        .set(as('alice'))
-        .send({ content: { intendedUse: 'x' }, revision: 7 });
-      expect(stale.status).toBe(409);
-      expect(stale.body.error.message).toMatch(/reload/);
-
-      // submit while incomplete: 400 listing the fields
-      const incomplete = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('alice'))
-        .send({ action: 'submit', revision: 1 });
-      expect(incomplete.status).toBe(400);
-      expect(incomplete.body.error.message).toContain('foreseeableMisuse');
-      expect(incomplete.body.error.message).toContain('nextReviewDate');
-
-      // complete it, and submit
-      const saved = await api()
-        .put(`${IA}/fraud-scorer/draft`)
-        .set(as('alice'))
-        .send({ content: completeContent(), revision: 1 });
-      expect(saved.body).toMatchObject({ version: 1, revision: 2 });
-      const approveDraft = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('carol'))
-        .send({ action: 'approve', revision: 2 });
-      expect(approveDraft.status).toBe(409); // wrong state
-      const submitted = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('alice'))
-        .send({ action: 'submit', revision: 2 });
-      expect(submitted.status).toBe(200);
-      expect(submitted.body).toMatchObject({
-        status: 'in-review',
-        submittedBy: 'user:default/alice',
-        revision: 3,
-      });
-
-      // editing while in review: 409
-      const editInReview = await api()
-        .put(`${IA}/fraud-scorer/draft`)
-        .set(as('alice'))
-        .send({ content: completeContent(), revision: 3 });
-      expect(editInReview.status).toBe(409);
-      expect(editInReview.body.error.message).toMatch(/in review/);
-
-      // a non-approver (an owner) may not approve; nor may an author who is an approver
-      const byOwner = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('erin'))
-        .send({ action: 'approve', revision: 3 });
-      expect(byOwner.status).toBe(403);
-      expect(byOwner.body.error.message).toMatch(/only approvers/);
-
-      // return needs a reason; carol returns, alice resubmits
-      const noReason = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('carol'))
-        .send({ action: 'return', revision: 3 });
-      expect(noReason.status).toBe(400);
-      expect(noReason.body.error.message).toContain('reason');
-      const returned = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('carol'))
-        .send({ action: 'return', revision: 3, reason: 'Add the oversight details' });
-      expect(returned.body).toMatchObject({
-        status: 'draft',
-        returnedReason: 'Add the oversight details',
-      });
-      // compliance (carol) edits and submits: now carol is the author of nothing, alice is
-      const resubmitted = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('alice'))
-        .send({ action: 'submit', revision: 4 });
-      expect(resubmitted.status).toBe(200);
-
-      const approved = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('carol'))
-        .send({ action: 'approve', revision: 5 });
-      expect(approved.status).toBe(200);
-      expect(approved.body).toMatchObject({
-        status: 'approved',
-        approvedBy: 'user:default/carol',
-        reviewDue: `${completeContent().nextReviewDate}T00:00:00.000Z`,
-      });
-      expect((await findings(ref)).map(f => [f.type, f.status])).toEqual([
-        ['impact-assessment-not-approved', 'resolved'],
-      ]);
-
-      // a new draft over the approved version: v2; v1 stays approved and untouched
-      const v2 = await api()
-        .put(`${IA}/fraud-scorer/draft`)
-        .set(as('erin'))
-        .send({
-          content: completeContent({ intendedUse: 'Scores card and wallet payments' }),
-          revision: 6,
+    describe('impact assessment workflow', () => {
+      it('runs draft → submit → approve → new draft → overdue, with 400/403/409 on the way', async () => {
+        const ref = 'aisystem:default/fraud-scorer';
+        let overview = await api().get(`${IA}/fraud-scorer`).set(as('alice'));
+        expect(overview.status).toBe(200);
+        expect(overview.body).toMatchObject({
+          aiSystemRef: ref,
+          summary: { status: 'missing' },
+          latest: null,
+          approved: null,
+          versions: [],
+          fundamentalRightsAssessmentRequired: false,
         });
-      expect(v2.status).toBe(200);
-      expect(v2.body).toMatchObject({ version: 2, status: 'draft', revision: 1, author: 'user:default/erin' });
-      overview = await api().get(`${IA}/fraud-scorer`).set(as('bob'));
-      expect(overview.body).toMatchObject({
-        summary: { status: 'approved' },
-        latest: { version: 2, status: 'draft' },
-        approved: { version: 1, status: 'approved', revision: 6 },
+        expect((await findings(ref)).map(f => [f.type, f.status])).toEqual([]);
+
+        // bad content: 400 naming the field
+        const bad = await api()
+          .put(`${IA}/fraud-scorer/draft`)
+          .set(as('alice'))
+          .send({ content: { intendedUse: 5 } });
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toContain('intendedUse');
+
+        // first draft (an incomplete one)
+        const draft = await api()
+          .put(`${IA}/fraud-scorer/draft`)
+          .set(as('alice'))
+          .send({ content: { intendedUse: 'Scores card payments' } });
+        expect(draft.status).toBe(200);
+        expect(draft.body).toMatchObject({
+          version: 1,
+          status: 'draft',
+          revision: 1,
+          author: 'user:default/alice',
+        });
+        expect((await findings(ref)).map(f => [f.type, f.status])).toEqual([
+          ['impact-assessment-not-approved', 'open'],
+        ]);
+
+        // stale revision
+        const stale = await api()
+          .put(`${IA}/fraud-scorer/draft`)
+          .set(as('alice'))
+          .send({ content: { intendedUse: 'x' }, revision: 7 });
+        expect(stale.status).toBe(409);
+        expect(stale.body.error.message).toMatch(/reload/);
+
+        // submit while incomplete: 400 listing the fields
+        const incomplete = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('alice'))
+          .send({ action: 'submit', revision: 1 });
+        expect(incomplete.status).toBe(400);
+        expect(incomplete.body.error.message).toContain('foreseeableMisuse');
+        expect(incomplete.body.error.message).toContain('nextReviewDate');
+
+        // complete it, and submit
+        const saved = await api()
+          .put(`${IA}/fraud-scorer/draft`)
+          .set(as('alice'))
+          .send({ content: completeContent(), revision: 1 });
+        expect(saved.body).toMatchObject({ version: 1, revision: 2 });
+        const approveDraft = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('carol'))
+          .send({ action: 'approve', revision: 2 });
+        expect(approveDraft.status).toBe(409); // wrong state
+        const submitted = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('alice'))
+          .send({ action: 'submit', revision: 2 });
+        expect(submitted.status).toBe(200);
+        expect(submitted.body).toMatchObject({
+          status: 'in-review',
+          submittedBy: 'user:default/alice',
+          revision: 3,
+        });
+
+        // editing while in review: 409
+        const editInReview = await api()
+          .put(`${IA}/fraud-scorer/draft`)
+          .set(as('alice'))
+          .send({ content: completeContent(), revision: 3 });
+        expect(editInReview.status).toBe(409);
+        expect(editInReview.body.error.message).toMatch(/in review/);
+
+        // a non-approver (an owner) may not approve; nor may an author who is an approver
+        const byOwner = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('erin'))
+          .send({ action: 'approve', revision: 3 });
+        expect(byOwner.status).toBe(403);
+        expect(byOwner.body.error.message).toMatch(/only approvers/);
+
+        // return needs a reason; carol returns, alice resubmits
+        const noReason = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('carol'))
+          .send({ action: 'return', revision: 3 });
+        expect(noReason.status).toBe(400);
+        expect(noReason.body.error.message).toContain('reason');
+        const returned = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('carol'))
+          .send({
+            action: 'return',
+            revision: 3,
+            reason: 'Add the oversight details',
+          });
+        expect(returned.body).toMatchObject({
+          status: 'draft',
+          returnedReason: 'Add the oversight details',
+        });
+        // compliance (carol) edits and submits: now carol is the author of nothing, alice is
+        const resubmitted = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('alice'))
+          .send({ action: 'submit', revision: 4 });
+        expect(resubmitted.status).toBe(200);
+
+        const approved = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('carol'))
+          .send({ action: 'approve', revision: 5 });
+        expect(approved.status).toBe(200);
+        expect(approved.body).toMatchObject({
+          status: 'approved',
+          approvedBy: 'user:default/carol',
+          reviewDue: `${completeContent().nextReviewDate}T00:00:00.000Z`,
+        });
+        expect((await findings(ref)).map(f => [f.type, f.status])).toEqual([
+          ['impact-assessment-not-approved', 'resolved'],
+        ]);
+
+        // a new draft over the approved version: v2; v1 stays approved and untouched
+        const v2 = await api()
+          .put(`${IA}/fraud-scorer/draft`)
+          .set(as('erin'))
+          .send({
+            content: completeContent({
+              intendedUse: 'Scores card and wallet payments',
+            }),
+            revision: 6,
+          });
+        expect(v2.status).toBe(200);
+        expect(v2.body).toMatchObject({
+          version: 2,
+          status: 'draft',
+          revision: 1,
+          author: 'user:default/erin',
+        });
+        overview = await api().get(`${IA}/fraud-scorer`).set(as('bob'));
+        expect(overview.body).toMatchObject({
+          summary: { status: 'approved' },
+          latest: { version: 2, status: 'draft' },
+          approved: { version: 1, status: 'approved', revision: 6 },
+        });
+        expect(
+          overview.body.versions.map((v: any) => [v.version, v.status]),
+        ).toEqual([
+          [2, 'draft'],
+          [1, 'approved'],
+        ]);
+        const v1 = await api()
+          .get(`${IA}/fraud-scorer/versions/1`)
+          .set(as('bob'));
+        expect(v1.body.content.intendedUse).toBe('Scores card payments');
+
+        // author approving own: erin authors v2, is not compliance → 403 from permission; make
+        // carol author a version to check the four-eyes rule with an approver
+        const submitV2 = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('erin'))
+          .send({ action: 'submit', revision: 1 });
+        expect(submitV2.status).toBe(200);
+        const returnV2 = await api()
+          .post(`${IA}/fraud-scorer/transitions`)
+          .set(as('dave'))
+          .send({ action: 'return', revision: 2, reason: 'Carol takes over' });
+        expect(returnV2.status).toBe(200);
+
+        // review date passes: overdue summary and finding on the next scheduled reconcile
+        await knex('aims_impact_assessments')
+          .where({ ai_system_ref: ref, version: 1 })
+          .update({ review_due: new Date(Date.now() - DAY) });
+        await scheduler.triggerTask(FINDINGS_TASK_ID);
+        overview = await api().get(`${IA}/fraud-scorer`).set(as('bob'));
+        expect(overview.body.summary.status).toBe('review-overdue');
+        const open = (await findings(ref)).filter(f => f.status === 'open');
+        expect(open.map(f => [f.type, f.severity])).toEqual([
+          ['impact-assessment-review-overdue', 'high'],
+        ]);
+        const inventory = await api()
+          .get('/api/aims/status/aisystem/default/fraud-scorer')
+          .set(as('bob'));
+        expect(inventory.body.findings).toMatchObject({ open: 1, high: 1 });
       });
-      expect(overview.body.versions.map((v: any) => [v.version, v.status])).toEqual([
-        [2, 'draft'],
-        [1, 'approved'],
-      ]);
-      const v1 = await api().get(`${IA}/fraud-scorer/versions/1`).set(as('bob'));
-      expect(v1.body.content.intendedUse).toBe('Scores card payments');
 
-      // author approving own: erin authors v2, is not compliance → 403 from permission; make
-      // carol author a version to check the four-eyes rule with an approver
-      const submitV2 = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('erin'))
-        .send({ action: 'submit', revision: 1 });
-      expect(submitV2.status).toBe(200);
-      const returnV2 = await api()
-        .post(`${IA}/fraud-scorer/transitions`)
-        .set(as('dave'))
-        .send({ action: 'return', revision: 2, reason: 'Carol takes over' });
-      expect(returnV2.status).toBe(200);
-
-      // review date passes: overdue summary and finding on the next scheduled reconcile
-      await knex('aims_impact_assessments')
-        .where({ ai_system_ref: ref, version: 1 })
-        .update({ review_due: new Date(Date.now() - DAY) });
-      await scheduler.triggerTask(FINDINGS_TASK_ID);
-      overview = await api().get(`${IA}/fraud-scorer`).set(as('bob'));
-      expect(overview.body.summary.status).toBe('review-overdue');
-      const open = (await findings(ref)).filter(f => f.status === 'open');
-      expect(open.map(f => [f.type, f.severity])).toEqual([
-        ['impact-assessment-review-overdue', 'high'],
-      ]);
-      const inventory = await api().get('/api/aims/status/aisystem/default/fraud-scorer').set(as('bob'));
-      expect(inventory.body.findings).toMatchObject({ open: 1, high: 1 });
-    });
-
-    it('refuses an author approving their own assessment (four eyes), even as an approver', async () => {
-      const draft = await api()
-        .put(`${IA}/support-bot/draft`)
-        .set(as('carol'))
-        .send({ content: completeContent() });
-      expect(draft.status).toBe(200);
-      await api()
-        .post(`${IA}/support-bot/transitions`)
-        .set(as('carol'))
-        .send({ action: 'submit', revision: 1 })
-        .expect(200);
-      const own = await api()
-        .post(`${IA}/support-bot/transitions`)
-        .set(as('carol'))
-        .send({ action: 'approve', revision: 2 });
-      expect(own.status).toBe(403);
-      expect(own.body.error.message).toMatch(/cannot approve their own/);
-      const other = await api()
-        .post(`${IA}/support-bot/transitions`)
-        .set(as('dave'))
-        .send({ action: 'approve', revision: 2 });
-      expect(other.status).toBe(200);
-    });
-
-    it('lets exactly one of two concurrent edits with the same revision win', async () => {
-      await api()
-        .put(`${IA}/race-model/draft`)
-        .set(as('alice'))
-        .send({ content: { intendedUse: 'start' } })
-        .expect(200);
-      const results = await Promise.all(
-        ['one', 'two', 'three'].map(text =>
-          api()
-            .put(`${IA}/race-model/draft`)
-            .set(as('alice'))
-            .send({ content: { intendedUse: text }, revision: 1 }),
-        ),
-      );
-      expect(results.map(r => r.status).sort()).toEqual([200, 409, 409]);
-      const winner = results.find(r => r.status === 200)!;
-      const now = await api().get(`${IA}/race-model`).set(as('alice'));
-      expect(now.body.latest).toMatchObject({
-        revision: 2,
-        content: { intendedUse: winner.body.content.intendedUse },
-      });
-    });
-  });
-
-  describe('docs-as-code import', () => {
-    it('imports the annotated file next to a file: location, and re-imports only on change', async () => {
-      const ref = 'aisystem:default/docs-bot';
-      fs.writeFileSync(
-        path.join(tmp, 'impact-assessment.yaml'),
-        stringify({ intendedUse: 'Answers questions about docs', dataCategories: ['docs'] }),
-      );
-      const denied = await api().post(`${IA}/docs-bot/import`).set(as('bob')).send({});
-      expect(denied.status).toBe(403);
-      const res = await api().post(`${IA}/docs-bot/import`).set(as('alice')).send({});
-      expect(res.body.error).toBeUndefined();
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({
-        version: 1,
-        status: 'draft',
-        content: { intendedUse: 'Answers questions about docs' },
-        source: {
-          location: `file:${path.join(tmp, 'impact-assessment.yaml')}`,
-          importedAt: expect.any(String),
-        },
+      it('refuses an author approving their own assessment (four eyes), even as an approver', async () => {
+        const draft = await api()
+          .put(`${IA}/support-bot/draft`)
+          .set(as('carol'))
+          .send({ content: completeContent() });
+        expect(draft.status).toBe(200);
+        await api()
+          .post(`${IA}/support-bot/transitions`)
+          .set(as('carol'))
+          .send({ action: 'submit', revision: 1 })
+          .expect(200);
+        const own = await api()
+          .post(`${IA}/support-bot/transitions`)
+          .set(as('carol'))
+          .send({ action: 'approve', revision: 2 });
+        expect(own.status).toBe(403);
+        expect(own.body.error.message).toMatch(/cannot approve their own/);
+        const other = await api()
+          .post(`${IA}/support-bot/transitions`)
+          .set(as('dave'))
+          .send({ action: 'approve', revision: 2 });
+        expect(other.status).toBe(200);
       });
 
-      // scheduled: unchanged file → no new revision; changed file → imported
-      await scheduler.triggerTask(IMPORT_TASK_ID);
-      let overview = await api().get(`${IA}/docs-bot`).set(as('alice'));
-      expect(overview.body.latest.revision).toBe(1);
-      fs.writeFileSync(
-        path.join(tmp, 'impact-assessment.yaml'),
-        stringify({ intendedUse: 'Answers questions about the docs, v2' }),
-      );
-      await scheduler.triggerTask(IMPORT_TASK_ID);
-      overview = await api().get(`${IA}/docs-bot`).set(as('alice'));
-      expect(overview.body.latest).toMatchObject({
-        revision: 2,
-        content: { intendedUse: 'Answers questions about the docs, v2' },
+      it('lets exactly one of two concurrent edits with the same revision win', async () => {
+        await api()
+          .put(`${IA}/race-model/draft`)
+          .set(as('alice'))
+          .send({ content: { intendedUse: 'start' } })
+          .expect(200);
+        const results = await Promise.all(
+          ['one', 'two', 'three'].map(text =>
+            api()
+              .put(`${IA}/race-model/draft`)
+              .set(as('alice'))
+              .send({ content: { intendedUse: text }, revision: 1 }),
+          ),
+        );
+        expect(results.map(r => r.status).sort()).toEqual([200, 409, 409]);
+        const winner = results.find(r => r.status === 200)!;
+        const now = await api().get(`${IA}/race-model`).set(as('alice'));
+        expect(now.body.latest).toMatchObject({
+          revision: 2,
+          content: { intendedUse: winner.body.content.intendedUse },
+        });
       });
-
-      // invalid file content: 400 naming the field
-      fs.writeFileSync(path.join(tmp, 'impact-assessment.yaml'), stringify({ intendedUse: 3 }));
-      const invalid = await api().post(`${IA}/docs-bot/import`).set(as('alice')).send({});
-      expect(invalid.status).toBe(400);
-      expect(invalid.body.error.message).toContain('intendedUse');
-
-      // a system without the annotation: 400
-      const none = await api().post(`${IA}/churn-model/import`).set(as('alice')).send({});
-      expect(none.status).toBe(400);
-      expect(none.body.error.message).toContain('aims.dev/impact-assessment');
-
-      const audit = await api().get(`/api/aims/audit?entityRef=${ref}`).set(as('alice'));
-      expect(audit.body.items.map((e: any) => [e.action, e.actor])).toEqual([
-        ['impact-assessment.imported', 'aims:scheduled-import'],
-        ['impact-assessment.imported', 'user:default/alice'],
-      ]);
-    });
-  });
-
-  describe('risk register', () => {
-    const risk = (over: Record<string, unknown> = {}) => ({
-      aiSystemRef: 'aisystem:default/fraud-scorer',
-      title: 'Unfair declines',
-      description: 'Some groups are declined more often',
-      inherent: { likelihood: 5, impact: 5 },
-      residual: { likelihood: 3, impact: 4 },
-      treatment: 'mitigate',
-      actions: [
-        { description: 'Bias test', owner: 'user:default/alice', dueDate: isoDay(30), status: 'open' },
-      ],
-      controls: ['A.5.4'],
-      riskOwner: 'group:default/risk-ml',
-      ...over,
     });
 
-    it('creates, lists, edits, signs off, exports and maps risks; findings follow', async () => {
-      const ref = 'aisystem:default/fraud-scorer';
-      const badInput = await api().post('/api/aims/risks').set(as('alice')).send(risk({ treatment: 'pray' }));
-      expect(badInput.status).toBe(400);
-      expect(badInput.body.error.message).toContain('treatment');
-      expect((await api().post('/api/aims/risks').set(as('bob')).send(risk())).status).toBe(403);
-      expect(
-        (await api().post('/api/aims/risks').set(as('alice')).send(risk({ aiSystemRef: 'aisystem:default/nope' }))).status,
-      ).toBe(404);
+    describe('docs-as-code import', () => {
+      it('imports the annotated file next to a file: location, and re-imports only on change', async () => {
+        const ref = 'aisystem:default/docs-bot';
+        fs.writeFileSync(
+          path.join(tmp, 'impact-assessment.yaml'),
+          stringify({
+            intendedUse: 'Answers questions about docs',
+            dataCategories: ['docs'],
+          }),
+        );
+        const denied = await api()
+          .post(`${IA}/docs-bot/import`)
+          .set(as('bob'))
+          .send({});
+        expect(denied.status).toBe(403);
+        const res = await api()
+          .post(`${IA}/docs-bot/import`)
+          .set(as('alice'))
+          .send({});
+        expect(res.body.error).toBeUndefined();
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({
+          version: 1,
+          status: 'draft',
+          content: { intendedUse: 'Answers questions about docs' },
+          source: {
+            location: `file:${path.join(tmp, 'impact-assessment.yaml')}`,
+            importedAt: expect.any(String),
+          },
+        });
 
-      const created = await api().post('/api/aims/risks').set(as('alice')).send(risk());
-      expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({
-        aiSystemRef: ref,
-        inherentScore: 25,
-        residualScore: 12,
-        inherentBand: 'critical',
-        residualBand: 'high',
-        aboveAcceptance: true,
-        needsSignOff: true,
-        signOff: null,
-        revision: 1,
-        createdBy: 'user:default/alice',
+        // scheduled: unchanged file → no new revision; changed file → imported
+        await scheduler.triggerTask(IMPORT_TASK_ID);
+        let overview = await api().get(`${IA}/docs-bot`).set(as('alice'));
+        expect(overview.body.latest.revision).toBe(1);
+        fs.writeFileSync(
+          path.join(tmp, 'impact-assessment.yaml'),
+          stringify({ intendedUse: 'Answers questions about the docs, v2' }),
+        );
+        await scheduler.triggerTask(IMPORT_TASK_ID);
+        overview = await api().get(`${IA}/docs-bot`).set(as('alice'));
+        expect(overview.body.latest).toMatchObject({
+          revision: 2,
+          content: { intendedUse: 'Answers questions about the docs, v2' },
+        });
+
+        // invalid file content: 400 naming the field
+        fs.writeFileSync(
+          path.join(tmp, 'impact-assessment.yaml'),
+          stringify({ intendedUse: 3 }),
+        );
+        const invalid = await api()
+          .post(`${IA}/docs-bot/import`)
+          .set(as('alice'))
+          .send({});
+        expect(invalid.status).toBe(400);
+        expect(invalid.body.error.message).toContain('intendedUse');
+
+        // a system without the annotation: 400
+        const none = await api()
+          .post(`${IA}/churn-model/import`)
+          .set(as('alice'))
+          .send({});
+        expect(none.status).toBe(400);
+        expect(none.body.error.message).toContain('aims.dev/impact-assessment');
+
+        const audit = await api()
+          .get(`/api/aims/audit?entityRef=${ref}`)
+          .set(as('alice'));
+        expect(audit.body.items.map((e: any) => [e.action, e.actor])).toEqual([
+          ['impact-assessment.imported', 'aims:scheduled-import'],
+          ['impact-assessment.imported', 'user:default/alice'],
+        ]);
+      });
+    });
+
+    describe('risk register', () => {
+      const risk = (over: Record<string, unknown> = {}) => ({
+        aiSystemRef: 'aisystem:default/fraud-scorer',
+        title: 'Unfair declines',
+        description: 'Some groups are declined more often',
+        inherent: { likelihood: 5, impact: 5 },
+        residual: { likelihood: 3, impact: 4 },
+        treatment: 'mitigate',
+        actions: [
+          {
+            description: 'Bias test',
+            owner: 'user:default/alice',
+            dueDate: isoDay(30),
+            status: 'open',
+          },
+        ],
+        controls: ['A.5.4'],
         riskOwner: 'group:default/risk-ml',
+        ...over,
       });
-      const id = created.body.id;
-      const low = await api()
-        .post('/api/aims/risks')
-        .set(as('carol'))
-        .send(risk({ title: 'Minor drift', inherent: { likelihood: 2, impact: 2 }, residual: { likelihood: 1, impact: 2 }, riskOwner: 'user:default/alice' }));
-      expect(low.status).toBe(201);
 
-      let open = (await findings(ref)).filter(f => f.type === 'risk-not-signed-off');
-      expect(open).toEqual([
-        expect.objectContaining({ status: 'open', severity: 'high', evidence: expect.objectContaining({ riskId: id }) }),
-      ]);
+      it('creates, lists, edits, signs off, exports and maps risks; findings follow', async () => {
+        const ref = 'aisystem:default/fraud-scorer';
+        const badInput = await api()
+          .post('/api/aims/risks')
+          .set(as('alice'))
+          .send(risk({ treatment: 'pray' }));
+        expect(badInput.status).toBe(400);
+        expect(badInput.body.error.message).toContain('treatment');
+        expect(
+          (await api().post('/api/aims/risks').set(as('bob')).send(risk()))
+            .status,
+        ).toBe(403);
+        expect(
+          (
+            await api()
+              .post('/api/aims/risks')
+              .set(as('alice'))
+              .send(risk({ aiSystemRef: 'aisystem:default/nope' }))
+          ).status,
+        ).toBe(404);
 
-      const list = await api().get(`/api/aims/risks?aiSystemRef=${ref}&orderBy=score`).set(as('bob'));
-      expect(list.body.totalCount).toBe(2);
-      expect(list.body.items.map((r: any) => r.title)).toEqual(['Unfair declines', 'Minor drift']);
-      expect(list.body.matrix).toEqual({ likelihoodLevels: 5, impactLevels: 5, acceptanceThreshold: 8 });
-      const needs = await api().get('/api/aims/risks?needsSignOff=true').set(as('bob'));
-      expect(needs.body.items.map((r: any) => r.id)).toEqual([id]);
-      const band = await api().get('/api/aims/risks?band=low&orderBy=title&order=asc').set(as('bob'));
-      expect(band.body.items.map((r: any) => r.title)).toEqual(['Minor drift']);
-      const byOwner = await api().get('/api/aims/risks?owner=alice&aiSystemRef=fraud-scorer').set(as('bob'));
-      expect(byOwner.body.items.map((r: any) => r.title)).toEqual(['Minor drift']);
-      expect((await api().get('/api/aims/risks?band=huge').set(as('bob'))).status).toBe(400);
+        const created = await api()
+          .post('/api/aims/risks')
+          .set(as('alice'))
+          .send(risk());
+        expect(created.status).toBe(201);
+        expect(created.body).toMatchObject({
+          aiSystemRef: ref,
+          inherentScore: 25,
+          residualScore: 12,
+          inherentBand: 'critical',
+          residualBand: 'high',
+          aboveAcceptance: true,
+          needsSignOff: true,
+          signOff: null,
+          revision: 1,
+          createdBy: 'user:default/alice',
+          riskOwner: 'group:default/risk-ml',
+        });
+        const id = created.body.id;
+        const low = await api()
+          .post('/api/aims/risks')
+          .set(as('carol'))
+          .send(
+            risk({
+              title: 'Minor drift',
+              inherent: { likelihood: 2, impact: 2 },
+              residual: { likelihood: 1, impact: 2 },
+              riskOwner: 'user:default/alice',
+            }),
+          );
+        expect(low.status).toBe(201);
 
-      // non-owner (cx-team) may not sign off; a member of the owning group may
-      const notOwner = await api().post(`/api/aims/risks/${id}/sign-off`).set(as('bob')).send({ revision: 1 });
-      expect(notOwner.status).toBe(403);
-      expect(notOwner.body.error.message).toContain('group:default/risk-ml');
-      const staleSign = await api().post(`/api/aims/risks/${id}/sign-off`).set(as('erin')).send({ revision: 9 });
-      expect(staleSign.status).toBe(409);
-      const signed = await api().post(`/api/aims/risks/${id}/sign-off`).set(as('erin')).send({ revision: 1 });
-      expect(signed.status).toBe(200);
-      expect(signed.body).toMatchObject({
-        needsSignOff: false,
-        signOff: { by: 'user:default/erin', residualScore: 12 },
-        revision: 2,
-      });
-      open = (await findings(ref)).filter(f => f.type === 'risk-not-signed-off');
-      expect(open.map(f => f.status)).toEqual(['resolved']);
+        let open = (await findings(ref)).filter(
+          f => f.type === 'risk-not-signed-off',
+        );
+        expect(open).toEqual([
+          expect.objectContaining({
+            status: 'open',
+            severity: 'high',
+            evidence: expect.objectContaining({ riskId: id }),
+          }),
+        ]);
 
-      // changing the residual score invalidates the sign-off; the finding reopens
-      const { aiSystemRef: _, ...input } = risk();
-      const edited = await api()
-        .put(`/api/aims/risks/${id}`)
-        .set(as('alice'))
-        .send({ ...input, residual: { likelihood: 4, impact: 4 }, revision: 2 });
-      expect(edited.status).toBe(200);
-      expect(edited.body).toMatchObject({ residualScore: 16, needsSignOff: true, revision: 3 });
-      const staleEdit = await api()
-        .put(`/api/aims/risks/${id}`)
-        .set(as('alice'))
-        .send({ ...input, revision: 2 });
-      expect(staleEdit.status).toBe(409);
-      open = (await findings(ref)).filter(f => f.type === 'risk-not-signed-off');
-      expect(open).toEqual([expect.objectContaining({ status: 'open', occurrences: 2 })]);
+        const list = await api()
+          .get(`/api/aims/risks?aiSystemRef=${ref}&orderBy=score`)
+          .set(as('bob'));
+        expect(list.body.totalCount).toBe(2);
+        expect(list.body.items.map((r: any) => r.title)).toEqual([
+          'Unfair declines',
+          'Minor drift',
+        ]);
+        expect(list.body.matrix).toEqual({
+          likelihoodLevels: 5,
+          impactLevels: 5,
+          acceptanceThreshold: 8,
+        });
+        const needs = await api()
+          .get('/api/aims/risks?needsSignOff=true')
+          .set(as('bob'));
+        expect(needs.body.items.map((r: any) => r.id)).toEqual([id]);
+        const band = await api()
+          .get('/api/aims/risks?band=low&orderBy=title&order=asc')
+          .set(as('bob'));
+        expect(band.body.items.map((r: any) => r.title)).toEqual([
+          'Minor drift',
+        ]);
+        const byOwner = await api()
+          .get('/api/aims/risks?owner=alice&aiSystemRef=fraud-scorer')
+          .set(as('bob'));
+        expect(byOwner.body.items.map((r: any) => r.title)).toEqual([
+          'Minor drift',
+        ]);
+        expect(
+          (await api().get('/api/aims/risks?band=huge').set(as('bob'))).status,
+        ).toBe(400);
 
-      const heat = await api().get(`/api/aims/risks/heatmap?aiSystemRef=${ref}`).set(as('bob'));
-      expect(heat.body.totalCount).toBe(2);
-      expect(heat.body.inherent[4][4]).toBe(1);
-      expect(heat.body.residual[3][3]).toBe(1);
-      expect(heat.body.residual[0][1]).toBe(1);
-      expect((await api().get('/api/aims/risks/matrix').set(as('bob'))).body.acceptanceThreshold).toBe(8);
-
-      const csv = await api().get(`/api/aims/risks?format=csv&aiSystemRef=${ref}`).set(as('bob'));
-      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-      const lines = csv.text.trimEnd().split('\r\n');
-      expect(lines[0]).toMatch(/^id,aiSystemRef,title,status,riskOwner,/);
-      expect(lines).toHaveLength(3);
-      expect(lines[1]).toContain(',Unfair declines,open,group:default/risk-ml,5,5,25,critical,4,4,16,high,mitigate,A.5.4,');
-
-      // no delete route: the register is evidence
-      expect((await api().delete(`/api/aims/risks/${id}`).set(as('carol'))).status).not.toBe(200);
-      expect((await api().get(`/api/aims/risks/${id}`).set(as('carol'))).status).toBe(200);
-
-      const audit = await api().get(`/api/aims/audit?entityRef=${ref}&limit=3`).set(as('bob'));
-      expect(audit.body.items[0]).toMatchObject({
-        action: 'risk.updated',
-        actor: 'user:default/alice',
-        details: {
-          riskId: id,
-          changes: [{ field: 'residual.likelihood', before: 3, after: 4 }],
-        },
-      });
-    });
-  });
-
-  describe('audit log', () => {
-    it('records edits with field diffs and transitions, newest first, and offers no write route', async () => {
-      const res = await api()
-        .get('/api/aims/audit?entityRef=aisystem:default/fraud-scorer&limit=100')
-        .set(as('bob'));
-      const actions = res.body.items.map((e: any) => e.action);
-      expect(actions).toEqual(expect.arrayContaining([
-        'impact-assessment.created',
-        'impact-assessment.draft-saved',
-        'impact-assessment.submitted',
-        'impact-assessment.returned',
-        'impact-assessment.approved',
-        'risk.created',
-        'risk.signed-off',
-      ]));
-      const ids = res.body.items.map((e: any) => Number(e.id));
-      expect([...ids].sort((a, b) => b - a)).toEqual(ids);
-      const saved = res.body.items.find((e: any) => e.action === 'impact-assessment.draft-saved');
-      expect(saved.details.changes).toEqual(
-        expect.arrayContaining([
-          { field: 'foreseeableMisuse', before: null, after: 'Profiling customers' },
-        ]),
-      );
-      const approved = res.body.items.find((e: any) => e.action === 'impact-assessment.approved');
-      expect(approved).toMatchObject({ actor: 'user:default/carol', details: { from: 'in-review', to: 'approved' } });
-      const page = await api()
-        .get(`/api/aims/audit?entityRef=aisystem:default/fraud-scorer&before=${ids[0]}&limit=1`)
-        .set(as('bob'));
-      expect(page.body.items.map((e: any) => Number(e.id))).toEqual([ids[1]]);
-      for (const method of ['post', 'put', 'delete'] as const) {
-        const w = await (api() as any)[method]('/api/aims/audit').set(as('carol')).send({});
-        expect([method, w.status >= 400]).toEqual([method, true]);
-      }
-      expect((await api().get('/api/aims/audit?limit=0').set(as('bob'))).status).toBe(400);
-    });
-  });
-
-  describe('example data', () => {
-    it('loaded the fixtures at startup, and the reconcile turns them into findings', async () => {
-      const overview = await api().get(`${IA}/churn-model`).set(as('bob'));
-      expect(overview.body).toMatchObject({
-        summary: { status: 'review-overdue' },
-        latest: { version: 2, status: 'draft', author: 'user:default/alice' },
-        approved: { version: 1, approvedBy: 'user:default/carol' },
-      });
-      const risks = await api().get('/api/aims/risks?aiSystemRef=churn-model').set(as('bob'));
-      expect(risks.body.items).toEqual([
-        expect.objectContaining({
-          title: 'Biased churn scores',
+        // non-owner (cx-team) may not sign off; a member of the owning group may
+        const notOwner = await api()
+          .post(`/api/aims/risks/${id}/sign-off`)
+          .set(as('bob'))
+          .send({ revision: 1 });
+        expect(notOwner.status).toBe(403);
+        expect(notOwner.body.error.message).toContain('group:default/risk-ml');
+        const staleSign = await api()
+          .post(`/api/aims/risks/${id}/sign-off`)
+          .set(as('erin'))
+          .send({ revision: 9 });
+        expect(staleSign.status).toBe(409);
+        const signed = await api()
+          .post(`/api/aims/risks/${id}/sign-off`)
+          .set(as('erin'))
+          .send({ revision: 1 });
+        expect(signed.status).toBe(200);
+        expect(signed.body).toMatchObject({
           needsSignOff: false,
-          signOff: expect.objectContaining({ by: 'user:default/alice', residualScore: 12 }),
-        }),
-      ]);
-      await scheduler.triggerTask(FINDINGS_TASK_ID);
-      const list = await findings('aisystem:default/churn-model');
-      expect(list.filter(f => f.status === 'open').map(f => f.type)).toEqual([
-        'impact-assessment-review-overdue',
-      ]);
+          signOff: { by: 'user:default/erin', residualScore: 12 },
+          revision: 2,
+        });
+        open = (await findings(ref)).filter(
+          f => f.type === 'risk-not-signed-off',
+        );
+        expect(open.map(f => f.status)).toEqual(['resolved']);
+
+        // changing the residual score invalidates the sign-off; the finding reopens
+        const { aiSystemRef: _, ...input } = risk();
+        const edited = await api()
+          .put(`/api/aims/risks/${id}`)
+          .set(as('alice'))
+          .send({
+            ...input,
+            residual: { likelihood: 4, impact: 4 },
+            revision: 2,
+          });
+        expect(edited.status).toBe(200);
+        expect(edited.body).toMatchObject({
+          residualScore: 16,
+          needsSignOff: true,
+          revision: 3,
+        });
+        const staleEdit = await api()
+          .put(`/api/aims/risks/${id}`)
+          .set(as('alice'))
+          .send({ ...input, revision: 2 });
+        expect(staleEdit.status).toBe(409);
+        open = (await findings(ref)).filter(
+          f => f.type === 'risk-not-signed-off',
+        );
+        expect(open).toEqual([
+          expect.objectContaining({ status: 'open', occurrences: 2 }),
+        ]);
+
+        const heat = await api()
+          .get(`/api/aims/risks/heatmap?aiSystemRef=${ref}`)
+          .set(as('bob'));
+        expect(heat.body.totalCount).toBe(2);
+        expect(heat.body.inherent[4][4]).toBe(1);
+        expect(heat.body.residual[3][3]).toBe(1);
+        expect(heat.body.residual[0][1]).toBe(1);
+        expect(
+          (await api().get('/api/aims/risks/matrix').set(as('bob'))).body
+            .acceptanceThreshold,
+        ).toBe(8);
+
+        const csv = await api()
+          .get(`/api/aims/risks?format=csv&aiSystemRef=${ref}`)
+          .set(as('bob'));
+        expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+        const lines = csv.text.trimEnd().split('\r\n');
+        expect(lines[0]).toMatch(/^id,aiSystemRef,title,status,riskOwner,/);
+        expect(lines).toHaveLength(3);
+        expect(lines[1]).toContain(
+          ',Unfair declines,open,group:default/risk-ml,5,5,25,critical,4,4,16,high,mitigate,A.5.4,',
+        );
+
+        // no delete route: the register is evidence
+        expect(
+          (await api().delete(`/api/aims/risks/${id}`).set(as('carol'))).status,
+        ).not.toBe(200);
+        expect(
+          (await api().get(`/api/aims/risks/${id}`).set(as('carol'))).status,
+        ).toBe(200);
+
+        const audit = await api()
+          .get(`/api/aims/audit?entityRef=${ref}&limit=3`)
+          .set(as('bob'));
+        expect(audit.body.items[0]).toMatchObject({
+          action: 'risk.updated',
+          actor: 'user:default/alice',
+          details: {
+            riskId: id,
+            changes: [{ field: 'residual.likelihood', before: 3, after: 4 }],
+          },
+        });
+      });
     });
-  });
-});
+
+    describe('audit log', () => {
+      it('records edits with field diffs and transitions, newest first, and offers no write route', async () => {
+        const res = await api()
+          .get(
+            '/api/aims/audit?entityRef=aisystem:default/fraud-scorer&limit=100',
+          )
+          .set(as('bob'));
+        const actions = res.body.items.map((e: any) => e.action);
+        expect(actions).toEqual(
+          expect.arrayContaining([
+            'impact-assessment.created',
+            'impact-assessment.draft-saved',
+            'impact-assessment.submitted',
+            'impact-assessment.returned',
+            'impact-assessment.approved',
+            'risk.created',
+            'risk.signed-off',
+          ]),
+        );
+        const ids = res.body.items.map((e: any) => Number(e.id));
+        expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+        const saved = res.body.items.find(
+          (e: any) => e.action === 'impact-assessment.draft-saved',
+        );
+        expect(saved.details.changes).toEqual(
+          expect.arrayContaining([
+            {
+              field: 'foreseeableMisuse',
+              before: null,
+              after: 'Profiling customers',
+            },
+          ]),
+        );
+        const approved = res.body.items.find(
+          (e: any) => e.action === 'impact-assessment.approved',
+        );
+        expect(approved).toMatchObject({
+          actor: 'user:default/carol',
+          details: { from: 'in-review', to: 'approved' },
+        });
+        const page = await api()
+          .get(
+            `/api/aims/audit?entityRef=aisystem:default/fraud-scorer&before=${ids[0]}&limit=1`,
+          )
+          .set(as('bob'));
+        expect(page.body.items.map((e: any) => Number(e.id))).toEqual([ids[1]]);
+        for (const method of ['post', 'put', 'delete'] as const) {
+          const w = await (api() as any)
+            [method]('/api/aims/audit')
+            .set(as('carol'))
+            .send({});
+          expect([method, w.status >= 400]).toEqual([method, true]);
+        }
+        expect(
+          (await api().get('/api/aims/audit?limit=0').set(as('bob'))).status,
+        ).toBe(400);
+      });
+    });
+
+    describe('example data', () => {
+      it('loaded the fixtures at startup, and the reconcile turns them into findings', async () => {
+        const overview = await api().get(`${IA}/churn-model`).set(as('bob'));
+        expect(overview.body).toMatchObject({
+          summary: { status: 'review-overdue' },
+          latest: { version: 2, status: 'draft', author: 'user:default/alice' },
+          approved: { version: 1, approvedBy: 'user:default/carol' },
+        });
+        const risks = await api()
+          .get('/api/aims/risks?aiSystemRef=churn-model')
+          .set(as('bob'));
+        expect(risks.body.items).toEqual([
+          expect.objectContaining({
+            title: 'Biased churn scores',
+            needsSignOff: false,
+            signOff: expect.objectContaining({
+              by: 'user:default/alice',
+              residualScore: 12,
+            }),
+          }),
+        ]);
+        await scheduler.triggerTask(FINDINGS_TASK_ID);
+        const list = await findings('aisystem:default/churn-model');
+        expect(list.filter(f => f.status === 'open').map(f => f.type)).toEqual([
+          'impact-assessment-review-overdue',
+        ]);
+      });
+    });
+  },
+);

@@ -15,8 +15,10 @@ export function readRiskMatrix(config: RootConfigService): RiskMatrix {
   if (!c) return DEFAULT_RISK_MATRIX;
   const matrix: RiskMatrix = {
     likelihoodLevels:
-      c.getOptionalNumber('likelihoodLevels') ?? DEFAULT_RISK_MATRIX.likelihoodLevels,
-    impactLevels: c.getOptionalNumber('impactLevels') ?? DEFAULT_RISK_MATRIX.impactLevels,
+      c.getOptionalNumber('likelihoodLevels') ??
+      DEFAULT_RISK_MATRIX.likelihoodLevels,
+    impactLevels:
+      c.getOptionalNumber('impactLevels') ?? DEFAULT_RISK_MATRIX.impactLevels,
     acceptanceThreshold:
       c.getOptionalNumber('acceptanceThreshold') ??
       DEFAULT_RISK_MATRIX.acceptanceThreshold,
@@ -38,7 +40,9 @@ function readSchedule(
   try {
     return readSchedulerServiceTaskScheduleDefinitionFromConfig(c);
   } catch (e) {
-    throw new Error(`Invalid AIMS configuration: ${key}: ${(e as Error).message}`);
+    throw new Error(
+      `Invalid AIMS configuration: ${key}: ${(e as Error).message}`,
+    );
   }
 }
 

@@ -88,7 +88,9 @@ export const aimsPlugin = createBackendPlugin({
           matrix,
         );
 
-        const exampleDirectory = config.getOptionalString('aims.exampleData.directory');
+        const exampleDirectory = config.getOptionalString(
+          'aims.exampleData.directory',
+        );
         if (exampleDirectory) {
           // loaded before the router answers; findings follow with the scheduled reconcile
           await loadExampleData({
@@ -105,8 +107,16 @@ export const aimsPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
-            inventory: new InventoryService(deps.catalog, assessmentStore, findingStore),
-            status: new StatusService(deps.catalog, assessmentStore, findingStore),
+            inventory: new InventoryService(
+              deps.catalog,
+              assessmentStore,
+              findingStore,
+            ),
+            status: new StatusService(
+              deps.catalog,
+              assessmentStore,
+              findingStore,
+            ),
             assessments,
             risks,
             findings: findingStore,

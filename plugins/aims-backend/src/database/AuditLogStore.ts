@@ -41,9 +41,11 @@ export class AuditLogStore {
     before?: string;
   }): Promise<AuditEvent[]> {
     const q = this.knex(TABLE).select('*');
-    if (options.entityRef) q.where('entity_ref', normalizeRef(options.entityRef));
+    if (options.entityRef)
+      q.where('entity_ref', normalizeRef(options.entityRef));
     if (options.before !== undefined) {
-      if (/^\d+$/.test(options.before)) q.where('id', '<', Number(options.before));
+      if (/^\d+$/.test(options.before))
+        q.where('id', '<', Number(options.before));
       else q.where('at', '<', new Date(options.before));
     }
     const rows = await q.orderBy('id', 'desc').limit(options.limit);

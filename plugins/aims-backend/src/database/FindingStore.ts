@@ -137,9 +137,7 @@ export class FindingStore {
         status: r.status,
         occurrences: Number(r.occurrences ?? 1),
       }));
-      const drafts = options.drafts.filter(d =>
-        options.types.includes(d.type),
-      );
+      const drafts = options.drafts.filter(d => options.types.includes(d.type));
       const plan = planFindingReconcile(stored, drafts);
       const seen = (d: FindingDraft) => ({
         severity: d.severity,
@@ -169,7 +167,12 @@ export class FindingStore {
       for (const { id, draft, occurrences } of plan.reopen) {
         await trx(TABLE)
           .where({ id })
-          .update({ ...seen(draft), status: 'open', occurrences, resolved_at: null });
+          .update({
+            ...seen(draft),
+            status: 'open',
+            occurrences,
+            resolved_at: null,
+          });
       }
       for (const ids of chunk(plan.resolve)) {
         await trx(TABLE)
@@ -201,7 +204,8 @@ export class FindingStore {
       const ref = normalizeRef(filter.entityRef);
       q.where(w => w.where('entity_ref', ref).orWhere('ai_system_ref', ref));
     }
-    if (filter.aiSystemRef) q.where('ai_system_ref', normalizeRef(filter.aiSystemRef));
+    if (filter.aiSystemRef)
+      q.where('ai_system_ref', normalizeRef(filter.aiSystemRef));
     if (filter.type) q.where('type', filter.type);
     if (filter.status) q.where('status', filter.status);
     if (filter.severity) q.where('severity', filter.severity);

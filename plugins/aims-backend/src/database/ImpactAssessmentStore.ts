@@ -204,7 +204,13 @@ export class ImpactAssessmentStore {
         approved_at: unknown;
         review_due: unknown;
       }> = await this.knex(TABLE)
-        .select('ai_system_ref', 'version', 'status', 'approved_at', 'review_due')
+        .select(
+          'ai_system_ref',
+          'version',
+          'status',
+          'approved_at',
+          'review_due',
+        )
         .whereIn('ai_system_ref', refs);
       for (const row of rows) {
         const list = facts.get(row.ai_system_ref) ?? [];

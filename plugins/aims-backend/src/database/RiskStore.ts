@@ -140,12 +140,17 @@ export class RiskStore {
     return Number(count) === 1;
   }
 
-  private filtered(query: Omit<RiskQuery, 'limit' | 'offset'>, matrix: RiskMatrix) {
+  private filtered(
+    query: Omit<RiskQuery, 'limit' | 'offset'>,
+    matrix: RiskMatrix,
+  ) {
     const q = this.knex(TABLE);
-    if (query.aiSystemRef) q.where('ai_system_ref', normalizeRef(query.aiSystemRef));
+    if (query.aiSystemRef)
+      q.where('ai_system_ref', normalizeRef(query.aiSystemRef));
     if (query.owner) q.where('risk_owner', normalizeRef(query.owner));
     if (query.status) q.where('status', query.status);
-    if (query.band) q.whereIn('residual_score', scoresInBand(query.band, matrix));
+    if (query.band)
+      q.whereIn('residual_score', scoresInBand(query.band, matrix));
     if (query.needsSignOff !== undefined) {
       // the SQL twin of needsSignOff(): open, above the threshold, current score not signed
       const needs = (b: Knex.QueryBuilder) =>
@@ -167,7 +172,9 @@ export class RiskStore {
     query: RiskQuery,
     matrix: RiskMatrix,
   ): Promise<{ items: RiskRecord[]; totalCount: number }> {
-    const [{ count }] = await this.filtered(query, matrix).count({ count: '*' });
+    const [{ count }] = await this.filtered(query, matrix).count({
+      count: '*',
+    });
     const rows = this.filtered(query, matrix).select('*');
     const column = ORDER_COLUMNS[query.orderBy];
     if (column === 'next_action_due') {
@@ -185,7 +192,8 @@ export class RiskStore {
   /** Risks of some AI systems (all of them when refs is undefined), for findings. */
   async listOpenFor(aiSystemRefs?: readonly string[]): Promise<RiskRecord[]> {
     const q = this.knex(TABLE).where('status', 'open');
-    if (aiSystemRefs) q.whereIn('ai_system_ref', aiSystemRefs.map(normalizeRef));
+    if (aiSystemRefs)
+      q.whereIn('ai_system_ref', aiSystemRefs.map(normalizeRef));
     return (await q).map(toRecord);
   }
 

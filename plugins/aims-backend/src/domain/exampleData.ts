@@ -52,7 +52,8 @@ function days(
   required: boolean,
 ): number | undefined {
   if (v === undefined || v === null) {
-    if (required) throw new ExampleDataError(file, at, 'is required (a number of days)');
+    if (required)
+      throw new ExampleDataError(file, at, 'is required (a number of days)');
     return undefined;
   }
   if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -61,7 +62,12 @@ function days(
   return v;
 }
 
-function ref(v: unknown, file: string, at: string, defaultKind: string): string {
+function ref(
+  v: unknown,
+  file: string,
+  at: string,
+  defaultKind: string,
+): string {
   if (typeof v !== 'string' || !v.trim()) {
     throw new ExampleDataError(file, at, 'is required (an entity ref)');
   }
@@ -82,18 +88,25 @@ export function parseExampleAssessments(
   file: string,
   now: Date,
 ): ExampleAssessmentVersion[] {
-  if (!Array.isArray(data)) throw new ExampleDataError(file, 'top level', 'must be a list');
+  if (!Array.isArray(data))
+    throw new ExampleDataError(file, 'top level', 'must be a list');
   const out: ExampleAssessmentVersion[] = [];
   data.forEach((item, i) => {
     const at = `[${i}]`;
-    if (!isObject(item)) throw new ExampleDataError(file, at, 'must be an object');
+    if (!isObject(item))
+      throw new ExampleDataError(file, at, 'must be an object');
     const aiSystemRef = ref(item.aiSystem, file, `${at}.aiSystem`, 'aisystem');
     if (!Array.isArray(item.versions) || !item.versions.length) {
-      throw new ExampleDataError(file, `${at}.versions`, 'must be a non-empty list');
+      throw new ExampleDataError(
+        file,
+        `${at}.versions`,
+        'must be a non-empty list',
+      );
     }
     item.versions.forEach((v: unknown, j: number) => {
       const vat = `${at}.versions[${j}]`;
-      if (!isObject(v)) throw new ExampleDataError(file, vat, 'must be an object');
+      if (!isObject(v))
+        throw new ExampleDataError(file, vat, 'must be an object');
       if (!IMPACT_ASSESSMENT_STORED_STATUSES.includes(v.status)) {
         throw new ExampleDataError(
           file,
@@ -102,17 +115,45 @@ export function parseExampleAssessments(
         );
       }
       const status = v.status as ImpactAssessmentStoredStatus;
-      const created = days(v.createdDaysAgo, file, `${vat}.createdDaysAgo`, true)!;
-      const submitted = days(v.submittedDaysAgo, file, `${vat}.submittedDaysAgo`, false);
-      const approved = days(v.approvedDaysAgo, file, `${vat}.approvedDaysAgo`, status === 'approved');
-      const review = days(v.nextReviewInDays, file, `${vat}.nextReviewInDays`, true)!;
+      const created = days(
+        v.createdDaysAgo,
+        file,
+        `${vat}.createdDaysAgo`,
+        true,
+      )!;
+      const submitted = days(
+        v.submittedDaysAgo,
+        file,
+        `${vat}.submittedDaysAgo`,
+        false,
+      );
+      const approved = days(
+        v.approvedDaysAgo,
+        file,
+        `${vat}.approvedDaysAgo`,
+        status === 'approved',
+      );
+      const review = days(
+        v.nextReviewInDays,
+        file,
+        `${vat}.nextReviewInDays`,
+        true,
+      )!;
       const ago = (n: number) => new Date(now.getTime() - n * DAY);
       const nextReviewDate = isoDay(new Date(now.getTime() + review * DAY));
-      if (!isObject(v.content)) throw new ExampleDataError(file, `${vat}.content`, 'must be an object');
+      if (!isObject(v.content))
+        throw new ExampleDataError(file, `${vat}.content`, 'must be an object');
       if ('nextReviewDate' in v.content) {
-        throw new ExampleDataError(file, `${vat}.content.nextReviewDate`, 'comes from nextReviewInDays; leave it out');
+        throw new ExampleDataError(
+          file,
+          `${vat}.content.nextReviewDate`,
+          'comes from nextReviewInDays; leave it out',
+        );
       }
-      const content = { ...v.content, nextReviewDate } as ImpactAssessmentContent;
+      const content = {
+        ...v.content,
+        nextReviewDate,
+      } as ImpactAssessmentContent;
       const submittedAt =
         status === 'draft' ? undefined : ago(submitted ?? approved ?? created);
       const problems = validateImpactAssessmentContent(content, {
@@ -142,9 +183,18 @@ export function parseExampleAssessments(
           : author;
       }
       if (status === 'approved') {
-        version.approvedBy = ref(v.approvedBy, file, `${vat}.approvedBy`, 'user');
+        version.approvedBy = ref(
+          v.approvedBy,
+          file,
+          `${vat}.approvedBy`,
+          'user',
+        );
         if (version.approvedBy === author) {
-          throw new ExampleDataError(file, `${vat}.approvedBy`, 'must not be the author (four-eyes principle)');
+          throw new ExampleDataError(
+            file,
+            `${vat}.approvedBy`,
+            'must not be the author (four-eyes principle)',
+          );
         }
         version.approvedAt = ago(approved!);
         version.reviewDue = new Date(`${nextReviewDate}T00:00:00.000Z`);
@@ -162,10 +212,12 @@ export function parseExampleRisks(
   now: Date,
   matrix: RiskMatrix,
 ): ExampleRisk[] {
-  if (!Array.isArray(data)) throw new ExampleDataError(file, 'top level', 'must be a list');
+  if (!Array.isArray(data))
+    throw new ExampleDataError(file, 'top level', 'must be a list');
   return data.map((item, i) => {
     const at = `[${i}]`;
-    if (!isObject(item)) throw new ExampleDataError(file, at, 'must be an object');
+    if (!isObject(item))
+      throw new ExampleDataError(file, at, 'must be an object');
     const { aiSystem, signedOffBy, signedOffDaysAgo, actions, ...rest } = item;
     const aiSystemRef = ref(aiSystem, file, `${at}.aiSystem`, 'aisystem');
     if (actions !== undefined && !Array.isArray(actions)) {
@@ -177,13 +229,25 @@ export function parseExampleRisks(
       actions: (actions ?? []).map((a: any, j: number) => {
         if (!isObject(a)) return a;
         const { dueInDays, ...action } = a;
-        const due = days(dueInDays, file, `${at}.actions[${j}].dueInDays`, true)!;
-        return { ...action, dueDate: isoDay(new Date(now.getTime() + due * DAY)) };
+        const due = days(
+          dueInDays,
+          file,
+          `${at}.actions[${j}].dueInDays`,
+          true,
+        )!;
+        return {
+          ...action,
+          dueDate: isoDay(new Date(now.getTime() + due * DAY)),
+        };
       }),
     };
     const problems = validateRiskInput(input, matrix);
     if (problems.length) {
-      throw new ExampleDataError(file, at, problems.map(p => p.message).join('; '));
+      throw new ExampleDataError(
+        file,
+        at,
+        problems.map(p => p.message).join('; '),
+      );
     }
     const risk = input as unknown as RiskInput;
     const riskOwner = ref(risk.riskOwner, file, `${at}.riskOwner`, 'user');

@@ -18,11 +18,15 @@ export type ImportTarget =
 export function resolveImportTarget(entity: Entity): ImportTarget {
   const relative = entity.metadata.annotations?.[IMPACT_ASSESSMENT_ANNOTATION];
   if (!relative || !relative.trim()) {
-    throw new Error(`the entity has no ${IMPACT_ASSESSMENT_ANNOTATION} annotation`);
+    throw new Error(
+      `the entity has no ${IMPACT_ASSESSMENT_ANNOTATION} annotation`,
+    );
   }
   const rel = relative.trim();
   if (!/\.(ya?ml|json)$/i.test(rel)) {
-    throw new Error(`${IMPACT_ASSESSMENT_ANNOTATION} must name a .yaml, .yml or .json file`);
+    throw new Error(
+      `${IMPACT_ASSESSMENT_ANNOTATION} must name a .yaml, .yml or .json file`,
+    );
   }
   if (
     path.isAbsolute(rel) ||
@@ -36,7 +40,9 @@ export function resolveImportTarget(entity: Entity): ImportTarget {
   const { type, target } = getEntitySourceLocation(entity);
   if (type === 'file') {
     const dir =
-      target.endsWith('/') || target.endsWith(path.sep) ? target : path.dirname(target);
+      target.endsWith('/') || target.endsWith(path.sep)
+        ? target
+        : path.dirname(target);
     const resolved = path.resolve(dir, rel);
     return { type: 'file', path: resolved, location: `file:${resolved}` };
   }

@@ -18,7 +18,6 @@ import {
   resolveAISystemRefs,
 } from '@internal/plugin-aims-common';
 
-
 function kindOf(ref: string): string | undefined {
   try {
     return parseEntityRef(ref).kind.toLocaleLowerCase('en-US');

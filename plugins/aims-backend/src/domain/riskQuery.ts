@@ -61,7 +61,9 @@ export function parseRiskQuery(q: Record<string, unknown>): RiskQuery {
   }
   const orderBy = (str(q.orderBy) ?? 'score') as RiskOrderField;
   if (!RISK_ORDER_FIELDS.includes(orderBy)) {
-    throw new InputError(`orderBy must be one of ${RISK_ORDER_FIELDS.join(', ')}`);
+    throw new InputError(
+      `orderBy must be one of ${RISK_ORDER_FIELDS.join(', ')}`,
+    );
   }
   const order = str(q.order) ?? (orderBy === 'score' ? 'desc' : 'asc');
   if (order !== 'asc' && order !== 'desc') {

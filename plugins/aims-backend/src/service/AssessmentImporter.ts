@@ -25,7 +25,9 @@ export class AssessmentImporter {
     try {
       target = resolveImportTarget(entity);
     } catch (e) {
-      throw new InputError(`Cannot import the impact assessment: ${(e as Error).message}`);
+      throw new InputError(
+        `Cannot import the impact assessment: ${(e as Error).message}`,
+      );
     }
     let text: string;
     try {
@@ -37,7 +39,9 @@ export class AssessmentImporter {
       }
     } catch (e) {
       throw new InputError(
-        `Cannot read the impact assessment from ${target.location}: ${(e as Error).message}`,
+        `Cannot read the impact assessment from ${target.location}: ${
+          (e as Error).message
+        }`,
       );
     }
     let content: unknown;

@@ -38,10 +38,13 @@ export async function loadExampleData(options: {
   logger: LoggerService;
   now?: Date;
 }): Promise<boolean> {
-  const { directory, knex, assessments, risks, audit, matrix, logger } = options;
+  const { directory, knex, assessments, risks, audit, matrix, logger } =
+    options;
   const now = options.now ?? new Date();
   if (!(await assessments.isEmpty()) || !(await risks.isEmpty())) {
-    logger.info('AIMS example data not loaded: the aims tables already hold data');
+    logger.info(
+      'AIMS example data not loaded: the aims tables already hold data',
+    );
     return false;
   }
   const assessmentsFile = path.resolve(directory, 'impact-assessments.yaml');
@@ -53,7 +56,9 @@ export async function loadExampleData(options: {
       ? []
       : parseExampleAssessments(assessmentData, assessmentsFile, now);
   const riskItems =
-    riskData === undefined ? [] : parseExampleRisks(riskData, risksFile, now, matrix);
+    riskData === undefined
+      ? []
+      : parseExampleRisks(riskData, risksFile, now, matrix);
   await knex.transaction(async trx => {
     for (const v of versions) {
       await assessments.insert(v, trx);
@@ -62,7 +67,11 @@ export async function loadExampleData(options: {
           actor: 'aims:example-data',
           action: 'impact-assessment.example-loaded',
           entityRef: v.aiSystemRef,
-          details: { version: v.version, status: v.status, file: assessmentsFile },
+          details: {
+            version: v.version,
+            status: v.status,
+            file: assessmentsFile,
+          },
           at: now,
         },
         trx,

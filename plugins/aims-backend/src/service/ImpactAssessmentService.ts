@@ -1,5 +1,13 @@
-import { BackstageCredentials, isDatabaseConflictError } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  BackstageCredentials,
+  isDatabaseConflictError,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   AISystemEntityV1alpha1,
   ImpactAssessmentContent,
@@ -103,7 +111,9 @@ export class ImpactAssessmentService {
     const entity = await this.systems.get(ref, credentials);
     const found = await this.store.getVersion(entityRefOf(entity), version);
     if (!found) {
-      throw new NotFoundError(`${ref} has no impact assessment version ${version}`);
+      throw new NotFoundError(
+        `${ref} has no impact assessment version ${version}`,
+      );
     }
     return found;
   }
@@ -112,7 +122,10 @@ export class ImpactAssessmentService {
     entity: AISystemEntityV1alpha1,
     credentials: BackstageCredentials,
   ): Promise<string> {
-    const actor = this.access.requireUser(credentials, 'edit impact assessments');
+    const actor = this.access.requireUser(
+      credentials,
+      'edit impact assessments',
+    );
     const ref = normalizeRef(entityRefOf(entity));
     await this.access.authorizeOnEntity(
       aimsAssessmentUpdatePermission,
@@ -160,7 +173,9 @@ export class ImpactAssessmentService {
     actor: string,
   ): Promise<'imported' | 'unchanged'> {
     const file = await this.importer.read(entity);
-    if ((await this.store.latestSourceHash(entityRefOf(entity))) === file.hash) {
+    if (
+      (await this.store.latestSourceHash(entityRefOf(entity))) === file.hash
+    ) {
       return 'unchanged';
     }
     await this.writeImported(entity, file, undefined, actor, false);
@@ -204,7 +219,12 @@ export class ImpactAssessmentService {
             `Stale edit: the impact assessment of ${aiSystemRef} changed since you loaded it (version ${latest.version} is at revision ${latest.revision}, you sent ${w.revision}); reload and apply your changes again`,
           );
         if (!latest || latest.status === 'approved') {
-          if (latest && w.revision !== undefined && w.revision !== latest.revision) throw stale();
+          if (
+            latest &&
+            w.revision !== undefined &&
+            w.revision !== latest.revision
+          )
+            throw stale();
           const version = (latest?.version ?? 0) + 1;
           await this.store.insert(
             {
@@ -220,7 +240,9 @@ export class ImpactAssessmentService {
           );
           events.push({
             actor: w.actor,
-            action: source ? 'impact-assessment.imported' : 'impact-assessment.created',
+            action: source
+              ? 'impact-assessment.imported'
+              : 'impact-assessment.created',
             entityRef: aiSystemRef,
             details: {
               version,
@@ -247,7 +269,9 @@ export class ImpactAssessmentService {
           if (!ok) throw stale();
           events.push({
             actor: w.actor,
-            action: source ? 'impact-assessment.imported' : 'impact-assessment.draft-saved',
+            action: source
+              ? 'impact-assessment.imported'
+              : 'impact-assessment.draft-saved',
             entityRef: aiSystemRef,
             details: {
               version: latest.version,
@@ -290,7 +314,10 @@ export class ImpactAssessmentService {
     if (body.action === 'submit') {
       actor = await this.authorizeEdit(entity, credentials);
     } else {
-      actor = this.access.requireUser(credentials, `${body.action} impact assessments`);
+      actor = this.access.requireUser(
+        credentials,
+        `${body.action} impact assessments`,
+      );
       await this.access.authorizeBasic(
         aimsAssessmentApprovePermission,
         credentials,
@@ -322,7 +349,9 @@ export class ImpactAssessmentService {
         if (e instanceof WorkflowViolation) throw workflowError(e);
         throw e;
       }
-      const patch: Parameters<ImpactAssessmentStore['update']>[3] = { status: to };
+      const patch: Parameters<ImpactAssessmentStore['update']>[3] = {
+        status: to,
+      };
       if (body.action === 'submit') {
         assertValid(
           validateImpactAssessmentContent(latest.content, {
@@ -331,7 +360,11 @@ export class ImpactAssessmentService {
           }),
           'The impact assessment is not complete enough to submit',
         );
-        Object.assign(patch, { submittedBy: actor, submittedAt: now, returnedReason: null });
+        Object.assign(patch, {
+          submittedBy: actor,
+          submittedAt: now,
+          returnedReason: null,
+        });
       } else if (body.action === 'approve') {
         const due = latest.content.nextReviewDate;
         Object.assign(patch, {
@@ -342,7 +375,13 @@ export class ImpactAssessmentService {
       } else {
         patch.returnedReason = body.reason!.trim();
       }
-      const ok = await this.store.update(aiSystemRef, latest.version, latest.revision, patch, trx);
+      const ok = await this.store.update(
+        aiSystemRef,
+        latest.version,
+        latest.revision,
+        patch,
+        trx,
+      );
       if (!ok) {
         throw new ConflictError(
           `Stale ${body.action}: the impact assessment of ${aiSystemRef} changed meanwhile; reload`,

@@ -1,5 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   AISystemEntityV1alpha1,
   RiskHeatMapResponse,
@@ -19,7 +24,13 @@ import { normalizeRef } from '../database/util';
 import { entityRefOf } from '../domain/inventoryItem';
 import { isOwnedBy, toFullRef } from '../domain/ownership';
 import { RiskQuery } from '../domain/riskQuery';
-import { RISK_STATUSES, RiskRecord, RiskStatus, RiskView, toRiskView } from '../domain/riskView';
+import {
+  RISK_STATUSES,
+  RiskRecord,
+  RiskStatus,
+  RiskView,
+  toRiskView,
+} from '../domain/riskView';
 import { AccessControl } from './AccessControl';
 import { AISystems } from './AISystems';
 import { AuditTrail } from './AuditTrail';
@@ -39,7 +50,10 @@ const INPUT_FIELDS = [
 ] as const;
 
 /** The risk input of a request body (validated by the shared validator; refs normalised). */
-function toRiskInput(body: Record<string, unknown>, matrix: RiskMatrix): RiskInput {
+function toRiskInput(
+  body: Record<string, unknown>,
+  matrix: RiskMatrix,
+): RiskInput {
   const input: Record<string, unknown> = {};
   for (const k of Object.keys(body)) {
     if (!['aiSystemRef', 'revision', 'status'].includes(k)) input[k] = body[k];
@@ -58,7 +72,10 @@ function toRiskInput(body: Record<string, unknown>, matrix: RiskMatrix): RiskInp
   return {
     ...risk,
     riskOwner: ref(risk.riskOwner, 'riskOwner'),
-    actions: risk.actions.map((a, i) => ({ ...a, owner: ref(a.owner, `actions[${i}].owner`) })),
+    actions: risk.actions.map((a, i) => ({
+      ...a,
+      owner: ref(a.owner, `actions[${i}].owner`),
+    })),
   };
 }
 
@@ -91,11 +108,19 @@ export class RiskService {
   }
 
   async heatMap(aiSystemRef?: string): Promise<RiskHeatMapResponse> {
-    const risks = await this.store.listOpenFor(aiSystemRef ? [aiSystemRef] : undefined);
+    const risks = await this.store.listOpenFor(
+      aiSystemRef ? [aiSystemRef] : undefined,
+    );
     return {
       matrix: this.matrix,
-      inherent: riskHeatMap(risks.map(r => r.inherent), this.matrix),
-      residual: riskHeatMap(risks.map(r => r.residual), this.matrix),
+      inherent: riskHeatMap(
+        risks.map(r => r.inherent),
+        this.matrix,
+      ),
+      residual: riskHeatMap(
+        risks.map(r => r.residual),
+        this.matrix,
+      ),
       totalCount: risks.length,
     };
   }
@@ -134,10 +159,17 @@ export class RiskService {
       actor,
       action: 'risk.created',
       entityRef: aiSystemRef,
-      details: { riskId: id, title: input.title, changes: diffDocuments({}, input) },
+      details: {
+        riskId: id,
+        title: input.title,
+        changes: diffDocuments({}, input),
+      },
     };
     await this.knex.transaction(async trx => {
-      await this.store.insert({ ...input, id, aiSystemRef, createdBy: actor }, trx);
+      await this.store.insert(
+        { ...input, id, aiSystemRef, createdBy: actor },
+        trx,
+      );
       await this.audit.record(event, trx);
     });
     return this.afterWrite(entity, id, event);
@@ -150,7 +182,8 @@ export class RiskService {
   ): Promise<RiskView> {
     const existing = await this.store.get(id);
     if (!existing) throw new NotFoundError(`No risk ${id}`);
-    if (!Number.isInteger(body.revision)) throw new InputError('revision is required');
+    if (!Number.isInteger(body.revision))
+      throw new InputError('revision is required');
     const status = body.status as RiskStatus | undefined;
     if (status !== undefined && !RISK_STATUSES.includes(status)) {
       throw new InputError(`status must be one of ${RISK_STATUSES.join(', ')}`);
@@ -172,7 +205,12 @@ export class RiskService {
       },
     };
     await this.knex.transaction(async trx => {
-      const ok = await this.store.update(id, body.revision as number, { input, status }, trx);
+      const ok = await this.store.update(
+        id,
+        body.revision as number,
+        { input, status },
+        trx,
+      );
       if (!ok) throw this.stale(id);
       await this.audit.record(event, trx);
     });
@@ -201,7 +239,12 @@ export class RiskService {
       actor,
       action: 'risk.signed-off',
       entityRef: existing.aiSystemRef,
-      details: { riskId: id, title: existing.title, residualScore, previous: existing.signOff },
+      details: {
+        riskId: id,
+        title: existing.title,
+        residualScore,
+        previous: existing.signOff,
+      },
     };
     await this.knex.transaction(async trx => {
       const ok = await this.store.update(
@@ -217,7 +260,9 @@ export class RiskService {
   }
 
   private stale(id: string) {
-    return new ConflictError(`Stale edit: risk ${id} changed since you loaded it; reload`);
+    return new ConflictError(
+      `Stale edit: risk ${id} changed since you loaded it; reload`,
+    );
   }
 
   private async afterWrite(

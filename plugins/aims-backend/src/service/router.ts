@@ -126,7 +126,9 @@ export async function createRouter(
 
   router.get(IA, async (req, res) => {
     const credentials = await signedIn(req);
-    res.json(await assessments.overview(assessmentRef(req.params), credentials));
+    res.json(
+      await assessments.overview(assessmentRef(req.params), credentials),
+    );
   });
 
   router.get(`${IA}/versions/:version`, async (req, res) => {
@@ -136,21 +138,33 @@ export async function createRouter(
       throw new InputError('version must be a positive integer');
     }
     res.json(
-      await assessments.version(assessmentRef(req.params), version, credentials),
+      await assessments.version(
+        assessmentRef(req.params),
+        version,
+        credentials,
+      ),
     );
   });
 
   router.put(`${IA}/draft`, async (req, res) => {
     const credentials = await signedIn(req);
     res.json(
-      await assessments.saveDraft(assessmentRef(req.params), req.body, credentials),
+      await assessments.saveDraft(
+        assessmentRef(req.params),
+        req.body,
+        credentials,
+      ),
     );
   });
 
   router.post(`${IA}/transitions`, async (req, res) => {
     const credentials = await signedIn(req);
     res.json(
-      await assessments.transition(assessmentRef(req.params), req.body, credentials),
+      await assessments.transition(
+        assessmentRef(req.params),
+        req.body,
+        credentials,
+      ),
     );
   });
 
@@ -173,7 +187,10 @@ export async function createRouter(
       res
         .status(200)
         .type('text/csv; charset=utf-8')
-        .setHeader('Content-Disposition', 'attachment; filename="ai-risks.csv"');
+        .setHeader(
+          'Content-Disposition',
+          'attachment; filename="ai-risks.csv"',
+        );
       res.send(risksToCsv(result.items));
       return;
     }
@@ -231,8 +248,13 @@ export async function createRouter(
   router.get('/audit', async (req, res) => {
     await signedIn(req);
     const q = req.query as Record<string, unknown>;
-    const before = typeof q.before === 'string' && q.before ? q.before : undefined;
-    if (before !== undefined && !/^\d+$/.test(before) && Number.isNaN(Date.parse(before))) {
+    const before =
+      typeof q.before === 'string' && q.before ? q.before : undefined;
+    if (
+      before !== undefined &&
+      !/^\d+$/.test(before) &&
+      Number.isNaN(Date.parse(before))
+    ) {
       throw new InputError('before must be an event id or an ISO date-time');
     }
     res.json({

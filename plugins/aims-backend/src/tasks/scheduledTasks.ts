@@ -27,7 +27,8 @@ export async function scheduleTasks(options: {
   findings: ComplianceFindings;
   assessments: ImpactAssessmentService;
 }) {
-  const { scheduler, config, logger, auth, systems, findings, assessments } = options;
+  const { scheduler, config, logger, auth, systems, findings, assessments } =
+    options;
 
   await scheduler.scheduleTask({
     id: FINDINGS_TASK_ID,
@@ -47,15 +48,21 @@ export async function scheduleTasks(options: {
       let imported = 0;
       for await (const page of systems.all(credentials)) {
         for (const system of page) {
-          if (!system.metadata.annotations?.[IMPACT_ASSESSMENT_ANNOTATION]) continue;
+          if (!system.metadata.annotations?.[IMPACT_ASSESSMENT_ANNOTATION])
+            continue;
           const ref = entityRefOf(system);
           try {
-            if ((await assessments.importScheduled(system, IMPORT_ACTOR)) === 'imported') {
+            if (
+              (await assessments.importScheduled(system, IMPORT_ACTOR)) ===
+              'imported'
+            ) {
               imported++;
             }
           } catch (e) {
             // one bad file or a review in progress never stops the others
-            logger.warn(`AIMS import of ${ref} skipped: ${(e as Error).message}`);
+            logger.warn(
+              `AIMS import of ${ref} skipped: ${(e as Error).message}`,
+            );
           }
         }
       }
