@@ -4,9 +4,7 @@ import {
   createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
 import {
   TestDatabases,
@@ -24,7 +22,6 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   AuthorizeResult,
