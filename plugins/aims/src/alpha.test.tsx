@@ -3,7 +3,10 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import aimsPlugin from './alpha';
@@ -18,6 +21,9 @@ describe('aims plugin (new frontend system)', () => {
       'page:aims',
       'entity-card:aims/overview',
       'entity-card:aims/ai-systems',
+      'entity-content:aims/impact-assessment',
+      'entity-content:aims/risks',
+      'entity-content:aims/history',
     ]) {
       expect(aimsPlugin.getExtension(id as any)).toBeDefined();
     }
@@ -53,6 +59,32 @@ describe('aims plugin (new frontend system)', () => {
     expect(overviewFilter(component)).toBe(false);
     expect(systemsFilter(component)).toBe(true);
     expect(systemsFilter(aiSystem)).toBe(false);
+  });
+
+  it('adds the Impact assessment, Risks and History tabs to AISystem pages only', () => {
+    const aiSystem = {
+      apiVersion: 'aims.dev/v1alpha1',
+      kind: 'AISystem',
+      metadata: { name: 'fraud-scorer' },
+    };
+    const component = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'payments-api' },
+    };
+    const tabs = [
+      ['entity-content:aims/impact-assessment', '/impact-assessment', 'Impact assessment'],
+      ['entity-content:aims/risks', '/risks', 'Risks'],
+      ['entity-content:aims/history', '/aims-history', 'History'],
+    ] as const;
+    for (const [id, path, title] of tabs) {
+      const tester = createExtensionTester(aimsPlugin.getExtension(id));
+      expect(tester.get(coreExtensionData.routePath)).toBe(path);
+      expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(title);
+      const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+      expect(filter(aiSystem)).toBe(true);
+      expect(filter(component)).toBe(false);
+    }
   });
 
   it('renders the inventory page extension with data', async () => {

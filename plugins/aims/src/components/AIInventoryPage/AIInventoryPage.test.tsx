@@ -4,7 +4,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { InventoryItem } from '@internal/plugin-aims-common';
 import { aimsApiRef } from '../../api';
-import { FakeAimsApi, inventoryItem, responseError } from '../../testUtils/fixtures';
+import { risk, FakeAimsApi, inventoryItem, responseError } from '../../testUtils/fixtures';
 import { AIInventoryPage } from './AIInventoryPage';
 
 jest.setTimeout(20000);
@@ -207,5 +207,20 @@ describe('AIInventoryPage', () => {
       mountedRoutes,
     });
     expect(await screen.findByText(/Request failed with 503/)).toBeInTheDocument();
+  });
+
+  it('has a "Risk register" tab with the org-wide heat map and register', async () => {
+    const api = new FakeAimsApi(exampleItems());
+    api.risks = [risk({ id: 'a', aiSystemRef: 'aisystem:default/system-01', title: 'Bias in scoring' })];
+    await render(api);
+    expect(screen.getByRole('tab', { name: 'Inventory' })).toHaveAttribute('aria-selected', 'true');
+    fireEvent.click(screen.getByRole('tab', { name: 'Risk register' }));
+    expect(await screen.findByText('Bias in scoring')).toBeInTheDocument();
+    expect(screen.getByTestId('risk-heatmap')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'system-01' })).toHaveAttribute(
+      'href',
+      '/catalog/default/aisystem/system-01',
+    );
+    expect(screen.queryByText(/AI inventory \(/)).not.toBeInTheDocument();
   });
 });
