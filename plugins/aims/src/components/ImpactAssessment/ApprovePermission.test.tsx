@@ -1,5 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen } from '@testing-library/react';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
@@ -10,7 +9,6 @@ import {
   completeImpactAssessmentContent,
   creditRiskScorer,
   impactAssessmentVersion,
-  responseError,
 } from '../../testUtils/fixtures';
 import { EntityImpactAssessmentContent } from './EntityImpactAssessmentContent';
 

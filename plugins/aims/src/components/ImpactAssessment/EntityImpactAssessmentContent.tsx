@@ -172,7 +172,6 @@ function ReviewActions(props: {
         <DialogContent>
           <TextField
             id="return-reason"
-            autoFocus
             label="Reason"
             value={reason}
             onChange={e => setReason(e.target.value)}
