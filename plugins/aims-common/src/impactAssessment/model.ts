@@ -97,3 +97,21 @@ export function emptyImpactAssessmentContent(tier: EuAiActTier = 'unclassified')
     nextReviewDate: '',
   };
 }
+
+/**
+ * The content with exactly one row per impact dimension, in the catalogue's order: rows for
+ * dimensions nobody has assessed yet are added as `none` (so the form shows every dimension),
+ * and rows for dimensions the catalogue does not know are kept at the end.
+ */
+export function withEveryImpactDimension(content: ImpactAssessmentContent): ImpactAssessmentContent {
+  const rows = content.dimensions ?? [];
+  const byId = new Map(rows.map(r => [r.dimension, r]));
+  const known = new Set(IMPACT_DIMENSIONS.map(d => d.id));
+  return {
+    ...content,
+    dimensions: [
+      ...IMPACT_DIMENSIONS.map(d => byId.get(d.id) ?? { dimension: d.id, effect: 'none' as const, description: '' }),
+      ...rows.filter(r => !known.has(r.dimension)),
+    ],
+  };
+}

@@ -1,5 +1,5 @@
 import { validateImpactAssessmentContent } from './validate';
-import { emptyImpactAssessmentContent, IMPACT_DIMENSIONS, fundamentalRightsAssessmentRequired } from './model';
+import { emptyImpactAssessmentContent, IMPACT_DIMENSIONS, fundamentalRightsAssessmentRequired, withEveryImpactDimension } from './model';
 
 function complete() {
   const c = emptyImpactAssessmentContent('high-risk');
@@ -83,6 +83,17 @@ describe('validateImpactAssessmentContent', () => {
   it('has 13 dimensions from the domain data (8 for individuals or groups, 5 societal)', () => {
     expect(IMPACT_DIMENSIONS.filter(d => d.scope === 'individuals-or-groups')).toHaveLength(8);
     expect(IMPACT_DIMENSIONS.filter(d => d.scope === 'societal')).toHaveLength(5);
+  });
+
+  it('fills in a row for every dimension, in catalogue order, keeping assessed rows', () => {
+    const c = complete();
+    const fairness = c.dimensions.find(d => d.dimension === 'fairness')!;
+    c.dimensions = [{ dimension: 'economic', effect: 'positive', description: 'x', severity: 2, likelihood: 2 }, fairness];
+    const filled = withEveryImpactDimension(c);
+    expect(filled.dimensions.map(d => d.dimension)).toEqual(IMPACT_DIMENSIONS.map(d => d.id));
+    expect(filled.dimensions.find(d => d.dimension === 'fairness')).toBe(fairness);
+    expect(filled.dimensions.find(d => d.dimension === 'accessibility')).toEqual({ dimension: 'accessibility', effect: 'none', description: '' });
+    expect(validateImpactAssessmentContent(withEveryImpactDimension(complete()), opts)).toEqual([]);
   });
 
   it('knows when EU AI Act Art. 27 applies', () => {

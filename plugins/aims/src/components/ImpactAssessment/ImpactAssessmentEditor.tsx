@@ -35,6 +35,7 @@ import {
   RATING_MAX,
   RATING_MIN,
   validateImpactAssessmentContent,
+  withEveryImpactDimension,
 } from '@internal/plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ChipInput } from '../common/ChipInput';
@@ -106,7 +107,8 @@ export function ImpactAssessmentEditor(props: {
   const { entityRef, initial, draft, onSaved, onReload, onCancel } = props;
   const classes = useStyles();
   const aimsApi = useApi(aimsApiRef);
-  const [content, setContent] = useState<ImpactAssessmentContent>(initial);
+  // every dimension gets a row, also when a stored or imported draft assessed only some
+  const [content, setContent] = useState<ImpactAssessmentContent>(() => withEveryImpactDimension(initial));
   const [revision, setRevision] = useState<number | undefined>(props.revision);
   const [dirty, setDirty] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -447,9 +449,12 @@ export function ImpactAssessmentEditor(props: {
               select
               fullWidth
               SelectProps={{ native: true }}
+              InputLabelProps={{ shrink: true }}
               label={CONTENT_FIELD_LABELS['euAiAct.annexIIIArea']}
               value={content.euAiAct.annexIIIArea ?? ''}
-              onChange={e => setEuAiAct('euAiAct.annexIIIArea', { annexIIIArea: e.target.value })}
+              onChange={e =>
+                setEuAiAct('euAiAct.annexIIIArea', { annexIIIArea: e.target.value || undefined })
+              }
               error={!!errorFor('euAiAct.annexIIIArea')}
               helperText={errorFor('euAiAct.annexIIIArea') ?? 'For high-risk systems under Annex III.'}
             >
