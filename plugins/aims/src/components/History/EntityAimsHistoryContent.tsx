@@ -86,12 +86,25 @@ function ChangesCell(props: { event: AuditEvent }) {
 }
 
 const columns: TableColumn<AuditEvent>[] = [
-  { title: 'Time', field: 'at', width: '180px', render: e => formatTime(e.at), defaultSort: 'desc' },
+  {
+    title: 'Time',
+    field: 'at',
+    width: '180px',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: e => formatTime(e.at),
+    defaultSort: 'desc',
+  },
   {
     title: 'Actor',
     field: 'actor',
     width: '180px',
-    render: e => <EntityRefLink entityRef={e.actor} defaultKind="user" />,
+    // people link to their catalog page; system actors (aims:scheduled-import, …) are plain text
+    render: e =>
+      /^(user|group):/i.test(e.actor) ? (
+        <EntityRefLink entityRef={e.actor} defaultKind="user" />
+      ) : (
+        e.actor
+      ),
   },
   { title: 'Action', field: 'action', render: e => actionLabel(e.action) },
   { title: 'Changes', sorting: false, render: e => <ChangesCell event={e} /> },

@@ -40,14 +40,14 @@ export function RisksTab(props: { entity: Entity }) {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} xl={4}>
         <InfoCard title="Risk heat map">
           {heatMap.error && <ResponseErrorPanel error={heatMap.error} />}
           {heatMap.loading && !heatMap.value && <Progress />}
           {heatMap.value && <RiskHeatMap heatMap={heatMap.value} />}
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12} xl={8}>
         <Box display="flex" justifyContent="flex-end" mb={1} style={{ gap: 8 }}>
           <RiskCsvButton query={query} onError={setCsvError} />
           {canEdit && (

@@ -37,14 +37,14 @@ export function RiskRegisterContent() {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} xl={4}>
         <InfoCard title="Heat map: all AI systems">
           {heatMap.error && <ResponseErrorPanel error={heatMap.error} />}
           {heatMap.loading && !heatMap.value && <Progress />}
           {heatMap.value && <RiskHeatMap heatMap={heatMap.value} />}
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12} xl={8}>
         <Box display="flex" alignItems="flex-end" mb={1} style={{ gap: 16 }}>
           <TextField
             id="risk-register-band"

@@ -104,7 +104,19 @@ export function RiskTable(props: {
       render: r => (
         <>
           {r.title}
-          <Typography variant="caption" color="textSecondary" display="block">
+          {/* the full description is in the edit dialog; two lines keep the register scannable */}
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            display="block"
+            title={r.description}
+            style={{
+              display: '-webkit-box',
+              WebkitLineClamp: 2,
+              WebkitBoxOrient: 'vertical',
+              overflow: 'hidden',
+            }}
+          >
             {r.description}
           </Typography>
         </>
@@ -141,9 +153,12 @@ export function RiskTable(props: {
       sorting: false,
       render: r =>
         r.controls.length ? (
-          <Typography variant="caption" component="div">
+          <Typography variant="caption" component="div" style={{ whiteSpace: 'nowrap' }}>
+            {/* ids keep the column narrow; the title is in the tooltip */}
             {r.controls.map(c => (
-              <div key={c}>{controlLabel(c)}</div>
+              <div key={c} title={controlLabel(c)}>
+                {c}
+              </div>
             ))}
           </Typography>
         ) : (
