@@ -1,1 +1,10 @@
-export {};
+/**
+ * AIMS deployment source for Kubernetes: workloads and KServe InferenceServices of catalog
+ * Components with `backstage.io/kubernetes-id`, read through the Kubernetes plugin.
+ *
+ * @packageDocumentation
+ */
+export { aimsModuleKubernetes as default } from './module';
+export { readKubernetesSourceOptions } from './config';
+export type { KubernetesSourceOptions, CompiledPattern } from './config';
+export { mapComponentObjects } from './mapping';
