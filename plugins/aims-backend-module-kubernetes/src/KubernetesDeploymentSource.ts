@@ -24,8 +24,9 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 30 },
 };
 
-// Same symbol as CATALOG_FILTER_EXISTS in @backstage/catalog-client (Symbol.for is global).
-const FILTER_EXISTS = Symbol.for('CATALOG_FILTER_EXISTS');
+// CATALOG_FILTER_EXISTS of @backstage/catalog-client (not a dependency of this package): a
+// Symbol.for key, shared on purpose by every copy of the client.
+const FILTER_EXISTS = Symbol.for('CATALOG_FILTER_EXISTS_0e15b590c0b343a2bae3e787e84c2111');
 
 /**
  * Resource lists whose failure makes this source's view incomplete. Errors on anything else the
@@ -104,7 +105,7 @@ export class KubernetesDeploymentSource implements DeploymentSource {
     const logger = context.logger ?? this.deps.logger;
     const observedAt = (this.deps.now?.() ?? new Date()).toISOString();
 
-    const { items: components } = await catalog.getEntities(
+    const { items } = await catalog.getEntities(
       {
         filter: {
           kind: 'Component',
@@ -113,6 +114,8 @@ export class KubernetesDeploymentSource implements DeploymentSource {
       },
       { credentials: await auth.getOwnServiceCredentials() },
     );
+    // the filter does this already; kept so a catalog that ignores it cannot widen the query
+    const components = items.filter(e => e.metadata.annotations?.[KUBERNETES_ID_ANNOTATION]);
     if (components.length === 0) return [];
 
     const baseUrl = await this.deps.discovery.getBaseUrl('kubernetes');
@@ -121,20 +124,35 @@ export class KubernetesDeploymentSource implements DeploymentSource {
       targetPluginId: 'kubernetes',
     });
 
+    const failures: string[] = [];
     const perComponent = await mapConcurrently(components, options.concurrency, async entity => {
       context.signal?.throwIfAborted();
       const componentRef = stringifyEntityRef(entity);
-      const response = await this.fetchObjects(baseUrl, token, entity, context.signal);
-      const clusters = this.checkErrors(componentRef, response.items ?? [], logger);
-      const { observations, warnings } = mapComponentObjects({
-        componentRef,
-        clusters,
-        options,
-        observedAt,
-      });
-      for (const w of warnings) logger.warn(`${componentRef}: ${w}`);
-      return observations;
+      try {
+        const response = await this.fetchObjects(baseUrl, token, entity, context.signal);
+        const clusters = this.checkErrors(componentRef, response.items ?? [], logger);
+        const { observations, warnings } = mapComponentObjects({
+          componentRef,
+          clusters,
+          options,
+          observedAt,
+        });
+        for (const w of warnings) logger.warn(`${componentRef}: ${w}`);
+        return observations;
+      } catch (e) {
+        failures.push((e as Error).message);
+        return [];
+      }
     });
+    context.signal?.throwIfAborted();
+    if (failures.length) {
+      // one incomplete component makes the whole run unknown: the core must not see a partial view
+      throw new Error(
+        `Kubernetes source failed for ${failures.length} of ${components.length} component(s): ${failures
+          .sort()
+          .join(' | ')}`,
+      );
+    }
     const observations = perComponent.flat();
     logger.info(
       `Kubernetes source: ${observations.length} observation(s) for ${components.length} component(s)`,
