@@ -25,6 +25,59 @@ export interface Config {
       /** How often compliance findings are recomputed for every AI system (default 10 minutes). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /**
+     * Members of this group may act on every finding (acknowledge, resolve, snooze, accept
+     * risk); default group:default/ai-governance.
+     */
+    complianceGroup?: string;
+    drift?: {
+      /** How often drift is reconciled for every AI system (default every 5 minutes). */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * How long a declared deployment may go unobserved where a healthy source looks before
+       * it is `declared-not-observed` (default 1 hour). HumanDuration or ISO-8601 string.
+       */
+      gracePeriod?:
+        | {
+            years?: number;
+            months?: number;
+            weeks?: number;
+            days?: number;
+            hours?: number;
+            minutes?: number;
+            seconds?: number;
+            milliseconds?: number;
+          }
+        | string;
+      /** Environments that count as production (default production, prod). */
+      productionEnvironments?: string[];
+    };
+    /**
+     * Deployment sources by id (the modules' ids, and `deployment-reports` for CI/CD pushes):
+     * schedule and freshness overrides.
+     */
+    sources?: {
+      [sourceId: string]: {
+        /** Overrides the source's own schedule (pull sources only). */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * Observations of a source whose last good run is older than this are unknown (default:
+         * the source's own, else 3 × its frequency; deployment-reports never go stale by default).
+         */
+        freshnessWindow?:
+          | {
+              years?: number;
+              months?: number;
+              weeks?: number;
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+              milliseconds?: number;
+            }
+          | string;
+      };
+    };
     exampleData?: {
       /**
        * Directory with impact-assessments.yaml and risks.yaml, loaded at startup only when the

@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
 import {
   DEFAULT_RISK_MATRIX,
   RiskMatrix,
@@ -61,3 +62,101 @@ export const readFindingsSchedule = (config: RootConfigService) =>
     timeout: { minutes: 5 },
     initialDelay: { seconds: 30 },
   });
+
+/** `aims.drift.schedule`, default every 5 minutes. */
+export const readDriftSchedule = (config: RootConfigService) =>
+  readSchedule(config, 'aims.drift.schedule', {
+    frequency: { minutes: 5 },
+    timeout: { minutes: 4 },
+    initialDelay: { minutes: 1 },
+  });
+
+/** `aims.sources.<id>.schedule`, default the source's own schedule. */
+export const readSourceSchedule = (
+  config: RootConfigService,
+  id: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+) => readSchedule(config, `aims.sources.${id}.schedule`, fallback);
+
+const HUMAN_DURATION_MS: Record<string, number> = {
+  years: 365 * 24 * 3600_000,
+  months: 30 * 24 * 3600_000,
+  weeks: 7 * 24 * 3600_000,
+  days: 24 * 3600_000,
+  hours: 3600_000,
+  minutes: 60_000,
+  seconds: 1000,
+  milliseconds: 1,
+};
+
+/**
+ * Milliseconds of a schedule frequency or duration (HumanDuration or luxon Duration);
+ * undefined for cron and manual triggers.
+ */
+export function durationMs(d: unknown): number | undefined {
+  if (!d || typeof d !== 'object') return undefined;
+  if (typeof (d as any).toMillis === 'function') return (d as any).toMillis();
+  if ('cron' in d || 'trigger' in d) return undefined;
+  let ms = 0;
+  for (const [unit, value] of Object.entries(d as Record<string, unknown>)) {
+    if (typeof value === 'number' && HUMAN_DURATION_MS[unit] !== undefined)
+      ms += value * HUMAN_DURATION_MS[unit];
+  }
+  return ms;
+}
+
+function readDurationMs(
+  config: RootConfigService,
+  key: string,
+): number | undefined {
+  if (!config.has(key)) return undefined;
+  try {
+    return durationMs(readDurationFromConfig(config, { key }));
+  } catch (e) {
+    throw new Error(
+      `Invalid AIMS configuration: ${key}: ${(e as Error).message}`,
+    );
+  }
+}
+
+/** `aims.drift.gracePeriod`, default 1 hour. */
+export const readDriftGracePeriodMs = (config: RootConfigService) =>
+  readDurationMs(config, 'aims.drift.gracePeriod') ?? 3600_000;
+
+/** `aims.drift.productionEnvironments`, default production and prod. */
+export const readProductionEnvironments = (config: RootConfigService) =>
+  config.getOptionalStringArray('aims.drift.productionEnvironments');
+
+/** `aims.sources.<id>.freshnessWindow`, else the source's own, else 3 × its frequency (1 hour for cron). */
+export function readFreshnessWindowMs(
+  config: RootConfigService,
+  id: string,
+  sourceDefault: number | undefined,
+  schedule: SchedulerServiceTaskScheduleDefinition,
+): number {
+  return (
+    readDurationMs(config, `aims.sources.${id}.freshnessWindow`) ??
+    sourceDefault ??
+    3 * (durationMs(schedule.frequency) || 3600_000)
+  );
+}
+
+/** The push source of CI/CD deployment reports. */
+export const DEPLOYMENT_REPORTS_SOURCE = 'deployment-reports';
+
+/**
+ * A deployment report stays true until the next one replaces it, so the push source never
+ * goes stale unless `aims.sources.deployment-reports.freshnessWindow` says otherwise.
+ */
+export const readDeploymentReportsFreshnessMs = (config: RootConfigService) =>
+  readDurationMs(
+    config,
+    `aims.sources.${DEPLOYMENT_REPORTS_SOURCE}.freshnessWindow`,
+  ) ?? 100 * 365 * 24 * 3600_000;
+
+/** `aims.complianceGroup` (members may act on every finding), default group:default/ai-governance. */
+export const readComplianceGroup = (config: RootConfigService) =>
+  (
+    config.getOptionalString('aims.complianceGroup') ??
+    'group:default/ai-governance'
+  ).toLocaleLowerCase('en-US');

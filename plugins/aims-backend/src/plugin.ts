@@ -4,7 +4,26 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aimsPermissions } from '@internal/plugin-aims-common';
-import { readRiskMatrix } from './config';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  DeploymentSource,
+  deploymentSourcesExtensionPoint,
+} from '@internal/plugin-aims-node';
+import {
+  readComplianceGroup,
+  readDeploymentReportsFreshnessMs,
+  readDriftGracePeriodMs,
+  readProductionEnvironments,
+  readRiskMatrix,
+} from './config';
+import { DeploymentReportStore } from './database/DeploymentReportStore';
+import { ObservationStore } from './database/ObservationStore';
+import { SourceStore } from './database/SourceStore';
+import { DeploymentIngest } from './service/DeploymentIngest';
+import { DriftNotifier } from './service/DriftNotifier';
+import { DriftService } from './service/DriftService';
+import { FindingActions } from './service/FindingActions';
+import { scheduleDriftTasks } from './tasks/deploymentSources';
 import { AuditLogStore } from './database/AuditLogStore';
 import { FindingStore } from './database/FindingStore';
 import { ImpactAssessmentStore } from './database/ImpactAssessmentStore';
@@ -31,6 +50,12 @@ import { scheduleTasks } from './tasks/scheduledTasks';
 export const aimsPlugin = createBackendPlugin({
   pluginId: 'aims',
   register(env) {
+    const deploymentSources: DeploymentSource[] = [];
+    env.registerExtensionPoint(deploymentSourcesExtensionPoint, {
+      addDeploymentSource(...sources) {
+        deploymentSources.push(...sources);
+      },
+    });
     env.registerInit({
       deps: {
         database: coreServices.database,
@@ -46,6 +71,7 @@ export const aimsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { database, httpRouter, httpAuth, auth, logger, config } = deps;
@@ -104,6 +130,29 @@ export const aimsPlugin = createBackendPlugin({
           });
         }
 
+        const observations = new ObservationStore(knex);
+        const sources = new SourceStore(knex);
+        const drift = new DriftService({
+          catalog: deps.catalog,
+          auth,
+          systems,
+          assessments: assessmentStore,
+          observations,
+          sources,
+          findings: findingStore,
+          notifier: new DriftNotifier(
+            deps.notifications,
+            deps.catalog,
+            auth,
+            logger,
+          ),
+          logger,
+          options: {
+            gracePeriodMs: readDriftGracePeriodMs(config),
+            productionEnvironments: readProductionEnvironments(config),
+          },
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -121,6 +170,27 @@ export const aimsPlugin = createBackendPlugin({
             risks,
             findings: findingStore,
             auditLog,
+            sources,
+            findingActions: new FindingActions({
+              knex,
+              findings: findingStore,
+              catalog: deps.catalog,
+              auth,
+              access,
+              audit,
+              complianceGroup: readComplianceGroup(config),
+            }),
+            deployments: new DeploymentIngest({
+              knex,
+              catalog: deps.catalog,
+              auth,
+              reports: new DeploymentReportStore(knex),
+              observations,
+              sources,
+              findings: findingStore,
+              drift,
+              freshnessWindowMs: readDeploymentReportsFreshnessMs(config),
+            }),
           }),
         );
         await scheduleTasks({
@@ -131,6 +201,16 @@ export const aimsPlugin = createBackendPlugin({
           systems,
           findings,
           assessments,
+        });
+        await scheduleDriftTasks({
+          scheduler: deps.scheduler,
+          config,
+          logger,
+          knex,
+          observations,
+          sources,
+          drift,
+          deploymentSources,
         });
         logger.info('AIMS backend ready');
       },

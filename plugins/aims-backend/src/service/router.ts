@@ -10,6 +10,9 @@ import {
   FINDING_TYPES,
 } from '@internal/plugin-aims-common';
 import { AuditLogStore } from '../database/AuditLogStore';
+import { SourceStore } from '../database/SourceStore';
+import { DeploymentIngest } from './DeploymentIngest';
+import { FindingActions } from './FindingActions';
 import { FindingStore } from '../database/FindingStore';
 import { parseRiskQuery } from '../domain/riskQuery';
 import { risksToCsv } from '../domain/riskCsv';
@@ -32,6 +35,40 @@ export interface RouterOptions {
   risks: RiskService;
   findings: FindingStore;
   auditLog: AuditLogStore;
+  findingActions: FindingActions;
+  deployments: DeploymentIngest;
+  sources: SourceStore;
+  clock?: () => Date;
+}
+
+/** Deployment reports may be up to 256 kB; other JSON bodies keep express' 100 kB. */
+export const DEPLOYMENT_REPORT_BODY_LIMIT = '256kb';
+
+function jsonBodies(): express.RequestHandler[] {
+  const reports = express.json({ limit: DEPLOYMENT_REPORT_BODY_LIMIT });
+  const others = express.json();
+  const bodies: express.RequestHandler = (req, res, next) =>
+    (req.path === '/deployments' ? reports : others)(req, res, next);
+  // body-parser's 413 would otherwise reach the error handler as a plain 500-ish error
+  const tooLarge: express.ErrorRequestHandler = (err, req, res, next) => {
+    if (err?.type !== 'entity.too.large') {
+      next(err);
+      return;
+    }
+    const limit =
+      req.path === '/deployments' ? DEPLOYMENT_REPORT_BODY_LIMIT : '100kb';
+    res.status(413).json({
+      error: {
+        name: 'PayloadTooLargeError',
+        message: `Request body too large: ${
+          err.length ?? 'more than'
+        } bytes, the limit for ${req.method} ${req.path} is ${limit}`,
+      },
+      request: { method: req.method, url: req.originalUrl },
+      response: { statusCode: 413 },
+    });
+  };
+  return [bodies, tooLarge as unknown as express.RequestHandler];
 }
 
 function optionalRef(v: unknown, param: string, defaultKind: string) {
@@ -79,9 +116,9 @@ export async function createRouter(
       name: p.name,
     }).toLocaleLowerCase('en-US');
   const IA = '/impact-assessments/:kind/:namespace/:name';
-  const router = createValidatedOpenApiRouter(
-    loadOpenApiSpec() as any,
-  ) as unknown as express.Router;
+  const router = createValidatedOpenApiRouter(loadOpenApiSpec() as any, {
+    middleware: jsonBodies(),
+  }) as unknown as express.Router;
 
   router.get('/inventory', async (req, res) => {
     const query = parseInventoryQuery(req.query as Record<string, unknown>);
@@ -243,6 +280,30 @@ export async function createRouter(
         limit: intParam(q.limit, 'limit', 500, 1000),
       }),
     });
+  });
+
+  router.get('/findings/:id', async (req, res) => {
+    await signedIn(req);
+    res.json(await options.findingActions.get(req.params.id));
+  });
+
+  router.post('/findings/:id/actions', async (req, res) => {
+    const credentials = await signedIn(req);
+    res.json(
+      await options.findingActions.act(req.params.id, req.body, credentials),
+    );
+  });
+
+  router.post('/deployments', async (req, res) => {
+    const credentials = await signedIn(req);
+    const result = await options.deployments.ingest(req.body, credentials);
+    res.status(result.status).json(result.body);
+  });
+
+  router.get('/sources', async (req, res) => {
+    await signedIn(req);
+    const now = options.clock ? options.clock() : new Date();
+    res.json({ items: await options.sources.list(now) });
   });
 
   router.get('/audit', async (req, res) => {

@@ -1,0 +1,92 @@
+import {
+  SourceHealth,
+  SourceHealthStatus,
+  sourceHealthAt,
+} from '@internal/plugin-aims-common';
+import { Knex } from 'knex';
+import { toIsoTimestamp } from './util';
+
+const TABLE = 'aims_sources';
+type Db = Knex | Knex.Transaction;
+
+/** `GET /sources`: one deployment source and the health of its runs. */
+export interface SourceState {
+  id: string;
+  status: SourceHealthStatus;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  lastError: string | null;
+  freshnessWindowMs: number;
+  observationCount: number;
+}
+
+/** Deployment sources' run bookkeeping (shared by every replica). */
+export class SourceStore {
+  constructor(private readonly knex: Knex) {}
+
+  async recordSuccess(
+    id: string,
+    at: Date,
+    freshnessWindowMs: number,
+    observationCount: number,
+    db: Db = this.knex,
+  ): Promise<void> {
+    await db(TABLE)
+      .insert({
+        source_id: id,
+        last_success_at: at,
+        freshness_window_ms: freshnessWindowMs,
+        observation_count: observationCount,
+      })
+      .onConflict('source_id')
+      .merge(['last_success_at', 'freshness_window_ms', 'observation_count']);
+  }
+
+  /** A failed run: recorded, the observations stay as they are (and count as unknown). */
+  async recordFailure(
+    id: string,
+    at: Date,
+    error: string,
+    freshnessWindowMs: number,
+    db: Db = this.knex,
+  ): Promise<void> {
+    await db(TABLE)
+      .insert({
+        source_id: id,
+        last_failure_at: at,
+        last_error: error.slice(0, 4000),
+        freshness_window_ms: freshnessWindowMs,
+        observation_count: 0,
+      })
+      .onConflict('source_id')
+      .merge(['last_failure_at', 'last_error', 'freshness_window_ms']);
+  }
+
+  async list(now: Date): Promise<SourceState[]> {
+    const rows: any[] = await this.knex(TABLE).orderBy('source_id');
+    return rows.map(r => {
+      const lastSuccessAt = toIsoTimestamp(r.last_success_at);
+      const lastFailureAt = toIsoTimestamp(r.last_failure_at);
+      const freshnessWindowMs = Number(r.freshness_window_ms);
+      return {
+        id: r.source_id,
+        status: sourceHealthAt(
+          { lastSuccessAt, lastFailureAt, freshnessWindowMs },
+          now,
+        ),
+        lastSuccessAt,
+        lastFailureAt,
+        lastError: r.last_error ?? null,
+        freshnessWindowMs,
+        observationCount: Number(r.observation_count),
+      };
+    });
+  }
+
+  async health(now: Date): Promise<SourceHealth[]> {
+    return (await this.list(now)).map(s => ({
+      sourceId: s.id,
+      status: s.status,
+    }));
+  }
+}

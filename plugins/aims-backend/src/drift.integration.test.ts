@@ -1,0 +1,1165 @@
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import {
+  TestDatabases,
+  mockServices,
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity, RELATION_MEMBER_OF } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import {
+  DeploymentObservationInput,
+  deploymentSourcesExtensionPoint,
+} from '@internal/plugin-aims-node';
+import catalogModuleAims from '@internal/plugin-catalog-backend-module-aims';
+import { Knex } from 'knex';
+import request from 'supertest';
+import aimsPlugin from './index';
+import { toIsoTimestamp } from './database/util';
+import { DRIFT_TASK_ID, sourceTaskId } from './tasks/deploymentSources';
+
+jest.setTimeout(180_000);
+
+const HOUR = 3600_000;
+const STATIC_TOKEN = 'ci-ingest-token-0123456789';
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+
+const annotations = {
+  'backstage.io/managed-by-location':
+    'url:https://git.example.com/catalog-info.yaml',
+  'backstage.io/managed-by-origin-location':
+    'url:https://git.example.com/catalog-info.yaml',
+};
+const group = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, annotations },
+  spec: { type: 'team', children: [] },
+});
+const user = (name: string, memberOf: string[]): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, annotations },
+  spec: { memberOf },
+});
+const component = (name: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, annotations },
+  spec: { type: 'service', lifecycle: 'production', owner },
+});
+const aiSystem = (name: string, spec: Record<string, unknown>): Entity => ({
+  apiVersion: 'aims.dev/v1alpha1',
+  kind: 'AISystem',
+  metadata: { name, annotations },
+  spec: {
+    type: 'ml-model',
+    lifecycle: 'production',
+    role: 'provider',
+    purpose: `Purpose of ${name}`,
+    ...spec,
+  },
+});
+
+const baseEntities = (notifyTier = 'minimal-risk'): Entity[] => [
+  group('payments-team'),
+  group('risk-ml'),
+  group('chat-team'),
+  group('other-team'),
+  group('compliance'),
+  user('paula', ['payments-team']),
+  user('alice', ['risk-ml']),
+  user('bob', ['other-team']),
+  user('carol', ['compliance']),
+  component('payments-api', 'group:default/payments-team'),
+  component('chat-api', 'group:default/chat-team'),
+  component('notify-api', 'group:default/payments-team'),
+  aiSystem('fraud-scorer', {
+    owner: 'group:default/risk-ml',
+    dependencyOf: ['component:default/payments-api'],
+    models: [{ name: 'fraud-xgb', version: '3.2.0', provider: 'in-house' }],
+    deployments: [{ environment: 'production' }, { environment: 'staging' }],
+  }),
+  aiSystem('legacy-scorer', {
+    owner: 'group:default/risk-ml',
+    lifecycle: 'retired',
+    dependencyOf: ['component:default/payments-api'],
+  }),
+  aiSystem('new-bot', {
+    owner: 'group:default/risk-ml',
+    lifecycle: 'experimental',
+    dependencyOf: ['component:default/payments-api'],
+  }),
+  aiSystem('support-bot', {
+    owner: 'group:default/chat-team',
+    dependencyOf: ['component:default/chat-api'],
+    models: [{ name: 'support-llm', version: '1.0' }],
+    deployments: [{ environment: 'production' }],
+  }),
+  aiSystem('notify-model', {
+    owner: 'group:default/risk-ml',
+    dependencyOf: ['component:default/notify-api'],
+    models: [{ name: 'notify', version: '1.0.0' }],
+    deployments: [{ environment: 'production' }],
+    euAiAct:
+      notifyTier === 'high-risk'
+        ? { tier: notifyTier, annexIIIArea: 'III.5' }
+        : { tier: notifyTier },
+  }),
+];
+const APPROVED = [
+  'aisystem:default/fraud-scorer',
+  'aisystem:default/support-bot',
+  'aisystem:default/notify-model',
+];
+
+/** Catalog entities, re-applicable (the notifications test raises a tier). */
+let connections: EntityProviderConnection[] = [];
+const testEntities = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'drift-test-entities',
+  register(env) {
+    env.registerInit({
+      deps: { catalog: catalogProcessingExtensionPoint },
+      async init({ catalog }) {
+        catalog.addEntityProvider({
+          getProviderName: () => 'drift-test-entities',
+          connect: async connection => {
+            connections.push(connection);
+            await connection.applyMutation({
+              type: 'full',
+              entities: baseEntities().map(entity => ({
+                entity,
+                locationKey: 'drift-test',
+              })),
+            });
+          },
+        });
+      },
+    });
+  },
+});
+
+/** A pull source the tests steer: its view, or an error. */
+const k8s: { view: DeploymentObservationInput[]; error?: string } = {
+  view: [],
+};
+const testSource = createBackendModule({
+  pluginId: 'aims',
+  moduleId: 'test-k8s',
+  register(env) {
+    env.registerInit({
+      deps: { sources: deploymentSourcesExtensionPoint },
+      async init({ sources }) {
+        sources.addDeploymentSource({
+          id: 'test-k8s',
+          schedule: { frequency: { hours: 24 }, timeout: { minutes: 1 } },
+          async collect() {
+            if (k8s.error) throw new Error(k8s.error);
+            return k8s.view;
+          },
+        });
+      },
+    });
+  },
+});
+
+/** The boundary to the notifications plugin: a fake that records what is sent. */
+const sent: NotificationSendOptions[] = [];
+const fakeNotifications = createServiceFactory({
+  service: notificationService,
+  deps: {},
+  factory: () => ({
+    async send(options: NotificationSendOptions) {
+      sent.push(options);
+    },
+  }),
+});
+
+const userInfoFromCatalog = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: { catalog: catalogServiceRef, auth: coreServices.auth },
+  factory: ({ catalog, auth }) => ({
+    async getUserInfo(credentials) {
+      if (!auth.isPrincipal(credentials, 'user')) throw new Error('not a user');
+      const userEntityRef = credentials.principal.userEntityRef;
+      const entity = await catalog.getEntityByRef(userEntityRef, {
+        credentials: await auth.getOwnServiceCredentials(),
+      });
+      const groups = (entity?.relations ?? [])
+        .filter(r => r.type === RELATION_MEMBER_OF)
+        .map(r => r.targetRef);
+      return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] };
+    },
+  }),
+});
+
+/**
+ * Mock tokens for users and plugins; everything else goes to the real auth service, so the
+ * static external-access token configured below is verified the way production does it.
+ */
+const hybridAuth = createServiceFactory({
+  service: coreServices.auth,
+  deps: {
+    config: coreServices.rootConfig,
+    logger: coreServices.logger,
+    discovery: coreServices.discovery,
+    plugin: coreServices.pluginMetadata,
+    database: coreServices.database,
+  },
+  async factory(deps) {
+    const real = await (authServiceFactory as any).factory({
+      ...deps,
+      pluginTokenHandlerDecorator: (h: unknown) => h,
+      externalTokenHandlers: [],
+    });
+    const mock = mockServices.auth({ pluginId: deps.plugin.getId() });
+    return {
+      authenticate: (token: string, options?: any) =>
+        token.startsWith('mock-')
+          ? mock.authenticate(token, options)
+          : real.authenticate(token, options),
+      getNoneCredentials: () => mock.getNoneCredentials(),
+      getOwnServiceCredentials: () => mock.getOwnServiceCredentials(),
+      isPrincipal: mock.isPrincipal.bind(mock) as any,
+      getPluginRequestToken: (o: any) => mock.getPluginRequestToken(o),
+      getLimitedUserToken: (c: any) => mock.getLimitedUserToken(c),
+      listPublicServiceKeys: () => mock.listPublicServiceKeys(),
+    };
+  },
+});
+
+const schedulers: SchedulerService[] = [];
+const captureScheduler = createBackendModule({
+  pluginId: 'aims',
+  moduleId: 'test-scheduler',
+  register(env) {
+    env.registerInit({
+      deps: { s: coreServices.scheduler },
+      async init({ s }) {
+        schedulers.push(s);
+      },
+    });
+  },
+});
+
+function databaseFactory(byPlugin: Record<string, Knex>) {
+  return createServiceFactory({
+    service: coreServices.database,
+    deps: { pluginMetadata: coreServices.pluginMetadata },
+    factory: ({ pluginMetadata }) => {
+      const knex = byPlugin[pluginMetadata.getId()];
+      if (!knex)
+        throw new Error(`no test database for ${pluginMetadata.getId()}`);
+      return { getClient: async () => knex };
+    },
+  });
+}
+
+async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
+  let last: unknown;
+  for (let i = 0; i < 300; i++) {
+    try {
+      const value = await fn();
+      if (value !== undefined) return value;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} ${last ?? ''}`);
+}
+
+const features = (knexes: Record<string, Knex>) => [
+  aimsPlugin,
+  catalogPlugin,
+  catalogModuleAims,
+  testEntities,
+  testSource,
+  captureScheduler,
+  userInfoFromCatalog,
+  fakeNotifications,
+  hybridAuth,
+  httpAuthServiceFactory,
+  databaseFactory(knexes),
+  mockServices.rootConfig.factory({
+    data: {
+      backend: {
+        auth: {
+          externalAccess: [
+            {
+              type: 'static',
+              options: { token: STATIC_TOKEN, subject: 'aims-ingest' },
+            },
+          ],
+        },
+      },
+      aims: {
+        complianceGroup: 'group:default/compliance',
+        drift: {
+          schedule: { frequency: { hours: 24 }, timeout: { minutes: 1 } },
+          gracePeriod: { hours: 1 },
+        },
+        sources: { 'test-k8s': { freshnessWindow: { hours: 1 } } },
+        findings: {
+          schedule: {
+            frequency: { hours: 24 },
+            timeout: { minutes: 1 },
+            initialDelay: { hours: 1 },
+          },
+        },
+        impactAssessments: {
+          importSchedule: {
+            frequency: { hours: 24 },
+            timeout: { minutes: 1 },
+            initialDelay: { hours: 1 },
+          },
+        },
+      },
+    },
+  }),
+];
+
+const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+  disableDocker: true,
+});
+
+const PAY = 'component:default/payments-api';
+const FRAUD = 'aisystem:default/fraud-scorer';
+const key = (type: string, env: string, target = FRAUD, comp = PAY) =>
+  `${type}:${comp}:${target}:${env}`;
+
+describe.each(databases.eachSupportedId())(
+  'aims deployment drift on %s',
+  databaseId => {
+    type Backend = Awaited<ReturnType<typeof startTestBackend>>;
+    let backend: Backend;
+    let knex: Knex;
+    let catalogKnex: Knex;
+    const as = (name: string) => ({
+      Authorization: mockCredentials.user.header(`user:default/${name}`),
+    });
+    const ci = { Authorization: `Bearer ${STATIC_TOKEN}` };
+    const api = (b: Backend = backend) => request(b.server);
+    let n = 0;
+    const push = (report: Record<string, unknown>, b?: Backend) =>
+      api(b)
+        .post('/api/aims/deployments')
+        .set(ci)
+        .send({
+          id: `${databaseId}-r${++n}`,
+          component: PAY,
+          environment: 'production',
+          deployedAt: ago(2 * HOUR),
+          ...report,
+        });
+    const openKeys = (res: request.Response) =>
+      (res.body.findings as any[]).map(f => f.key).sort();
+    const findingByKey = async (k: string) =>
+      knex('aims_findings').where({ finding_key: k }).first();
+
+    async function waitForCatalog(b: Backend) {
+      await waitFor(async () => {
+        const res = await api(b)
+          .get(
+            '/api/catalog/entities/by-query?filter=kind=aisystem&filter=kind=user&filter=kind=component&limit=100',
+          )
+          .set(as('carol'));
+        if (res.status !== 200) return undefined;
+        const items: Entity[] = res.body.items;
+        return items.filter(e => e.kind === 'AISystem').length === 5 &&
+          items
+            .filter(e => e.kind === 'User')
+            .every(e => e.relations?.some(r => r.type === 'memberOf')) &&
+          items.filter(e => e.kind === 'Component').length === 3 &&
+          items.every(
+            e =>
+              e.kind === 'User' || e.relations?.some(r => r.type === 'ownedBy'),
+          ) &&
+          items
+            .filter(e => e.kind === 'Component')
+            .every(e => e.relations?.some(r => r.type === 'dependsOn'))
+          ? true
+          : undefined;
+      }, 'the catalog');
+    }
+
+    beforeAll(async () => {
+      connections = [];
+      schedulers.length = 0;
+      sent.length = 0;
+      k8s.view = [];
+      k8s.error = undefined;
+      knex = await databases.init(databaseId);
+      catalogKnex = await databases.init(databaseId);
+      backend = await startTestBackend({
+        features: features({ aims: knex, catalog: catalogKnex }),
+      });
+      await waitForCatalog(backend);
+      for (const ref of APPROVED) {
+        await knex('aims_impact_assessments').insert({
+          ai_system_ref: ref,
+          version: 1,
+          status: 'approved',
+          content: '{}',
+          author: 'user:default/alice',
+          approved_by: 'user:default/carol',
+          approved_at: new Date(Date.now() - 24 * HOUR),
+          review_due: new Date(Date.now() + 300 * 24 * HOUR),
+        });
+      }
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    describe('POST /deployments: authentication, validation, limits, idempotency', () => {
+      it('answers 401 without a token and with a wrong static token, and accepts the static token and users', async () => {
+        const body = {
+          id: 'auth-1',
+          component: PAY,
+          environment: 'qa',
+          deployedAt: ago(HOUR),
+        };
+        expect(
+          (await api().post('/api/aims/deployments').send(body)).status,
+        ).toBe(401);
+        expect(
+          (
+            await api()
+              .post('/api/aims/deployments')
+              .set({ Authorization: 'Bearer not-the-token-123' })
+              .send(body)
+          ).status,
+        ).toBe(401);
+        const res = await api()
+          .post('/api/aims/deployments')
+          .set(ci)
+          .send(body);
+        expect(res.status).toBe(202);
+        expect(res.body).toEqual({
+          id: 'auth-1',
+          duplicate: false,
+          findings: [],
+        });
+        const stored = await knex('aims_deployment_reports')
+          .where({ id: 'auth-1' })
+          .first();
+        expect(stored.received_by).toContain('aims-ingest');
+        const byUser = await api()
+          .post('/api/aims/deployments')
+          .set(as('paula'))
+          .send({ ...body, id: 'auth-2' });
+        expect(byUser.status).toBe(202);
+        expect(
+          (
+            await knex('aims_deployment_reports')
+              .where({ id: 'auth-2' })
+              .first()
+          ).received_by,
+        ).toBe('user:default/paula');
+        // the sources list is readable by services and users
+        const sources = await api().get('/api/aims/sources').set(ci);
+        expect(sources.status).toBe(200);
+        expect(sources.body.items).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              id: 'deployment-reports',
+              status: 'healthy',
+            }),
+          ]),
+        );
+        expect((await api().get('/api/aims/sources')).status).toBe(401);
+      });
+
+      it('answers 400 naming the fields', async () => {
+        const missing = await api()
+          .post('/api/aims/deployments')
+          .set(ci)
+          .send({ component: PAY });
+        expect(missing.status).toBe(400);
+        expect(missing.body.error.message).toMatch(/id/);
+        const bad = await api()
+          .post('/api/aims/deployments')
+          .set(ci)
+          .send({
+            id: 'bad 1',
+            component: 'api:default/payments',
+            environment: 'Prod EU',
+            deployedAt: '2026-11-20',
+            commit: 'abc',
+            aiSystems: [{ ref: 'group:default/x' }],
+          });
+        expect(bad.status).toBe(400);
+        for (const field of [
+          'commit is not a known field',
+          'id must be',
+          'component must be',
+          'environment must be',
+          'deployedAt must be',
+          'aiSystems[0].ref must be an entity ref of kind AISystem',
+        ]) {
+          expect(bad.body.error.message).toContain(field);
+        }
+        const typed = await api()
+          .post('/api/aims/deployments')
+          .set(ci)
+          .send({
+            id: 42,
+            component: PAY,
+            environment: 'qa',
+            deployedAt: ago(0),
+          });
+        expect(typed.status).toBe(400);
+        expect(typed.body.error.message).toMatch(/id/);
+      });
+
+      it('answers 404 for an unknown component, but takes unknown AI systems as evidence', async () => {
+        const res = await push({
+          component: 'component:default/nope',
+          environment: 'qa',
+        });
+        expect(res.status).toBe(404);
+        expect(res.body.error.message).toContain('component:default/nope');
+      });
+
+      it('answers 413 as JSON above 256 kB, and takes bodies above express’ 100 kB default', async () => {
+        const big = await api()
+          .post('/api/aims/deployments')
+          .set(ci)
+          .set('Content-Type', 'application/json')
+          .send(
+            JSON.stringify({
+              id: 'big',
+              component: PAY,
+              environment: 'qa',
+              deployedAt: ago(0),
+              padding: 'x'.repeat(300 * 1024),
+            }),
+          );
+        expect(big.status).toBe(413);
+        expect(big.body.error.name).toBe('PayloadTooLargeError');
+        expect(big.body.error.message).toContain('256kb');
+        const medium = await api()
+          .post('/api/aims/deployments')
+          .set(ci)
+          .send({
+            id: 'medium',
+            component: PAY,
+            environment: 'qa',
+            deployedAt: ago(0),
+            padding: 'x'.repeat(150 * 1024),
+          });
+        expect(medium.status).toBe(400);
+        expect(medium.body.error.message).toContain(
+          'padding is not a known field',
+        );
+      });
+
+      it('stores a report once per id: a repeat answers 200 without writing, another body 409', async () => {
+        const body = {
+          id: 'idem-1',
+          component: PAY,
+          environment: 'qa',
+          deployedAt: ago(HOUR),
+        };
+        expect(
+          (await api().post('/api/aims/deployments').set(ci).send(body)).status,
+        ).toBe(202);
+        const first = await knex('aims_deployment_reports').where({
+          id: 'idem-1',
+        });
+        const observations = await knex('aims_observations').where({
+          component: PAY,
+          environment: 'qa',
+        });
+        const again = await api()
+          .post('/api/aims/deployments')
+          .set(ci)
+          .send(body);
+        expect(again.status).toBe(200);
+        expect(again.body).toMatchObject({ id: 'idem-1', duplicate: true });
+        expect(
+          await knex('aims_deployment_reports').where({ id: 'idem-1' }),
+        ).toEqual(first);
+        expect(
+          await knex('aims_observations').where({
+            component: PAY,
+            environment: 'qa',
+          }),
+        ).toEqual(observations);
+        const other = await api()
+          .post('/api/aims/deployments')
+          .set(ci)
+          .send({ ...body, aiSystems: [{ ref: 'fraud-scorer' }] });
+        expect(other.status).toBe(409);
+        expect(other.body.error.message).toContain('idem-1');
+        // concurrent duplicates: one write
+        const results = await Promise.all(
+          [1, 2, 3].map(() =>
+            api()
+              .post('/api/aims/deployments')
+              .set(ci)
+              .send({ ...body, id: 'idem-2' }),
+          ),
+        );
+        expect(results.map(r => r.status).sort()).toEqual([200, 200, 202]);
+        expect(
+          await knex('aims_deployment_reports').where({ id: 'idem-2' }),
+        ).toHaveLength(1);
+      });
+    });
+
+    describe('drift findings from deployment reports', () => {
+      it('opens each drift type when its cause appears and resolves it when the cause is gone', async () => {
+        const fraud = (version = '3.2.0') => ({
+          ref: 'fraud-scorer',
+          model: 'fraud-xgb',
+          version,
+        });
+        // clean
+        let res = await push({ aiSystems: [fraud()] });
+        expect(res.status).toBe(202);
+        expect(openKeys(res)).toEqual([]);
+
+        // version-mismatch
+        res = await push({ aiSystems: [fraud('3.3.0')] });
+        expect(openKeys(res)).toEqual([key('version-mismatch', 'production')]);
+        const inventory = await api()
+          .get('/api/aims/inventory?q=fraud')
+          .set(as('alice'));
+        expect(inventory.body.items[0].findings.open).toBeGreaterThanOrEqual(1);
+        const byAiSystem = await api()
+          .get(`/api/aims/findings?entityRef=${FRAUD}&type=version-mismatch`)
+          .set(as('alice'));
+        expect(
+          byAiSystem.body.items.map((f: any) => [
+            f.entityRef,
+            f.aiSystemRef,
+            f.environment,
+            f.status,
+          ]),
+        ).toEqual([[PAY, FRAUD, 'production', 'open']]);
+
+        // undeclared AI: an unmapped model and an AI system the catalog does not know
+        res = await push({
+          aiSystems: [fraud(), { ref: 'aisystem:default/ghost' }],
+          models: [{ provider: 'openai', name: 'gpt-4o' }],
+        });
+        expect(openKeys(res)).toEqual([
+          key('undeclared-ai-usage', 'production', 'aisystem:default/ghost'),
+          key('undeclared-ai-usage', 'production', 'model:openai/gpt-4o'),
+        ]);
+        expect(
+          (await findingByKey(key('version-mismatch', 'production'))).status,
+        ).toBe('resolved');
+
+        // unassessed-in-production
+        res = await push({ aiSystems: [fraud(), { ref: 'new-bot' }] });
+        expect(openKeys(res)).toEqual([
+          key(
+            'unassessed-in-production',
+            'production',
+            'aisystem:default/new-bot',
+          ),
+        ]);
+
+        // declared-not-observed: production runs without AI for longer than the grace period
+        res = await push({});
+        expect(openKeys(res)).toEqual([
+          key('declared-not-observed', 'production'),
+        ]);
+        // ...but not within the grace period (a fresh deployment of another environment)
+        res = await push({
+          environment: 'staging',
+          deployedAt: ago(10 * 60_000),
+          aiSystems: [{ ref: 'legacy-scorer' }],
+        });
+        expect(openKeys(res)).toEqual([
+          key('declared-not-observed', 'production'),
+          key(
+            'retired-but-running',
+            'staging',
+            'aisystem:default/legacy-scorer',
+          ),
+        ]);
+
+        // environment-mismatch
+        res = await push({ environment: 'dev', aiSystems: [fraud()] });
+        expect(openKeys(res)).toContain(key('environment-mismatch', 'dev'));
+
+        // every cause gone
+        await push({ environment: 'dev' });
+        await push({ environment: 'staging', aiSystems: [fraud()] });
+        res = await push({ aiSystems: [fraud()] });
+        expect(openKeys(res)).toEqual([]);
+        const all = await knex('aims_findings').where({ entity_ref: PAY });
+        expect(all.map(f => [f.type, f.status]).sort()).toEqual(
+          [
+            ['declared-not-observed', 'resolved'],
+            ['environment-mismatch', 'resolved'],
+            ['retired-but-running', 'resolved'],
+            ['undeclared-ai-usage', 'resolved'],
+            ['undeclared-ai-usage', 'resolved'],
+            ['unassessed-in-production', 'resolved'],
+            ['version-mismatch', 'resolved'],
+          ].sort(),
+        );
+        // a CI report is the full statement for its component/environment: one row per target
+        expect(
+          await knex('aims_observations').where({
+            component: PAY,
+            environment: 'production',
+          }),
+        ).toHaveLength(1);
+      });
+    });
+
+    describe('pull sources', () => {
+      const CHAT = 'component:default/chat-api';
+      const SUPPORT_KEY = key(
+        'version-mismatch',
+        'production',
+        'aisystem:default/support-bot',
+        CHAT,
+      );
+      // a run may still be going (the source also runs once at startup): retry until triggered
+      const trigger = (id: string) =>
+        waitFor(
+          () => schedulers[0].triggerTask(id).then(() => true),
+          `triggering ${id}`,
+        );
+      const source = async () =>
+        (
+          (await api().get('/api/aims/sources').set(as('bob'))).body
+            .items as any[]
+        ).find(s => s.id === 'test-k8s');
+
+      it('stores runs keeping since, and makes failed and stale sources unknown', async () => {
+        const firstSeen = ago(30 * 60_000);
+        k8s.error = undefined;
+        k8s.view = [
+          {
+            component: 'chat-api',
+            environment: 'production',
+            aiSystemRef: 'support-bot',
+            version: '1.1',
+            observedAt: firstSeen,
+            evidence: { workload: 'chat' },
+          },
+        ];
+        await trigger(sourceTaskId('test-k8s'));
+        await waitFor(
+          async () =>
+            (await findingByKey(SUPPORT_KEY))?.status === 'open'
+              ? true
+              : undefined,
+          'version-mismatch from the pull source',
+        );
+        expect(await source()).toMatchObject({
+          status: 'healthy',
+          observationCount: 1,
+          lastError: null,
+        });
+
+        // a failed run: recorded, observations kept, but unknown → no finding
+        k8s.error = 'cluster unreachable';
+        await trigger(sourceTaskId('test-k8s'));
+        await waitFor(
+          async () =>
+            (await findingByKey(SUPPORT_KEY))?.status === 'resolved'
+              ? true
+              : undefined,
+          'resolution while the source failed',
+        );
+        expect(await source()).toMatchObject({
+          status: 'failed',
+          lastError: 'cluster unreachable',
+        });
+        expect(
+          await knex('aims_observations').where({ source_id: 'test-k8s' }),
+        ).toHaveLength(1);
+
+        // back: the finding reopens, and the observation keeps the time it was first seen
+        k8s.error = undefined;
+        k8s.view = [{ ...k8s.view[0], observedAt: ago(0) }];
+        await trigger(sourceTaskId('test-k8s'));
+        await waitFor(
+          async () =>
+            (await findingByKey(SUPPORT_KEY))?.status === 'open'
+              ? true
+              : undefined,
+          'reopened',
+        );
+        const reopened = await findingByKey(SUPPORT_KEY);
+        expect(Number(reopened.occurrences)).toBe(2);
+        const [row] = await knex('aims_observations').where({
+          source_id: 'test-k8s',
+        });
+        expect(toIsoTimestamp(row.since)).toBe(firstSeen);
+        expect(await source()).toMatchObject({ status: 'healthy' });
+
+        // stale: its last good run is older than the freshness window (1 hour)
+        await knex('aims_sources')
+          .where({ source_id: 'test-k8s' })
+          .update({
+            last_success_at: new Date(Date.now() - 2 * HOUR),
+            last_failure_at: new Date(Date.now() - 3 * HOUR),
+          });
+        await trigger(DRIFT_TASK_ID);
+        await waitFor(
+          async () =>
+            (await findingByKey(SUPPORT_KEY))?.status === 'resolved'
+              ? true
+              : undefined,
+          'resolution while the source is stale',
+        );
+        expect(await source()).toMatchObject({ status: 'stale' });
+
+        // a run that no longer sees it deletes the observation
+        k8s.view = [
+          {
+            component: 'chat-api',
+            environment: 'production',
+            observedAt: ago(0),
+          },
+        ];
+        await trigger(sourceTaskId('test-k8s'));
+        await waitFor(
+          async () =>
+            (await source())?.status === 'healthy' ? true : undefined,
+          'healthy again',
+        );
+        const rows = await knex('aims_observations').where({
+          source_id: 'test-k8s',
+        });
+        expect(rows.map(r => r.target_key)).toEqual(['-']);
+      });
+    });
+
+    describe('finding actions', () => {
+      it('lets owners and compliance act, refuses others, and records audit and events', async () => {
+        const staging = (version: string) =>
+          push({
+            environment: 'staging',
+            aiSystems: [{ ref: 'fraud-scorer', model: 'fraud-xgb', version }],
+          });
+        const res = await staging('9.9.9');
+        const finding = res.body.findings.find(
+          (f: any) => f.type === 'version-mismatch',
+        );
+        expect(finding).toBeDefined();
+        const act = (
+          who: Record<string, string>,
+          body: Record<string, unknown>,
+          id = finding.id,
+        ) => api().post(`/api/aims/findings/${id}/actions`).set(who).send(body);
+        const future = new Date(Date.now() + 7 * 24 * HOUR).toISOString();
+
+        expect(
+          (await act({}, { action: 'acknowledge', reason: 'x' })).status,
+        ).toBe(401);
+        const denied = await act(as('bob'), {
+          action: 'acknowledge',
+          reason: 'not mine',
+        });
+        expect(denied.status).toBe(403);
+        expect(denied.body.error.message).toContain(PAY);
+        expect(
+          (await act(ci, { action: 'acknowledge', reason: 'a pipeline' }))
+            .status,
+        ).toBe(403);
+        expect(
+          (
+            await act(
+              as('paula'),
+              { action: 'acknowledge', reason: 'x' },
+              '999999',
+            )
+          ).status,
+        ).toBe(404);
+        expect(
+          (await api().get('/api/aims/findings/999999').set(as('paula')))
+            .status,
+        ).toBe(404);
+
+        const noReason = await act(as('paula'), {
+          action: 'acknowledge',
+          reason: '  ',
+        });
+        expect([noReason.status, noReason.body.error.message]).toEqual([
+          400,
+          'reason is required',
+        ]);
+        const noUntil = await act(as('paula'), {
+          action: 'snooze',
+          reason: 'later',
+        });
+        expect([noUntil.status, noUntil.body.error.message]).toEqual([
+          400,
+          'until is required for snooze',
+        ]);
+        const past = await act(as('paula'), {
+          action: 'accept-risk',
+          reason: 'ok',
+          until: '2020-01-01',
+        });
+        expect([past.status, past.body.error.message]).toEqual([
+          400,
+          'until must be in the future',
+        ]);
+        const badAction = await act(as('paula'), {
+          action: 'ignore',
+          reason: 'x',
+        });
+        expect(badAction.status).toBe(400);
+        expect(badAction.body.error.message).toContain('action');
+
+        // component owner, AI system owner, compliance
+        const ack = await act(as('paula'), {
+          action: 'acknowledge',
+          reason: 'rolling back',
+        });
+        expect([ack.status, ack.body.status]).toEqual([200, 'acknowledged']);
+        const snooze = await act(as('alice'), {
+          action: 'snooze',
+          reason: 'waiting for the release',
+          until: future,
+        });
+        expect(snooze.body).toMatchObject({
+          status: 'snoozed',
+          statusUntil: future,
+        });
+        const accept = await act(as('carol'), {
+          action: 'accept-risk',
+          reason: 'canary for a week',
+          until: future.slice(0, 10),
+        });
+        expect(accept.body.status).toBe('risk-accepted');
+        const resolve = await act(as('paula'), {
+          action: 'resolve',
+          reason: 'fixed, I think',
+        });
+        expect(resolve.body.status).toBe('resolved');
+
+        // resolved by hand while the cause is still there: the next reconcile reopens it
+        let again = await staging('9.9.9');
+        expect(
+          again.body.findings.find((f: any) => f.id === finding.id),
+        ).toMatchObject({ status: 'open', occurrences: 2 });
+
+        // a snooze whose date has passed opens again on the next reconcile
+        await act(as('alice'), {
+          action: 'snooze',
+          reason: 'one more day',
+          until: future,
+        });
+        await knex('aims_findings')
+          .where({ id: Number(finding.id) })
+          .update({ status_until: new Date(Date.now() - 1000) });
+        again = await staging('9.9.9');
+        expect(
+          again.body.findings.find((f: any) => f.id === finding.id),
+        ).toMatchObject({ status: 'open' });
+
+        const detail = await api()
+          .get(`/api/aims/findings/${finding.id}`)
+          .set(as('bob'));
+        expect(detail.status).toBe(200);
+        expect(
+          detail.body.events.map((e: any) => [e.action, e.actor, e.toStatus]),
+        ).toEqual([
+          ['opened', 'aims:drift-reconcile', 'open'],
+          ['acknowledge', 'user:default/paula', 'acknowledged'],
+          ['snooze', 'user:default/alice', 'snoozed'],
+          ['accept-risk', 'user:default/carol', 'risk-accepted'],
+          ['resolve', 'user:default/paula', 'resolved'],
+          ['reopened', 'aims:drift-reconcile', 'open'],
+          ['snooze', 'user:default/alice', 'snoozed'],
+          ['expired', 'aims:drift-reconcile', 'open'],
+        ]);
+        expect(detail.body.events[1].reason).toBe('rolling back');
+
+        const audit = await api()
+          .get(`/api/aims/audit?entityRef=${PAY}`)
+          .set(as('bob'));
+        expect(
+          audit.body.items
+            .filter((e: any) => e.details.findingId === finding.id)
+            .map((e: any) => [e.action, e.actor, e.details.reason])
+            .reverse(),
+        ).toEqual([
+          ['finding.acknowledge', 'user:default/paula', 'rolling back'],
+          ['finding.snooze', 'user:default/alice', 'waiting for the release'],
+          ['finding.accept-risk', 'user:default/carol', 'canary for a week'],
+          ['finding.resolve', 'user:default/paula', 'fixed, I think'],
+          ['finding.snooze', 'user:default/alice', 'one more day'],
+        ]);
+        await staging('3.2.0');
+      });
+    });
+
+    describe('notifications', () => {
+      it('tells the component owners once per open, reopen and severity rise, in place by finding key', async () => {
+        const NOTIFY = 'component:default/notify-api';
+        const K = key(
+          'version-mismatch',
+          'production',
+          'aisystem:default/notify-model',
+          NOTIFY,
+        );
+        const mine = () => sent.filter(s => s.payload.scope === K);
+        const model = (version: string) => ({
+          component: NOTIFY,
+          aiSystems: [{ ref: 'notify-model', version }],
+        });
+
+        await push(model('2.0.0'));
+        expect(mine()).toHaveLength(1);
+        expect(mine()[0]).toMatchObject({
+          recipients: {
+            type: 'entity',
+            entityRef: ['group:default/payments-team'],
+          },
+          payload: { scope: K, severity: 'normal' },
+        });
+        await push(model('2.0.0'));
+        expect(mine()).toHaveLength(1);
+
+        // the system becomes high-risk: the same finding rises to high
+        for (const c of connections) {
+          await c.applyMutation({
+            type: 'full',
+            entities: baseEntities('high-risk').map(entity => ({
+              entity,
+              locationKey: 'drift-test',
+            })),
+          });
+        }
+        await waitFor(async () => {
+          const res = await api()
+            .get('/api/catalog/entities/by-name/aisystem/default/notify-model')
+            .set(as('bob'));
+          return res.body?.spec?.euAiAct?.tier === 'high-risk'
+            ? true
+            : undefined;
+        }, 'the tier change');
+        await push(model('2.0.0'));
+        expect(mine()).toHaveLength(2);
+        expect(mine()[1].payload).toMatchObject({ scope: K, severity: 'high' });
+
+        await push(model('1.0.0'));
+        expect(mine()).toHaveLength(2);
+        await push(model('2.0.0'));
+        expect(mine()).toHaveLength(3);
+        expect(mine()[2].payload.title).toContain('again');
+        await push(model('1.0.0'));
+      });
+    });
+
+    describe('several replicas', () => {
+      it('two backends on one database reconcile concurrently without duplicate findings', async () => {
+        const started = new Date();
+        const second = await startTestBackend({
+          features: features({
+            aims: knex,
+            catalog: await databases.init(databaseId),
+          }),
+        });
+        try {
+          await waitForCatalog(second);
+          const deployedAt = ago(2 * HOUR);
+          const body = (id: string) => ({
+            id,
+            component: PAY,
+            environment: 'production',
+            deployedAt,
+            aiSystems: [
+              { ref: 'fraud-scorer', version: '7.0.0' },
+              { ref: 'new-bot' },
+            ],
+            models: [{ provider: 'anthropic', name: 'claude' }],
+          });
+          const results = await Promise.all([
+            api(backend)
+              .post('/api/aims/deployments')
+              .set(ci)
+              .send(body(`${databaseId}-replica-a`)),
+            api(second)
+              .post('/api/aims/deployments')
+              .set(ci)
+              .send(body(`${databaseId}-replica-b`)),
+            api(second)
+              .post('/api/aims/deployments')
+              .set(ci)
+              .send(body(`${databaseId}-replica-a`)),
+            schedulers[0].triggerTask(DRIFT_TASK_ID).catch(() => undefined),
+            schedulers[schedulers.length - 1]
+              .triggerTask(DRIFT_TASK_ID)
+              .catch(() => undefined),
+          ]);
+          expect(
+            results
+              .slice(0, 3)
+              .map(r => (r as request.Response).status)
+              .sort(),
+          ).toEqual([200, 202, 202]);
+          const dupes = await knex('aims_findings')
+            .select('finding_key')
+            .count({ n: '*' })
+            .groupBy('finding_key')
+            .havingRaw('count(*) > 1');
+          expect(dupes).toEqual([]);
+          const open = await knex('aims_findings')
+            .where({ entity_ref: PAY })
+            .whereNot({ status: 'resolved' });
+          expect(open.map(f => f.type).sort()).toEqual(
+            [
+              'unassessed-in-production',
+              'undeclared-ai-usage',
+              'version-mismatch',
+            ].sort(),
+          );
+          // each finding opened (or reopened) at most once in this test, whichever replica did it
+          const events = await knex('aims_finding_events')
+            .whereIn(
+              'finding_id',
+              open.map(f => f.id),
+            )
+            .whereIn('action', ['opened', 'reopened'])
+            .where('at', '>=', started);
+          const perFinding = new Map<string, number>();
+          for (const e of events)
+            perFinding.set(
+              String(e.finding_id),
+              (perFinding.get(String(e.finding_id)) ?? 0) + 1,
+            );
+          expect([...perFinding.values()].every(v => v === 1)).toBe(true);
+        } finally {
+          await second.stop();
+        }
+      });
+    });
+  },
+);
