@@ -24,6 +24,18 @@ export interface SourceState {
 export class SourceStore {
   constructor(private readonly knex: Knex) {}
 
+  /** A registered source (listed as stale until its first run); keeps its run history. */
+  async register(id: string, freshnessWindowMs: number): Promise<void> {
+    await this.knex(TABLE)
+      .insert({
+        source_id: id,
+        freshness_window_ms: freshnessWindowMs,
+        observation_count: 0,
+      })
+      .onConflict('source_id')
+      .merge(['freshness_window_ms']);
+  }
+
   async recordSuccess(
     id: string,
     at: Date,

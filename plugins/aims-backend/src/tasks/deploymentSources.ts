@@ -169,6 +169,7 @@ export async function scheduleDriftTasks(options: {
       source.freshnessWindowMs,
       schedule,
     );
+    await options.sources.register(source.id, freshnessWindowMs);
     const sourceLogger = logger.child({ deploymentSource: source.id });
     await scheduler.scheduleTask({
       id: sourceTaskId(source.id),
