@@ -4,7 +4,12 @@
  * Prints medians and their ratio; the target is ratio <= 1.5. Sizes via BENCH_AI_SYSTEMS and
  * BENCH_COMPONENTS (defaults 5000 and 20000).
  */
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import knexFactory, { Knex } from 'knex';
 import { mockCredentials, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -13,6 +18,7 @@ import aimsPlugin from '@internal/plugin-aims-backend';
 import request from 'supertest';
 import { syntheticCatalog } from './seed';
 import { interleavedMedians } from './measure';
+import { seedAssessmentsAndRisks } from './seedAims';
 
 const AI_SYSTEMS = Number(process.env.BENCH_AI_SYSTEMS ?? 5000);
 const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 20000);
@@ -41,9 +47,26 @@ async function main() {
     },
   });
 
+  // each plugin its own in-memory SQLite, as in a real deployment; the bench keeps the aims
+  // one to seed impact assessments and risks for the second scenario
+  const databases: Record<string, Knex> = {};
+  const database = createServiceFactory({
+    service: coreServices.database,
+    deps: { pluginMetadata: coreServices.pluginMetadata },
+    factory: ({ pluginMetadata }) => {
+      const id = pluginMetadata.getId();
+      databases[id] ??= knexFactory({
+        client: 'better-sqlite3',
+        connection: ':memory:',
+        useNullAsDefault: true,
+      });
+      return { getClient: async () => databases[id] };
+    },
+  });
+
   const started = Date.now();
   const backend = await startTestBackend({
-    features: [catalogPlugin, catalogModuleAims, aimsPlugin, seed],
+    features: [catalogPlugin, catalogModuleAims, aimsPlugin, seed, database],
   });
   const server = backend.server;
   const auth = { Authorization: mockCredentials.user.header() };
@@ -67,23 +90,38 @@ async function main() {
     throw new Error(`inventory answered ${check.status} with ${check.body.items?.length} items / totalCount ${check.body.totalCount}`);
   }
 
-  const medians = await interleavedMedians(
-    {
-      inventory: async () => {
-        const res = await get('/api/aims/inventory?limit=100');
-        if (res.status !== 200) throw new Error(`inventory ${res.status}`);
+  const measure = async (scenario: string) => {
+    const medians = await interleavedMedians(
+      {
+        inventory: async () => {
+          const res = await get('/api/aims/inventory?limit=100');
+          if (res.status !== 200) throw new Error(`inventory ${res.status}`);
+        },
+        catalog: async () => {
+          const res = await get('/api/catalog/entities/by-query?filter=kind=aisystem&limit=100');
+          if (res.status !== 200) throw new Error(`catalog ${res.status}`);
+        },
       },
-      catalog: async () => {
-        const res = await get('/api/catalog/entities/by-query?filter=kind=aisystem&limit=100');
-        if (res.status !== 200) throw new Error(`catalog ${res.status}`);
-      },
-    },
-    ROUNDS,
+      ROUNDS,
+    );
+    const ratio = medians.inventory / medians.catalog;
+    console.log(`\n${scenario}`);
+    console.log(`  GET /api/aims/inventory?limit=100                                 median ${medians.inventory.toFixed(1)} ms`);
+    console.log(`  GET /api/catalog/entities/by-query?filter=kind=aisystem&limit=100 median ${medians.catalog.toFixed(1)} ms`);
+    console.log(`  ratio inventory/catalog: ${ratio.toFixed(2)} (target <= 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
+  };
+
+  await measure(`${AI_SYSTEMS} AI systems, no AIMS records yet`);
+
+  const seeded = await seedAssessmentsAndRisks(databases.aims, AI_SYSTEMS);
+  const withData = await get('/api/aims/inventory?limit=100');
+  const statuses = new Set(withData.body.items.map((i: any) => i.impactAssessment.status));
+  if (!statuses.has('approved') || !statuses.has('review-overdue')) {
+    throw new Error(`seeded assessments not visible in the inventory: ${[...statuses].join(', ')}`);
+  }
+  await measure(
+    `${AI_SYSTEMS} AI systems, each with 3 impact-assessment versions and 10 risks (${seeded.versions} versions, ${seeded.risks} risks)`,
   );
-  const ratio = medians.inventory / medians.catalog;
-  console.log(`GET /api/aims/inventory?limit=100                               median ${medians.inventory.toFixed(1)} ms`);
-  console.log(`GET /api/catalog/entities/by-query?filter=kind=aisystem&limit=100 median ${medians.catalog.toFixed(1)} ms`);
-  console.log(`ratio inventory/catalog: ${ratio.toFixed(2)} (target <= 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
   await backend.stop();
 }
 

@@ -1,3 +1,4 @@
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   AuthService,
   DiscoveryService,
@@ -24,9 +25,7 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 30 },
 };
 
-// CATALOG_FILTER_EXISTS of @backstage/catalog-client (not a dependency of this package): a
-// Symbol.for key, shared on purpose by every copy of the client.
-const FILTER_EXISTS = Symbol.for('CATALOG_FILTER_EXISTS_0e15b590c0b343a2bae3e787e84c2111');
+const FILTER_EXISTS = CATALOG_FILTER_EXISTS;
 
 /**
  * Resource lists whose failure makes this source's view incomplete. Errors on anything else the
