@@ -12,16 +12,12 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity, RELATION_MEMBER_OF } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
-import {
-  catalogProcessingExtensionPoint,
-  catalogServiceRef,
-} from '@backstage/plugin-catalog-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   AuthorizeResult,
@@ -42,6 +38,17 @@ import request from 'supertest';
 import { stringify } from 'yaml';
 import aimsPlugin from './index';
 import { FINDINGS_TASK_ID, IMPORT_TASK_ID } from './tasks/scheduledTasks';
+import {
+  aiSystem,
+  databaseFactory,
+  group,
+  locationAnnotations,
+  testEntitiesModule,
+  schedulerCapture,
+  user,
+  userInfoFromCatalog,
+  waitForCatalog,
+} from './testing/testHarness';
 
 jest.setTimeout(180_000);
 
@@ -52,40 +59,6 @@ const isoDay = (offsetDays: number) =>
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-import-'));
 const catalogFile = path.join(tmp, 'catalog-info.yaml');
 const fileLocation = `file:${catalogFile}`;
-const urlLocation = 'url:https://git.example.com/org/catalog-info.yaml';
-const annotations = (location = urlLocation) => ({
-  'backstage.io/managed-by-location': location,
-  'backstage.io/managed-by-origin-location': location,
-});
-
-const user = (name: string, memberOf: string[]): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, annotations: annotations() },
-  spec: { memberOf },
-});
-const group = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, annotations: annotations() },
-  spec: { type: 'team', children: [] },
-});
-const aiSystem = (
-  name: string,
-  spec: Record<string, unknown>,
-  metadata: Record<string, unknown> = {},
-): Entity => ({
-  apiVersion: 'aims.dev/v1alpha1',
-  kind: 'AISystem',
-  metadata: { name, annotations: annotations(), ...metadata },
-  spec: {
-    type: 'ml-model',
-    lifecycle: 'production',
-    role: 'provider',
-    purpose: `Purpose of ${name}`,
-    ...spec,
-  },
-});
 
 const entities: Entity[] = [
   group('risk-ml'),
@@ -111,36 +84,14 @@ const entities: Entity[] = [
     { owner: 'group:default/risk-ml', lifecycle: 'experimental' },
     {
       annotations: {
-        ...annotations(fileLocation),
+        ...locationAnnotations(fileLocation),
         'aims.dev/impact-assessment': 'impact-assessment.yaml',
       },
     },
   ),
 ];
 
-const testEntities = createBackendModule({
-  pluginId: 'catalog',
-  moduleId: 'aims-test-entities',
-  register(env) {
-    env.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addEntityProvider({
-          getProviderName: () => 'aims-test-entities',
-          connect: async connection => {
-            await connection.applyMutation({
-              type: 'full',
-              entities: entities.map(entity => ({
-                entity,
-                locationKey: 'aims-test',
-              })),
-            });
-          },
-        });
-      },
-    });
-  },
-});
+const testEntities = testEntitiesModule(entities);
 
 /**
  * The policy under test: owners (isEntityOwner, evaluated by the catalog) or compliance
@@ -185,28 +136,6 @@ const testPolicy = createBackendModule({
 });
 
 /**
- * Ownership as the catalog sign-in resolver computes it: the user ref plus the groups the
- * User entity is a member of.
- */
-const userInfoFromCatalog = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: { catalog: catalogServiceRef, auth: coreServices.auth },
-  factory: ({ catalog, auth }) => ({
-    async getUserInfo(credentials) {
-      if (!auth.isPrincipal(credentials, 'user')) throw new Error('not a user');
-      const userEntityRef = credentials.principal.userEntityRef;
-      const entity = await catalog.getEntityByRef(userEntityRef, {
-        credentials: await auth.getOwnServiceCredentials(),
-      });
-      const groups = (entity?.relations ?? [])
-        .filter(r => r.type === RELATION_MEMBER_OF)
-        .map(r => r.targetRef);
-      return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] };
-    },
-  }),
-});
-
-/**
  * The mock auth issues on-behalf-of tokens (plugin → plugin for a user) but, unlike the real
  * auth service, does not mark the resulting user credentials with the acting service; the real
  * permission backend needs that mark to accept conditional requests from plugins. This wraps
@@ -245,43 +174,9 @@ const httpAuthWithActors = createServiceFactory({
 });
 
 let scheduler: SchedulerService;
-const captureScheduler = createBackendModule({
-  pluginId: 'aims',
-  moduleId: 'test-scheduler',
-  register(env) {
-    env.registerInit({
-      deps: { s: coreServices.scheduler },
-      async init({ s }) {
-        scheduler = s;
-      },
-    });
-  },
+const captureScheduler = schedulerCapture(s => {
+  scheduler = s;
 });
-
-function databaseFactory(byPlugin: Record<string, Knex>) {
-  return createServiceFactory({
-    service: coreServices.database,
-    deps: { pluginMetadata: coreServices.pluginMetadata },
-    factory: ({ pluginMetadata }) => {
-      const knex = byPlugin[pluginMetadata.getId()];
-      if (!knex)
-        throw new Error(`no test database for ${pluginMetadata.getId()}`);
-      return { getClient: async () => knex };
-    },
-  });
-}
-
-async function waitFor<T>(
-  fn: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 function completeContent(
   overrides: Partial<ImpactAssessmentContent> = {},
@@ -329,7 +224,6 @@ describe.each(databases.eachSupportedId())(
     const IA = '/api/aims/impact-assessments/aisystem/default';
 
     beforeAll(async () => {
-      let lastCatalog = '';
       knex = await databases.init(databaseId);
       const catalogKnex = await databases.init(databaseId);
       const permissionKnex = await databases.init(databaseId);
@@ -367,26 +261,25 @@ describe.each(databases.eachSupportedId())(
           httpAuthWithActors,
         ],
       });
-      await waitFor(async () => {
-        const res = await api()
-          .get(
-            '/api/catalog/entities/by-query?filter=kind=aisystem&filter=kind=user&limit=100',
-          )
-          .set(as('carol'));
-        lastCatalog = `${res.status} ${JSON.stringify(res.body).slice(0, 600)}`;
-        if (res.status !== 200) return undefined;
-        const items: Entity[] = res.body.items;
-        const systems = items.filter(e => e.kind === 'AISystem');
-        const users = items.filter(e => e.kind === 'User');
-        return systems.length === 5 &&
-          systems.every(e => e.relations?.some(r => r.type === 'ownedBy')) &&
-          users.length === 5 &&
-          users.every(e => e.relations?.some(r => r.type === 'memberOf'))
-          ? true
-          : undefined;
-      }, 'the catalog').catch(e => {
-        throw new Error(`${e.message}: ${lastCatalog}`);
-      });
+      await waitForCatalog(
+        () =>
+          api()
+            .get(
+              '/api/catalog/entities/by-query?filter=kind=aisystem&filter=kind=user&limit=100',
+            )
+            .set(as('carol')),
+        items => {
+          const systems = items.filter(e => e.kind === 'AISystem');
+          const users = items.filter(e => e.kind === 'User');
+          return (
+            systems.length === 5 &&
+            systems.every(e => e.relations?.some(r => r.type === 'ownedBy')) &&
+            users.length === 5 &&
+            users.every(e => e.relations?.some(r => r.type === 'memberOf'))
+          );
+        },
+        'the catalog',
+      );
     });
 
     afterAll(async () => {

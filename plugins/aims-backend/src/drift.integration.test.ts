@@ -12,13 +12,9 @@ import {
   mockCredentials,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity, RELATION_MEMBER_OF } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogProcessingExtensionPoint,
-  catalogServiceRef,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
+import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import {
   NotificationSendOptions,
   notificationService,
@@ -33,6 +29,20 @@ import request from 'supertest';
 import aimsPlugin from './index';
 import { toIsoTimestamp } from './database/util';
 import { DRIFT_TASK_ID, sourceTaskId } from './tasks/deploymentSources';
+import {
+  aiSystem,
+  databaseFactory,
+  fullMutation,
+  group,
+  locationAnnotations,
+  testEntitiesModule,
+  schedulerCapture,
+  user,
+  userInfoFromCatalog,
+  waitFor,
+  waitForCatalog,
+  WaitForOptions,
+} from './testing/testHarness';
 
 jest.setTimeout(180_000);
 
@@ -40,41 +50,11 @@ const HOUR = 3600_000;
 const STATIC_TOKEN = 'ci-ingest-token-0123456789';
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
-const annotations = {
-  'backstage.io/managed-by-location':
-    'url:https://git.example.com/catalog-info.yaml',
-  'backstage.io/managed-by-origin-location':
-    'url:https://git.example.com/catalog-info.yaml',
-};
-const group = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, annotations },
-  spec: { type: 'team', children: [] },
-});
-const user = (name: string, memberOf: string[]): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, annotations },
-  spec: { memberOf },
-});
 const component = (name: string, owner: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name, annotations },
+  metadata: { name, annotations: locationAnnotations() },
   spec: { type: 'service', lifecycle: 'production', owner },
-});
-const aiSystem = (name: string, spec: Record<string, unknown>): Entity => ({
-  apiVersion: 'aims.dev/v1alpha1',
-  kind: 'AISystem',
-  metadata: { name, annotations },
-  spec: {
-    type: 'ml-model',
-    lifecycle: 'production',
-    role: 'provider',
-    purpose: `Purpose of ${name}`,
-    ...spec,
-  },
 });
 
 const baseEntities = (notifyTier = 'minimal-risk'): Entity[] => [
@@ -131,29 +111,10 @@ const APPROVED = [
 
 /** Catalog entities, re-applicable (the notifications test raises a tier). */
 let connections: EntityProviderConnection[] = [];
-const testEntities = createBackendModule({
-  pluginId: 'catalog',
-  moduleId: 'drift-test-entities',
-  register(env) {
-    env.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addEntityProvider({
-          getProviderName: () => 'drift-test-entities',
-          connect: async connection => {
-            connections.push(connection);
-            await connection.applyMutation({
-              type: 'full',
-              entities: baseEntities().map(entity => ({
-                entity,
-                locationKey: 'drift-test',
-              })),
-            });
-          },
-        });
-      },
-    });
-  },
+const testEntities = testEntitiesModule(baseEntities(), {
+  name: 'drift-test-entities',
+  locationKey: 'drift-test',
+  onConnect: connection => connections.push(connection),
 });
 
 /** A pull source the tests steer: its view, or an error. */
@@ -188,24 +149,6 @@ const fakeNotifications = createServiceFactory({
   factory: () => ({
     async send(options: NotificationSendOptions) {
       sent.push(options);
-    },
-  }),
-});
-
-const userInfoFromCatalog = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: { catalog: catalogServiceRef, auth: coreServices.auth },
-  factory: ({ catalog, auth }) => ({
-    async getUserInfo(credentials) {
-      if (!auth.isPrincipal(credentials, 'user')) throw new Error('not a user');
-      const userEntityRef = credentials.principal.userEntityRef;
-      const entity = await catalog.getEntityByRef(userEntityRef, {
-        credentials: await auth.getOwnServiceCredentials(),
-      });
-      const groups = (entity?.relations ?? [])
-        .filter(r => r.type === RELATION_MEMBER_OF)
-        .map(r => r.targetRef);
-      return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] };
     },
   }),
 });
@@ -246,48 +189,10 @@ const hybridAuth = createServiceFactory({
 });
 
 const schedulers: SchedulerService[] = [];
-const captureScheduler = createBackendModule({
-  pluginId: 'aims',
-  moduleId: 'test-scheduler',
-  register(env) {
-    env.registerInit({
-      deps: { s: coreServices.scheduler },
-      async init({ s }) {
-        schedulers.push(s);
-      },
-    });
-  },
-});
+const captureScheduler = schedulerCapture(s => schedulers.push(s));
 
-function databaseFactory(byPlugin: Record<string, Knex>) {
-  return createServiceFactory({
-    service: coreServices.database,
-    deps: { pluginMetadata: coreServices.pluginMetadata },
-    factory: ({ pluginMetadata }) => {
-      const knex = byPlugin[pluginMetadata.getId()];
-      if (!knex)
-        throw new Error(`no test database for ${pluginMetadata.getId()}`);
-      return { getClient: async () => knex };
-    },
-  });
-}
-
-async function waitFor<T>(
-  fn: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < 300; i++) {
-    try {
-      const value = await fn();
-      if (value !== undefined) return value;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what} ${last ?? ''}`);
-}
+/** Here a throwing attempt (say, a task not scheduled yet) means "not yet". */
+const retrying: WaitForOptions = { retryErrors: true };
 
 const features = (knexes: Record<string, Knex>) => [
   aimsPlugin,
@@ -378,16 +283,16 @@ describe.each(databases.eachSupportedId())(
     const findingByKey = async (k: string) =>
       knex('aims_findings').where({ finding_key: k }).first();
 
-    async function waitForCatalog(b: Backend) {
-      await waitFor(async () => {
-        const res = await api(b)
-          .get(
-            '/api/catalog/entities/by-query?filter=kind=aisystem&filter=kind=user&filter=kind=component&limit=100',
-          )
-          .set(as('carol'));
-        if (res.status !== 200) return undefined;
-        const items: Entity[] = res.body.items;
-        return items.filter(e => e.kind === 'AISystem').length === 5 &&
+    async function waitForStitchedCatalog(b: Backend) {
+      await waitForCatalog(
+        () =>
+          api(b)
+            .get(
+              '/api/catalog/entities/by-query?filter=kind=aisystem&filter=kind=user&filter=kind=component&limit=100',
+            )
+            .set(as('carol')),
+        items =>
+          items.filter(e => e.kind === 'AISystem').length === 5 &&
           items
             .filter(e => e.kind === 'User')
             .every(e => e.relations?.some(r => r.type === 'memberOf')) &&
@@ -398,10 +303,10 @@ describe.each(databases.eachSupportedId())(
           ) &&
           items
             .filter(e => e.kind === 'Component')
-            .every(e => e.relations?.some(r => r.type === 'dependsOn'))
-          ? true
-          : undefined;
-      }, 'the catalog');
+            .every(e => e.relations?.some(r => r.type === 'dependsOn')),
+        'the catalog',
+        retrying,
+      );
     }
 
     beforeAll(async () => {
@@ -415,7 +320,7 @@ describe.each(databases.eachSupportedId())(
       backend = await startTestBackend({
         features: features({ aims: knex, catalog: catalogKnex }),
       });
-      await waitForCatalog(backend);
+      await waitForStitchedCatalog(backend);
       for (const ref of APPROVED) {
         await knex('aims_impact_assessments').insert({
           ai_system_ref: ref,
@@ -749,6 +654,7 @@ describe.each(databases.eachSupportedId())(
         waitFor(
           () => schedulers[0].triggerTask(id).then(() => true),
           `triggering ${id}`,
+          retrying,
         );
       const source = async () =>
         (
@@ -776,6 +682,7 @@ describe.each(databases.eachSupportedId())(
               ? true
               : undefined,
           'version-mismatch from the pull source',
+          retrying,
         );
         expect(await source()).toMatchObject({
           status: 'healthy',
@@ -792,6 +699,7 @@ describe.each(databases.eachSupportedId())(
               ? true
               : undefined,
           'resolution while the source failed',
+          retrying,
         );
         expect(await source()).toMatchObject({
           status: 'failed',
@@ -811,6 +719,7 @@ describe.each(databases.eachSupportedId())(
               ? true
               : undefined,
           'reopened',
+          retrying,
         );
         const reopened = await findingByKey(SUPPORT_KEY);
         expect(Number(reopened.occurrences)).toBe(2);
@@ -834,6 +743,7 @@ describe.each(databases.eachSupportedId())(
               ? true
               : undefined,
           'resolution while the source is stale',
+          retrying,
         );
         expect(await source()).toMatchObject({ status: 'stale' });
 
@@ -850,6 +760,7 @@ describe.each(databases.eachSupportedId())(
           async () =>
             (await source())?.status === 'healthy' ? true : undefined,
           'healthy again',
+          retrying,
         );
         const rows = await knex('aims_observations').where({
           source_id: 'test-k8s',
@@ -1049,22 +960,24 @@ describe.each(databases.eachSupportedId())(
 
         // the system becomes high-risk: the same finding rises to high
         for (const c of connections) {
-          await c.applyMutation({
-            type: 'full',
-            entities: baseEntities('high-risk').map(entity => ({
-              entity,
-              locationKey: 'drift-test',
-            })),
-          });
+          await c.applyMutation(
+            fullMutation(baseEntities('high-risk'), 'drift-test'),
+          );
         }
-        await waitFor(async () => {
-          const res = await api()
-            .get('/api/catalog/entities/by-name/aisystem/default/notify-model')
-            .set(as('bob'));
-          return res.body?.spec?.euAiAct?.tier === 'high-risk'
-            ? true
-            : undefined;
-        }, 'the tier change');
+        await waitFor(
+          async () => {
+            const res = await api()
+              .get(
+                '/api/catalog/entities/by-name/aisystem/default/notify-model',
+              )
+              .set(as('bob'));
+            return res.body?.spec?.euAiAct?.tier === 'high-risk'
+              ? true
+              : undefined;
+          },
+          'the tier change',
+          retrying,
+        );
         await push(model('2.0.0'));
         expect(mine()).toHaveLength(2);
         expect(mine()[1].payload).toMatchObject({ scope: K, severity: 'high' });
@@ -1088,7 +1001,7 @@ describe.each(databases.eachSupportedId())(
           }),
         });
         try {
-          await waitForCatalog(second);
+          await waitForStitchedCatalog(second);
           const deployedAt = ago(2 * HOUR);
           const body = (id: string) => ({
             id,

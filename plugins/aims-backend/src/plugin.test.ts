@@ -1,9 +1,4 @@
 import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   TestDatabases,
   mockCredentials,
   mockServices,
@@ -11,7 +6,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import catalogModuleAims from '@internal/plugin-catalog-backend-module-aims';
 import { InventoryItem } from '@internal/plugin-aims-common';
 import { Knex } from 'knex';
@@ -19,39 +13,26 @@ import request from 'supertest';
 import aimsPlugin from './index';
 import { FindingStore } from './database/FindingStore';
 import { ImpactAssessmentStore } from './database/ImpactAssessmentStore';
+import {
+  aiSystem,
+  databaseFactory,
+  group,
+  locationAnnotations,
+  testEntitiesModule,
+  waitFor,
+  waitForCatalog,
+} from './testing/testHarness';
 
 jest.setTimeout(120_000);
 
-const location = 'url:https://git.example.com/org/catalog-info.yaml';
-const annotations = {
-  'backstage.io/managed-by-location': location,
-  'backstage.io/managed-by-origin-location': location,
-};
-
-const group = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, annotations },
-  spec: { type: 'team', children: [] },
-});
 const component = (
   name: string,
   spec: Record<string, unknown> = {},
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name, annotations },
+  metadata: { name, annotations: locationAnnotations() },
   spec: { type: 'service', lifecycle: 'production', owner: 'risk-ml', ...spec },
-});
-const aiSystem = (
-  name: string,
-  metadata: Record<string, unknown>,
-  spec: Record<string, unknown>,
-): Entity => ({
-  apiVersion: 'aims.dev/v1alpha1',
-  kind: 'AISystem',
-  metadata: { name, annotations, ...metadata },
-  spec: { role: 'provider', ...spec },
 });
 
 const entities: Entity[] = [
@@ -64,7 +45,6 @@ const entities: Entity[] = [
   component('checkout-web', { dependsOn: ['aisystem:fraud-scorer'] }),
   aiSystem(
     'fraud-scorer',
-    { title: 'Fraud scorer' },
     {
       type: 'ml-model',
       lifecycle: 'production',
@@ -73,13 +53,10 @@ const entities: Entity[] = [
       dependencyOf: ['component:default/payments-api'],
       euAiAct: { tier: 'high-risk', annexIIIArea: 'III.5' },
     },
+    { title: 'Fraud scorer' },
   ),
   aiSystem(
     'support-bot',
-    {
-      title: 'Support assistant, "beta"',
-      description: 'Answers customer questions with an LLM',
-    },
     {
       type: 'llm-application',
       lifecycle: 'experimental',
@@ -89,20 +66,19 @@ const entities: Entity[] = [
       dependencyOf: ['support-portal'],
       euAiAct: { tier: 'limited-risk' },
     },
-  ),
-  aiSystem(
-    'churn-model',
-    {},
     {
-      type: 'ml-model',
-      lifecycle: 'production',
-      owner: 'risk-ml',
-      purpose: 'Predicts customer churn',
+      title: 'Support assistant, "beta"',
+      description: 'Answers customer questions with an LLM',
     },
   ),
+  aiSystem('churn-model', {
+    type: 'ml-model',
+    lifecycle: 'production',
+    owner: 'risk-ml',
+    purpose: 'Predicts customer churn',
+  }),
   aiSystem(
     'cv-screener',
-    { title: 'CV screener' },
     {
       type: 'agent',
       lifecycle: 'retired',
@@ -110,10 +86,10 @@ const entities: Entity[] = [
       purpose: 'Ranks job applicants',
       euAiAct: { tier: 'high-risk', annexIIIArea: 'III.4' },
     },
+    { title: 'CV screener' },
   ),
   aiSystem(
     'legacy-rules',
-    { title: 'Legacy rules' },
     {
       type: 'rule-based',
       lifecycle: 'deprecated',
@@ -122,6 +98,7 @@ const entities: Entity[] = [
       dependencyOf: ['payments-api'],
       euAiAct: { tier: 'unclassified' },
     },
+    { title: 'Legacy rules' },
   ),
 ];
 
@@ -133,57 +110,7 @@ const ALL = [
   'support-bot',
 ];
 
-const testEntities = createBackendModule({
-  pluginId: 'catalog',
-  moduleId: 'aims-test-entities',
-  register(env) {
-    env.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addEntityProvider({
-          getProviderName: () => 'aims-test-entities',
-          connect: async connection => {
-            await connection.applyMutation({
-              type: 'full',
-              entities: entities.map(entity => ({
-                entity,
-                locationKey: 'aims-test',
-              })),
-            });
-          },
-        });
-      },
-    });
-  },
-});
-
-/** Each plugin gets its own database from TestDatabases, as in a real deployment. */
-function databaseFactory(byPlugin: Record<string, Knex>) {
-  return createServiceFactory({
-    service: coreServices.database,
-    deps: { pluginMetadata: coreServices.pluginMetadata },
-    factory: ({ pluginMetadata }) => {
-      const knex = byPlugin[pluginMetadata.getId()];
-      if (!knex)
-        throw new Error(
-          `no test database for plugin ${pluginMetadata.getId()}`,
-        );
-      return { getClient: async () => knex };
-    },
-  });
-}
-
-async function waitFor<T>(
-  fn: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  for (let i = 0; i < 600; i++) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const testEntities = testEntitiesModule(entities);
 
 const databases = TestDatabases.create({
   ids: ['POSTGRES_15', 'SQLITE_3'],
@@ -218,33 +145,37 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
     });
 
     // wait until the catalog has processed and stitched everything, both relation directions
-    await waitFor(async () => {
-      const res = await get(
-        '/api/catalog/entities/by-query?filter=kind=aisystem&limit=100',
-      );
-      if (res.status !== 200 || res.body.items.length !== ALL.length)
-        return undefined;
-      const ok = res.body.items.every((e: Entity) =>
-        e.relations?.some(r => r.type === 'ownedBy'),
-      );
-      const fraud = res.body.items.find(
-        (e: Entity) => e.metadata.name === 'fraud-scorer',
-      );
-      const stitched = fraud?.relations?.some(
-        (r: any) =>
-          r.type === 'dependencyOf' &&
-          r.targetRef === 'component:default/checkout-web',
-      );
-      return ok && stitched ? true : undefined;
-    }, 'catalog to stitch the AI systems');
-    await waitFor(async () => {
-      const res = await get(
-        '/api/catalog/entities/by-name/component/default/checkout-web',
-      );
-      return res.body?.relations?.some((r: any) => r.type === 'dependsOn')
-        ? true
-        : undefined;
-    }, 'catalog to stitch checkout-web');
+    await waitForCatalog(
+      () =>
+        get('/api/catalog/entities/by-query?filter=kind=aisystem&limit=100'),
+      items => {
+        if (items.length !== ALL.length) return false;
+        const ok = items.every(e =>
+          e.relations?.some(r => r.type === 'ownedBy'),
+        );
+        const fraud = items.find(e => e.metadata.name === 'fraud-scorer');
+        const stitched = fraud?.relations?.some(
+          r =>
+            r.type === 'dependencyOf' &&
+            r.targetRef === 'component:default/checkout-web',
+        );
+        return Boolean(ok && stitched);
+      },
+      'catalog to stitch the AI systems',
+      { attempts: 600 },
+    );
+    await waitFor(
+      async () => {
+        const res = await get(
+          '/api/catalog/entities/by-name/component/default/checkout-web',
+        );
+        return res.body?.relations?.some((r: any) => r.type === 'dependsOn')
+          ? true
+          : undefined;
+      },
+      'catalog to stitch checkout-web',
+      { attempts: 600 },
+    );
 
     const now = Date.now();
     const assessments = new ImpactAssessmentStore(knex);
