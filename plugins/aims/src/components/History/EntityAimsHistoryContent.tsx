@@ -1,13 +1,14 @@
 import { Box, Typography } from '@material-ui/core';
 import { ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
 import { AuditEvent, FieldChange, diffDocuments } from '@internal/plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ChangeLine } from '../common/ChangeList';
 import { formatTime, formatValue } from '../common/labels';
+import { ActorLink } from '../common/ActorLink';
 
 /** How many audit events the tab loads. */
 export const HISTORY_LIMIT = 200;
@@ -100,11 +101,7 @@ const columns: TableColumn<AuditEvent>[] = [
     width: '180px',
     // people link to their catalog page; system actors (aims:scheduled-import, …) are plain text
     render: e =>
-      /^(user|group):/i.test(e.actor) ? (
-        <EntityRefLink entityRef={e.actor} defaultKind="user" />
-      ) : (
-        e.actor
-      ),
+<ActorLink actor={e.actor} />,
   },
   { title: 'Action', field: 'action', render: e => actionLabel(e.action) },
   { title: 'Changes', sorting: false, render: e => <ChangesCell event={e} /> },

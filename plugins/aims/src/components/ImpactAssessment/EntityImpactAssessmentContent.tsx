@@ -18,7 +18,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -47,6 +47,7 @@ import { RiskDialog } from '../Risks/RiskDialog';
 import { ImpactAssessmentContentView } from './ContentView';
 import { ImpactAssessmentEditor } from './ImpactAssessmentEditor';
 import { SourceNote, VersionHistory } from './VersionHistory';
+import { ActorLink } from '../common/ActorLink';
 
 /** Annotation naming the impact-assessment file in the repository (docs-as-code). */
 export const IMPACT_ASSESSMENT_ANNOTATION = 'aims.dev/impact-assessment';
@@ -70,7 +71,7 @@ function Summary(props: {
         </Field>
         <Field label="Approved by" gridSizes={{ xs: 12, sm: 6, md: 3 }} empty="Not approved yet">
           {approved?.approvedBy && (
-            <EntityRefLink entityRef={approved.approvedBy} defaultKind="user" />
+            <ActorLink actor={approved.approvedBy} />
           )}
         </Field>
         <Field label="Approved at" gridSizes={{ xs: 12, sm: 6, md: 3 }} empty="—">
@@ -82,7 +83,7 @@ function Summary(props: {
         {latest && (
           <Field label="Latest version">
             v{latest.version} ({latest.status}) by{' '}
-            <EntityRefLink entityRef={latest.author} defaultKind="user" />, updated{' '}
+            <ActorLink actor={latest.author} />, updated{' '}
             {formatTime(latest.updatedAt)}
             <SourceNote source={latest.source} />
           </Field>

@@ -12,7 +12,6 @@ import {
 } from '@material-ui/core';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   FieldChange,
   ImpactAssessmentOverview,
@@ -22,6 +21,7 @@ import { aimsApiRef } from '../../api';
 import { ImpactAssessmentStatusChip } from '../chips';
 import { ChangeTable } from '../common/ChangeList';
 import { formatTime } from '../common/labels';
+import { ActorLink } from '../common/ActorLink';
 
 /** "Imported from <location> at <time>" */
 export function SourceNote(props: { source: { location: string; importedAt: string } | null }) {
@@ -110,13 +110,13 @@ export function VersionHistory(props: {
                     <ImpactAssessmentStatusChip status={v.status} />
                   </TableCell>
                   <TableCell>
-                    <EntityRefLink entityRef={v.author} defaultKind="user" />
+                    <ActorLink actor={v.author} />
                   </TableCell>
                   <TableCell>{formatTime(v.createdAt)}</TableCell>
                   <TableCell>
                     {v.approvedBy ? (
                       <>
-                        <EntityRefLink entityRef={v.approvedBy} defaultKind="user" />
+                        <ActorLink actor={v.approvedBy} />
                         <Typography variant="caption" display="block">
                           {formatTime(v.approvedAt)}
                         </Typography>
