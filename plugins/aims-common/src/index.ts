@@ -25,3 +25,4 @@ export * from './permissions/permissions';
 export * from './impactAssessment/diff';
 export * from './drift/deploymentReport';
 export * from './drift/reconcile';
+export * from './api/driftTypes';

@@ -21,7 +21,9 @@ describe('aims plugin (new frontend system)', () => {
       'page:aims',
       'entity-card:aims/overview',
       'entity-card:aims/ai-systems',
+      'entity-card:aims/drift-banner',
       'entity-content:aims/impact-assessment',
+      'entity-content:aims/drift',
       'entity-content:aims/risks',
       'entity-content:aims/history',
     ]) {
@@ -61,6 +63,15 @@ describe('aims plugin (new frontend system)', () => {
     expect(systemsFilter(aiSystem)).toBe(false);
   });
 
+  it('puts the drift banner on Component pages only', () => {
+    const banner = createExtensionTester(
+      aimsPlugin.getExtension('entity-card:aims/drift-banner'),
+    );
+    const filter = banner.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'a' } })).toBe(true);
+    expect(filter({ apiVersion: 'aims.dev/v1alpha1', kind: 'AISystem', metadata: { name: 'a' } })).toBe(false);
+  });
+
   it('adds the Impact assessment, Risks and History tabs to AISystem pages only', () => {
     const aiSystem = {
       apiVersion: 'aims.dev/v1alpha1',
@@ -75,6 +86,7 @@ describe('aims plugin (new frontend system)', () => {
     const tabs = [
       ['entity-content:aims/impact-assessment', '/impact-assessment', 'Impact assessment'],
       ['entity-content:aims/risks', '/risks', 'Risks'],
+      ['entity-content:aims/drift', '/drift', 'Drift'],
       ['entity-content:aims/history', '/aims-history', 'History'],
     ] as const;
     for (const [id, path, title] of tabs) {

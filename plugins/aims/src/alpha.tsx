@@ -44,6 +44,19 @@ const aiInventoryPage = PageBlueprint.make({
   },
 });
 
+/**
+ * `entity-card:aims/drift-banner` — on Component pages, first: a warning with the open drift
+ * findings of the service and their actions; renders nothing without any.
+ */
+const driftBannerCard = EntityCardBlueprint.make({
+  name: 'drift-banner',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/Drift').then(m => <m.EntityDriftBanner />),
+  },
+});
+
 /** `entity-card:aims/overview` — on AISystem pages. */
 const aiSystemOverviewCard = EntityCardBlueprint.make({
   name: 'overview',
@@ -106,10 +119,23 @@ const historyContent = EntityContentBlueprint.make({
   },
 });
 
+/** `entity-content:aims/drift` — the "Drift" tab of AISystem pages. */
+const driftContent = EntityContentBlueprint.make({
+  name: 'drift',
+  params: {
+    path: '/drift',
+    title: 'Drift',
+    filter: { kind: 'aisystem' },
+    loader: () =>
+      import('./components/Drift').then(m => <m.EntityDriftContent />),
+  },
+});
+
 /**
  * AIMS for the new frontend system: the AI Inventory page (with the org-wide risk register
- * as its second tab), the AISystem overview card and its "Impact assessment", "Risks" and
- * "History" tabs, and the "AI systems" card on Component pages.
+ * as its second tab, and the deployment sources' health), the AISystem overview card and its
+ * "Impact assessment", "Risks", "Drift" and "History" tabs, and on Component pages the drift
+ * banner (first) and the "AI systems" card.
  *
  * @alpha
  */
@@ -121,10 +147,12 @@ export default createFrontendPlugin({
   extensions: [
     aimsApi,
     aiInventoryPage,
+    driftBannerCard,
     aiSystemOverviewCard,
     entityAISystemsCard,
     impactAssessmentContent,
     risksContent,
+    driftContent,
     historyContent,
   ],
 });

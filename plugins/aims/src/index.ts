@@ -13,6 +13,8 @@ export {
   EntityImpactAssessmentContent,
   EntityRisksContent,
   EntityAimsHistoryContent,
+  EntityDriftContent,
+  EntityDriftBanner,
 } from './plugin';
 export { aimsApiRef, AimsClient } from './api';
 export type { AimsApi, AimsEntityRef, RiskQuery, FindingQuery } from './api';
@@ -26,3 +28,4 @@ export {
 export { AISystemOverviewCard } from './components/AISystemOverviewCard';
 export { AIInventoryContent } from './components/AIInventoryPage';
 export { RiskRegisterContent } from './components/Risks';
+export { DeploymentSourcesCard } from './components/Drift';

@@ -99,3 +99,23 @@ export const EntityAimsHistoryContent = aimsPlugin.provide(
     },
   }),
 );
+
+/** "Drift" tab content for AISystem entity pages. @public */
+export const EntityDriftContent = aimsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDriftContent',
+    component: {
+      lazy: () => import('./components/Drift').then(m => m.EntityDriftContent),
+    },
+  }),
+);
+
+/** Drift banner for Component pages: renders nothing without open drift findings. @public */
+export const EntityDriftBanner = aimsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDriftBanner',
+    component: {
+      lazy: () => import('./components/Drift').then(m => m.EntityDriftBanner),
+    },
+  }),
+);

@@ -3,8 +3,12 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AimsStatus,
   AuditEvent,
+  DeploymentSourceListResponse,
   Finding,
+  FindingActionRequest,
+  FindingSeverity,
   FindingStatus,
+  FindingWithEvents,
   FindingType,
   ImpactAssessmentOverview,
   ImpactAssessmentTransitionRequest,
@@ -38,9 +42,12 @@ export interface RiskQuery {
 
 /** Filters of `GET /findings`. @public */
 export interface FindingQuery {
+  /** Findings on the entity, and (for an AI system) the drift findings naming it. */
   entityRef?: string;
+  aiSystemRef?: string;
   type?: FindingType;
   status?: FindingStatus;
+  severity?: FindingSeverity;
 }
 
 /**
@@ -101,6 +108,15 @@ export interface AimsApi {
 
   /** `GET /findings` */
   getFindings(query?: FindingQuery): Promise<{ items: Finding[] }>;
+  /** `GET /findings/:id`: the finding with its event history (oldest first). */
+  getFinding(id: string): Promise<FindingWithEvents>;
+  /**
+   * `POST /findings/:id/actions` (acknowledge, snooze, accept-risk, resolve); non-owners get
+   * a 403 ResponseError, a missing reason or date a 400.
+   */
+  actOnFinding(id: string, request: FindingActionRequest): Promise<FindingWithEvents>;
+  /** `GET /sources`: the deployment sources and their health. */
+  getSources(): Promise<DeploymentSourceListResponse>;
   /** `GET /audit` for an entity, newest first. */
   getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }>;
 }

@@ -285,6 +285,28 @@ describe('AimsClient', () => {
       ]);
     });
 
+    it('GETs one finding and the sources, POSTs finding actions', async () => {
+      const { client, calls } = setup([
+        fakeResponse(200, JSON.stringify({ id: '7', events: [] })),
+        fakeResponse(200, JSON.stringify({ id: '7', events: [] })),
+        fakeResponse(200, JSON.stringify({ items: [] })),
+      ]);
+      await client.getFinding('7');
+      await client.actOnFinding('7', { action: 'snooze', reason: 'fix next sprint', until: '2099-01-31' });
+      await expect(client.getSources()).resolves.toEqual({ items: [] });
+      expect(calls.map(c => c.url)).toEqual([
+        'http://backstage:7007/api/aims/findings/7',
+        'http://backstage:7007/api/aims/findings/7/actions',
+        'http://backstage:7007/api/aims/sources',
+      ]);
+      expect(calls[1].init?.method).toBe('POST');
+      expect(JSON.parse(String(calls[1].init?.body))).toEqual({
+        action: 'snooze',
+        reason: 'fix next sprint',
+        until: '2099-01-31',
+      });
+    });
+
     it('raises ResponseError for failed writes', async () => {
       const { client } = setup([
         fakeResponse(400, JSON.stringify({

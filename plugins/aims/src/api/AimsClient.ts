@@ -8,7 +8,10 @@ import { ResponseError } from '@backstage/errors';
 import {
   AimsStatus,
   AuditEvent,
+  DeploymentSourceListResponse,
   Finding,
+  FindingActionRequest,
+  FindingWithEvents,
   ImpactAssessmentOverview,
   ImpactAssessmentTransitionRequest,
   ImpactAssessmentVersion,
@@ -186,6 +189,20 @@ export class AimsClient implements AimsApi {
   async getFindings(query: FindingQuery = {}): Promise<{ items: Finding[] }> {
     const res = await this.get(`/findings${qs(searchParams(query))}`);
     return (await res.json()) as { items: Finding[] };
+  }
+
+  async getFinding(id: string): Promise<FindingWithEvents> {
+    const res = await this.get(`/findings/${encodeURIComponent(id)}`);
+    return (await res.json()) as FindingWithEvents;
+  }
+
+  async actOnFinding(id: string, request: FindingActionRequest): Promise<FindingWithEvents> {
+    return this.send('POST', `/findings/${encodeURIComponent(id)}/actions`, request);
+  }
+
+  async getSources(): Promise<DeploymentSourceListResponse> {
+    const res = await this.get('/sources');
+    return (await res.json()) as DeploymentSourceListResponse;
   }
 
   async getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }> {

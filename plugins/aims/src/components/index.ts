@@ -5,3 +5,4 @@ export { AIInventoryPage, AIInventoryContent } from './AIInventoryPage';
 export { EntityImpactAssessmentContent } from './ImpactAssessment';
 export { EntityRisksContent, RiskRegisterContent } from './Risks';
 export { EntityAimsHistoryContent } from './History';
+export { EntityDriftContent, EntityDriftBanner, DeploymentSourcesCard } from './Drift';

@@ -29,12 +29,18 @@ import {
   InventoryResponse,
   tallyInventoryCounts,
   AimsStatus,
+  DeploymentSourceListResponse,
+  DeploymentSourceState,
+  FindingActionRequest,
+  FindingEvent,
+  FindingWithEvents,
+  StoredFindingView,
 } from '@internal/plugin-aims-common';
 import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from '../api';
 
-const STATUS_TEXTS: Record<number, string> = { 200: 'OK', 404: 'Not Found' };
+const STATUS_TEXTS: Record<number, string> = { 200: 'OK', 403: 'Forbidden', 404: 'Not Found' };
 
 /** A minimal fetch Response, enough for fetchApi fakes and ResponseError.fromResponse. */
 export function fakeResponse(
@@ -166,6 +172,9 @@ export class FakeAimsApi implements AimsApi {
   risks: Risk[] = [];
   audit: AuditEvent[] = [];
   findings: Finding[] = [];
+  /** Event history per finding id (GET /findings/:id). */
+  readonly findingEvents: Record<string, FindingEvent[]> = {};
+  sources: DeploymentSourceState[] = [];
   matrix: RiskMatrix = DEFAULT_RISK_MATRIX;
   /** The user the fake backend acts as (author of drafts, signer of risks). */
   actor = 'user:default/ana';
@@ -428,14 +437,57 @@ export class FakeAimsApi implements AimsApi {
 
   async getFindings(query: FindingQuery = {}): Promise<{ items: Finding[] }> {
     this.calls.push(['getFindings', query]);
+    await this.fail('getFindings');
     return {
       items: this.findings.filter(
         f =>
-          (!query.entityRef || f.entityRef === query.entityRef) &&
+          // like the backend: entityRef also matches findings naming the entity as AI system
+          (!query.entityRef || f.entityRef === query.entityRef || f.aiSystemRef === query.entityRef) &&
+          (!query.aiSystemRef || f.aiSystemRef === query.aiSystemRef) &&
+          (!query.severity || f.severity === query.severity) &&
           (!query.type || f.type === query.type) &&
           (!query.status || f.status === query.status),
       ),
     };
+  }
+
+  async getFinding(id: string): Promise<FindingWithEvents> {
+    this.calls.push(['getFinding', id]);
+    await this.fail('getFinding');
+    const f = this.findings.find(x => x.id === id);
+    if (!f) throw await responseError(404, 'NotFoundError', `No finding ${id}`);
+    return { ...storedFinding(f), events: this.findingEvents[id] ?? [] };
+  }
+
+  async actOnFinding(id: string, request: FindingActionRequest): Promise<FindingWithEvents> {
+    this.calls.push(['actOnFinding', id, request]);
+    await this.fail('actOnFinding');
+    const f = this.findings.find(x => x.id === id);
+    if (!f) throw await responseError(404, 'NotFoundError', `No finding ${id}`);
+    const to = ({
+      acknowledge: 'acknowledged',
+      resolve: 'resolved',
+      snooze: 'snoozed',
+      'accept-risk': 'risk-accepted',
+    } as const)[request.action];
+    (this.findingEvents[id] ??= []).push({
+      id: String((this.findingEvents[id]?.length ?? 0) + 1),
+      at: new Date().toISOString(),
+      actor: this.actor,
+      action: `finding.${request.action}`,
+      fromStatus: f.status,
+      toStatus: to,
+      reason: request.reason,
+      until: request.until ?? null,
+    });
+    f.status = to;
+    return this.getFinding(id);
+  }
+
+  async getSources(): Promise<DeploymentSourceListResponse> {
+    this.calls.push(['getSources']);
+    await this.fail('getSources');
+    return { items: this.sources };
   }
 
   async getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }> {
@@ -562,4 +614,76 @@ export function componentStatus(
 export function authorizeBy(allowed: (permissionName: string) => boolean) {
   return (request: { permission: { name: string } }) =>
     (allowed(request.permission.name) ? 'ALLOW' : 'DENY') as any;
+}
+
+/** A finding as the backend serves it (key, occurrences, statusUntil, statusReason filled in). */
+export function storedFinding(f: Finding): StoredFindingView {
+  const s = f as Partial<StoredFindingView>;
+  return {
+    key: `${f.type}:${f.entityRef}:${f.aiSystemRef ?? ''}:${f.environment ?? ''}`,
+    occurrences: 1,
+    statusUntil: null,
+    statusReason: null,
+    ...f,
+    ...(s.occurrences !== undefined ? { occurrences: s.occurrences } : {}),
+  };
+}
+
+/**
+ * A drift finding: fraud-scorer 3.3.0 running in production where 3.2.0 is declared, seen by
+ * the kubernetes and deployment-reports sources.
+ */
+export function driftFinding(overrides: Partial<StoredFindingView> = {}): StoredFindingView {
+  return {
+    id: 'f-1',
+    key: 'version-mismatch:component:default/payments-api:aisystem:default/fraud-scorer:production',
+    type: 'version-mismatch',
+    entityRef: 'component:default/payments-api',
+    aiSystemRef: 'aisystem:default/fraud-scorer',
+    environment: 'production',
+    severity: 'high',
+    status: 'open',
+    firstSeenAt: '2026-03-01T10:00:00Z',
+    lastSeenAt: '2026-03-03T08:30:00Z',
+    occurrences: 4,
+    statusUntil: null,
+    statusReason: null,
+    evidence: {
+      declared: [{ model: 'fraud-gbm', version: '3.2.0' }],
+      observed: [{ model: 'fraud-gbm', version: '3.3.0', share: 1, sources: ['deployment-reports', 'kubernetes'] }],
+      sources: [
+        {
+          sourceId: 'kubernetes',
+          observedAt: '2026-03-03T08:30:00Z',
+          model: 'fraud-gbm',
+          version: '3.3.0',
+          evidence: { workload: 'payments/payments-api' },
+        },
+        {
+          sourceId: 'deployment-reports',
+          observedAt: '2026-03-01T10:00:00Z',
+          model: 'fraud-gbm',
+          version: '3.3.0',
+        },
+      ],
+    },
+    ...overrides,
+  };
+}
+
+/** A deployment source and its health. */
+export function deploymentSource(
+  id: string,
+  overrides: Partial<DeploymentSourceState> = {},
+): DeploymentSourceState {
+  return {
+    id,
+    status: 'healthy',
+    lastSuccessAt: '2026-03-03T08:30:00Z',
+    lastFailureAt: null,
+    lastError: null,
+    freshnessWindowMs: 3_600_000,
+    observationCount: 12,
+    ...overrides,
+  };
 }

@@ -18,6 +18,7 @@ import { EuAiActTierChip, ImpactAssessmentStatusChip } from '../chips';
 import { FindingsCell } from '../common/FindingsCell';
 import { saveBlob } from '../common/saveBlob';
 import { RiskRegisterContent } from '../Risks/RiskRegisterContent';
+import { DeploymentSourcesCard } from '../Drift/DeploymentSourcesCard';
 import { InventoryFilters, toQuery } from './filters';
 import {
   useFilterOptions,
@@ -193,6 +194,9 @@ function InventoryView() {
           }
         />
       )}
+      <Box mt={3}>
+        <DeploymentSourcesCard />
+      </Box>
     </>
   );
 }

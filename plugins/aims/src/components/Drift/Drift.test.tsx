@@ -1,0 +1,261 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { aimsApiRef } from '../../api';
+import {
+  FakeAimsApi,
+  deploymentSource,
+  driftFinding,
+  responseError,
+} from '../../testUtils/fixtures';
+import { EntityDriftContent } from './EntityDriftContent';
+import { EntityDriftBanner } from './EntityDriftBanner';
+import { DeploymentSourcesCard } from './DeploymentSourcesCard';
+import { driftSummary } from './driftText';
+import { tomorrow as tomorrowForTests } from './FindingActionDialog';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+const fraudScorer = {
+  apiVersion: 'aims.dev/v1alpha1',
+  kind: 'AISystem',
+  metadata: { name: 'fraud-scorer', namespace: 'default' },
+  spec: { type: 'ml-model', lifecycle: 'production', owner: 'fraud-ml' },
+} as unknown as Entity;
+
+const paymentsApi = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
+} as unknown as Entity;
+
+function render(api: FakeAimsApi, entity: Entity, element: JSX.Element) {
+  return renderInTestApp(<EntityProvider entity={entity}>{element}</EntityProvider>, {
+    apis: [[aimsApiRef, api]],
+    mountedRoutes,
+  });
+}
+
+function apiWithFindings() {
+  const api = new FakeAimsApi();
+  api.findings = [
+    driftFinding(),
+    driftFinding({
+      id: 'f-2',
+      type: 'declared-not-observed',
+      environment: 'staging',
+      severity: 'low',
+      status: 'snoozed',
+      statusUntil: '2099-01-31T23:59:59.999Z',
+      statusReason: 'staging is being rebuilt',
+      evidence: {
+        declared: [{ model: 'fraud-gbm', version: '3.2.0' }],
+        coveredSince: '2026-02-01T00:00:00Z',
+        coveredBy: [{ sourceId: 'kubernetes', observedAt: '2026-03-02T07:00:00Z' }],
+      },
+    }),
+    {
+      id: 'c-1',
+      type: 'missing-impact-assessment',
+      entityRef: 'aisystem:default/fraud-scorer',
+      aiSystemRef: null,
+      environment: null,
+      severity: 'high',
+      status: 'open',
+      firstSeenAt: '2026-02-01T00:00:00Z',
+      lastSeenAt: '2026-03-01T00:00:00Z',
+      evidence: {},
+    },
+    driftFinding({ id: 'f-9', aiSystemRef: 'aisystem:default/other', entityRef: 'component:default/other' }),
+  ];
+  return api;
+}
+
+describe('EntityDriftContent (Drift tab of AISystem pages)', () => {
+  it('lists the drift findings naming the system with evidence, and its compliance findings', async () => {
+    const api = apiWithFindings();
+    await render(api, fraudScorer, <EntityDriftContent />);
+    expect(await screen.findByText('Deployment drift (1 open, 2 in all)')).toBeInTheDocument();
+    expect(api.calls).toContainEqual(['getFindings', { entityRef: 'aisystem:default/fraud-scorer' }]);
+
+    const mismatch = screen.getByText('Version mismatch').closest('tr')!;
+    expect(within(mismatch).getByRole('link', { name: /payments-api/ })).toBeInTheDocument();
+    expect(mismatch).toHaveTextContent('production');
+    expect(within(mismatch).getByTestId('finding-severity')).toHaveTextContent('High');
+    expect(within(mismatch).getByTestId('finding-status')).toHaveTextContent('Open');
+    expect(mismatch).toHaveTextContent('2026-03-01 10:00 UTC');
+    expect(mismatch).toHaveTextContent('2026-03-03 08:30 UTC');
+    const evidence = within(mismatch).getByTestId('drift-evidence');
+    expect(evidence).toHaveTextContent('kubernetes saw fraud-gbm 3.3.0 2026-03-03 08:30 UTC');
+    expect(evidence).toHaveTextContent('deployment-reports saw fraud-gbm 3.3.0 2026-03-01 10:00 UTC');
+
+    const snoozed = screen.getByText('Declared, not observed').closest('tr')!;
+    expect(within(snoozed).getByTestId('finding-status')).toHaveTextContent('Snoozed until 2099-01-31');
+    expect(snoozed).toHaveTextContent('staging is being rebuilt');
+    expect(within(snoozed).getByTestId('drift-evidence')).toHaveTextContent('kubernetes saw the deployment');
+
+    expect(screen.getByText('Compliance findings (1)')).toBeInTheDocument();
+    expect(screen.getByText('Missing impact assessment')).toBeInTheDocument();
+    // the other system's drift is not here
+    expect(screen.queryByRole('link', { name: /^other$/ })).not.toBeInTheDocument();
+  });
+
+  it('shows the event history of a finding', async () => {
+    const api = apiWithFindings();
+    api.findingEvents['f-1'] = [
+      { id: '1', at: '2026-03-01T10:00:00Z', actor: 'aims:drift', action: 'opened', fromStatus: null, toStatus: 'open' },
+      {
+        id: '2',
+        at: '2026-03-02T09:00:00Z',
+        actor: 'user:default/ana',
+        action: 'finding.acknowledge',
+        fromStatus: 'open',
+        toStatus: 'acknowledged',
+        reason: 'rollout in progress',
+      },
+    ];
+    await render(api, fraudScorer, <EntityDriftContent />);
+    await userEvent.click(await screen.findByRole('button', { name: 'History of finding f-1' }));
+    const dialog = await screen.findByRole('dialog');
+    const events = await within(dialog).findByTestId('finding-events');
+    expect(api.calls).toContainEqual(['getFinding', 'f-1']);
+    expect(events).toHaveTextContent('opened');
+    expect(events).toHaveTextContent('Acknowledged');
+    expect(events).toHaveTextContent('rollout in progress');
+    expect(within(events).getByRole('link', { name: /ana/ })).toBeInTheDocument();
+  });
+
+  it('explains an empty drift table', async () => {
+    await render(new FakeAimsApi(), fraudScorer, <EntityDriftContent />);
+    expect(await screen.findByTestId('aims-no-drift')).toHaveTextContent(/never as drift/);
+  });
+});
+
+describe('EntityDriftBanner (Component pages)', () => {
+  it('is hidden when the component has no open drift findings', async () => {
+    const api = new FakeAimsApi();
+    api.findings = [driftFinding({ status: 'resolved' }), driftFinding({ id: 'f-2', status: 'snoozed' })];
+    await render(api, paymentsApi, <div data-testid="page"><EntityDriftBanner /></div>);
+    await waitFor(() => expect(api.calls).toContainEqual(['getFindings', { entityRef: 'component:default/payments-api' }]));
+    expect(screen.getByTestId('page')).toBeEmptyDOMElement();
+  });
+
+  it('lists each open drift finding in one line with its actions', async () => {
+    const api = new FakeAimsApi();
+    api.findings = [driftFinding()];
+    await render(api, paymentsApi, <EntityDriftBanner />);
+    const banner = await screen.findByTestId('aims-drift-banner');
+    expect(banner).toHaveTextContent('1 open finding');
+    expect(within(banner).getByTestId('drift-line')).toHaveTextContent(
+      'version-mismatch: fraud-scorer in production runs 3.3.0, declared 3.2.0',
+    );
+    for (const name of ['Acknowledge', 'Snooze until…', 'Accept risk until…', 'Resolve']) {
+      expect(within(banner).getByRole('button', { name })).toBeInTheDocument();
+    }
+  });
+
+  it('asks for a reason, sends the action and refreshes', async () => {
+    const api = new FakeAimsApi();
+    api.findings = [driftFinding()];
+    await render(api, paymentsApi, <EntityDriftBanner />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Resolve' }));
+    const dialog = await screen.findByRole('dialog');
+    const submit = within(dialog).getByRole('button', { name: 'Resolve' });
+    expect(submit).toBeDisabled();
+    await userEvent.type(within(dialog).getByLabelText('Reason'), 'Declared 3.3.0 in catalog-info');
+    expect(submit).toBeEnabled();
+    await userEvent.click(submit);
+    await waitFor(() => expect(screen.queryByTestId('aims-drift-banner')).not.toBeInTheDocument());
+    expect(api.calls).toContainEqual([
+      'actOnFinding',
+      'f-1',
+      { action: 'resolve', reason: 'Declared 3.3.0 in catalog-info' },
+    ]);
+    expect(api.calls.filter(c => c[0] === 'getFindings')).toHaveLength(2);
+  });
+
+  it('needs a future date to snooze and sends it', async () => {
+    const api = new FakeAimsApi();
+    api.findings = [driftFinding()];
+    await render(api, paymentsApi, <EntityDriftBanner />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Snooze until…' }));
+    const dialog = await screen.findByRole('dialog');
+    const submit = within(dialog).getByRole('button', { name: 'Snooze' });
+    await userEvent.type(within(dialog).getByLabelText('Reason'), 'Fix ships next sprint');
+    expect(submit).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText('Until'), { target: { value: '2020-01-01' } });
+    expect(submit).toBeDisabled();
+    expect(dialog).toHaveTextContent('Pick a date in the future');
+    const until = tomorrowForTests();
+    fireEvent.change(within(dialog).getByLabelText('Until'), { target: { value: until } });
+    expect(submit).toBeEnabled();
+    await userEvent.click(submit);
+    await waitFor(() =>
+      expect(api.calls).toContainEqual([
+        'actOnFinding',
+        'f-1',
+        { action: 'snooze', reason: 'Fix ships next sprint', until },
+      ]),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('says who may act when the backend answers 403', async () => {
+    const api = new FakeAimsApi();
+    api.findings = [driftFinding()];
+    api.failures.actOnFinding = await responseError(403, 'NotAllowedError', 'You are not allowed');
+    await render(api, paymentsApi, <EntityDriftBanner />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Acknowledge' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText('Reason'), 'on it');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Acknowledge' }));
+    expect(await within(dialog).findByTestId('finding-action-error')).toHaveTextContent(
+      'Only the owners of this service or AI system, or compliance, can act on this finding.',
+    );
+    expect(api.findings[0].status).toBe('open');
+  });
+});
+
+describe('DeploymentSourcesCard', () => {
+  it('shows each source with its status, last success and last error', async () => {
+    const api = new FakeAimsApi();
+    api.sources = [
+      deploymentSource('kubernetes'),
+      deploymentSource('deployment-reports', {
+        status: 'failed',
+        lastFailureAt: '2026-03-03T09:00:00Z',
+        lastError: 'connect ECONNREFUSED',
+      }),
+      deploymentSource('argocd', { status: 'stale', lastSuccessAt: '2026-02-01T00:00:00Z' }),
+    ];
+    await render(api, paymentsApi, <DeploymentSourcesCard />);
+    const k8s = await screen.findByTestId('source-kubernetes');
+    expect(within(k8s).getByTestId('source-status')).toHaveTextContent('Healthy');
+    expect(k8s).toHaveTextContent('2026-03-03 08:30 UTC');
+    const reports = screen.getByTestId('source-deployment-reports');
+    expect(within(reports).getByTestId('source-status')).toHaveTextContent('Failed');
+    expect(reports).toHaveTextContent('connect ECONNREFUSED');
+    expect(within(screen.getByTestId('source-argocd')).getByTestId('source-status')).toHaveTextContent('Stale');
+    expect(screen.getByText(/count as unknown, never as drift/)).toBeInTheDocument();
+  });
+});
+
+describe('driftSummary', () => {
+  it('says what drifted in one line per type', () => {
+    expect(driftSummary(driftFinding())).toBe(
+      'version-mismatch: fraud-scorer in production runs 3.3.0, declared 3.2.0',
+    );
+    expect(
+      driftSummary(driftFinding({ type: 'undeclared-ai-usage', aiSystemRef: null, evidence: { reason: 'model-not-declared', model: 'gpt-4o', provider: 'openai' } })),
+    ).toBe('undeclared-ai-usage: model gpt-4o (openai) runs in production, declared by no AI system');
+    expect(
+      driftSummary(driftFinding({ type: 'environment-mismatch', environment: 'dev', evidence: { declaredEnvironments: ['production', 'staging'] } })),
+    ).toBe('environment-mismatch: fraud-scorer runs in dev, declared only in production, staging');
+    expect(
+      driftSummary(driftFinding({ type: 'unassessed-in-production', evidence: { impactAssessmentStatus: 'draft' } })),
+    ).toBe('unassessed-in-production: fraud-scorer runs in production without an approved impact assessment (draft)');
+  });
+});

@@ -1,0 +1,3 @@
+export { EntityDriftContent } from './EntityDriftContent';
+export { EntityDriftBanner } from './EntityDriftBanner';
+export { DeploymentSourcesCard } from './DeploymentSourcesCard';
