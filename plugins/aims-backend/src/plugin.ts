@@ -34,7 +34,11 @@ import { AISystems } from './service/AISystems';
 import { AssessmentImporter } from './service/AssessmentImporter';
 import { AuditTrail } from './service/AuditTrail';
 import { ComplianceFindings } from './service/ComplianceFindings';
-import { loadExampleData } from './service/ExampleDataLoader';
+import {
+  loadExampleData,
+  loadExampleDeployments,
+  reconcileWhenCatalogReady,
+} from './service/ExampleDataLoader';
 import { ImpactAssessmentService } from './service/ImpactAssessmentService';
 import { InventoryService } from './service/InventoryService';
 import { RiskService } from './service/RiskService';
@@ -72,6 +76,7 @@ export const aimsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const { database, httpRouter, httpAuth, auth, logger, config } = deps;
@@ -153,6 +158,27 @@ export const aimsPlugin = createBackendPlugin({
           },
         });
 
+        const deploymentReports = new DeploymentReportStore(knex);
+        const deployments = new DeploymentIngest({
+          knex,
+          catalog: deps.catalog,
+          auth,
+          reports: deploymentReports,
+          observations,
+          sources,
+          findings: findingStore,
+          drift,
+          freshnessWindowMs: readDeploymentReportsFreshnessMs(config),
+        });
+        const exampleRefs = exampleDirectory
+          ? await loadExampleDeployments({
+              directory: exampleDirectory,
+              reports: deploymentReports,
+              ingest: deployments,
+              logger,
+            })
+          : undefined;
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -180,17 +206,7 @@ export const aimsPlugin = createBackendPlugin({
               audit,
               complianceGroup: readComplianceGroup(config),
             }),
-            deployments: new DeploymentIngest({
-              knex,
-              catalog: deps.catalog,
-              auth,
-              reports: new DeploymentReportStore(knex),
-              observations,
-              sources,
-              findings: findingStore,
-              drift,
-              freshnessWindowMs: readDeploymentReportsFreshnessMs(config),
-            }),
+            deployments,
           }),
         );
         await scheduleTasks({
@@ -212,6 +228,32 @@ export const aimsPlugin = createBackendPlugin({
           drift,
           deploymentSources,
         });
+        if (exampleRefs) {
+          // the catalog ingests the example entities after startup: reconcile once it has them
+          let stopped = false;
+          deps.lifecycle.addShutdownHook(() => {
+            stopped = true;
+          });
+          reconcileWhenCatalogReady({
+            refs: exampleRefs,
+            catalog: deps.catalog,
+            auth,
+            logger,
+            isStopped: () => stopped,
+            reconcile: async () => {
+              await findings.recomputeAll(
+                await auth.getOwnServiceCredentials(),
+              );
+              await drift.reconcileAll();
+            },
+          }).catch(e =>
+            logger.warn(
+              `AIMS example deployments: reconcile failed: ${
+                (e as Error).message
+              }`,
+            ),
+          );
+        }
         logger.info('AIMS backend ready');
       },
     });

@@ -28,6 +28,11 @@ export class DeploymentReportStore {
     };
   }
 
+  /** True when no report was ever received. */
+  async isEmpty(db: Db = this.knex): Promise<boolean> {
+    return !(await db(TABLE).first('id'));
+  }
+
   /** Inserts the report; false when a report with that id is already stored. */
   async insert(
     report: NormalizedDeploymentReport,

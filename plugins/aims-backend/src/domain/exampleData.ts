@@ -1,4 +1,5 @@
 import {
+  DeploymentReport,
   IMPACT_ASSESSMENT_STORED_STATUSES,
   ImpactAssessmentContent,
   ImpactAssessmentStoredStatus,
@@ -6,6 +7,7 @@ import {
   RiskMatrix,
   riskScore,
   validateImpactAssessmentContent,
+  validateDeploymentReport,
   validateRiskInput,
 } from '@internal/plugin-aims-common';
 import { toFullRef } from './ownership';
@@ -271,4 +273,67 @@ export function parseExampleRisks(
     }
     return out;
   });
+}
+
+/**
+ * `deployments.yaml`: a list of deployment reports in the contract format of
+ * `POST /deployments`, with `deployedDaysAgo` instead of `deployedAt` (it becomes a date
+ * relative to `now`). Each report is checked with `validateDeploymentReport`; the problems
+ * name the index and the field. Returned oldest first (the order they were deployed), so a
+ * later report of a component/environment replaces an earlier one, as in real life.
+ */
+export function parseExampleDeployments(
+  data: unknown,
+  file: string,
+  now: Date,
+): DeploymentReport[] {
+  if (!Array.isArray(data))
+    throw new ExampleDataError(file, 'top level', 'must be a list');
+  const reports = data.map((item, i) => {
+    const at = `[${i}]`;
+    if (!isObject(item))
+      throw new ExampleDataError(file, at, 'must be an object');
+    const { deployedDaysAgo, ...rest } = item;
+    if ('deployedAt' in rest) {
+      throw new ExampleDataError(
+        file,
+        `${at}.deployedAt`,
+        'comes from deployedDaysAgo; leave it out',
+      );
+    }
+    const ago = days(deployedDaysAgo, file, `${at}.deployedDaysAgo`, true)!;
+    if (ago < 0) {
+      throw new ExampleDataError(
+        file,
+        `${at}.deployedDaysAgo`,
+        'must not be negative (a deployment in the future)',
+      );
+    }
+    const report = {
+      ...rest,
+      deployedAt: new Date(now.getTime() - ago * DAY).toISOString(),
+    };
+    const problems = validateDeploymentReport(report, { now: now.getTime() });
+    if (problems.length) {
+      throw new ExampleDataError(
+        file,
+        at,
+        problems.map(p => p.message).join('; '),
+      );
+    }
+    return { report: report as DeploymentReport, ago, i };
+  });
+  const ids = new Map<string, number>();
+  for (const { report, i } of reports) {
+    const first = ids.get(report.id);
+    if (first !== undefined) {
+      throw new ExampleDataError(
+        file,
+        `[${i}].id`,
+        `repeats [${first}].id "${report.id}" (ids are idempotency keys)`,
+      );
+    }
+    ids.set(report.id, i);
+  }
+  return reports.sort((a, b) => b.ago - a.ago || a.i - b.i).map(r => r.report);
 }

@@ -68,8 +68,40 @@ export class DeploymentIngest {
     body: unknown,
     credentials: BackstageCredentials,
   ): Promise<DeploymentIngestResult> {
+    let receivedBy = 'unknown';
+    if (this.deps.auth.isPrincipal(credentials, 'user'))
+      receivedBy = credentials.principal.userEntityRef;
+    else if (this.deps.auth.isPrincipal(credentials, 'service'))
+      receivedBy = credentials.principal.subject;
+    return this.store(body, receivedBy, {
+      requireComponent: true,
+      reconcile: true,
+    });
+  }
+
+  /**
+   * A report from an in-process system actor (the example-data loader, `aims:example-data`):
+   * the same validation, idempotency, storage and observations as `POST /deployments`. With
+   * `requireComponent: false` the component need not be in the catalog yet (at startup the
+   * catalog may not have ingested it); with `reconcile: false` the caller reconciles later.
+   * `at` is the receive time (default now).
+   */
+  async ingestAs(
+    actor: string,
+    body: unknown,
+    options: { requireComponent: boolean; reconcile: boolean; at?: Date },
+  ): Promise<DeploymentIngestResult> {
+    return this.store(body, actor, options);
+  }
+
+  private async store(
+    body: unknown,
+    receivedBy: string,
+    options: { requireComponent: boolean; reconcile: boolean; at?: Date },
+  ): Promise<DeploymentIngestResult> {
     const { knex, reports, observations, sources } = this.deps;
-    const now = this.deps.clock ? this.deps.clock() : new Date();
+    const now =
+      options.at ?? (this.deps.clock ? this.deps.clock() : new Date());
     const problems = validateDeploymentReport(body, { now: now.getTime() });
     if (problems.length) {
       throw new InputError(
@@ -81,20 +113,18 @@ export class DeploymentIngest {
     const existing = await reports.get(report.id);
     if (existing) return this.repeat(existing.report, report);
 
-    const component = await this.deps.catalog.getEntityByRef(report.component, {
-      credentials: await this.deps.auth.getOwnServiceCredentials(),
-    });
-    if (!component) {
-      throw new NotFoundError(
-        `component ${report.component} is not in the catalog`,
+    if (options.requireComponent) {
+      const component = await this.deps.catalog.getEntityByRef(
+        report.component,
+        { credentials: await this.deps.auth.getOwnServiceCredentials() },
       );
+      if (!component) {
+        throw new NotFoundError(
+          `component ${report.component} is not in the catalog`,
+        );
+      }
     }
 
-    let receivedBy = 'unknown';
-    if (this.deps.auth.isPrincipal(credentials, 'user'))
-      receivedBy = credentials.principal.userEntityRef;
-    else if (this.deps.auth.isPrincipal(credentials, 'service'))
-      receivedBy = credentials.principal.subject;
     const inserted = await knex.transaction(async trx => {
       if (!(await reports.insert(report, receivedBy, now, trx))) return false;
       await observations.replace(
@@ -118,13 +148,16 @@ export class DeploymentIngest {
       const stored = await reports.get(report.id);
       return this.repeat(stored!.report, report);
     }
-    await this.deps.drift.reconcileFor([report.component]);
+    if (options.reconcile)
+      await this.deps.drift.reconcileFor([report.component]);
     return {
       status: 202,
       body: {
         id: report.id,
         duplicate: false,
-        findings: await this.openFindings(report.component),
+        findings: options.reconcile
+          ? await this.openFindings(report.component)
+          : [],
       },
     };
   }
