@@ -306,6 +306,36 @@ export function ImpactAssessmentEditor(props: {
                 {rowsOfScope(content, scope.id).map(({ row, index }) => {
                   const at = `dimensions[${index}]`;
                   const name = dimensionName(row.dimension);
+                  const textCell = (k: 'description' | 'mitigation') => (
+                    <TableCell className={classes.cell}>
+                      <TextField
+                        multiline
+                        fullWidth
+                        value={row[k] ?? ''}
+                        inputProps={{ 'aria-label': `${name} ${k}` }}
+                        onChange={e => setDimension(index, `${at}.${k}`, { [k]: e.target.value })}
+                        error={!!errorFor(`${at}.${k}`)}
+                        helperText={errorFor(`${at}.${k}`)}
+                      />
+                    </TableCell>
+                  );
+                  const ratingCell = (k: 'severity' | 'likelihood' | 'residualSeverity' | 'residualLikelihood') => (
+                    <TableCell key={k} className={classes.cell}>
+                      <TextField
+                        type="number"
+                        className={classes.rating}
+                        value={row[k] ?? ''}
+                        inputProps={{
+                          min: RATING_MIN,
+                          max: RATING_MAX,
+                          'aria-label': `${name} ${DIMENSION_FIELD_LABELS[k].toLocaleLowerCase('en-US')}`,
+                        }}
+                        onChange={e => setDimension(index, `${at}.${k}`, { [k]: parseRating(e.target.value) })}
+                        error={!!errorFor(`${at}.${k}`)}
+                        helperText={errorFor(`${at}.${k}`)}
+                      />
+                    </TableCell>
+                  );
                   return (
                     <TableRow key={row.dimension} data-testid={`edit-dimension-${row.dimension}`}>
                       <TableCell className={classes.cell}>
@@ -330,54 +360,10 @@ export function ImpactAssessmentEditor(props: {
                           ))}
                         </TextField>
                       </TableCell>
-                      <TableCell className={classes.cell}>
-                        <TextField
-                          multiline
-                          fullWidth
-                          value={row.description}
-                          inputProps={{ 'aria-label': `${name} description` }}
-                          onChange={e => setDimension(index, `${at}.description`, { description: e.target.value })}
-                          error={!!errorFor(`${at}.description`)}
-                          helperText={errorFor(`${at}.description`)}
-                        />
-                      </TableCell>
-                      {(['severity', 'likelihood'] as const).map(k => (
-                        <TableCell key={k} className={classes.cell}>
-                          <TextField
-                            type="number"
-                            className={classes.rating}
-                            value={row[k] ?? ''}
-                            inputProps={{ min: RATING_MIN, max: RATING_MAX, 'aria-label': `${name} ${DIMENSION_FIELD_LABELS[k].toLocaleLowerCase('en-US')}` }}
-                            onChange={e => setDimension(index, `${at}.${k}`, { [k]: parseRating(e.target.value) })}
-                            error={!!errorFor(`${at}.${k}`)}
-                            helperText={errorFor(`${at}.${k}`)}
-                          />
-                        </TableCell>
-                      ))}
-                      <TableCell className={classes.cell}>
-                        <TextField
-                          multiline
-                          fullWidth
-                          value={row.mitigation ?? ''}
-                          inputProps={{ 'aria-label': `${name} mitigation` }}
-                          onChange={e => setDimension(index, `${at}.mitigation`, { mitigation: e.target.value })}
-                          error={!!errorFor(`${at}.mitigation`)}
-                          helperText={errorFor(`${at}.mitigation`)}
-                        />
-                      </TableCell>
-                      {(['residualSeverity', 'residualLikelihood'] as const).map(k => (
-                        <TableCell key={k} className={classes.cell}>
-                          <TextField
-                            type="number"
-                            className={classes.rating}
-                            value={row[k] ?? ''}
-                            inputProps={{ min: RATING_MIN, max: RATING_MAX, 'aria-label': `${name} ${DIMENSION_FIELD_LABELS[k].toLocaleLowerCase('en-US')}` }}
-                            onChange={e => setDimension(index, `${at}.${k}`, { [k]: parseRating(e.target.value) })}
-                            error={!!errorFor(`${at}.${k}`)}
-                            helperText={errorFor(`${at}.${k}`)}
-                          />
-                        </TableCell>
-                      ))}
+                      {textCell('description')}
+                      {(['severity', 'likelihood'] as const).map(ratingCell)}
+                      {textCell('mitigation')}
+                      {(['residualSeverity', 'residualLikelihood'] as const).map(ratingCell)}
                     </TableRow>
                   );
                 })}
