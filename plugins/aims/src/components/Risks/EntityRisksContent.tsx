@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Button, Grid } from '@material-ui/core';
 import AddIcon from '@material-ui/icons/Add';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -11,7 +11,7 @@ import { Risk, aimsRiskUpdatePermission } from '@internal/plugin-aims-common';
 import { aimsApiRef, RiskQuery } from '../../api';
 import { useCurrentUser } from '../common/useCurrentUser';
 import { RiskCsvButton, RiskTable } from './RiskTable';
-import { RiskHeatMap } from './RiskHeatMap';
+import { RiskHeatMapCard } from './RiskHeatMap';
 import { RiskDialog } from './RiskDialog';
 
 /** How many risks a register view loads; the CSV has all of them. */
@@ -41,11 +41,7 @@ export function RisksTab(props: { entity: Entity }) {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} xl={4}>
-        <InfoCard title="Risk heat map">
-          {heatMap.error && <ResponseErrorPanel error={heatMap.error} />}
-          {heatMap.loading && !heatMap.value && <Progress />}
-          {heatMap.value && <RiskHeatMap heatMap={heatMap.value} />}
-        </InfoCard>
+        <RiskHeatMapCard title="Risk heat map" state={heatMap} />
       </Grid>
       <Grid item xs={12} xl={8}>
         <Box display="flex" justifyContent="flex-end" mb={1} style={{ gap: 8 }}>

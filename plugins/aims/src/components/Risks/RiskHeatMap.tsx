@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Box, Typography, makeStyles, Theme } from '@material-ui/core';
 import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
 import { RiskBand, RiskHeatMapResponse, riskBand } from '@internal/plugin-aims-common';
@@ -131,5 +132,20 @@ export function RiskHeatMap(props: { heatMap: RiskHeatMapResponse }) {
         ))}
       </Box>
     </Box>
+  );
+}
+
+/** The heat map in a card, with its loading and error states (per AI system and org-wide). */
+export function RiskHeatMapCard(props: {
+  title: string;
+  state: { loading: boolean; error?: Error; value?: RiskHeatMapResponse };
+}) {
+  const { title, state } = props;
+  return (
+    <InfoCard title={title}>
+      {state.error && <ResponseErrorPanel error={state.error} />}
+      {state.loading && !state.value && <Progress />}
+      {state.value && <RiskHeatMap heatMap={state.value} />}
+    </InfoCard>
   );
 }

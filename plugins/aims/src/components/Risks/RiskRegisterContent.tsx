@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Box, Grid, TextField } from '@material-ui/core';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { RISK_BANDS, RiskBand } from '@internal/plugin-aims-common';
 import { aimsApiRef, RiskQuery } from '../../api';
 import { useCurrentUser } from '../common/useCurrentUser';
 import { RiskCsvButton, RiskTable } from './RiskTable';
-import { RiskHeatMap } from './RiskHeatMap';
+import { RiskHeatMapCard } from './RiskHeatMap';
 import { RISK_PAGE_LIMIT } from './EntityRisksContent';
 
 /**
@@ -38,11 +38,7 @@ export function RiskRegisterContent() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} xl={4}>
-        <InfoCard title="Heat map: all AI systems">
-          {heatMap.error && <ResponseErrorPanel error={heatMap.error} />}
-          {heatMap.loading && !heatMap.value && <Progress />}
-          {heatMap.value && <RiskHeatMap heatMap={heatMap.value} />}
-        </InfoCard>
+        <RiskHeatMapCard title="Heat map: all AI systems" state={heatMap} />
       </Grid>
       <Grid item xs={12} xl={8}>
         <Box display="flex" alignItems="flex-end" mb={1} style={{ gap: 16 }}>
