@@ -71,6 +71,18 @@ export const readDriftSchedule = (config: RootConfigService) =>
     initialDelay: { minutes: 1 },
   });
 
+/**
+ * `aims.drift.queueSchedule`, default every 30 seconds: drains the drift reconcile queue of
+ * deployment reports on whichever replica runs it (each replica also drains right after its
+ * own reports; this catches what a stopped replica left).
+ */
+export const readDriftQueueSchedule = (config: RootConfigService) =>
+  readSchedule(config, 'aims.drift.queueSchedule', {
+    frequency: { seconds: 30 },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 10 },
+  });
+
 /** `aims.sources.<id>.schedule`, default the source's own schedule. */
 export const readSourceSchedule = (
   config: RootConfigService,

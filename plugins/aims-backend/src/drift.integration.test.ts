@@ -28,7 +28,13 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import aimsPlugin from './index';
 import { toIsoTimestamp } from './database/util';
-import { DRIFT_TASK_ID, sourceTaskId } from './tasks/deploymentSources';
+import { DriftQueueStore } from './database/DriftQueueStore';
+import { ObservationStore } from './database/ObservationStore';
+import {
+  DRIFT_QUEUE_TASK_ID,
+  DRIFT_TASK_ID,
+  sourceTaskId,
+} from './tasks/deploymentSources';
 import {
   aiSystem,
   databaseFactory,
@@ -223,6 +229,11 @@ const features = (knexes: Record<string, Knex>) => [
         drift: {
           schedule: { frequency: { hours: 24 }, timeout: { minutes: 1 } },
           gracePeriod: { hours: 1 },
+          queueSchedule: {
+            frequency: { hours: 24 },
+            timeout: { minutes: 1 },
+            initialDelay: { hours: 1 },
+          },
         },
         sources: { 'test-k8s': { freshnessWindow: { hours: 1 } } },
         findings: {
@@ -267,9 +278,10 @@ describe.each(databases.eachSupportedId())(
     const ci = { Authorization: `Bearer ${STATIC_TOKEN}` };
     const api = (b: Backend = backend) => request(b.server);
     let n = 0;
+    // waits for the drift reconcile, so the answer carries the findings open now
     const push = (report: Record<string, unknown>, b?: Backend) =>
       api(b)
-        .post('/api/aims/deployments')
+        .post('/api/aims/deployments?wait=true')
         .set(ci)
         .send({
           id: `${databaseId}-r${++n}`,
@@ -366,7 +378,7 @@ describe.each(databases.eachSupportedId())(
         expect(res.body).toEqual({
           id: 'auth-1',
           duplicate: false,
-          findings: [],
+          reconcile: 'queued',
         });
         const stored = await knex('aims_deployment_reports')
           .where({ id: 'auth-1' })
@@ -638,6 +650,200 @@ describe.each(databases.eachSupportedId())(
             environment: 'production',
           }),
         ).toHaveLength(1);
+      });
+    });
+
+    describe('the drift reconcile queue', () => {
+      const queued = async () =>
+        (await knex('aims_drift_queue').select('component')).map(
+          r => r.component,
+        );
+      const untilOpen = (k: string, what: string) =>
+        waitFor(
+          async () =>
+            (await findingByKey(k))?.status === 'open' ? true : undefined,
+          what,
+        );
+      const untilQueueEmpty = () =>
+        waitFor(
+          async () => ((await queued()).length === 0 ? true : undefined),
+          'the drift queue to drain',
+        );
+
+      it('answers once the report is committed and reconciles the component shortly after', async () => {
+        const id = `${databaseId}-queued-1`;
+        const res = await api()
+          .post('/api/aims/deployments')
+          .set(ci)
+          .send({
+            id,
+            component: PAY,
+            environment: 'production',
+            deployedAt: ago(2 * HOUR),
+            aiSystems: [
+              { ref: 'fraud-scorer', model: 'fraud-xgb', version: '9.9.9' },
+            ],
+          });
+        expect(res.status).toBe(202);
+        expect(res.body).toEqual({
+          id,
+          duplicate: false,
+          reconcile: 'queued',
+        });
+        // a 2xx means committed: the report and its observations are there already
+        expect(
+          await knex('aims_deployment_reports').where({ id }).first(),
+        ).toBeDefined();
+        expect(
+          await knex('aims_observations').where({
+            component: PAY,
+            environment: 'production',
+            version: '9.9.9',
+          }),
+        ).toHaveLength(1);
+        await untilOpen(
+          key('version-mismatch', 'production'),
+          'version-mismatch reconciled from the queue',
+        );
+        await untilQueueEmpty();
+        const clean = await push({
+          aiSystems: [
+            { ref: 'fraud-scorer', model: 'fraud-xgb', version: '3.2.0' },
+          ],
+        });
+        expect(clean.body.reconcile).toBe('done');
+        expect(openKeys(clean)).toEqual([]);
+      });
+
+      it('keeps queued components in the database until a replica drains them; a live lease is left alone', async () => {
+        // a replica stored a report and stopped before its drain: its lease has expired
+        await new ObservationStore(knex).replaceScopes(
+          'deployment-reports',
+          [
+            {
+              component: PAY,
+              environment: 'production',
+              observations: [
+                {
+                  sourceId: 'deployment-reports',
+                  component: PAY,
+                  environment: 'production',
+                  aiSystemRef: FRAUD,
+                  model: 'fraud-xgb',
+                  version: '8.0.0',
+                  observedAt: ago(HOUR),
+                },
+              ],
+            },
+          ],
+          new Date(),
+          knex,
+        );
+        const store = new DriftQueueStore(knex);
+        await store.request([PAY, 'component:default/chat-api'], new Date());
+        await knex('aims_drift_queue')
+          .where({ component: PAY })
+          .update({
+            lease_owner: 'aims-stopped-replica',
+            lease_until: new Date(Date.now() - 1000),
+          });
+        // another replica is working on chat-api right now
+        await knex('aims_drift_queue')
+          .where({ component: 'component:default/chat-api' })
+          .update({
+            lease_owner: 'aims-busy-replica',
+            lease_until: new Date(Date.now() + HOUR),
+          });
+        await waitFor(
+          () => schedulers[0].triggerTask(DRIFT_QUEUE_TASK_ID).then(() => true),
+          'triggering the queue drain',
+          retrying,
+        );
+        await untilOpen(
+          key('version-mismatch', 'production'),
+          'version-mismatch reconciled by the scheduled drain',
+        );
+        await waitFor(
+          async () =>
+            (await queued()).join() === 'component:default/chat-api'
+              ? true
+              : undefined,
+          'the expired lease drained, the live one kept',
+        );
+        await knex('aims_drift_queue').delete();
+        const clean = await push({
+          aiSystems: [
+            { ref: 'fraud-scorer', model: 'fraud-xgb', version: '3.2.0' },
+          ],
+        });
+        expect(openKeys(clean)).toEqual([]);
+      });
+
+      it('takes a burst of concurrent reports in group commits, every one stored and reconciled', async () => {
+        const environments = Array.from({ length: 25 }, (_, i) => `burst-${i}`);
+        const send = (
+          environment: string,
+          round: number,
+          aiSystems: unknown[],
+        ) =>
+          api()
+            .post('/api/aims/deployments')
+            .set(ci)
+            .send({
+              id: `${databaseId}-${environment}-${round}`,
+              component: PAY,
+              environment,
+              deployedAt: ago(HOUR),
+              aiSystems,
+            });
+        const results = await Promise.all(
+          environments.map(e =>
+            send(e, 1, [{ ref: 'fraud-scorer', version: '3.2.0' }]),
+          ),
+        );
+        expect(results.map(r => r.status)).toEqual(environments.map(() => 202));
+        expect(
+          await knex('aims_deployment_reports').whereIn(
+            'environment',
+            environments,
+          ),
+        ).toHaveLength(25);
+        expect(
+          await knex('aims_observations').whereIn('environment', environments),
+        ).toHaveLength(25);
+        const mismatches = environments.map(e =>
+          key('environment-mismatch', e),
+        );
+        const openMismatches = async () =>
+          (
+            await knex('aims_findings')
+              .whereIn('finding_key', mismatches)
+              .whereNot({ status: 'resolved' })
+          ).length;
+        await waitFor(
+          async () => ((await openMismatches()) === 25 ? true : undefined),
+          'an environment-mismatch per burst environment',
+        );
+        // the next reports say nothing runs there any more: all resolve
+        const cleared = await Promise.all(
+          environments.map(e => send(e, 2, [])),
+        );
+        expect(cleared.map(r => r.status)).toEqual(environments.map(() => 202));
+        await waitFor(
+          async () => ((await openMismatches()) === 0 ? true : undefined),
+          'the burst findings resolved',
+        );
+        await untilQueueEmpty();
+        expect(
+          await knex('aims_finding_events')
+            .join(
+              'aims_findings',
+              'aims_findings.id',
+              'aims_finding_events.finding_id',
+            )
+            .whereIn('aims_findings.finding_key', mismatches)
+            .where('aims_finding_events.action', 'opened'),
+        ).toHaveLength(25);
       });
     });
 
@@ -1038,6 +1244,18 @@ describe.each(databases.eachSupportedId())(
               .map(r => (r as request.Response).status)
               .sort(),
           ).toEqual([200, 202, 202]);
+          // each replica drains the queue its reports joined; leases keep them apart
+          await waitFor(async () => {
+            const [{ waiting }] = await knex('aims_drift_queue').count({
+              waiting: '*',
+            });
+            const stillOpen = await knex('aims_findings')
+              .where({ entity_ref: PAY })
+              .whereNot({ status: 'resolved' });
+            return Number(waiting) === 0 && stillOpen.length === 3
+              ? true
+              : undefined;
+          }, 'both replicas to drain the drift queue');
           const dupes = await knex('aims_findings')
             .select('finding_key')
             .count({ n: '*' })

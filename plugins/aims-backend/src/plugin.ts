@@ -21,7 +21,10 @@ import { ObservationStore } from './database/ObservationStore';
 import { SourceStore } from './database/SourceStore';
 import { DeploymentIngest } from './service/DeploymentIngest';
 import { DriftNotifier } from './service/DriftNotifier';
+import { DriftQueue } from './service/DriftQueue';
 import { DriftService } from './service/DriftService';
+import { CatalogComponents } from './service/CatalogComponents';
+import { DriftQueueStore } from './database/DriftQueueStore';
 import { FindingActions } from './service/FindingActions';
 import { scheduleDriftTasks } from './tasks/deploymentSources';
 import { AuditLogStore } from './database/AuditLogStore';
@@ -158,16 +161,30 @@ export const aimsPlugin = createBackendPlugin({
           },
         });
 
+        const driftQueueStore = new DriftQueueStore(knex);
+        const driftQueue = new DriftQueue({
+          store: driftQueueStore,
+          reconcile: components => drift.reconcileFor(components),
+          logger,
+          // a burst of reports within this window becomes one reconcile
+          delayMs: 250,
+          batchSize: 200,
+          leaseMs: 5 * 60_000,
+        });
+        deps.lifecycle.addShutdownHook(() => driftQueue.stop());
+
         const deploymentReports = new DeploymentReportStore(knex);
         const deployments = new DeploymentIngest({
           knex,
-          catalog: deps.catalog,
+          components: new CatalogComponents(deps.catalog, auth),
           auth,
           reports: deploymentReports,
           observations,
           sources,
           findings: findingStore,
+          queue: driftQueueStore,
           drift,
+          onQueued: () => driftQueue.kick(),
           freshnessWindowMs: readDeploymentReportsFreshnessMs(config),
         });
         const exampleRefs = exampleDirectory
@@ -226,6 +243,7 @@ export const aimsPlugin = createBackendPlugin({
           observations,
           sources,
           drift,
+          queue: driftQueue,
           deploymentSources,
         });
         if (exampleRefs) {

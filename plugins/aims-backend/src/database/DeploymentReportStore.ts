@@ -1,6 +1,6 @@
 import { NormalizedDeploymentReport } from '@internal/plugin-aims-common';
 import { Knex } from 'knex';
-import { toIsoTimestamp } from './util';
+import { chunk, toIsoTimestamp } from './util';
 
 const TABLE = 'aims_deployment_reports';
 type Db = Knex | Knex.Transaction;
@@ -33,25 +33,50 @@ export class DeploymentReportStore {
     return !(await db(TABLE).first('id'));
   }
 
-  /** Inserts the report; false when a report with that id is already stored. */
-  async insert(
-    report: NormalizedDeploymentReport,
-    receivedBy: string,
-    at: Date,
+  /** The stored reports among `ids` (those never received are absent). */
+  async getMany(
+    ids: readonly string[],
+    db: Db = this.knex,
+  ): Promise<Map<string, NormalizedDeploymentReport>> {
+    const out = new Map<string, NormalizedDeploymentReport>();
+    for (const part of chunk([...new Set(ids)])) {
+      for (const row of await db(TABLE).whereIn('id', part))
+        out.set(row.id, JSON.parse(row.report));
+    }
+    return out;
+  }
+
+  /**
+   * Inserts reports with distinct ids; returns the ids actually inserted (an id already
+   * stored is left as it is).
+   */
+  async insertMany(
+    entries: ReadonlyArray<{
+      report: NormalizedDeploymentReport;
+      receivedBy: string;
+      at: Date;
+    }>,
     db: Db,
-  ): Promise<boolean> {
-    const inserted = await db(TABLE)
-      .insert({
-        id: report.id,
-        report: JSON.stringify(report),
-        component: report.component,
-        environment: report.environment,
-        received_at: at,
-        received_by: receivedBy,
-      })
-      .onConflict('id')
-      .ignore()
-      .returning('id');
-    return inserted.length > 0;
+  ): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (const part of chunk([...entries], 100)) {
+      const rows = await db(TABLE)
+        .insert(
+          part.map(({ report, receivedBy, at }) => ({
+            id: report.id,
+            report: JSON.stringify(report),
+            component: report.component,
+            environment: report.environment,
+            received_at: at,
+            received_by: receivedBy,
+          })),
+        )
+        .onConflict('id')
+        .ignore()
+        .returning('id');
+      for (const row of rows)
+        inserted.add(typeof row === 'object' ? row.id : row);
+    }
+    return inserted;
   }
 }

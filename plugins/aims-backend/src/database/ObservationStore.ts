@@ -5,6 +5,9 @@ import { chunk, normalizeRef, toIsoTimestamp } from './util';
 const TABLE = 'aims_observations';
 type Db = Knex | Knex.Transaction;
 
+const normalizeEnvironment = (environment: string) =>
+  environment.trim().toLocaleLowerCase('en-US');
+
 /**
  * The stable identity of an observation within a source and component/environment: the AI
  * system (with model and version), an unmapped model (with version), or coverage only. A
@@ -22,80 +25,115 @@ export function observationTargetKey(o: DeploymentObservation): string {
 }
 
 /**
- * Each deployment source's current view. `replace` upserts by (source, component,
- * environment, target) — a row seen again keeps its `since` — and deletes the rows of the
- * replaced scope that the new view no longer contains.
+ * Each deployment source's current view, upserted by (source, component, environment,
+ * target) — a row seen again keeps its `since` — with the rows the new view no longer
+ * contains deleted.
  */
 export class ObservationStore {
   constructor(private readonly knex: Knex) {}
 
+  private toRows(
+    sourceId: string,
+    observations: readonly DeploymentObservation[],
+    runAt: Date,
+  ) {
+    const rows = new Map<string, Record<string, unknown>>();
+    for (const o of observations) {
+      const component = normalizeRef(o.component);
+      const environment = normalizeEnvironment(o.environment);
+      const target = observationTargetKey(o);
+      rows.set(`${component}\n${environment}\n${target}`, {
+        source_id: sourceId,
+        component,
+        environment,
+        target_key: target,
+        ai_system_ref: o.aiSystemRef ? normalizeRef(o.aiSystemRef) : null,
+        model: o.model ?? null,
+        provider: o.provider ?? null,
+        version: o.version ?? null,
+        observed_at: new Date(o.observedAt),
+        since: new Date(o.since ?? o.observedAt),
+        seen_at: runAt,
+        evidence: o.evidence ? JSON.stringify(o.evidence) : null,
+      });
+    }
+    return [...rows.values()];
+  }
+
+  private async upsert(trx: Db, rows: Record<string, unknown>[]) {
+    for (const part of chunk(rows, 100)) {
+      await trx(TABLE)
+        .insert(part)
+        .onConflict(['source_id', 'component', 'environment', 'target_key'])
+        .merge([
+          'ai_system_ref',
+          'model',
+          'provider',
+          'version',
+          'observed_at',
+          'seen_at',
+          'evidence',
+        ]);
+    }
+  }
+
   /**
-   * Replaces a source's observations: all of them (`scope` undefined, a pull run) or those of
-   * one component/environment (a deployment report). `runAt` is the time of the run.
+   * Replaces all of a pull source's observations with its run's complete view (`runAt` is the
+   * time of the run): rows seen again keep `since`, rows the run did not see are deleted.
    */
   async replace(
     sourceId: string,
     observations: readonly DeploymentObservation[],
     runAt: Date,
-    scope?: { component: string; environment: string },
     db?: Db,
   ): Promise<number> {
     const run = async (trx: Db) => {
-      const rows = new Map<string, Record<string, unknown>>();
-      for (const o of observations) {
-        const component = normalizeRef(o.component);
-        const environment = o.environment.trim().toLocaleLowerCase('en-US');
-        const target = observationTargetKey(o);
-        rows.set(`${component}\n${environment}\n${target}`, {
-          source_id: sourceId,
-          component,
-          environment,
-          target_key: target,
-          ai_system_ref: o.aiSystemRef ? normalizeRef(o.aiSystemRef) : null,
-          model: o.model ?? null,
-          provider: o.provider ?? null,
-          version: o.version ?? null,
-          observed_at: new Date(o.observedAt),
-          since: new Date(o.since ?? o.observedAt),
-          seen_at: runAt,
-          evidence: o.evidence ? JSON.stringify(o.evidence) : null,
-        });
-      }
-      for (const part of chunk([...rows.values()], 100)) {
-        await trx(TABLE)
-          .insert(part)
-          .onConflict(['source_id', 'component', 'environment', 'target_key'])
-          .merge([
-            'ai_system_ref',
-            'model',
-            'provider',
-            'version',
-            'observed_at',
-            'seen_at',
-            'evidence',
-          ]);
-      }
-      const stale = trx(TABLE)
+      const rows = this.toRows(sourceId, observations, runAt);
+      await this.upsert(trx, rows);
+      await trx(TABLE)
         .where('source_id', sourceId)
-        .andWhere('seen_at', '<', runAt);
-      if (scope) {
-        stale.andWhere({
-          component: normalizeRef(scope.component),
-          environment: scope.environment,
-        });
-      }
-      await stale.delete();
-      return rows.size;
+        .andWhere('seen_at', '<', runAt)
+        .delete();
+      return rows.length;
     };
     if (db) return run(db);
     return this.knex.transaction(run);
   }
 
-  async countBySource(sourceId: string, db: Db = this.knex): Promise<number> {
-    const [row] = await db(TABLE)
-      .where('source_id', sourceId)
-      .count({ count: '*' });
-    return Number(row.count);
+  /**
+   * Replaces what a source knows about some component/environment scopes (deployment
+   * reports, many in one transaction): each scope's rows become exactly its observations.
+   * Rows are matched by target key rather than by run time, so two batches stored within
+   * the same millisecond still replace each other.
+   */
+  async replaceScopes(
+    sourceId: string,
+    scopes: ReadonlyArray<{
+      component: string;
+      environment: string;
+      observations: readonly DeploymentObservation[];
+    }>,
+    runAt: Date,
+    db: Db,
+  ): Promise<void> {
+    const rows = scopes.flatMap(s =>
+      this.toRows(sourceId, s.observations, runAt),
+    );
+    await this.upsert(db, rows);
+    for (const scope of scopes) {
+      const component = normalizeRef(scope.component);
+      const environment = normalizeEnvironment(scope.environment);
+      const keep = rows
+        .filter(r => r.component === component && r.environment === environment)
+        .map(r => r.target_key as string);
+      const stale = db(TABLE).where({
+        source_id: sourceId,
+        component,
+        environment,
+      });
+      if (keep.length) stale.whereNotIn('target_key', keep);
+      await stale.delete();
+    }
   }
 
   /** Every observation (`components` undefined) or those in the given components. */

@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { toIsoTimestamp } from './util';
 
 const TABLE = 'aims_sources';
+const OBSERVATIONS = 'aims_observations';
 type Db = Knex | Knex.Transaction;
 
 /** `GET /sources`: one deployment source and the health of its runs. */
@@ -27,11 +28,7 @@ export class SourceStore {
   /** A registered source (listed as stale until its first run); keeps its run history. */
   async register(id: string, freshnessWindowMs: number): Promise<void> {
     await this.knex(TABLE)
-      .insert({
-        source_id: id,
-        freshness_window_ms: freshnessWindowMs,
-        observation_count: 0,
-      })
+      .insert({ source_id: id, freshness_window_ms: freshnessWindowMs })
       .onConflict('source_id')
       .merge(['freshness_window_ms']);
   }
@@ -40,7 +37,6 @@ export class SourceStore {
     id: string,
     at: Date,
     freshnessWindowMs: number,
-    observationCount: number,
     db: Db = this.knex,
   ): Promise<void> {
     await db(TABLE)
@@ -48,10 +44,9 @@ export class SourceStore {
         source_id: id,
         last_success_at: at,
         freshness_window_ms: freshnessWindowMs,
-        observation_count: observationCount,
       })
       .onConflict('source_id')
-      .merge(['last_success_at', 'freshness_window_ms', 'observation_count']);
+      .merge(['last_success_at', 'freshness_window_ms']);
   }
 
   /** A failed run: recorded, the observations stay as they are (and count as unknown). */
@@ -68,15 +63,14 @@ export class SourceStore {
         last_failure_at: at,
         last_error: error.slice(0, 4000),
         freshness_window_ms: freshnessWindowMs,
-        observation_count: 0,
       })
       .onConflict('source_id')
       .merge(['last_failure_at', 'last_error', 'freshness_window_ms']);
   }
 
-  async list(now: Date): Promise<SourceState[]> {
+  private async states(now: Date, counts: Map<string, number>) {
     const rows: any[] = await this.knex(TABLE).orderBy('source_id');
-    return rows.map(r => {
+    return rows.map((r): SourceState => {
       const lastSuccessAt = toIsoTimestamp(r.last_success_at);
       const lastFailureAt = toIsoTimestamp(r.last_failure_at);
       const freshnessWindowMs = Number(r.freshness_window_ms);
@@ -90,13 +84,29 @@ export class SourceStore {
         lastFailureAt,
         lastError: r.last_error ?? null,
         freshnessWindowMs,
-        observationCount: Number(r.observation_count),
+        observationCount: counts.get(r.source_id) ?? 0,
       };
     });
   }
 
+  /**
+   * Every source with its health at `now` and how many observations it holds now (counted
+   * on read: deployment reports change the count on every push, so a stored count would be
+   * one more write on the hot path).
+   */
+  async list(now: Date): Promise<SourceState[]> {
+    const counts = await this.knex(OBSERVATIONS)
+      .select('source_id')
+      .count({ count: '*' })
+      .groupBy('source_id');
+    return this.states(
+      now,
+      new Map(counts.map((r: any) => [r.source_id, Number(r.count)])),
+    );
+  }
+
   async health(now: Date): Promise<SourceHealth[]> {
-    return (await this.list(now)).map(s => ({
+    return (await this.states(now, new Map())).map(s => ({
       sourceId: s.id,
       status: s.status,
     }));

@@ -1,6 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import { DriftQueueStore } from './DriftQueueStore';
 import { FindingStore } from './FindingStore';
+import { ObservationStore } from './ObservationStore';
 import { ImpactAssessmentStore } from './ImpactAssessmentStore';
 import { migrate } from './migrate';
 
@@ -237,6 +239,132 @@ describe.each(databases.eachSupportedId())('stores on %s', databaseId => {
           e => e,
         );
       expect(String(error?.message ?? error)).toMatch(/unique/i);
+    });
+  });
+
+  describe('DriftQueueStore', () => {
+    const A = 'component:default/a';
+    const B = 'component:default/b';
+    const C = 'component:default/c';
+
+    it('leases queued components to one owner and completes only the requests it saw', async () => {
+      const q = new DriftQueueStore(knex);
+      await q.request([A, 'Component:default/A', B], now);
+      expect(await q.size()).toBe(2);
+
+      const first = await q.claim('one', now, 60_000, 10);
+      expect(first.map(c => c.component).sort()).toEqual([A, B]);
+      // held: another owner gets nothing until the lease expires
+      expect(await q.claim('two', now, 60_000, 10)).toEqual([]);
+      expect(
+        (await q.claim('two', new Date(now.getTime() + 61_000), 60_000, 1))
+          .length,
+      ).toBe(1);
+      await q.release('two');
+
+      // a report for A arrives while `one` reconciles: A stays queued, B goes
+      await q.request([A, C], now);
+      await q.complete('one', first);
+      const rest = await knex('aims_drift_queue').orderBy('component');
+      expect(rest.map(r => [r.component, Number(r.requested_seq)])).toEqual([
+        [A, 2],
+        [C, 1],
+      ]);
+      expect(rest.every(r => r.lease_owner === null)).toBe(true);
+
+      const second = await q.claim('two', now, 60_000, 1);
+      expect(second).toHaveLength(1);
+      await q.complete('two', second);
+      const last = await q.claim('two', now, 60_000, 10);
+      await q.complete('two', last);
+      expect(await q.size()).toBe(0);
+    });
+
+    it('lets two owners racing for the same rows win disjoint sets', async () => {
+      const q = new DriftQueueStore(knex);
+      const refs = Array.from(
+        { length: 40 },
+        (_, i) => `component:default/race-${i}`,
+      );
+      await q.request(refs, now);
+      const [x, y] = await Promise.all([
+        q.claim('x', now, 60_000, 40),
+        q.claim('y', now, 60_000, 40),
+      ]);
+      const xs = x.map(c => c.component);
+      const ys = y.map(c => c.component);
+      expect(xs.filter(r => ys.includes(r))).toEqual([]);
+      expect([...xs, ...ys].sort()).toEqual([...refs].sort());
+      await q.complete('x', x);
+      await q.complete('y', y);
+      expect(await q.size()).toBe(0);
+    });
+  });
+
+  describe('ObservationStore.replaceScopes', () => {
+    it('makes each scope exactly its observations, twice within one millisecond too', async () => {
+      const s = new ObservationStore(knex);
+      const obs = (
+        component: string,
+        environment: string,
+        version: string,
+      ) => ({
+        sourceId: 'deployment-reports',
+        component,
+        environment,
+        aiSystemRef: 'aisystem:default/x',
+        model: 'm',
+        version,
+        observedAt: now.toISOString(),
+      });
+      const scope = (
+        component: string,
+        environment: string,
+        versions: string[],
+      ) => ({
+        component,
+        environment,
+        observations: versions.map(v => obs(component, environment, v)),
+      });
+      const P = 'component:default/p';
+      await knex.transaction(trx =>
+        s.replaceScopes(
+          'deployment-reports',
+          [scope(P, 'production', ['1', '2']), scope(P, 'staging', ['1'])],
+          now,
+          trx,
+        ),
+      );
+      // same run time: the replaced scope still loses the version it no longer reports
+      await knex.transaction(trx =>
+        s.replaceScopes(
+          'deployment-reports',
+          [scope(P, 'production', ['2'])],
+          now,
+          trx,
+        ),
+      );
+      const rows = await knex('aims_observations')
+        .where({ component: P })
+        .orderBy(['environment', 'version']);
+      expect(rows.map(r => [r.environment, r.version])).toEqual([
+        ['production', '2'],
+        ['staging', '1'],
+      ]);
+      await knex.transaction(trx =>
+        s.replaceScopes(
+          'deployment-reports',
+          [scope(P, 'production', [])],
+          now,
+          trx,
+        ),
+      );
+      expect(
+        await knex('aims_observations').where({
+          component: P,
+          environment: 'production',
+        }),
+      ).toEqual([]);
     });
   });
 });

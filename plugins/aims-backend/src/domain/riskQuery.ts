@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { RISK_BANDS, RiskBand } from '@internal/plugin-aims-common';
 import { toFullRef } from './ownership';
+import { parseBooleanParam } from './queryParams';
 
 export const RISK_ORDER_FIELDS = [
   'score',
@@ -69,13 +70,7 @@ export function parseRiskQuery(q: Record<string, unknown>): RiskQuery {
   if (order !== 'asc' && order !== 'desc') {
     throw new InputError('order must be one of asc, desc');
   }
-  let needsSignOff: boolean | undefined;
-  const ns = q.needsSignOff;
-  if (ns === true || ns === 'true') needsSignOff = true;
-  else if (ns === false || ns === 'false') needsSignOff = false;
-  else if (ns !== undefined && ns !== '') {
-    throw new InputError('needsSignOff must be true or false');
-  }
+  const needsSignOff = parseBooleanParam(q.needsSignOff, 'needsSignOff');
   const status = str(q.status);
   if (status !== undefined && status !== 'open' && status !== 'closed') {
     throw new InputError('status must be one of open, closed');

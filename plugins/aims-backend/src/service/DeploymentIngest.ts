@@ -3,9 +3,9 @@ import {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DeploymentReport,
+  NormalizedDeploymentReport,
   deploymentReportToObservations,
   normalizeDeploymentReport,
   validateDeploymentReport,
@@ -13,16 +13,50 @@ import {
 import { Knex } from 'knex';
 import { DEPLOYMENT_REPORTS_SOURCE } from '../config';
 import { DeploymentReportStore } from '../database/DeploymentReportStore';
+import { DriftQueueStore } from '../database/DriftQueueStore';
 import { FindingStore, StoredFinding } from '../database/FindingStore';
 import { ObservationStore } from '../database/ObservationStore';
 import { SourceStore } from '../database/SourceStore';
+import { Batcher } from './Batcher';
+import { CatalogComponents } from './CatalogComponents';
 import { DRIFT_TYPES, DriftService } from './DriftService';
 
 export interface DeploymentIngestResult {
   /** 202 for a new report, 200 for a repeat of a stored one. */
   status: 200 | 202;
-  body: { id: string; duplicate: boolean; findings: StoredFinding[] };
+  body: {
+    id: string;
+    duplicate: boolean;
+    /** `queued`: drift is reconciled shortly after; `done`: before answering (`wait`). */
+    reconcile: 'queued' | 'done' | 'none';
+    /** The drift findings open on the component (only when the caller waited). */
+    findings?: StoredFinding[];
+  };
 }
+
+/** How a report is taken in. */
+interface IngestOptions {
+  /** The component must be in the catalog (404 otherwise). */
+  requireComponent: boolean;
+  /**
+   * `queue`: the component joins the drift reconcile queue (answer at once);
+   * `wait`: it is reconciled before answering and the answer carries its open drift findings;
+   * `none`: the caller reconciles later (example data at startup).
+   */
+  reconcile: 'queue' | 'wait' | 'none';
+  /** Receive time (default now). */
+  at?: Date;
+}
+
+interface PendingReport {
+  report: NormalizedDeploymentReport;
+  receivedBy: string;
+  at: Date;
+  queue: boolean;
+}
+
+/** `stored`, or the report already stored under that id. */
+type WriteOutcome = { stored: true } | { stored: false; prior: unknown };
 
 const sameJson = (a: unknown, b: unknown) =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -30,26 +64,42 @@ const sameJson = (a: unknown, b: unknown) =>
 /**
  * `POST /deployments`: a CI/CD deployment report. Validated (400 naming the fields), the
  * component must exist in the catalog (404; AI system refs need not — unknown ones are
- * undeclared AI usage), stored once per id (the same id with the same body answers 200 with
- * the current findings and writes nothing; with another body 409). A new report replaces the
- * `deployment-reports` source's observations of that component/environment and marks the
- * source healthy in one transaction, then the component is reconciled before answering 202.
+ * undeclared AI usage), stored once per id (the same id with the same body answers 200 and
+ * writes nothing; with another body 409).
+ *
+ * Reports are written by group commit: every report arriving while a transaction is open
+ * goes into the next one, which stores them, replaces the `deployment-reports` source's
+ * observations of each component/environment (the last report of a scope in arrival order
+ * wins), marks the source healthy and queues the components for the drift reconcile — all or
+ * nothing, and a report is answered only after its transaction committed. The reconcile then
+ * runs in the background (DriftQueue), unless the caller asks to wait for it.
  */
 export class DeploymentIngest {
+  private readonly writer: Batcher<PendingReport, WriteOutcome>;
+
   constructor(
     private readonly deps: {
       knex: Knex;
-      catalog: CatalogService;
+      components: CatalogComponents;
       auth: AuthService;
       reports: DeploymentReportStore;
       observations: ObservationStore;
       sources: SourceStore;
       findings: FindingStore;
+      queue: DriftQueueStore;
       drift: DriftService;
+      /** Called after reports were queued for the reconcile (DriftQueue.kick). */
+      onQueued: () => void;
       freshnessWindowMs: number;
       clock?: () => Date;
     },
-  ) {}
+  ) {
+    this.writer = new Batcher(items => this.writeIsolated(items), 100);
+  }
+
+  private now() {
+    return this.deps.clock ? this.deps.clock() : new Date();
+  }
 
   private async openFindings(component: string) {
     const items = await this.deps.findings.list({
@@ -64,18 +114,20 @@ export class DeploymentIngest {
     );
   }
 
+  /** A report over HTTP; `wait` reconciles before answering. */
   async ingest(
     body: unknown,
     credentials: BackstageCredentials,
+    options: { wait: boolean } = { wait: false },
   ): Promise<DeploymentIngestResult> {
     let receivedBy = 'unknown';
     if (this.deps.auth.isPrincipal(credentials, 'user'))
       receivedBy = credentials.principal.userEntityRef;
     else if (this.deps.auth.isPrincipal(credentials, 'service'))
       receivedBy = credentials.principal.subject;
-    return this.store(body, receivedBy, {
+    return this.take(body, receivedBy, {
       requireComponent: true,
-      reconcile: true,
+      reconcile: options.wait ? 'wait' : 'queue',
     });
   }
 
@@ -83,101 +135,178 @@ export class DeploymentIngest {
    * A report from an in-process system actor (the example-data loader, `aims:example-data`):
    * the same validation, idempotency, storage and observations as `POST /deployments`. With
    * `requireComponent: false` the component need not be in the catalog yet (at startup the
-   * catalog may not have ingested it); with `reconcile: false` the caller reconciles later.
-   * `at` is the receive time (default now).
+   * catalog may not have ingested it).
    */
   async ingestAs(
     actor: string,
     body: unknown,
-    options: { requireComponent: boolean; reconcile: boolean; at?: Date },
+    options: IngestOptions,
   ): Promise<DeploymentIngestResult> {
-    return this.store(body, actor, options);
+    return this.take(body, actor, options);
   }
 
-  private async store(
+  private async take(
     body: unknown,
     receivedBy: string,
-    options: { requireComponent: boolean; reconcile: boolean; at?: Date },
+    options: IngestOptions,
   ): Promise<DeploymentIngestResult> {
-    const { knex, reports, observations, sources } = this.deps;
-    const now =
-      options.at ?? (this.deps.clock ? this.deps.clock() : new Date());
-    const problems = validateDeploymentReport(body, { now: now.getTime() });
+    const at = options.at ?? this.now();
+    const problems = validateDeploymentReport(body, { now: at.getTime() });
     if (problems.length) {
       throw new InputError(
         `Invalid deployment report: ${problems.map(p => p.message).join('; ')}`,
       );
     }
     const report = normalizeDeploymentReport(body as DeploymentReport);
-
-    const existing = await reports.get(report.id);
-    if (existing) return this.repeat(existing.report, report);
-
-    if (options.requireComponent) {
-      const component = await this.deps.catalog.getEntityByRef(
-        report.component,
-        { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    if (
+      options.requireComponent &&
+      !(await this.deps.components.exists(report.component))
+    ) {
+      throw new NotFoundError(
+        `component ${report.component} is not in the catalog`,
       );
-      if (!component) {
-        throw new NotFoundError(
-          `component ${report.component} is not in the catalog`,
+    }
+
+    const outcome = await this.writer.submit({
+      report,
+      receivedBy,
+      at,
+      queue: options.reconcile !== 'none',
+    });
+    const waited = options.reconcile === 'wait';
+    if (!outcome.stored) {
+      if (!sameJson(outcome.prior, report)) {
+        throw new ConflictError(
+          `A different deployment report with id ${report.id} was already received; ids are idempotency keys, use a new id for a new report`,
         );
       }
+      return {
+        status: 200,
+        body: {
+          id: report.id,
+          duplicate: true,
+          reconcile: 'none',
+          ...(waited
+            ? { findings: await this.openFindings(report.component) }
+            : {}),
+        },
+      };
     }
-
-    const inserted = await knex.transaction(async trx => {
-      if (!(await reports.insert(report, receivedBy, now, trx))) return false;
-      await observations.replace(
-        DEPLOYMENT_REPORTS_SOURCE,
-        deploymentReportToObservations(report, DEPLOYMENT_REPORTS_SOURCE),
-        now,
-        { component: report.component, environment: report.environment },
-        trx,
-      );
-      await sources.recordSuccess(
-        DEPLOYMENT_REPORTS_SOURCE,
-        now,
-        this.deps.freshnessWindowMs,
-        await observations.countBySource(DEPLOYMENT_REPORTS_SOURCE, trx),
-        trx,
-      );
-      return true;
-    });
-    if (!inserted) {
-      // another request with this id committed in between
-      const stored = await reports.get(report.id);
-      return this.repeat(stored!.report, report);
+    if (!waited) {
+      if (options.reconcile === 'queue') this.deps.onQueued();
+      return {
+        status: 202,
+        body: {
+          id: report.id,
+          duplicate: false,
+          reconcile: options.reconcile === 'queue' ? 'queued' : 'none',
+        },
+      };
     }
-    if (options.reconcile)
-      await this.deps.drift.reconcileFor([report.component]);
+    // the queue entry stays: the next pass repeats this reconcile, which changes nothing
+    await this.deps.drift.reconcileFor([report.component]);
     return {
       status: 202,
       body: {
         id: report.id,
         duplicate: false,
-        findings: options.reconcile
-          ? await this.openFindings(report.component)
-          : [],
+        reconcile: 'done',
+        findings: await this.openFindings(report.component),
       },
     };
   }
 
-  private async repeat(
-    stored: unknown,
-    report: ReturnType<typeof normalizeDeploymentReport>,
-  ): Promise<DeploymentIngestResult> {
-    if (!sameJson(stored, report)) {
-      throw new ConflictError(
-        `A different deployment report with id ${report.id} was already received; ids are idempotency keys, use a new id for a new report`,
-      );
+  /**
+   * One transaction for the batch; if it fails (a database error), each report is retried on
+   * its own so that one bad report does not fail the others.
+   */
+  private async writeIsolated(
+    items: PendingReport[],
+  ): Promise<Array<WriteOutcome | Error>> {
+    try {
+      return await this.write(items);
+    } catch (e) {
+      if (items.length === 1) throw e;
+      const out: Array<WriteOutcome | Error> = [];
+      for (const item of items) {
+        try {
+          out.push((await this.write([item]))[0]);
+        } catch (error) {
+          out.push(error as Error);
+        }
+      }
+      return out;
     }
-    return {
-      status: 200,
-      body: {
-        id: report.id,
-        duplicate: true,
-        findings: await this.openFindings(report.component),
-      },
-    };
+  }
+
+  private async write(items: PendingReport[]): Promise<WriteOutcome[]> {
+    const { knex, reports, observations, sources, queue } = this.deps;
+    const runAt = this.now();
+    // a batch may hold the same id twice (a client retrying): the first one counts
+    const first = new Map<string, number>();
+    items.forEach((item, i) => {
+      if (!first.has(item.report.id)) first.set(item.report.id, i);
+    });
+    return knex.transaction(async trx => {
+      const inserted = await reports.insertMany(
+        [...first.values()].map(i => items[i]),
+        trx,
+      );
+      const isStored = (item: PendingReport, i: number) =>
+        first.get(item.report.id) === i && inserted.has(item.report.id);
+      const stored = items.filter(isStored);
+      if (stored.length) {
+        const scopes = new Map<
+          string,
+          Parameters<ObservationStore['replaceScopes']>[1][number]
+        >();
+        for (const { report } of stored) {
+          scopes.set(`${report.component}\n${report.environment}`, {
+            component: report.component,
+            environment: report.environment,
+            observations: deploymentReportToObservations(
+              report,
+              DEPLOYMENT_REPORTS_SOURCE,
+            ),
+          });
+        }
+        await observations.replaceScopes(
+          DEPLOYMENT_REPORTS_SOURCE,
+          [...scopes.values()],
+          runAt,
+          trx,
+        );
+        await sources.recordSuccess(
+          DEPLOYMENT_REPORTS_SOURCE,
+          runAt,
+          this.deps.freshnessWindowMs,
+          trx,
+        );
+        const queued = stored.filter(s => s.queue);
+        if (queued.length)
+          await queue.request(
+            queued.map(s => s.report.component),
+            runAt,
+            trx,
+          );
+      }
+      const priorIds = items
+        .filter((item, i) => !isStored(item, i))
+        .map(item => item.report.id)
+        .filter(id => !inserted.has(id));
+      const prior = priorIds.length
+        ? await reports.getMany(priorIds, trx)
+        : new Map();
+      return items.map((item, i): WriteOutcome => {
+        if (isStored(item, i)) return { stored: true };
+        const id = item.report.id;
+        return {
+          stored: false,
+          prior: inserted.has(id)
+            ? items[first.get(id)!].report
+            : prior.get(id),
+        };
+      });
+    });
   }
 }

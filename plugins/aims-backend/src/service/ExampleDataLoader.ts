@@ -143,7 +143,7 @@ export async function loadExampleDeployments(options: {
     // replaces the observations of an earlier one
     const result = await ingest.ingestAs(EXAMPLE_DATA_ACTOR, report, {
       requireComponent: false,
-      reconcile: false,
+      reconcile: 'none',
       at: new Date(at++),
     });
     if (result.status !== 202) {

@@ -14,6 +14,7 @@ import { SourceStore } from '../database/SourceStore';
 import { DeploymentIngest } from './DeploymentIngest';
 import { FindingActions } from './FindingActions';
 import { FindingStore } from '../database/FindingStore';
+import { parseBooleanParam } from '../domain/queryParams';
 import { parseRiskQuery } from '../domain/riskQuery';
 import { risksToCsv } from '../domain/riskCsv';
 import { toFullRef } from '../domain/ownership';
@@ -296,7 +297,10 @@ export async function createRouter(
 
   router.post('/deployments', async (req, res) => {
     const credentials = await signedIn(req);
-    const result = await options.deployments.ingest(req.body, credentials);
+    const wait = parseBooleanParam(req.query.wait, 'wait') ?? false;
+    const result = await options.deployments.ingest(req.body, credentials, {
+      wait,
+    });
     res.status(result.status).json(result.body);
   });
 

@@ -9,15 +9,18 @@ import { DeploymentSource } from '@internal/plugin-aims-node';
 import { Knex } from 'knex';
 import {
   DEPLOYMENT_REPORTS_SOURCE,
+  readDriftQueueSchedule,
   readDriftSchedule,
   readFreshnessWindowMs,
   readSourceSchedule,
 } from '../config';
 import { ObservationStore } from '../database/ObservationStore';
 import { SourceStore } from '../database/SourceStore';
+import { DriftQueue } from '../service/DriftQueue';
 import { DriftService } from '../service/DriftService';
 
 export const DRIFT_TASK_ID = 'aims-drift-reconcile';
+export const DRIFT_QUEUE_TASK_ID = 'aims-drift-queue';
 export const sourceTaskId = (id: string) => `aims-deployment-source-${id}`;
 
 const SOURCE_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
@@ -117,18 +120,11 @@ export async function runDeploymentSource(options: {
     return;
   }
   await knex.transaction(async trx => {
-    const count = await observations.replace(
-      source.id,
-      collected,
-      runAt,
-      undefined,
-      trx,
-    );
+    await observations.replace(source.id, collected, runAt, trx);
     await sources.recordSuccess(
       source.id,
       runAt,
       options.freshnessWindowMs,
-      count,
       trx,
     );
   });
@@ -141,7 +137,8 @@ export async function runDeploymentSource(options: {
 /**
  * Schedules every registered pull source (global scope, `aims.sources.<id>.schedule` and
  * `.freshnessWindow` override the source's defaults) and the drift reconcile
- * (`aims.drift.schedule`).
+ * (`aims.drift.schedule`), and the drain of the deployment-report reconcile queue
+ * (`aims.drift.queueSchedule`).
  */
 export async function scheduleDriftTasks(options: {
   scheduler: SchedulerService;
@@ -151,6 +148,7 @@ export async function scheduleDriftTasks(options: {
   observations: ObservationStore;
   sources: SourceStore;
   drift: DriftService;
+  queue: DriftQueue;
   deploymentSources: readonly DeploymentSource[];
 }) {
   const { scheduler, config, logger, drift } = options;
@@ -191,6 +189,14 @@ export async function scheduleDriftTasks(options: {
     ...readDriftSchedule(config),
     fn: async () => {
       await drift.reconcileAll();
+    },
+  });
+  await scheduler.scheduleTask({
+    id: DRIFT_QUEUE_TASK_ID,
+    scope: 'global',
+    ...readDriftQueueSchedule(config),
+    fn: async () => {
+      await options.queue.drain();
     },
   });
 }
