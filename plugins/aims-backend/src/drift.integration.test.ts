@@ -779,6 +779,21 @@ describe.each(databases.eachSupportedId())(
         expect(openKeys(clean)).toEqual([]);
       });
 
+      it('drains hundreds of queued components in one pass (catalog lookups by ref, not one URL)', async () => {
+        const many = Array.from(
+          { length: 400 },
+          (_, i) => `component:default/gone-${i}`,
+        );
+        await new DriftQueueStore(knex).request([...many, PAY], new Date());
+        await waitFor(
+          () => schedulers[0].triggerTask(DRIFT_QUEUE_TASK_ID).then(() => true),
+          'triggering the queue drain',
+          retrying,
+        );
+        await untilQueueEmpty();
+        expect(await queued()).toEqual([]);
+      });
+
       it('takes a burst of concurrent reports in group commits, every one stored and reconciled', async () => {
         const environments = Array.from({ length: 25 }, (_, i) => `burst-${i}`);
         const send = (
@@ -844,6 +859,169 @@ describe.each(databases.eachSupportedId())(
             .whereIn('aims_findings.finding_key', mismatches)
             .where('aims_finding_events.action', 'opened'),
         ).toHaveLength(25);
+      });
+    });
+
+    describe('POST /deployments/batch', () => {
+      const batch = (reports: unknown, who: Record<string, string> = ci) =>
+        api().post('/api/aims/deployments/batch').set(who).send({ reports });
+      const report = (id: string, environment: string, extra = {}) => ({
+        id: `${databaseId}-${id}`,
+        component: PAY,
+        environment,
+        deployedAt: ago(HOUR),
+        ...extra,
+      });
+
+      const environments = ['batch-a', 'batch-b', 'batch-order'];
+      // nothing runs in the batch environments any more: their findings resolve
+      afterAll(async () => {
+        const res = await batch(
+          environments.map(e => report(`b-clear-${e}`, e)),
+        );
+        if (res.body.accepted !== environments.length)
+          throw new Error(`clean-up batch: ${JSON.stringify(res.body)}`);
+        await waitFor(
+          async () =>
+            (
+              await knex('aims_findings')
+                .where({ entity_ref: PAY })
+                .whereIn('finding_key', [
+                  ...environments.map(e => key('environment-mismatch', e)),
+                ])
+                .whereNot({ status: 'resolved' })
+            ).length === 0
+              ? true
+              : undefined,
+          'the batch environments clean again',
+        );
+      });
+
+      it('answers every report on its own, as POST /deployments would', async () => {
+        const stored = report('b-stored-before', 'batch-a');
+        expect(
+          (await api().post('/api/aims/deployments').set(ci).send(stored))
+            .status,
+        ).toBe(202);
+        const res = await batch([
+          report('b-new', 'batch-a', {
+            aiSystems: [{ ref: 'fraud-scorer', version: '3.2.0' }],
+          }),
+          { ...report('b-bad', 'batch-a'), deployedAt: 'yesterday' },
+          report('b-nowhere', 'batch-a', {
+            component: 'component:default/nowhere',
+          }),
+          stored,
+          { ...stored, aiSystems: [{ ref: 'fraud-scorer' }] },
+          report('b-twice', 'batch-b'),
+          report('b-twice', 'batch-b'),
+          'not a report',
+        ]);
+        expect(res.status).toBe(200);
+        expect(res.body.results.map((r: any) => [r.index, r.status])).toEqual([
+          [0, 202],
+          [1, 400],
+          [2, 404],
+          [3, 200],
+          [4, 409],
+          [5, 202],
+          [6, 200],
+          [7, 400],
+        ]);
+        expect(res.body).toMatchObject({
+          accepted: 2,
+          duplicates: 2,
+          rejected: 4,
+        });
+        expect(res.body.results[1]).toMatchObject({
+          id: `${databaseId}-b-bad`,
+          error: { name: 'InputError' },
+        });
+        expect(res.body.results[1].error.message).toContain(
+          'reports[1]: Invalid deployment report: deployedAt must be',
+        );
+        expect(res.body.results[2].error.message).toContain(
+          'component:default/nowhere',
+        );
+        expect(res.body.results[4].error.name).toBe('ConflictError');
+        expect(
+          await knex('aims_deployment_reports').whereIn('id', [
+            `${databaseId}-b-new`,
+            `${databaseId}-b-twice`,
+            `${databaseId}-b-bad`,
+            `${databaseId}-b-nowhere`,
+          ]),
+        ).toHaveLength(2);
+        await waitFor(
+          async () =>
+            (
+              await findingByKey(key('environment-mismatch', 'batch-a'))
+            )?.status === 'open'
+              ? true
+              : undefined,
+          'the batch reconciled from the queue',
+        );
+      });
+
+      it('stores reports in array order: a later report of a scope replaces an earlier one', async () => {
+        const res = await batch([
+          report('b-order-1', 'batch-order', {
+            aiSystems: [{ ref: 'fraud-scorer', version: '1.0.0' }],
+          }),
+          report('b-order-2', 'batch-order', {
+            aiSystems: [{ ref: 'fraud-scorer', version: '2.0.0' }],
+          }),
+        ]);
+        expect(res.body.accepted).toBe(2);
+        const rows = await knex('aims_observations').where({
+          component: PAY,
+          environment: 'batch-order',
+        });
+        expect(rows.map(r => r.version)).toEqual(['2.0.0']);
+      });
+
+      it('answers 400 for what is not a batch, 401 without credentials and 413 above 4 MB', async () => {
+        expect((await batch([report('b-anon', 'batch-a')], {})).status).toBe(
+          401,
+        );
+        for (const reports of [[], 'x', undefined]) {
+          const res = await batch(reports);
+          expect(res.status).toBe(400);
+          expect(res.body.error.message).toMatch(/reports/);
+        }
+        const tooMany = await batch(
+          Array.from({ length: 501 }, (_, i) => report(`b-many-${i}`, 'qa')),
+        );
+        expect(tooMany.status).toBe(400);
+        expect(tooMany.body.error.message).toMatch(/reports/);
+        const extra = await api()
+          .post('/api/aims/deployments/batch')
+          .set(ci)
+          .send({ reports: [report('b-extra', 'qa')], dryRun: true });
+        expect(extra.status).toBe(400);
+        expect(extra.body.error.message).toContain(
+          'dryRun is not a known field',
+        );
+        const huge = await api()
+          .post('/api/aims/deployments/batch')
+          .set(ci)
+          .set('Content-Type', 'application/json')
+          .send(
+            JSON.stringify({
+              reports: [
+                { ...report('b-huge', 'qa'), pad: 'x'.repeat(5 << 20) },
+              ],
+            }),
+          );
+        expect(huge.status).toBe(413);
+        expect(huge.body.error.message).toContain('4mb');
+        expect(
+          await knex('aims_deployment_reports').where(
+            'id',
+            'like',
+            `${databaseId}-b-many-%`,
+          ),
+        ).toEqual([]);
       });
     });
 

@@ -34,6 +34,47 @@ export interface DeploymentIngestResult {
   };
 }
 
+/** Reports per `POST /deployments/batch`. */
+export const DEPLOYMENT_BATCH_MAX_REPORTS = 500;
+
+/** One report's answer within a batch: the status `POST /deployments` would have given. */
+export interface DeploymentBatchItemResult {
+  index: number;
+  id?: string;
+  status: number;
+  duplicate?: boolean;
+  error?: { name: string; message: string };
+}
+
+export interface DeploymentBatchResult {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  results: DeploymentBatchItemResult[];
+}
+
+/** The status an error thrown for one report answers with (as the error handler maps it). */
+function statusOf(error: Error): number {
+  switch (error?.name) {
+    case 'InputError':
+      return 400;
+    case 'NotFoundError':
+      return 404;
+    case 'ConflictError':
+      return 409;
+    default:
+      return 500;
+  }
+}
+
+/** Names the report in a batch an error is about. */
+function prefixed(error: unknown, index: number): Error {
+  const e = error as Error;
+  if (e?.name === 'InputError')
+    return new InputError(`reports[${index}]: ${e.message}`);
+  return e;
+}
+
 /** How a report is taken in. */
 interface IngestOptions {
   /** The component must be in the catalog (404 otherwise). */
@@ -114,21 +155,98 @@ export class DeploymentIngest {
     );
   }
 
+  private receiver(credentials: BackstageCredentials) {
+    if (this.deps.auth.isPrincipal(credentials, 'user'))
+      return credentials.principal.userEntityRef;
+    if (this.deps.auth.isPrincipal(credentials, 'service'))
+      return credentials.principal.subject;
+    return 'unknown';
+  }
+
   /** A report over HTTP; `wait` reconciles before answering. */
   async ingest(
     body: unknown,
     credentials: BackstageCredentials,
     options: { wait: boolean } = { wait: false },
   ): Promise<DeploymentIngestResult> {
-    let receivedBy = 'unknown';
-    if (this.deps.auth.isPrincipal(credentials, 'user'))
-      receivedBy = credentials.principal.userEntityRef;
-    else if (this.deps.auth.isPrincipal(credentials, 'service'))
-      receivedBy = credentials.principal.subject;
-    return this.take(body, receivedBy, {
+    const report = await this.prepare(body, {
       requireComponent: true,
-      reconcile: options.wait ? 'wait' : 'queue',
+      at: this.now(),
     });
+    return this.commit(
+      report,
+      this.receiver(credentials),
+      options.wait ? 'wait' : 'queue',
+    );
+  }
+
+  /**
+   * `POST /deployments/batch`: many reports in one request (a deployment tracker forwarding
+   * what it saw, a backfill of deployment history). Each report is validated, checked and
+   * answered on its own exactly as by `POST /deployments`; the valid ones are stored in array
+   * order (a later report of a component/environment replaces an earlier one) by the same
+   * group commit, and reconciled from the queue.
+   */
+  async ingestBatch(
+    body: unknown,
+    credentials: BackstageCredentials,
+  ): Promise<DeploymentBatchResult> {
+    const unknown = Object.keys(body ?? {}).filter(k => k !== 'reports');
+    if (unknown.length) {
+      throw new InputError(
+        `${unknown.join(
+          ', ',
+        )} is not a known field (a batch is { "reports": [...] })`,
+      );
+    }
+    const bodies = (body as { reports?: unknown })?.reports;
+    if (!Array.isArray(bodies) || bodies.length < 1) {
+      throw new InputError('reports must be a non-empty array');
+    }
+    if (bodies.length > DEPLOYMENT_BATCH_MAX_REPORTS) {
+      throw new InputError(
+        `reports must have at most ${DEPLOYMENT_BATCH_MAX_REPORTS} entries`,
+      );
+    }
+    const at = this.now();
+    const receivedBy = this.receiver(credentials);
+    const prepared = await Promise.allSettled(
+      bodies.map(item => this.prepare(item, { requireComponent: true, at })),
+    );
+    // submitted in array order, synchronously: they share a transaction in that order
+    const outcomes = prepared.map((p, i) =>
+      p.status === 'rejected'
+        ? Promise.reject(prefixed(p.reason, i))
+        : this.commit(p.value, receivedBy, 'queue'),
+    );
+    const results = await Promise.allSettled(outcomes);
+    const items = results.map((r, i): DeploymentBatchItemResult => {
+      const id =
+        typeof (bodies[i] as { id?: unknown })?.id === 'string'
+          ? ((bodies[i] as { id: string }).id as string)
+          : undefined;
+      if (r.status === 'fulfilled') {
+        return {
+          index: i,
+          id: r.value.body.id,
+          status: r.value.status,
+          duplicate: r.value.body.duplicate,
+        };
+      }
+      const error = r.reason as Error;
+      return {
+        index: i,
+        ...(id !== undefined ? { id } : {}),
+        status: statusOf(error),
+        error: { name: error.name, message: error.message },
+      };
+    });
+    return {
+      accepted: items.filter(i => i.status === 202).length,
+      duplicates: items.filter(i => i.status === 200).length,
+      rejected: items.filter(i => i.status >= 400).length,
+      results: items,
+    };
   }
 
   /**
@@ -142,16 +260,21 @@ export class DeploymentIngest {
     body: unknown,
     options: IngestOptions,
   ): Promise<DeploymentIngestResult> {
-    return this.take(body, actor, options);
+    const report = await this.prepare(body, {
+      requireComponent: options.requireComponent,
+      at: options.at ?? this.now(),
+    });
+    return this.commit(report, actor, options.reconcile);
   }
 
-  private async take(
+  /** Validation (400) and the catalog check (404): nothing is written. */
+  private async prepare(
     body: unknown,
-    receivedBy: string,
-    options: IngestOptions,
-  ): Promise<DeploymentIngestResult> {
-    const at = options.at ?? this.now();
-    const problems = validateDeploymentReport(body, { now: at.getTime() });
+    options: { requireComponent: boolean; at: Date },
+  ): Promise<{ report: NormalizedDeploymentReport; at: Date }> {
+    const problems = validateDeploymentReport(body, {
+      now: options.at.getTime(),
+    });
     if (problems.length) {
       throw new InputError(
         `Invalid deployment report: ${problems.map(p => p.message).join('; ')}`,
@@ -166,14 +289,24 @@ export class DeploymentIngest {
         `component ${report.component} is not in the catalog`,
       );
     }
+    return { report, at: options.at };
+  }
 
+  /** Stored by the group commit (or found stored), then answered as the contract says. */
+  private async commit(
+    prepared: { report: NormalizedDeploymentReport; at: Date },
+    receivedBy: string,
+    reconcile: IngestOptions['reconcile'],
+  ): Promise<DeploymentIngestResult> {
+    const { report, at } = prepared;
+    // the first await: a caller submitting several in a row keeps their order
     const outcome = await this.writer.submit({
       report,
       receivedBy,
       at,
-      queue: options.reconcile !== 'none',
+      queue: reconcile !== 'none',
     });
-    const waited = options.reconcile === 'wait';
+    const waited = reconcile === 'wait';
     if (!outcome.stored) {
       if (!sameJson(outcome.prior, report)) {
         throw new ConflictError(
@@ -193,13 +326,13 @@ export class DeploymentIngest {
       };
     }
     if (!waited) {
-      if (options.reconcile === 'queue') this.deps.onQueued();
+      if (reconcile === 'queue') this.deps.onQueued();
       return {
         status: 202,
         body: {
           id: report.id,
           duplicate: false,
-          reconcile: options.reconcile === 'queue' ? 'queued' : 'none',
+          reconcile: reconcile === 'queue' ? 'queued' : 'none',
         },
       };
     }

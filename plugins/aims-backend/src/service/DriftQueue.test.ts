@@ -87,6 +87,34 @@ describe.each(databases.eachSupportedId())('DriftQueue on %s', databaseId => {
     expect(await ok.drain()).toBe(1);
   });
 
+  it('lets no single component hold the others back', async () => {
+    const reconciled: string[] = [];
+    const q = queue(async c => {
+      if (c.includes('component:default/poison'))
+        throw new Error('cannot reconcile poison');
+      reconciled.push(...c);
+    });
+    await store.request(
+      [
+        'component:default/a',
+        'component:default/poison',
+        'component:default/b',
+      ],
+      new Date(),
+    );
+    await expect(q.drain()).rejects.toThrow('cannot reconcile poison');
+    expect(reconciled.sort()).toEqual([
+      'component:default/a',
+      'component:default/b',
+    ]);
+    const rows = await knex('aims_drift_queue');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      component: 'component:default/poison',
+      lease_owner: null,
+    });
+  });
+
   it('stops kicking after stop() and waits for a pass in progress', async () => {
     let finished = false;
     const q = queue(async () => {

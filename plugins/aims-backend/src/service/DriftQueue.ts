@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'crypto';
-import { DriftQueueStore } from '../database/DriftQueueStore';
+import { ClaimedComponent, DriftQueueStore } from '../database/DriftQueueStore';
 
 /**
  * Drains the drift reconcile queue (`aims_drift_queue`): components a deployment report
@@ -87,14 +87,35 @@ export class DriftQueue {
       try {
         await reconcile(claimed.map(c => c.component));
       } catch (e) {
-        // leave them queued for the next pass (kick or the scheduled task), not a hot loop
-        await store.release(this.owner);
-        throw e;
+        if (claimed.length === 1) {
+          // leave it queued for the next pass (kick or the scheduled task), not a hot loop
+          await store.release(this.owner);
+          throw e;
+        }
+        // one component must not hold the others back: go through them one by one
+        const done = await this.oneByOne(claimed);
+        await store.complete(this.owner, done);
+        total += done.length;
+        if (done.length < claimed.length) throw e;
+        continue;
       }
       await store.complete(this.owner, claimed);
       total += claimed.length;
     }
     return total;
+  }
+
+  private async oneByOne(claimed: ClaimedComponent[]) {
+    const done: ClaimedComponent[] = [];
+    for (const c of claimed) {
+      try {
+        await this.deps.reconcile([c.component]);
+        done.push(c);
+      } catch {
+        // stays queued (released by complete) and is reported by the caller
+      }
+    }
+    return done;
   }
 
   /** Stops kicking and waits for a pass in progress (backend shutdown). */

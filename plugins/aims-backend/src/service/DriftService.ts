@@ -1,10 +1,11 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AISystemEntityV1alpha1,
   DRIFT_FINDING_TYPES,
   DeclaredAISystem,
+  DeploymentObservation,
   FindingType,
   declaredAISystemFromEntity,
   isAISystemEntity,
@@ -17,11 +18,6 @@ import { SourceStore } from '../database/SourceStore';
 import { normalizeRef } from '../database/util';
 import { AISystems } from './AISystems';
 import { DriftNotifier } from './DriftNotifier';
-
-const entityKey = (e: Entity) =>
-  normalizeRef(
-    `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
-  );
 
 export const DRIFT_TYPES: readonly FindingType[] = DRIFT_FINDING_TYPES;
 export const DRIFT_ACTOR = 'aims:drift-reconcile';
@@ -83,11 +79,16 @@ export class DriftService {
     return out;
   }
 
-  private async run(declared: DeclaredAISystem[], components?: string[]) {
+  private async run(
+    declared: DeclaredAISystem[],
+    components?: string[],
+    observedInComponents?: DeploymentObservation[],
+  ) {
     const { observations, sources, findings, options } = this.deps;
     const now = this.now();
     await findings.reopenExpired(DRIFT_TYPES, DRIFT_ACTOR);
-    const observed = await observations.list(components);
+    const observed =
+      observedInComponents ?? (await observations.list(components));
     const health = await sources.health(now);
     let drafts = reconcile(declared, observed, health, {
       now,
@@ -122,42 +123,45 @@ export class DriftService {
   }
 
   /**
-   * Only the given components (after a deployment report): the AI systems that declare them
-   * (dependencyOf relations) or are observed in them. Findings of other components are never
-   * touched. A system that names a component only in `spec.deployments[].component` (not in
-   * dependencyOf) is compared by the next scheduled `reconcileAll`.
+   * Only the given components (after deployment reports): the AI systems they depend on
+   * (their `dependsOn` relations, which the AISystem's `spec.dependencyOf` and the component's
+   * own `spec.dependsOn` both produce) or that are observed in them. Findings of other
+   * components are never touched. A system that names a component only in
+   * `spec.deployments[].component` (not in dependencyOf) is compared by the next scheduled
+   * `reconcileAll`. Catalog lookups go by refs (POST bodies), so a queue drain of hundreds of
+   * components is two catalog requests, not one URL per filter.
    */
   async reconcileFor(componentRefs: readonly string[]) {
     const components = [...new Set(componentRefs.map(normalizeRef))];
     if (!components.length) return undefined;
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { catalog, observations } = this.deps;
-    const byRef = new Map<string, Entity>();
-    const related = await catalog.getEntities(
-      {
-        filter: components.map(c => ({
-          kind: 'aisystem',
-          'relations.dependencyOf': c,
-        })),
-      },
+    const aiRefs = new Set<string>();
+    const found = await catalog.getEntitiesByRefs(
+      { entityRefs: components, fields: ['kind', 'metadata', 'relations'] },
       { credentials },
     );
-    for (const e of related.items) byRef.set(entityKey(e), e);
-    const observedRefs = [
-      ...new Set(
-        (await observations.list(components))
-          .map(o => o.aiSystemRef)
-          .filter((r): r is string => !!r),
-      ),
-    ].filter(r => !byRef.has(r));
-    if (observedRefs.length) {
-      const found = await catalog.getEntitiesByRefs(
-        { entityRefs: observedRefs },
+    for (const component of found.items) {
+      for (const r of component?.relations ?? []) {
+        if (
+          r.type === RELATION_DEPENDS_ON &&
+          r.targetRef.startsWith('aisystem:')
+        )
+          aiRefs.add(normalizeRef(r.targetRef));
+      }
+    }
+    const observed = await observations.list(components);
+    for (const o of observed)
+      if (o.aiSystemRef) aiRefs.add(normalizeRef(o.aiSystemRef));
+    const entities: AISystemEntityV1alpha1[] = [];
+    if (aiRefs.size) {
+      const systems = await catalog.getEntitiesByRefs(
+        { entityRefs: [...aiRefs] },
         { credentials },
       );
-      for (const e of found.items) if (e) byRef.set(entityKey(e), e);
+      for (const e of systems.items)
+        if (e && isAISystemEntity(e)) entities.push(e);
     }
-    const entities = [...byRef.values()].filter(isAISystemEntity);
-    return this.run(await this.declare(entities), components);
+    return this.run(await this.declare(entities), components, observed);
   }
 }

@@ -44,20 +44,31 @@ export interface RouterOptions {
 
 /** Deployment reports may be up to 256 kB; other JSON bodies keep express' 100 kB. */
 export const DEPLOYMENT_REPORT_BODY_LIMIT = '256kb';
+/** A batch of deployment reports (at most 500 of them) may be up to 4 MB. */
+export const DEPLOYMENT_BATCH_BODY_LIMIT = '4mb';
+
+const BODY_LIMITS: Record<string, string> = {
+  '/deployments': DEPLOYMENT_REPORT_BODY_LIMIT,
+  '/deployments/batch': DEPLOYMENT_BATCH_BODY_LIMIT,
+};
 
 function jsonBodies(): express.RequestHandler[] {
-  const reports = express.json({ limit: DEPLOYMENT_REPORT_BODY_LIMIT });
+  const parsers = new Map(
+    Object.entries(BODY_LIMITS).map(([path, limit]) => [
+      path,
+      express.json({ limit }),
+    ]),
+  );
   const others = express.json();
   const bodies: express.RequestHandler = (req, res, next) =>
-    (req.path === '/deployments' ? reports : others)(req, res, next);
+    (parsers.get(req.path) ?? others)(req, res, next);
   // body-parser's 413 would otherwise reach the error handler as a plain 500-ish error
   const tooLarge: express.ErrorRequestHandler = (err, req, res, next) => {
     if (err?.type !== 'entity.too.large') {
       next(err);
       return;
     }
-    const limit =
-      req.path === '/deployments' ? DEPLOYMENT_REPORT_BODY_LIMIT : '100kb';
+    const limit = BODY_LIMITS[req.path] ?? '100kb';
     res.status(413).json({
       error: {
         name: 'PayloadTooLargeError',
@@ -302,6 +313,13 @@ export async function createRouter(
       wait,
     });
     res.status(result.status).json(result.body);
+  });
+
+  router.post('/deployments/batch', async (req, res) => {
+    const credentials = await signedIn(req);
+    res.json(
+      await options.deployments.ingestBatch(req.body, credentials),
+    );
   });
 
   router.get('/sources', async (req, res) => {
