@@ -4,9 +4,12 @@
  * Prints medians and their ratio; the target is ratio <= 1.5. Then deployment drift:
  * - reconcile scaling: the pure `reconcile` at 1/16, 1/4 and full size, and the growth
  *   exponent log(t_full / t_1/16) / log(16) (target <= 1.2);
- * - push ingestion: deployment reports POSTed to /api/aims/deployments of the same backend
- *   (as a service principal) against a raw knex insert of the same observation rows into a
- *   scratch table, reports/s and their ratio (target >= 0.5).
+ * - push ingestion: deployment reports POSTed to the same backend by a client process (as a
+ *   service principal): one per POST /deployments with 1 and 16 in flight, and 100 per
+ *   POST /deployments/batch with 4 in flight, against a raw knex insert of each report's
+ *   observation rows into a scratch table of the same database (16 in flight); reports/s and
+ *   their ratio, target >= 0.5 for the batch endpoint on PostgreSQL (the production database),
+ *   on in-memory SQLite too; and the framework floor, which bounds one report per request.
  *
  * Environment (defaults in brackets; for a quick run: BENCH_AI_SYSTEMS=200 BENCH_COMPONENTS=800):
  *   BENCH_AI_SYSTEMS [5000]        AI systems in the catalog and in the full reconcile size
@@ -14,8 +17,12 @@
  *   BENCH_ROUNDS [40]              timed rounds per inventory/catalog median
  *   BENCH_OBSERVATIONS [5 x BENCH_COMPONENTS = 100000]  observations at the full reconcile size
  *   BENCH_RECONCILE_RUNS [3]       reconcile runs per size (the median is printed)
- *   BENCH_PUSH_REPORTS [500]       deployment reports POSTed (and inserted raw)
+ *   BENCH_PUSH_REPORTS [1000]      deployment reports POSTed per run (and inserted raw)
  *   BENCH_PUSH_AI_SYSTEMS [3]      AI systems per report (plus one unmapped model)
+ *   BENCH_PUSH_MODES [1x1,16x1,4x100]  push modes, <in flight>x<reports per request>; the
+ *                                  target is judged for the last one
+ *   BENCH_POSTGRES_CONNECTION_STRING [BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING]
+ *                                  PostgreSQL server for the production-database push run
  */
 import {
   coreServices,
@@ -25,6 +32,7 @@ import {
 import knexFactory, { Knex } from 'knex';
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
@@ -32,132 +40,34 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleAims from '@internal/plugin-catalog-backend-module-aims';
 import aimsPlugin from '@internal/plugin-aims-backend';
 import request from 'supertest';
+import { PushMode, pushIngestion } from './benchPush';
 import { syntheticCatalog } from './seed';
 import { interleavedMedians } from './measure';
 import { seedAssessmentsAndRisks } from './seedAims';
 import { reconcileScaling, syntheticReports } from './benchDrift';
-import {
-  deploymentReportToObservations,
-  normalizeDeploymentReport,
-} from '@internal/plugin-aims-common';
 
 const AI_SYSTEMS = Number(process.env.BENCH_AI_SYSTEMS ?? 5000);
 const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 20000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const OBSERVATIONS = Number(process.env.BENCH_OBSERVATIONS ?? 5 * COMPONENTS);
 const RECONCILE_RUNS = Number(process.env.BENCH_RECONCILE_RUNS ?? 3);
-const PUSH_REPORTS = Number(process.env.BENCH_PUSH_REPORTS ?? 500);
+const PUSH_REPORTS = Number(process.env.BENCH_PUSH_REPORTS ?? 1000);
 const PUSH_AI_SYSTEMS = Number(process.env.BENCH_PUSH_AI_SYSTEMS ?? 3);
-
-/**
- * Section (ii): N reports through the real ingestion (validation, idempotency store, catalog
- * lookup, observation replace, source health, scoped drift reconcile) against a raw knex
- * insert of the same observation rows, both sequential, in the same run and database.
- */
-async function pushIngestion(server: any, aimsDb: Knex) {
-  const service = {
-    Authorization: `Bearer ${mockCredentials.service.token()}`,
-  };
-  const size = { aiSystems: AI_SYSTEMS, components: COMPONENTS };
-  const warmup = Math.min(20, PUSH_REPORTS);
-  const runId = Date.now().toString(36);
-  const reports = syntheticReports(
-    PUSH_REPORTS + warmup,
-    size,
-    PUSH_AI_SYSTEMS,
-    runId,
-  );
-  const rowsOf = (r: (typeof reports)[number]) =>
-    deploymentReportToObservations(normalizeDeploymentReport(r)).map(o => ({
-      source_id: o.sourceId,
-      component: o.component,
-      environment: o.environment,
-      target_key:
-        o.aiSystemRef ?? `model:${o.provider ?? 'unknown'}/${o.model ?? ''}`,
-      ai_system_ref: o.aiSystemRef ?? null,
-      model: o.model ?? null,
-      provider: o.provider ?? null,
-      version: o.version ?? null,
-      observed_at: new Date(o.observedAt),
-      since: new Date(o.since ?? o.observedAt),
-      seen_at: new Date(),
-      evidence: o.evidence ? JSON.stringify(o.evidence) : null,
-      report_id: r.id,
-    }));
-
-  const post = async (r: (typeof reports)[number]) => {
-    const res = await request(server)
-      .post('/api/aims/deployments')
-      .set(service)
-      .send(r);
-    if (res.status !== 202)
-      throw new Error(
-        `POST /deployments ${res.status}: ${JSON.stringify(res.body).slice(
-          0,
-          300,
-        )}`,
-      );
-  };
-  for (const r of reports.slice(0, warmup)) await post(r);
-  const pushStart = process.hrtime.bigint();
-  for (const r of reports.slice(warmup)) await post(r);
-  const pushMs = Number(process.hrtime.bigint() - pushStart) / 1e6;
-
-  const scratch = 'bench_scratch_observations';
-  await aimsDb.schema.dropTableIfExists(scratch);
-  await aimsDb.schema.createTable(scratch, table => {
-    table.increments('id');
-    for (const c of [
-      'source_id',
-      'component',
-      'environment',
-      'target_key',
-      'ai_system_ref',
-      'model',
-      'provider',
-      'version',
-      'report_id',
-    ]) {
-      table.string(c, 255).nullable();
-    }
-    for (const c of ['observed_at', 'since', 'seen_at'])
-      table.timestamp(c, { useTz: true }).nullable();
-    table.text('evidence').nullable();
+const PUSH_MODES: PushMode[] = (
+  process.env.BENCH_PUSH_MODES ?? '1x1,16x1,4x100'
+)
+  .split(',')
+  .map(m => {
+    const [concurrency, batch] = m.split('x').map(Number);
+    if (!(concurrency >= 1) || !(batch >= 1 && batch <= 500))
+      throw new Error(`BENCH_PUSH_MODES: "${m}" is not <in flight>x<1-500>`);
+    return { concurrency, batch };
   });
-  for (const r of reports.slice(0, warmup))
-    await aimsDb(scratch).insert(rowsOf(r));
-  let rows = 0;
-  const rawStart = process.hrtime.bigint();
-  for (const r of reports.slice(warmup)) {
-    const batch = rowsOf(r);
-    rows += batch.length;
-    await aimsDb(scratch).insert(batch);
-  }
-  const rawMs = Number(process.hrtime.bigint() - rawStart) / 1e6;
-  await aimsDb.schema.dropTable(scratch);
-
-  const pushRate = (PUSH_REPORTS / pushMs) * 1000;
-  const rawRate = (PUSH_REPORTS / rawMs) * 1000;
-  const ratio = pushRate / rawRate;
-  console.log(
-    `\npush ingestion: ${PUSH_REPORTS} deployment reports, ${PUSH_AI_SYSTEMS} AI systems + 1 model each (${rows} observation rows), sequential, after ${warmup} warm-up`,
-  );
-  console.log(
-    `  POST /api/aims/deployments (service principal)      ${pushRate
-      .toFixed(1)
-      .padStart(9)} reports/s (${pushMs.toFixed(0)} ms)`,
-  );
-  console.log(
-    `  raw knex insert of the same rows (scratch table)    ${rawRate
-      .toFixed(1)
-      .padStart(9)} reports/s (${rawMs.toFixed(0)} ms)`,
-  );
-  console.log(
-    `  ratio push/raw: ${ratio.toFixed(2)} (target >= 0.5) ${
-      ratio >= 0.5 ? 'OK' : 'UNDER TARGET'
-    }`,
-  );
-}
+const POSTGRES =
+  process.env.BENCH_POSTGRES_CONNECTION_STRING ??
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+// the push target is judged for the last mode (the batch endpoint), on PostgreSQL
+const PUSH_TARGET = { ratio: 0.5, mode: PUSH_MODES[PUSH_MODES.length - 1] };
 
 async function main() {
   const entities = syntheticCatalog({
@@ -205,9 +115,21 @@ async function main() {
     },
   });
 
+  // warnings and errors of the backends under test are printed (BENCH_LOG_LEVEL to change)
+  const logs = mockServices.rootLogger.factory({
+    level: (process.env.BENCH_LOG_LEVEL ?? 'warn') as 'warn',
+  });
+
   const started = Date.now();
   const backend = await startTestBackend({
-    features: [catalogPlugin, catalogModuleAims, aimsPlugin, seed, database],
+    features: [
+      catalogPlugin,
+      catalogModuleAims,
+      aimsPlugin,
+      seed,
+      database,
+      logs,
+    ],
   });
   const server = backend.server;
   const auth = { Authorization: mockCredentials.user.header() };
@@ -307,8 +229,80 @@ async function main() {
     },
     RECONCILE_RUNS,
   );
-  await pushIngestion(server, databases.aims);
+  const push = (label: string, port: number, knex: Knex) =>
+    pushIngestion({
+      label,
+      baseUrl: `http://127.0.0.1:${port}`,
+      token: mockCredentials.service.token(),
+      knex,
+      makeReports: (count, runId) =>
+        syntheticReports(
+          count,
+          { aiSystems: AI_SYSTEMS, components: COMPONENTS },
+          PUSH_AI_SYSTEMS,
+          runId,
+        ),
+      reports: PUSH_REPORTS,
+      modes: PUSH_MODES,
+      rawInFlight: 16,
+      target: PUSH_TARGET,
+    });
+  await push(
+    'in-memory SQLite (make start, tests)',
+    (server.address() as { port: number }).port,
+    databases.aims,
+  );
   await backend.stop();
+
+  if (!POSTGRES) {
+    console.log(
+      '\npush ingestion on PostgreSQL: SKIPPED (set BENCH_POSTGRES_CONNECTION_STRING or BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)',
+    );
+    return;
+  }
+  // the production database: the same catalog, the AIMS plugin on a fresh PostgreSQL database
+  const admin = knexFactory({ client: 'pg', connection: POSTGRES });
+  const dbName = `aims_bench_${Date.now().toString(36)}`;
+  await admin.raw('CREATE DATABASE ??', [dbName]);
+  const url = new URL(POSTGRES);
+  url.pathname = `/${dbName}`;
+  databases.aims = knexFactory({
+    client: 'pg',
+    connection: url.toString(),
+    pool: { min: 0, max: 10 },
+  });
+  try {
+    const pgBackend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleAims,
+        aimsPlugin,
+        seed,
+        database,
+        logs,
+      ],
+    });
+    try {
+      for (;;) {
+        const res = await request(pgBackend.server)
+          .get('/api/aims/inventory?limit=1')
+          .set(auth);
+        if (res.status === 200 && res.body.totalCount === AI_SYSTEMS) break;
+        await new Promise(r => setTimeout(r, 1000));
+      }
+      await push(
+        'PostgreSQL (production)',
+        (pgBackend.server.address() as { port: number }).port,
+        databases.aims,
+      );
+    } finally {
+      await pgBackend.stop();
+    }
+  } finally {
+    await databases.aims.destroy();
+    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [dbName]);
+    await admin.destroy();
+  }
 }
 
 // the in-process backend may leave handles open after stop(): exit when the bench is done

@@ -61,7 +61,7 @@ export class ObservationStore {
   }
 
   private async upsert(trx: Db, rows: Record<string, unknown>[]) {
-    for (const part of chunk(rows, 100)) {
+    for (const part of chunk(rows, 250)) {
       await trx(TABLE)
         .insert(part)
         .onConflict(['source_id', 'component', 'environment', 'target_key'])
@@ -120,19 +120,35 @@ export class ObservationStore {
       this.toRows(sourceId, s.observations, runAt),
     );
     await this.upsert(db, rows);
+    // one statement per chunk of scopes: rows of these scopes that the new views lack
+    const unique = new Map<string, [string, string]>();
     for (const scope of scopes) {
-      const component = normalizeRef(scope.component);
-      const environment = normalizeEnvironment(scope.environment);
-      const keep = rows
-        .filter(r => r.component === component && r.environment === environment)
-        .map(r => r.target_key as string);
-      const stale = db(TABLE).where({
-        source_id: sourceId,
-        component,
-        environment,
-      });
-      if (keep.length) stale.whereNotIn('target_key', keep);
-      await stale.delete();
+      const key: [string, string] = [
+        normalizeRef(scope.component),
+        normalizeEnvironment(scope.environment),
+      ];
+      unique.set(key.join('\n'), key);
+    }
+    const keep = new Set(
+      rows.map(r => `${r.component}\n${r.environment}\n${r.target_key}`),
+    );
+    for (const part of chunk([...unique.values()], 200)) {
+      const stale = await db(TABLE)
+        .where('source_id', sourceId)
+        .whereRaw(
+          `(component, environment) in (${part
+            .map(() => '(?, ?)')
+            .join(', ')})`,
+          part.flat(),
+        )
+        .select('id', 'component', 'environment', 'target_key');
+      const ids = stale
+        .filter(
+          r => !keep.has(`${r.component}\n${r.environment}\n${r.target_key}`),
+        )
+        .map(r => r.id);
+      for (const idPart of chunk(ids))
+        await db(TABLE).whereIn('id', idPart).delete();
     }
   }
 

@@ -40,29 +40,17 @@ export class DriftNotifier {
 
   async notify(changes: readonly FindingChange[]): Promise<void> {
     if (!this.notifications || !changes.length) return;
-    const owners = new Map<string, string[]>();
-    const credentials = await this.auth.getOwnServiceCredentials();
-    const ownersOf = async (ref: string): Promise<string[]> => {
-      if (!owners.has(ref)) {
-        let refs: string[] = [];
-        try {
-          const entity = await this.catalog.getEntityByRef(ref, {
-            credentials,
-          });
-          refs = (entity?.relations ?? [])
-            .filter(r => r.type === RELATION_OWNED_BY)
-            .map(r => r.targetRef);
-        } catch {
-          refs = [];
-        }
-        owners.set(ref, refs);
-      }
-      return owners.get(ref)!;
-    };
+    const owners = await this.ownersOf(
+      changes.flatMap(c =>
+        c.draft.aiSystemRef
+          ? [c.draft.entityRef, c.draft.aiSystemRef]
+          : [c.draft.entityRef],
+      ),
+    );
     for (const { change, draft, previousSeverity } of changes) {
-      let recipients = await ownersOf(draft.entityRef);
+      let recipients = owners.get(draft.entityRef) ?? [];
       if (!recipients.length && draft.aiSystemRef)
-        recipients = await ownersOf(draft.aiSystemRef);
+        recipients = owners.get(draft.aiSystemRef) ?? [];
       if (!recipients.length) continue;
       const component = parseEntityRef(draft.entityRef);
       const subject = draft.aiSystemRef ?? String(draft.evidence.model ?? '');
@@ -94,5 +82,30 @@ export class DriftNotifier {
         );
       }
     }
+  }
+
+  /** Owners of each entity, in one catalog request (none when the catalog cannot answer). */
+  private async ownersOf(refs: string[]): Promise<Map<string, string[]>> {
+    const unique = [...new Set(refs)];
+    const owners = new Map<string, string[]>();
+    try {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: unique, fields: ['kind', 'metadata', 'relations'] },
+        { credentials: await this.auth.getOwnServiceCredentials() },
+      );
+      unique.forEach((ref, i) =>
+        owners.set(
+          ref,
+          (items[i]?.relations ?? [])
+            .filter(r => r.type === RELATION_OWNED_BY)
+            .map(r => r.targetRef),
+        ),
+      );
+    } catch (e) {
+      this.logger.debug(
+        `AIMS drift notifications: owners not found: ${(e as Error).message}`,
+      );
+    }
+    return owners;
   }
 }
