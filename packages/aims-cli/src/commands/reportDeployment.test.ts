@@ -117,6 +117,20 @@ describe('aims report-deployment', () => {
     });
   });
 
+  it('with --wait asks the server to reconcile first and prints the findings it answers', async () => {
+    server.answer(202, '{"id":"gl-2","duplicate":false,"reconcile":"done","findings":[{"type":"version-mismatch"}]}');
+    const { code, out } = await run(
+      ['--id', 'gl-2', '--component', 'payments-api', '--environment', 'staging', '--wait'],
+      { AIMS_URL: server.url, AIMS_INGEST_TOKEN: 'from-env' },
+    );
+    expect(code).toBe(0);
+    expect(server.requests[0].url).toBe('/api/aims/deployments?wait=true');
+    expect(out).toContain('"type": "version-mismatch"');
+    const { code: usage, err } = await run(['--id', 'x', '--wait=yes'], { AIMS_INGEST_TOKEN: 't' });
+    expect(usage).toBe(2);
+    expect(err).toContain('--wait takes no value');
+  });
+
   it.each([
     [400, '{"error":{"name":"InputError","message":"aiSystems[0].ref: unknown entity"}}', '"message": "aiSystems[0].ref: unknown entity"'],
     [401, '{"error":{"message":"Missing credentials"}}', 'Missing credentials'],

@@ -22,6 +22,9 @@ Options:
                           (aisystem:default/fraud-scorer@fraud-xgb:3.3.0, fraud-scorer@:3.3.0)
   --model <provider>/<name>[@<version>]
                           AI used that maps to no AISystem; repeat for several (openai/gpt-4o)
+  --wait                  Wait until AIMS has compared the deployment with the inventory and
+                          print the drift findings now open on the component (by default the
+                          report is answered once stored and compared shortly after)
   --dry-run               Validate and print the JSON without sending it
 
 Exits 0 when the server accepted the report, 1 when it answered an error or could not be
@@ -55,11 +58,12 @@ class UsageError extends Error {}
 interface ParsedFlags {
   values: Partial<Record<ValueFlag, string[]>>;
   dryRun: boolean;
+  wait: boolean;
   help: boolean;
 }
 
 function parseFlags(args: string[]): ParsedFlags {
-  const parsed: ParsedFlags = { values: {}, dryRun: false, help: false };
+  const parsed: ParsedFlags = { values: {}, dryRun: false, wait: false, help: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') {
@@ -69,9 +73,10 @@ function parseFlags(args: string[]): ParsedFlags {
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    if (name === 'dry-run') {
-      if (eq !== -1) throw new UsageError('--dry-run takes no value');
-      parsed.dryRun = true;
+    if (name === 'dry-run' || name === 'wait') {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      if (name === 'wait') parsed.wait = true;
+      else parsed.dryRun = true;
       continue;
     }
     if (!(VALUE_FLAGS as readonly string[]).includes(name)) throw new UsageError(`unknown flag --${name}`);
@@ -176,7 +181,7 @@ export async function reportDeployment(args: string[], io: ReportDeploymentIo): 
     throw error;
   }
 
-  const endpoint = `${url}/api/aims/deployments`;
+  const endpoint = `${url}/api/aims/deployments${flags.wait ? '?wait=true' : ''}`;
   const body = JSON.stringify(report, null, 2);
   if (flags.dryRun) {
     io.out(body);
