@@ -155,14 +155,6 @@ describe('examples/aims/deployments.yaml', () => {
         'production',
         'critical',
       ],
-      // fraud-scorer's approved assessment is past its review date
-      [
-        'component:default/card-authorisation-service',
-        'unassessed-in-production',
-        'aisystem:default/fraud-scorer',
-        'production',
-        'high',
-      ],
       [
         'component:default/contact-centre-platform',
         'unassessed-in-production',

@@ -221,6 +221,12 @@ const cases: Case[] = [
     expected: [[key('unassessed-in-production', 'production'), 'critical']],
   },
   {
+    name: 'an approval past its review date still counts (the overdue review is a compliance finding)',
+    declared: [system({ impactAssessmentStatus: 'review-overdue' })],
+    observations: clean,
+    expected: [],
+  },
+  {
     name: 'unassessed only in production environments (staging is fine)',
     declared: [system({ impactAssessmentStatus: 'missing' })],
     observations: [staging()],

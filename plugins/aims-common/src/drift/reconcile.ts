@@ -286,8 +286,10 @@ const modelMatches = (declaredModel: string | undefined, observedModel: string |
  *   declared version is no finding. The evidence lists every observed version with its share
  *   (by `weight`, default 1 per observation).
  * - `retired-but-running`: lifecycle `retired` or `deprecated` and observed anywhere.
- * - `unassessed-in-production`: observed in a production environment while the impact
- *   assessment status is not `approved` (absent counts as `missing`).
+ * - `unassessed-in-production`: observed in a production environment without an approved
+ *   impact assessment: status `missing` (also when absent), `draft` or `in-review`. An approval
+ *   past its review date (`review-overdue`) still stands — the overdue review is its own
+ *   compliance finding (`impact-assessment-review-overdue`), not drift.
  * - `declared-not-observed`: a declared component/environment of a non-retired system that no
  *   healthy source saw the system in, when at least one healthy source covers that
  *   component/environment (has any observation there, coverage-only included), and
@@ -476,7 +478,7 @@ export function reconcile(
         }, target);
     }
     const status = sys.decl.impactAssessmentStatus ?? 'missing';
-    if (prod && status !== 'approved') {
+    if (prod && status !== 'approved' && status !== 'review-overdue') {
       push('unassessed-in-production', component, target, environment,
         driftSeverity({ type: 'unassessed-in-production', production: true, tier }), {
           impactAssessmentStatus: status,
