@@ -234,11 +234,19 @@ export class DeploymentIngest {
         };
       }
       const error = r.reason as Error;
+      const status = statusOf(error);
       return {
         index: i,
         ...(id !== undefined ? { id } : {}),
-        status: statusOf(error),
-        error: { name: error.name, message: error.message },
+        status,
+        // a server-side failure: not stored, safe to send again (no internals in the answer)
+        error:
+          status === 500
+            ? {
+                name: 'Error',
+                message: 'the report was not stored; send it again',
+              }
+            : { name: error.name, message: error.message },
       };
     });
     return {
