@@ -59,7 +59,11 @@ export class DeploymentReportStore {
     db: Db,
   ): Promise<Set<string>> {
     const inserted = new Set<string>();
-    for (const part of chunk([...entries], 100)) {
+    // in id order: concurrent transactions touching the same ids lock them in one order
+    const sorted = [...entries].sort((a, b) =>
+      a.report.id < b.report.id ? -1 : Number(a.report.id > b.report.id),
+    );
+    for (const part of chunk(sorted, 100)) {
       const rows = await db(TABLE)
         .insert(
           part.map(({ report, receivedBy, at }) => ({

@@ -34,6 +34,9 @@ export interface DeploymentIngestResult {
   };
 }
 
+/** Concurrent group-commit transactions per process. */
+const WRITE_LANES = 4;
+
 /** Reports per `POST /deployments/batch`. */
 export const DEPLOYMENT_BATCH_MAX_REPORTS = 500;
 
@@ -116,7 +119,14 @@ const sameJson = (a: unknown, b: unknown) =>
  * runs in the background (DriftQueue), unless the caller asks to wait for it.
  */
 export class DeploymentIngest {
-  private readonly writer: Batcher<PendingReport, WriteOutcome>;
+  /**
+   * Group-commit lanes: a component's reports always take the same lane, so they are stored
+   * in arrival order and lanes never write the same observation or queue rows; several lanes
+   * keep several transactions in flight on PostgreSQL.
+   */
+  private readonly lanes: Array<Batcher<PendingReport, WriteOutcome>>;
+  /** When this process last marked the push source healthy (a throttle, not state). */
+  private sourceMarkedAt = 0;
 
   constructor(
     private readonly deps: {
@@ -135,7 +145,10 @@ export class DeploymentIngest {
       clock?: () => Date;
     },
   ) {
-    this.writer = new Batcher(items => this.writeIsolated(items), 100);
+    this.lanes = Array.from(
+      { length: WRITE_LANES },
+      () => new Batcher(items => this.writeIsolated(items), 100),
+    );
   }
 
   private now() {
@@ -308,7 +321,7 @@ export class DeploymentIngest {
   ): Promise<DeploymentIngestResult> {
     const { report, at } = prepared;
     // the first await: a caller submitting several in a row keeps their order
-    const outcome = await this.writer.submit({
+    const outcome = await this.laneOf(report.component).submit({
       report,
       receivedBy,
       at,
@@ -357,6 +370,28 @@ export class DeploymentIngest {
     };
   }
 
+  private laneOf(component: string) {
+    let hash = 0;
+    for (let i = 0; i < component.length; i++)
+      hash = (hash * 31 + component.charCodeAt(i)) | 0;
+    return this.lanes[Math.abs(hash) % this.lanes.length];
+  }
+
+  /**
+   * The push source is healthy as of its latest report. Marked after the commit, at most once
+   * a second per process: every transaction updating that one row would make the lanes wait
+   * for each other.
+   */
+  private async markSourceHealthy(at: Date) {
+    if (at.getTime() - this.sourceMarkedAt < 1000) return;
+    this.sourceMarkedAt = at.getTime();
+    await this.deps.sources.recordSuccess(
+      DEPLOYMENT_REPORTS_SOURCE,
+      at,
+      this.deps.freshnessWindowMs,
+    );
+  }
+
   /**
    * One transaction for the batch; if it fails (a database error), each report is retried on
    * its own so that one bad report does not fail the others.
@@ -381,14 +416,14 @@ export class DeploymentIngest {
   }
 
   private async write(items: PendingReport[]): Promise<WriteOutcome[]> {
-    const { knex, reports, observations, sources, queue } = this.deps;
+    const { knex, reports, observations, queue } = this.deps;
     const runAt = this.now();
     // a batch may hold the same id twice (a client retrying): the first one counts
     const first = new Map<string, number>();
     items.forEach((item, i) => {
       if (!first.has(item.report.id)) first.set(item.report.id, i);
     });
-    return knex.transaction(async trx => {
+    const outcomes = await knex.transaction(async trx => {
       const inserted = await reports.insertMany(
         [...first.values()].map(i => items[i]),
         trx,
@@ -417,12 +452,6 @@ export class DeploymentIngest {
           runAt,
           trx,
         );
-        await sources.recordSuccess(
-          DEPLOYMENT_REPORTS_SOURCE,
-          runAt,
-          this.deps.freshnessWindowMs,
-          trx,
-        );
         const queued = stored.filter(s => s.queue);
         if (queued.length)
           await queue.request(
@@ -449,5 +478,7 @@ export class DeploymentIngest {
         };
       });
     });
+    if (outcomes.some(o => o.stored)) await this.markSourceHealthy(runAt);
+    return outcomes;
   }
 }

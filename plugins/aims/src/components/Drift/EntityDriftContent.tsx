@@ -43,6 +43,8 @@ function typeColumn(): TableColumn<Row> {
   return {
     title: 'Type',
     field: 'type',
+    // whole words: a finding type never breaks mid-word
+    cellStyle: { minWidth: 170, wordBreak: 'normal', overflowWrap: 'normal' },
     render: row => (
       <span data-testid="finding-type" data-value={row.type}>
         {FINDING_TYPE_LABELS[row.type] ?? row.type}
@@ -72,10 +74,21 @@ const statusColumn: TableColumn<Row> = {
   ),
 };
 
-const seenColumns: TableColumn<Row>[] = [
-  { title: 'First seen', field: 'firstSeenAt', render: row => formatTime(row.firstSeenAt) },
-  { title: 'Last seen', field: 'lastSeenAt', render: row => formatTime(row.lastSeenAt) },
-];
+/** First and last seen, and how often it opened, in one column (the table stays on screen). */
+const seenColumn: TableColumn<Row> = {
+  title: 'Seen',
+  field: 'lastSeenAt',
+  cellStyle: { minWidth: 150 },
+  render: row => (
+    <>
+      <Typography variant="body2">{formatTime(row.lastSeenAt)}</Typography>
+      <Typography variant="caption" color="textSecondary" display="block">
+        since {formatTime(row.firstSeenAt)}
+        {(row.occurrences ?? 1) > 1 ? ` · opened ${row.occurrences}×` : ''}
+      </Typography>
+    </>
+  ),
+};
 
 /**
  * The "Drift" tab of AISystem pages: the drift findings that name this AI system (on the
@@ -122,8 +135,7 @@ export function EntityDriftContent() {
     { title: 'Environment', field: 'environment', render: row => row.environment ?? '—' },
     severityColumn,
     statusColumn,
-    ...seenColumns,
-    { title: 'Occurrences', field: 'occurrences', render: row => String(row.occurrences ?? 1) },
+    seenColumn,
     {
       title: 'Evidence',
       field: 'evidence',
@@ -143,7 +155,7 @@ export function EntityDriftContent() {
     typeColumn(),
     severityColumn,
     statusColumn,
-    ...seenColumns,
+    seenColumn,
     historyColumn,
   ];
 
