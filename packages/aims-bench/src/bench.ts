@@ -121,17 +121,18 @@ async function main() {
     level: (process.env.BENCH_LOG_LEVEL ?? 'warn') as 'warn',
   });
 
+  // the same backend twice: on in-memory SQLite, then with the AIMS plugin on PostgreSQL
+  const features = [
+    catalogPlugin,
+    catalogModuleAims,
+    aimsPlugin,
+    seed,
+    database,
+    logs,
+  ];
+
   const started = Date.now();
-  const backend = await startTestBackend({
-    features: [
-      catalogPlugin,
-      catalogModuleAims,
-      aimsPlugin,
-      seed,
-      database,
-      logs,
-    ],
-  });
+  const backend = await startTestBackend({ features });
   const server = backend.server;
   const auth = { Authorization: mockCredentials.user.header() };
   const get = (path: string) => request(server).get(path).set(auth);
@@ -278,16 +279,7 @@ async function main() {
     pool: { min: 0, max: 10 },
   });
   try {
-    const pgBackend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleAims,
-        aimsPlugin,
-        seed,
-        database,
-        logs,
-      ],
-    });
+    const pgBackend = await startTestBackend({ features });
     try {
       for (;;) {
         const res = await request(pgBackend.server)
