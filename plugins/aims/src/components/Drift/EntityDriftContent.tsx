@@ -44,7 +44,7 @@ function typeColumn(): TableColumn<Row> {
     title: 'Type',
     field: 'type',
     // whole words: a finding type never breaks mid-word
-    cellStyle: { minWidth: 170, wordBreak: 'normal', overflowWrap: 'normal' },
+    cellStyle: { minWidth: 150, wordBreak: 'normal', overflowWrap: 'normal' },
     render: row => (
       <span data-testid="finding-type" data-value={row.type}>
         {FINDING_TYPE_LABELS[row.type] ?? row.type}
@@ -125,30 +125,43 @@ export function EntityDriftContent() {
     ),
   };
 
+  // nine facts in seven columns, so the table fits a laptop screen without scrolling sideways
   const driftColumns: TableColumn<Row>[] = [
     typeColumn(),
     {
-      title: 'Component',
+      title: 'Where',
       field: 'entityRef',
-      render: row => <EntityRefLink entityRef={row.entityRef} hideIcon />,
+      render: row => (
+        <>
+          <EntityRefLink entityRef={row.entityRef} hideIcon />
+          <Typography variant="caption" color="textSecondary" display="block">
+            {row.environment ?? '—'}
+          </Typography>
+        </>
+      ),
     },
-    { title: 'Environment', field: 'environment', render: row => row.environment ?? '—' },
     severityColumn,
     statusColumn,
     seenColumn,
     {
       title: 'Evidence',
       field: 'evidence',
-      cellStyle: { minWidth: 240 },
+      cellStyle: { minWidth: 220 },
       render: row => <EvidenceList finding={row} />,
     },
     {
       title: 'Actions',
       field: 'status',
-      cellStyle: { minWidth: 180 },
-      render: row => <FindingActionButtons finding={row} onChanged={retry} />,
+      cellStyle: { minWidth: 170 },
+      render: row => (
+        <>
+          <FindingActionButtons finding={row} onChanged={retry} />
+          <Button size="small" onClick={() => setHistory(row)} aria-label={`History of finding ${row.id}`}>
+            History
+          </Button>
+        </>
+      ),
     },
-    historyColumn,
   ];
 
   const complianceColumns: TableColumn<Row>[] = [
