@@ -14,6 +14,10 @@ import {
 } from '../../testUtils/fixtures';
 import { EntityImpactAssessmentContent } from './EntityImpactAssessmentContent';
 
+// The editor is a large form and jsdom re-renders it on every event: 5-20 s per test alone,
+// several times that while `make test` runs every suite at once on a 2-core CI machine.
+jest.setTimeout(120_000);
+
 // usePermission caches answers by permission and resource ref (SWR) across tests, so every
 // test renders its own AI system
 let n = 0;
@@ -101,7 +105,9 @@ describe('EntityImpactAssessmentContent', () => {
     await userEvent.type(intendedUse, 'x');
     await userEvent.clear(intendedUse);
     expect(screen.getAllByText('is required').length).toBeGreaterThan(0);
-    await userEvent.type(intendedUse, 'Score loans');
+    // longer text is pasted: one input event instead of a re-render per key (CI is loaded)
+    await userEvent.click(intendedUse);
+    await userEvent.paste('Score loans');
     expect(screen.getByTestId('submit-blockers')).not.toHaveTextContent('Intended use is required');
   });
 
@@ -109,8 +115,11 @@ describe('EntityImpactAssessmentContent', () => {
     const api = new FakeAimsApi();
     api.versions[REF] = [impactAssessmentVersion({ revision: 3 })];
     await renderTab({ api });
-    await userEvent.type(await screen.findByLabelText('Intended use'), 'Score loans');
-    await userEvent.type(screen.getByLabelText('Data categories'), 'financial{enter}');
+    await userEvent.click(await screen.findByLabelText('Intended use'));
+    await userEvent.paste('Score loans');
+    await userEvent.click(screen.getByLabelText('Data categories'));
+    await userEvent.paste('financial');
+    await userEvent.keyboard('{Enter}');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
 
     await waitFor(() =>
