@@ -754,6 +754,12 @@ describe.each(databases.eachSupportedId())(
             lease_owner: 'aims-busy-replica',
             lease_until: new Date(Date.now() + HOUR),
           });
+        // everyone sees the backlog next to the sources' health
+        const sources = await api().get('/api/aims/sources').set(as('bob'));
+        expect(sources.body.reconcileBacklog).toMatchObject({ waiting: 2 });
+        expect(sources.body.reconcileBacklog.oldestRequestedAt).toEqual(
+          expect.any(String),
+        );
         await waitFor(
           () => schedulers[0].triggerTask(DRIFT_QUEUE_TASK_ID).then(() => true),
           'triggering the queue drain',

@@ -214,6 +214,7 @@ export const aimsPlugin = createBackendPlugin({
             findings: findingStore,
             auditLog,
             sources,
+            driftQueue: driftQueueStore,
             findingActions: new FindingActions({
               knex,
               findings: findingStore,

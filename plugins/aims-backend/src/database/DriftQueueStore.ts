@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { chunk, normalizeRef } from './util';
+import { DriftReconcileBacklog } from '@internal/plugin-aims-common';
+import { chunk, normalizeRef, toIsoTimestamp } from './util';
 
 const TABLE = 'aims_drift_queue';
 type Db = Knex | Knex.Transaction;
@@ -92,9 +93,19 @@ export class DriftQueueStore {
       .update({ lease_owner: null, lease_until: null });
   }
 
-  /** How many components are waiting (for the bench and tests). */
+  /** How many components are waiting. */
   async size(): Promise<number> {
-    const [row] = await this.knex(TABLE).count({ count: '*' });
-    return Number(row.count);
+    return (await this.backlog()).waiting;
+  }
+
+  /** How many components are waiting, and since when the oldest (`GET /sources`). */
+  async backlog(): Promise<DriftReconcileBacklog> {
+    const [row] = await this.knex(TABLE)
+      .count({ waiting: '*' })
+      .min({ oldest: 'requested_at' });
+    return {
+      waiting: Number(row.waiting),
+      oldestRequestedAt: toIsoTimestamp(row.oldest),
+    };
   }
 }

@@ -10,6 +10,7 @@ import {
   FINDING_TYPES,
 } from '@internal/plugin-aims-common';
 import { AuditLogStore } from '../database/AuditLogStore';
+import { DriftQueueStore } from '../database/DriftQueueStore';
 import { SourceStore } from '../database/SourceStore';
 import { DeploymentIngest } from './DeploymentIngest';
 import { FindingActions } from './FindingActions';
@@ -39,6 +40,7 @@ export interface RouterOptions {
   findingActions: FindingActions;
   deployments: DeploymentIngest;
   sources: SourceStore;
+  driftQueue: DriftQueueStore;
   clock?: () => Date;
 }
 
@@ -317,15 +319,17 @@ export async function createRouter(
 
   router.post('/deployments/batch', async (req, res) => {
     const credentials = await signedIn(req);
-    res.json(
-      await options.deployments.ingestBatch(req.body, credentials),
-    );
+    res.json(await options.deployments.ingestBatch(req.body, credentials));
   });
 
   router.get('/sources', async (req, res) => {
     await signedIn(req);
     const now = options.clock ? options.clock() : new Date();
-    res.json({ items: await options.sources.list(now) });
+    const [items, reconcileBacklog] = await Promise.all([
+      options.sources.list(now),
+      options.driftQueue.backlog(),
+    ]);
+    res.json({ items, reconcileBacklog });
   });
 
   router.get('/audit', async (req, res) => {

@@ -36,7 +36,12 @@ export interface FindingWithEvents extends StoredFindingView {
 }
 
 /** What an owner or compliance may do with a finding (`POST /findings/:id/actions`). */
-export const FINDING_ACTION_TYPES = ['acknowledge', 'snooze', 'accept-risk', 'resolve'] as const;
+export const FINDING_ACTION_TYPES = [
+  'acknowledge',
+  'snooze',
+  'accept-risk',
+  'resolve',
+] as const;
 export type FindingActionType = (typeof FINDING_ACTION_TYPES)[number];
 
 /** Body of `POST /findings/:id/actions`: `until` (a future date) only for snooze and accept-risk. */
@@ -67,7 +72,17 @@ export interface DeploymentSourceState {
   observationCount: number;
 }
 
+/**
+ * Components whose deployment reports are stored but not yet compared with the inventory
+ * (the drift reconcile queue): a growing backlog means drift findings lag behind.
+ */
+export interface DriftReconcileBacklog {
+  waiting: number;
+  oldestRequestedAt: string | null;
+}
+
 /** `GET /sources` */
 export interface DeploymentSourceListResponse {
   items: DeploymentSourceState[];
+  reconcileBacklog?: DriftReconcileBacklog;
 }

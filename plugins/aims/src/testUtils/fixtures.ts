@@ -31,6 +31,7 @@ import {
   AimsStatus,
   DeploymentSourceListResponse,
   DeploymentSourceState,
+  DriftReconcileBacklog,
   FindingActionRequest,
   FindingEvent,
   FindingWithEvents,
@@ -175,6 +176,7 @@ export class FakeAimsApi implements AimsApi {
   /** Event history per finding id (GET /findings/:id). */
   readonly findingEvents: Record<string, FindingEvent[]> = {};
   sources: DeploymentSourceState[] = [];
+  reconcileBacklog: DriftReconcileBacklog = { waiting: 0, oldestRequestedAt: null };
   matrix: RiskMatrix = DEFAULT_RISK_MATRIX;
   /** The user the fake backend acts as (author of drafts, signer of risks). */
   actor = 'user:default/ana';
@@ -487,7 +489,7 @@ export class FakeAimsApi implements AimsApi {
   async getSources(): Promise<DeploymentSourceListResponse> {
     this.calls.push(['getSources']);
     await this.fail('getSources');
-    return { items: this.sources };
+    return { items: this.sources, reconcileBacklog: this.reconcileBacklog };
   }
 
   async getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }> {

@@ -30,6 +30,16 @@ export function DeploymentSourcesCard() {
       </Typography>
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
+      {value?.reconcileBacklog && value.reconcileBacklog.waiting > 0 && (
+        <Typography variant="body2" paragraph data-testid="reconcile-backlog">
+          {value.reconcileBacklog.waiting === 1
+            ? '1 component has'
+            : `${value.reconcileBacklog.waiting} components have`}{' '}
+          deployment reports waiting to be compared with the inventory (oldest{' '}
+          {formatTime(value.reconcileBacklog.oldestRequestedAt)}); their drift findings follow
+          within moments.
+        </Typography>
+      )}
       {value && value.items.length === 0 && (
         <Typography variant="body2">No deployment sources are configured.</Typography>
       )}

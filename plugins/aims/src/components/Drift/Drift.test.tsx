@@ -240,6 +240,18 @@ describe('DeploymentSourcesCard', () => {
     expect(reports).toHaveTextContent('connect ECONNREFUSED');
     expect(within(screen.getByTestId('source-argocd')).getByTestId('source-status')).toHaveTextContent('Stale');
     expect(screen.getByText(/count as unknown, never as drift/)).toBeInTheDocument();
+    // nothing waiting: no backlog line
+    expect(screen.queryByTestId('reconcile-backlog')).not.toBeInTheDocument();
+  });
+
+  it('says how many components wait for the drift comparison, and since when', async () => {
+    const api = new FakeAimsApi();
+    api.sources = [deploymentSource('deployment-reports')];
+    api.reconcileBacklog = { waiting: 3, oldestRequestedAt: '2026-03-03T09:00:00Z' };
+    await render(api, paymentsApi, <DeploymentSourcesCard />);
+    expect(await screen.findByTestId('reconcile-backlog')).toHaveTextContent(
+      '3 components have deployment reports waiting to be compared with the inventory (oldest 2026-03-03 09:00 UTC)',
+    );
   });
 });
 
