@@ -1,5 +1,19 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
+/** A HumanDuration (`{ hours: 1 }`) or an ISO-8601 duration string (`PT1H`). */
+type DurationConfig =
+  | {
+      years?: number;
+      months?: number;
+      weeks?: number;
+      days?: number;
+      hours?: number;
+      minutes?: number;
+      seconds?: number;
+      milliseconds?: number;
+    }
+  | string;
+
 export interface Config {
   /** AIMS for Backstage (ISO/IEC 42001 AI management system). */
   aims?: {
@@ -43,18 +57,7 @@ export interface Config {
        * How long a declared deployment may go unobserved where a healthy source looks before
        * it is `declared-not-observed` (default 1 hour). HumanDuration or ISO-8601 string.
        */
-      gracePeriod?:
-        | {
-            years?: number;
-            months?: number;
-            weeks?: number;
-            days?: number;
-            hours?: number;
-            minutes?: number;
-            seconds?: number;
-            milliseconds?: number;
-          }
-        | string;
+      gracePeriod?: DurationConfig;
       /** Environments that count as production (default production, prod). */
       productionEnvironments?: string[];
     };
@@ -70,18 +73,7 @@ export interface Config {
          * Observations of a source whose last good run is older than this are unknown (default:
          * the source's own, else 3 × its frequency; deployment-reports never go stale by default).
          */
-        freshnessWindow?:
-          | {
-              years?: number;
-              months?: number;
-              weeks?: number;
-              days?: number;
-              hours?: number;
-              minutes?: number;
-              seconds?: number;
-              milliseconds?: number;
-            }
-          | string;
+        freshnessWindow?: DurationConfig;
       };
     };
     exampleData?: {
