@@ -1,7 +1,7 @@
 export interface Config {
   aims?: {
     sources?: {
-      /** The Kubernetes deployment source (`@internal/plugin-aims-backend-module-kubernetes`). */
+      /** The Kubernetes deployment source (`@aims-backstage/backstage-plugin-aims-backend-module-kubernetes`). */
       kubernetes?: {
         /** Workload label or annotation holding the environment. Default `environment`. */
         environmentLabel?: string;

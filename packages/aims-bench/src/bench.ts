@@ -38,8 +38,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleAims from '@internal/plugin-catalog-backend-module-aims';
-import aimsPlugin from '@internal/plugin-aims-backend';
+import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
+import aimsPlugin from '@aims-backstage/backstage-plugin-aims-backend';
 import request from 'supertest';
 import { PushMode, pushIngestion } from './benchPush';
 import { syntheticCatalog } from './seed';

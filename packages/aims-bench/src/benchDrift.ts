@@ -3,7 +3,7 @@ import {
   DeploymentObservation,
   DeploymentReport,
   reconcile,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { median } from './measure';
 
 const SOURCES = ['deployment-reports', 'k8s-prod', 'k8s-staging'];

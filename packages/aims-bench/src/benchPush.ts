@@ -2,7 +2,7 @@ import {
   DeploymentReport,
   deploymentReportToObservations,
   normalizeDeploymentReport,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { execFile } from 'child_process';
 import fs from 'fs';

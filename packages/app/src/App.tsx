@@ -4,7 +4,7 @@ import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
-import aimsPlugin from '@internal/plugin-aims/alpha';
+import aimsPlugin from '@aims-backstage/backstage-plugin-aims/alpha';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 

@@ -18,7 +18,7 @@ backend.add(import('./modules/complianceAuthProvider'));
 // catalog, with the AISystem kind
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(import('@internal/plugin-catalog-backend-module-aims'));
+backend.add(import('@aims-backstage/backstage-plugin-catalog-backend-module-aims'));
 
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -30,6 +30,6 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 // AIMS: inventory, status roll-ups, impact assessments, findings
-backend.add(import('@internal/plugin-aims-backend'));
+backend.add(import('@aims-backstage/backstage-plugin-aims-backend'));
 
 backend.start();

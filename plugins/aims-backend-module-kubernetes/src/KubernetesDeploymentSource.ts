@@ -13,7 +13,7 @@ import {
   KubernetesFetchError,
   ObjectsByEntityResponse,
 } from '@backstage/plugin-kubernetes-common';
-import { DeploymentObservationInput, DeploymentSource } from '@internal/plugin-aims-node';
+import { DeploymentObservationInput, DeploymentSource } from '@aims-backstage/backstage-plugin-aims-node';
 import { KubernetesSourceOptions } from './config';
 import { mapComponentObjects } from './mapping';
 

@@ -1,5 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { DeploymentObservationInput } from '@internal/plugin-aims-node';
+import { DeploymentObservationInput } from '@aims-backstage/backstage-plugin-aims-node';
 import { CompiledPattern, KubernetesSourceOptions, PatternField, PATTERN_FIELDS } from './config';
 
 /*

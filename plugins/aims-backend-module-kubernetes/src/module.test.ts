@@ -9,12 +9,12 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogProcessingExtensionPoint, EntityProvider } from '@backstage/plugin-catalog-node';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { AppsV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import catalogModuleAims from '@internal/plugin-catalog-backend-module-aims';
+import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import {
   DeploymentObservationInput,
   DeploymentSource,
   deploymentSourcesExtensionPoint,
-} from '@internal/plugin-aims-node';
+} from '@aims-backstage/backstage-plugin-aims-node';
 import aimsModuleKubernetes from './index';
 import { FakeKubernetesApiServer, KubeObject } from './testing/FakeKubernetesApiServer';
 
@@ -91,7 +91,7 @@ const testEntities = createBackendModule({
 
 // ------------------------------------------------------------------ a stand-in aims plugin
 
-// @internal/plugin-aims-backend does not consume deploymentSourcesExtensionPoint yet; this
+// @aims-backstage/backstage-plugin-aims-backend does not consume deploymentSourcesExtensionPoint yet; this
 // plugin takes its place (same plugin id) and captures the registered sources.
 const captured: DeploymentSource[] = [];
 const fakeAimsPlugin = createBackendPlugin({

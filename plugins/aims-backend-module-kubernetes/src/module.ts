@@ -1,6 +1,6 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { deploymentSourcesExtensionPoint } from '@internal/plugin-aims-node';
+import { deploymentSourcesExtensionPoint } from '@aims-backstage/backstage-plugin-aims-node';
 import { readKubernetesSourceOptions } from './config';
 import { KubernetesDeploymentSource } from './KubernetesDeploymentSource';
 

@@ -28,8 +28,8 @@ import {
   IMPACT_DIMENSIONS,
   ImpactAssessmentContent,
   emptyImpactAssessmentContent,
-} from '@internal/plugin-aims-common';
-import catalogModuleAims from '@internal/plugin-catalog-backend-module-aims';
+} from '@aims-backstage/backstage-plugin-aims-common';
+import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import { Knex } from 'knex';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +37,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import aimsPlugin from './index';
-import { FINDINGS_TASK_ID, IMPORT_TASK_ID } from './tasks/scheduledTasks';
+import { FINDINGS_TASK_ID } from './findings/tasks';
+import { IMPORT_TASK_ID } from './assessments/tasks';
 import {
   aiSystem,
   databaseFactory,

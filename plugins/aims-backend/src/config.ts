@@ -8,7 +8,7 @@ import {
   DEFAULT_RISK_MATRIX,
   RiskMatrix,
   validateRiskMatrix,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 /** `aims.risk.matrix`, validated: a bad matrix fails startup naming the config key. */
 export function readRiskMatrix(config: RootConfigService): RiskMatrix {

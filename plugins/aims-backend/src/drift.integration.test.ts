@@ -22,19 +22,19 @@ import {
 import {
   DeploymentObservationInput,
   deploymentSourcesExtensionPoint,
-} from '@internal/plugin-aims-node';
-import catalogModuleAims from '@internal/plugin-catalog-backend-module-aims';
+} from '@aims-backstage/backstage-plugin-aims-node';
+import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import { Knex } from 'knex';
 import request from 'supertest';
 import aimsPlugin from './index';
-import { toIsoTimestamp } from './database/util';
-import { DriftQueueStore } from './database/DriftQueueStore';
-import { ObservationStore } from './database/ObservationStore';
+import { toIsoTimestamp } from './lib/db';
+import { DriftQueueStore } from './drift/DriftQueueStore';
+import { ObservationStore } from './drift/ObservationStore';
 import {
   DRIFT_QUEUE_TASK_ID,
   DRIFT_TASK_ID,
   sourceTaskId,
-} from './tasks/deploymentSources';
+} from './drift/tasks';
 import {
   aiSystem,
   databaseFactory,

@@ -8,7 +8,7 @@ import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import catalogModuleAims from '@internal/plugin-catalog-backend-module-aims';
+import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import { Knex } from 'knex';
 import path from 'node:path';
 import request from 'supertest';

@@ -6,13 +6,13 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleAims from '@internal/plugin-catalog-backend-module-aims';
-import { InventoryItem } from '@internal/plugin-aims-common';
+import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
+import { InventoryItem } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import aimsPlugin from './index';
-import { FindingStore } from './database/FindingStore';
-import { ImpactAssessmentStore } from './database/ImpactAssessmentStore';
+import { FindingStore } from './findings/FindingStore';
+import { ImpactAssessmentStore } from './assessments/ImpactAssessmentStore';
 import {
   aiSystem,
   databaseFactory,

@@ -3,12 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { aimsPermissions } from '@internal/plugin-aims-common';
+import { aimsPermissions } from '@aims-backstage/backstage-plugin-aims-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   DeploymentSource,
   deploymentSourcesExtensionPoint,
-} from '@internal/plugin-aims-node';
+} from '@aims-backstage/backstage-plugin-aims-node';
 import {
   readComplianceGroup,
   readDeploymentReportsFreshnessMs,
@@ -16,38 +16,39 @@ import {
   readProductionEnvironments,
   readRiskMatrix,
 } from './config';
-import { DeploymentReportStore } from './database/DeploymentReportStore';
-import { ObservationStore } from './database/ObservationStore';
-import { SourceStore } from './database/SourceStore';
-import { DeploymentIngest } from './service/DeploymentIngest';
-import { DriftNotifier } from './service/DriftNotifier';
-import { DriftQueue } from './service/DriftQueue';
-import { DriftService } from './service/DriftService';
-import { CatalogComponents } from './service/CatalogComponents';
-import { DriftQueueStore } from './database/DriftQueueStore';
-import { FindingActions } from './service/FindingActions';
-import { scheduleDriftTasks } from './tasks/deploymentSources';
-import { AuditLogStore } from './database/AuditLogStore';
-import { FindingStore } from './database/FindingStore';
-import { ImpactAssessmentStore } from './database/ImpactAssessmentStore';
-import { RiskStore } from './database/RiskStore';
-import { migrate } from './database/migrate';
-import { AccessControl } from './service/AccessControl';
-import { AISystems } from './service/AISystems';
-import { AssessmentImporter } from './service/AssessmentImporter';
-import { AuditTrail } from './service/AuditTrail';
-import { ComplianceFindings } from './service/ComplianceFindings';
+import { DeploymentReportStore } from './drift/DeploymentReportStore';
+import { ObservationStore } from './drift/ObservationStore';
+import { SourceStore } from './drift/SourceStore';
+import { DeploymentIngest } from './drift/DeploymentIngest';
+import { DriftNotifier } from './drift/DriftNotifier';
+import { DriftQueue } from './drift/DriftQueue';
+import { DriftService } from './drift/DriftService';
+import { CatalogComponents } from './drift/CatalogComponents';
+import { DriftQueueStore } from './drift/DriftQueueStore';
+import { FindingActions } from './findings/FindingActions';
+import { scheduleDriftTasks } from './drift/tasks';
+import { AuditLogStore } from './audit/AuditLogStore';
+import { FindingStore } from './findings/FindingStore';
+import { ImpactAssessmentStore } from './assessments/ImpactAssessmentStore';
+import { RiskStore } from './risks/RiskStore';
+import { migrate } from './lib/migrate';
+import { AccessControl } from './permissions/AccessControl';
+import { AISystems } from './lib/AISystems';
+import { AssessmentImporter } from './assessments/AssessmentImporter';
+import { AuditTrail } from './audit/AuditTrail';
+import { ComplianceFindings } from './findings/ComplianceFindings';
 import {
   loadExampleData,
   loadExampleDeployments,
   reconcileWhenCatalogReady,
-} from './service/ExampleDataLoader';
-import { ImpactAssessmentService } from './service/ImpactAssessmentService';
-import { InventoryService } from './service/InventoryService';
-import { RiskService } from './service/RiskService';
-import { StatusService } from './service/StatusService';
-import { createRouter } from './service/router';
-import { scheduleTasks } from './tasks/scheduledTasks';
+} from './exampleData/ExampleDataLoader';
+import { ImpactAssessmentService } from './assessments/ImpactAssessmentService';
+import { InventoryService } from './inventory/InventoryService';
+import { RiskService } from './risks/RiskService';
+import { StatusService } from './inventory/StatusService';
+import { createRouter } from './router';
+import { scheduleFindingsTask } from './findings/tasks';
+import { scheduleImportTask } from './assessments/tasks';
 
 /**
  * AIMS backend plugin (ISO/IEC 42001 AI management system), mounted at `/api/aims`.
@@ -227,13 +228,18 @@ export const aimsPlugin = createBackendPlugin({
             deployments,
           }),
         );
-        await scheduleTasks({
+        await scheduleFindingsTask({
+          scheduler: deps.scheduler,
+          config,
+          auth,
+          findings,
+        });
+        await scheduleImportTask({
           scheduler: deps.scheduler,
           config,
           logger,
           auth,
           systems,
-          findings,
           assessments,
         });
         await scheduleDriftTasks({

@@ -1,6 +1,6 @@
 /**
  * AIMS frontend (legacy frontend system exports). The new frontend system plugin is the
- * default export of `@internal/plugin-aims/alpha`.
+ * default export of `@aims-backstage/backstage-plugin-aims/alpha`.
  *
  * @packageDocumentation
  */

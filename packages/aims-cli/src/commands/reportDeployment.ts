@@ -3,7 +3,7 @@ import {
   DeploymentReportAISystem,
   DeploymentReportModel,
   validateDeploymentReport,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 export const REPORT_DEPLOYMENT_USAGE = `Usage: aims report-deployment --id <id> --component <ref> --environment <env> [options]
 

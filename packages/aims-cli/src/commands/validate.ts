@@ -5,7 +5,7 @@ import YAML from 'yaml';
 import {
   AISYSTEM_KIND,
   validateAISystemEntity,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 /** One problem, printed as `file:doc-index: entity-ref: message`. */
 export interface FileProblem {

@@ -9,7 +9,7 @@ import {
   aimsAssessmentApprovePermission,
   aimsAssessmentUpdatePermission,
   aimsRiskUpdatePermission,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import {
   AimsPermissionPolicy,
   DEFAULT_COMPLIANCE_GROUP,

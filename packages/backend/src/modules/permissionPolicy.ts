@@ -37,7 +37,7 @@ import {
   aimsAssessmentApprovePermission,
   aimsAssessmentUpdatePermission,
   aimsRiskUpdatePermission,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 /** The compliance group used when `aims.complianceGroup` is not set. */
 export const DEFAULT_COMPLIANCE_GROUP = 'group:default/ai-governance';

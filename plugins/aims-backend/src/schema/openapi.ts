@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 /** The OpenAPI document of the plugin, loaded from `src/schema/openapi.yaml`. */
 export function loadOpenApiSpec(): Record<string, any> {
   const file = resolvePackagePath(
-    '@internal/plugin-aims-backend',
+    '@aims-backstage/backstage-plugin-aims-backend',
     'src/schema/openapi.yaml',
   );
   return parse(fs.readFileSync(file, 'utf8'));

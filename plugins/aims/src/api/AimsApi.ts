@@ -23,7 +23,7 @@ import {
   RiskListResponse,
   RiskMatrix,
   SaveImpactAssessmentDraftRequest,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 /** An entity reference as a string (`aisystem:default/x`) or a compound ref. @public */
 export type AimsEntityRef = CompoundEntityRef | string;

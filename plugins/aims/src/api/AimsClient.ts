@@ -24,7 +24,7 @@ import {
   RiskListResponse,
   RiskMatrix,
   SaveImpactAssessmentDraftRequest,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from './AimsApi';
 
 const QUERY_KEYS: Array<keyof InventoryQuery> = [

@@ -36,7 +36,7 @@ import {
   FindingEvent,
   FindingWithEvents,
   StoredFindingView,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from '../api';

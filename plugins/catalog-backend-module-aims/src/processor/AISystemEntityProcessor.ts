@@ -19,7 +19,7 @@ import {
   assertValidAISystemEntity,
   isAISystemEntity,
   resolveAISystemRefs,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 function isAISystemKind(entity: Entity): boolean {
   return entity.kind.toLocaleLowerCase('en-US') === AISYSTEM_KIND.toLocaleLowerCase('en-US');

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { InventoryItem } from '@internal/plugin-aims-common';
+import { InventoryItem } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { risk, FakeAimsApi, inventoryItem, responseError } from '../../testUtils/fixtures';
 import { AIInventoryPage } from './AIInventoryPage';

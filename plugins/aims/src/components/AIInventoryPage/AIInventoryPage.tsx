@@ -12,7 +12,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Tab, Tabs, Typography } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import { InventoryItem } from '@internal/plugin-aims-common';
+import { InventoryItem } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { EuAiActTierChip, ImpactAssessmentStatusChip } from '../chips';
 import { FindingsCell } from '../common/FindingsCell';

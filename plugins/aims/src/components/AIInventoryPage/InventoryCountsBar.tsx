@@ -7,7 +7,7 @@ import {
   IMPACT_ASSESSMENT_STATUS_LABELS,
   ImpactAssessmentStatus,
   InventoryCounts,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 const useStyles = makeStyles(theme => ({
   row: {

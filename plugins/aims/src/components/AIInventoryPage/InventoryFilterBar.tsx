@@ -15,7 +15,7 @@ import {
   EU_AI_ACT_TIER_LABELS,
   IMPACT_ASSESSMENT_STATUSES,
   IMPACT_ASSESSMENT_STATUS_LABELS,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { InventoryFilters } from './filters';
 import { FilterOptions } from './useInventory';
 

@@ -2,7 +2,7 @@ import {
   EuAiActTier,
   ImpactAssessmentStatus,
   InventoryQuery,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 /** The filters the inventory page sends; all optional, `undefined` means "any". */
 export interface InventoryFilters {

@@ -7,7 +7,7 @@ import {
   InventoryResponse,
   WELL_KNOWN_AI_SYSTEM_TYPES,
   WELL_KNOWN_LIFECYCLES,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { InventoryFilters, toQuery } from './filters';
 

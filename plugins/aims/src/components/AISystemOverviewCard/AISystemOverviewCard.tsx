@@ -32,7 +32,7 @@ import {
   getEuAiActTier,
   isAISystemEntity,
   resolveAISystemRefs,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import {
   EuAiActTierChip,

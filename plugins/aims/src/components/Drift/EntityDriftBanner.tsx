@@ -4,7 +4,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Box, Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Finding } from '@internal/plugin-aims-common';
+import { Finding } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { FindingActionButtons } from './FindingActionDialog';
 import { FINDING_STATUS_LABELS, driftSummary, isDriftFinding, isOpenFinding } from './driftText';

@@ -10,7 +10,7 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Box, Button, Typography } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Finding, FindingStatus, StoredFindingView } from '@internal/plugin-aims-common';
+import { Finding, FindingStatus, StoredFindingView } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { formatTime } from '../common/labels';
 import { EvidenceList } from './EvidenceList';

@@ -1,5 +1,5 @@
 import { Typography } from '@material-ui/core';
-import { Finding } from '@internal/plugin-aims-common';
+import { Finding } from '@aims-backstage/backstage-plugin-aims-common';
 import { formatTime } from '../common/labels';
 import { evidenceSources, sourceSaw } from './driftText';
 

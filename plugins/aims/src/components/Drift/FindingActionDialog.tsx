@@ -16,7 +16,7 @@ import {
   Finding,
   FindingActionRequest,
   FindingActionType,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import {
   FINDING_ACTION_LABELS,

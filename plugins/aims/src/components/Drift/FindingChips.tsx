@@ -1,5 +1,5 @@
 import { Chip, makeStyles, Theme } from '@material-ui/core';
-import { FindingSeverity, FindingStatus } from '@internal/plugin-aims-common';
+import { FindingSeverity, FindingStatus } from '@aims-backstage/backstage-plugin-aims-common';
 import { FINDING_STATUS_LABELS } from './driftText';
 
 const useStyles = makeStyles((theme: Theme) => ({

@@ -14,7 +14,7 @@ import {
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import { Finding } from '@internal/plugin-aims-common';
+import { Finding } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ActorLink } from '../common/ActorLink';
 import { formatDate, formatTime } from '../common/labels';

@@ -6,7 +6,7 @@ import {
   FindingActionType,
   FindingStatus,
   FindingType,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { formatDate } from '../common/labels';
 
 export const FINDING_TYPE_LABELS: Record<FindingType, string> = {

@@ -14,7 +14,7 @@ import {
   AISystemStatus,
   ComponentStatus,
   NO_FINDINGS,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import {
   EuAiActTierChip,

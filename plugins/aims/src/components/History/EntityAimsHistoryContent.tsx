@@ -4,7 +4,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
-import { AuditEvent, FieldChange, diffDocuments } from '@internal/plugin-aims-common';
+import { AuditEvent, FieldChange, diffDocuments } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ChangeLine } from '../common/ChangeList';
 import { formatTime, formatValue } from '../common/labels';

@@ -18,7 +18,7 @@ import {
   ImpactAssessmentContent,
   ImpactDimensionAssessment,
   getAnnexIIIArea,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { Field } from '../common/Field';
 import { CONTENT_FIELD_LABELS, dimensionName } from '../common/labels';
 

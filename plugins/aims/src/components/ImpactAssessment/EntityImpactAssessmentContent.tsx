@@ -35,7 +35,7 @@ import {
   aimsAssessmentUpdatePermission,
   aimsRiskUpdatePermission,
   emptyImpactAssessmentContent,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ImpactAssessmentStatusChip } from '../chips';
 import { Field } from '../common/Field';

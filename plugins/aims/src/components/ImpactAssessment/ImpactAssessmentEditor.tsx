@@ -36,7 +36,7 @@ import {
   RATING_MIN,
   validateImpactAssessmentContent,
   withEveryImpactDimension,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ChipInput } from '../common/ChipInput';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';

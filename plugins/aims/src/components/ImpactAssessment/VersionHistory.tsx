@@ -16,7 +16,7 @@ import {
   FieldChange,
   ImpactAssessmentOverview,
   diffDocuments,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ImpactAssessmentStatusChip } from '../chips';
 import { ChangeTable } from '../common/ChangeList';

@@ -7,7 +7,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Risk, aimsRiskUpdatePermission } from '@internal/plugin-aims-common';
+import { Risk, aimsRiskUpdatePermission } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef, RiskQuery } from '../../api';
 import { useCurrentUser } from '../common/useCurrentUser';
 import { RiskCsvButton, RiskTable } from './RiskTable';

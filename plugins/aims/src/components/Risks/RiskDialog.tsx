@@ -29,7 +29,7 @@ import {
   riskBand,
   riskScore,
   validateRiskInput,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { RiskScoreChip } from '../chips';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';

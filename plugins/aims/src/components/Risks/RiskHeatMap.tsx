@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Box, Typography, makeStyles, Theme } from '@material-ui/core';
 import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
-import { RiskBand, RiskHeatMapResponse, riskBand } from '@internal/plugin-aims-common';
+import { RiskBand, RiskHeatMapResponse, riskBand } from '@aims-backstage/backstage-plugin-aims-common';
 
 const BAND_COLOURS: Record<RiskBand, (t: Theme) => string> = {
   low: t => t.palette.success.light,

@@ -3,7 +3,7 @@ import { Box, Grid, TextField } from '@material-ui/core';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { RISK_BANDS, RiskBand } from '@internal/plugin-aims-common';
+import { RISK_BANDS, RiskBand } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef, RiskQuery } from '../../api';
 import { useCurrentUser } from '../common/useCurrentUser';
 import { RiskCsvButton, RiskTable } from './RiskTable';

@@ -5,7 +5,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import { ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Risk } from '@internal/plugin-aims-common';
+import { Risk } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef, RiskQuery } from '../../api';
 import { NeedsSignOffChip, RiskScoreChip } from '../chips';
 import { TREATMENT_LABELS, controlLabel, formatTime } from '../common/labels';

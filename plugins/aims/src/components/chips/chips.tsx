@@ -6,7 +6,7 @@ import {
   IMPACT_ASSESSMENT_STATUS_LABELS,
   ImpactAssessmentStatus,
   RiskBand,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 type Tone = 'bad' | 'warn' | 'good' | 'info' | 'neutral';
 

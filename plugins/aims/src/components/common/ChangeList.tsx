@@ -7,7 +7,7 @@ import {
   Typography,
   makeStyles,
 } from '@material-ui/core';
-import { FieldChange } from '@internal/plugin-aims-common';
+import { FieldChange } from '@aims-backstage/backstage-plugin-aims-common';
 import { fieldLabel, formatValue } from './labels';
 
 const useStyles = makeStyles(theme => ({

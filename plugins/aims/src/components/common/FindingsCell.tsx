@@ -1,5 +1,5 @@
 import { Typography } from '@material-ui/core';
-import { FindingCounts } from '@internal/plugin-aims-common';
+import { FindingCounts } from '@aims-backstage/backstage-plugin-aims-common';
 
 /** "3 (1 critical, 1 high)" — open findings with the serious ones called out. */
 export function FindingsCell(props: { findings: FindingCounts }) {

@@ -3,7 +3,7 @@ import {
   IMPACT_DIMENSIONS,
   ImpactAssessmentContent,
   getAnnexAControl,
-} from '@internal/plugin-aims-common';
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 /** Readable names of the impact-assessment content fields. */
 export const CONTENT_FIELD_LABELS: Record<string, string> = {

@@ -1,0 +1,415 @@
+import {
+  BackstageCredentials,
+  isDatabaseConflictError,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  AISystemEntityV1alpha1,
+  ImpactAssessmentContent,
+  ImpactAssessmentOverview,
+  ImpactAssessmentTransitionRequest,
+  ImpactAssessmentVersion,
+  SaveImpactAssessmentDraftRequest,
+  WorkflowViolation,
+  aimsAssessmentApprovePermission,
+  aimsAssessmentUpdatePermission,
+  diffDocuments,
+  fundamentalRightsAssessmentRequired,
+  getEuAiActTier,
+  nextImpactAssessmentStatus,
+  summarizeImpactAssessment,
+  validateImpactAssessmentContent,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import { Knex } from 'knex';
+import { ImpactAssessmentStore } from './ImpactAssessmentStore';
+import { NewAuditEvent } from '../audit/AuditLogStore';
+import { normalizeRef } from '../lib/db';
+import { entityRefOf } from '../inventory/inventoryItem';
+import { AccessControl } from '../permissions/AccessControl';
+import { AISystems } from '../lib/AISystems';
+import { AssessmentImporter, ImportedFile } from './AssessmentImporter';
+import { AuditTrail } from '../audit/AuditTrail';
+import { ComplianceFindings } from '../findings/ComplianceFindings';
+
+/** Turns the shared validator's problems into one 400 naming every field. */
+export function assertValid(
+  problems: ReadonlyArray<{ message: string }>,
+  what: string,
+) {
+  if (problems.length) {
+    throw new InputError(`${what}: ${problems.map(p => p.message).join('; ')}`);
+  }
+}
+
+function workflowError(e: WorkflowViolation): Error {
+  if (e.status === 403) return new NotAllowedError(e.message);
+  if (e.status === 409) return new ConflictError(e.message);
+  return new InputError(e.message);
+}
+
+interface DraftWrite {
+  entity: AISystemEntityV1alpha1;
+  content: ImpactAssessmentContent;
+  revision?: number;
+  /** PUT requires the revision of an existing draft; the scheduled import uses the current one. */
+  requireRevision: boolean;
+  actor: string;
+  source?: { location: string; hash: string };
+}
+
+/** Impact assessments: versions, drafts, the review workflow and docs-as-code import. */
+export class ImpactAssessmentService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly store: ImpactAssessmentStore,
+    private readonly systems: AISystems,
+    private readonly access: AccessControl,
+    private readonly importer: AssessmentImporter,
+    private readonly audit: AuditTrail,
+    private readonly findings: ComplianceFindings,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async overview(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<ImpactAssessmentOverview> {
+    const entity = await this.systems.get(ref, credentials);
+    const aiSystemRef = normalizeRef(entityRefOf(entity));
+    const versions = await this.store.listVersions(aiSystemRef);
+    return {
+      aiSystemRef,
+      summary: summarizeImpactAssessment(versions, this.clock()),
+      latest: versions[0] ?? null,
+      approved: versions.find(v => v.status === 'approved') ?? null,
+      versions: versions.map(v => ({
+        version: v.version,
+        status: v.status,
+        author: v.author,
+        createdAt: v.createdAt,
+        approvedBy: v.approvedBy,
+        approvedAt: v.approvedAt,
+        source: v.source,
+      })),
+      fundamentalRightsAssessmentRequired: fundamentalRightsAssessmentRequired(
+        getEuAiActTier(entity),
+        entity.spec.role,
+      ),
+    };
+  }
+
+  async version(
+    ref: string,
+    version: number,
+    credentials: BackstageCredentials,
+  ): Promise<ImpactAssessmentVersion> {
+    const entity = await this.systems.get(ref, credentials);
+    const found = await this.store.getVersion(entityRefOf(entity), version);
+    if (!found) {
+      throw new NotFoundError(
+        `${ref} has no impact assessment version ${version}`,
+      );
+    }
+    return found;
+  }
+
+  private async authorizeEdit(
+    entity: AISystemEntityV1alpha1,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const actor = this.access.requireUser(
+      credentials,
+      'edit impact assessments',
+    );
+    const ref = normalizeRef(entityRefOf(entity));
+    await this.access.authorizeOnEntity(
+      aimsAssessmentUpdatePermission,
+      ref,
+      credentials,
+      `You are not allowed to edit the impact assessment of ${ref}: only its owners (${entity.spec.owner}) or compliance may`,
+    );
+    return actor;
+  }
+
+  async saveDraft(
+    ref: string,
+    body: SaveImpactAssessmentDraftRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ImpactAssessmentVersion> {
+    const entity = await this.systems.get(ref, credentials);
+    const actor = await this.authorizeEdit(entity, credentials);
+    return this.writeDraft({
+      entity,
+      content: body.content,
+      revision: body.revision,
+      requireRevision: true,
+      actor,
+    });
+  }
+
+  /** `POST …/import`: reads the annotated file and stores it as a draft (same 409 rules). */
+  async importFromAnnotation(
+    ref: string,
+    revision: number | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<ImpactAssessmentVersion> {
+    const entity = await this.systems.get(ref, credentials);
+    const actor = await this.authorizeEdit(entity, credentials);
+    const file = await this.importer.read(entity);
+    return this.writeImported(entity, file, revision, actor, false);
+  }
+
+  /**
+   * Scheduled import of one AI system: skipped when the file is unchanged since the last
+   * import (content hash) or when a review is in progress. Returns what happened.
+   */
+  async importScheduled(
+    entity: AISystemEntityV1alpha1,
+    actor: string,
+  ): Promise<'imported' | 'unchanged'> {
+    const file = await this.importer.read(entity);
+    if (
+      (await this.store.latestSourceHash(entityRefOf(entity))) === file.hash
+    ) {
+      return 'unchanged';
+    }
+    await this.writeImported(entity, file, undefined, actor, false);
+    return 'imported';
+  }
+
+  private writeImported(
+    entity: AISystemEntityV1alpha1,
+    file: ImportedFile,
+    revision: number | undefined,
+    actor: string,
+    requireRevision: boolean,
+  ) {
+    return this.writeDraft({
+      entity,
+      content: file.content as ImpactAssessmentContent,
+      revision,
+      requireRevision,
+      actor,
+      source: { location: file.location, hash: file.hash },
+    });
+  }
+
+  private async writeDraft(w: DraftWrite): Promise<ImpactAssessmentVersion> {
+    assertValid(
+      validateImpactAssessmentContent(w.content, { complete: false }),
+      'Invalid impact assessment content',
+    );
+    const aiSystemRef = normalizeRef(entityRefOf(w.entity));
+    const now = this.clock();
+    const source = w.source ? { ...w.source, importedAt: now } : null;
+    const events: NewAuditEvent[] = [];
+    const imported = source
+      ? { source: { location: source.location, importedAt: now.toISOString() } }
+      : {};
+    try {
+      await this.knex.transaction(async trx => {
+        const [latest] = await this.store.listVersions(aiSystemRef, trx);
+        const stale = () =>
+          new ConflictError(
+            `Stale edit: the impact assessment of ${aiSystemRef} changed since you loaded it (version ${latest.version} is at revision ${latest.revision}, you sent ${w.revision}); reload and apply your changes again`,
+          );
+        if (!latest || latest.status === 'approved') {
+          if (
+            latest &&
+            w.revision !== undefined &&
+            w.revision !== latest.revision
+          )
+            throw stale();
+          const version = (latest?.version ?? 0) + 1;
+          await this.store.insert(
+            {
+              aiSystemRef,
+              version,
+              status: 'draft',
+              content: w.content,
+              author: w.actor,
+              createdAt: now,
+              source: source ?? undefined,
+            },
+            trx,
+          );
+          events.push({
+            actor: w.actor,
+            action: source
+              ? 'impact-assessment.imported'
+              : 'impact-assessment.created',
+            entityRef: aiSystemRef,
+            details: {
+              version,
+              ...(latest ? { basedOnApprovedVersion: latest.version } : {}),
+              changes: diffDocuments(latest?.content ?? {}, w.content),
+              ...imported,
+            },
+          });
+        } else if (latest.status === 'in-review') {
+          throw new ConflictError(
+            `Version ${latest.version} of the impact assessment of ${aiSystemRef} is in review and cannot be edited; return it to draft first`,
+          );
+        } else {
+          if (w.revision === undefined && w.requireRevision) throw stale();
+          const revision = w.revision ?? latest.revision;
+          if (revision !== latest.revision) throw stale();
+          const ok = await this.store.update(
+            aiSystemRef,
+            latest.version,
+            revision,
+            { content: w.content, source, returnedReason: undefined },
+            trx,
+          );
+          if (!ok) throw stale();
+          events.push({
+            actor: w.actor,
+            action: source
+              ? 'impact-assessment.imported'
+              : 'impact-assessment.draft-saved',
+            entityRef: aiSystemRef,
+            details: {
+              version: latest.version,
+              changes: diffDocuments(latest.content, w.content),
+              ...imported,
+            },
+          });
+        }
+        for (const e of events) await this.audit.record({ ...e, at: now }, trx);
+      });
+    } catch (e) {
+      if (isDatabaseConflictError(e)) {
+        throw new ConflictError(
+          `Stale edit: someone else started a version of the impact assessment of ${aiSystemRef} at the same time; reload`,
+        );
+      }
+      throw e;
+    }
+    return this.afterWrite(w.entity, events);
+  }
+
+  private async afterWrite(
+    entity: AISystemEntityV1alpha1,
+    events: NewAuditEvent[],
+  ): Promise<ImpactAssessmentVersion> {
+    await this.findings.recompute(entity);
+    for (const e of events) await this.audit.emit(e);
+    const [latest] = await this.store.listVersions(entityRefOf(entity));
+    return latest;
+  }
+
+  async transition(
+    ref: string,
+    body: ImpactAssessmentTransitionRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ImpactAssessmentVersion> {
+    const entity = await this.systems.get(ref, credentials);
+    const aiSystemRef = normalizeRef(entityRefOf(entity));
+    let actor: string;
+    if (body.action === 'submit') {
+      actor = await this.authorizeEdit(entity, credentials);
+    } else {
+      actor = this.access.requireUser(
+        credentials,
+        `${body.action} impact assessments`,
+      );
+      await this.access.authorizeBasic(
+        aimsAssessmentApprovePermission,
+        credentials,
+        `You are not allowed to ${body.action} the impact assessment of ${aiSystemRef}: only approvers (compliance) may`,
+      );
+    }
+    const now = this.clock();
+    const events: NewAuditEvent[] = [];
+    await this.knex.transaction(async trx => {
+      const [latest] = await this.store.listVersions(aiSystemRef, trx);
+      if (!latest) {
+        throw new NotFoundError(`${aiSystemRef} has no impact assessment`);
+      }
+      if (body.revision !== latest.revision) {
+        throw new ConflictError(
+          `Stale ${body.action}: version ${latest.version} of the impact assessment of ${aiSystemRef} is at revision ${latest.revision}, you sent ${body.revision}; reload`,
+        );
+      }
+      let to;
+      try {
+        to = nextImpactAssessmentStatus({
+          status: latest.status,
+          action: body.action,
+          actor,
+          author: latest.author,
+          reason: body.reason,
+        });
+      } catch (e) {
+        if (e instanceof WorkflowViolation) throw workflowError(e);
+        throw e;
+      }
+      const patch: Parameters<ImpactAssessmentStore['update']>[3] = {
+        status: to,
+      };
+      if (body.action === 'submit') {
+        assertValid(
+          validateImpactAssessmentContent(latest.content, {
+            complete: true,
+            today: now.toISOString().slice(0, 10),
+          }),
+          'The impact assessment is not complete enough to submit',
+        );
+        Object.assign(patch, {
+          submittedBy: actor,
+          submittedAt: now,
+          returnedReason: null,
+        });
+      } else if (body.action === 'approve') {
+        const due = latest.content.nextReviewDate;
+        Object.assign(patch, {
+          approvedBy: actor,
+          approvedAt: now,
+          reviewDue: due ? new Date(`${due}T00:00:00.000Z`) : null,
+        });
+      } else {
+        patch.returnedReason = body.reason!.trim();
+      }
+      const ok = await this.store.update(
+        aiSystemRef,
+        latest.version,
+        latest.revision,
+        patch,
+        trx,
+      );
+      if (!ok) {
+        throw new ConflictError(
+          `Stale ${body.action}: the impact assessment of ${aiSystemRef} changed meanwhile; reload`,
+        );
+      }
+      const action = {
+        submit: 'impact-assessment.submitted',
+        approve: 'impact-assessment.approved',
+        return: 'impact-assessment.returned',
+      }[body.action];
+      const event: NewAuditEvent = {
+        actor,
+        action,
+        entityRef: aiSystemRef,
+        at: now,
+        details: {
+          version: latest.version,
+          from: latest.status,
+          to,
+          ...(body.reason ? { reason: body.reason } : {}),
+          ...(body.action === 'approve'
+            ? { reviewDue: patch.reviewDue?.toISOString() ?? null }
+            : {}),
+        },
+      };
+      await this.audit.record(event, trx);
+      events.push(event);
+    });
+    return this.afterWrite(entity, events);
+  }
+}

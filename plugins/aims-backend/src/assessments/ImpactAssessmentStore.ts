@@ -1,0 +1,236 @@
+import {
+  ImpactAssessmentContent,
+  ImpactAssessmentStoredStatus,
+  ImpactAssessmentSummary,
+  ImpactAssessmentVersion,
+  ImpactAssessmentVersionFacts,
+  summarizeImpactAssessment,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import { Knex } from 'knex';
+import { chunk, normalizeRef, toIsoTimestamp } from '../lib/db';
+
+const TABLE = 'aims_impact_assessments';
+
+/** A stored impact assessment status (`missing` and `review-overdue` are derived). */
+export type StoredImpactAssessmentStatus = ImpactAssessmentStoredStatus;
+
+export interface NewImpactAssessment {
+  aiSystemRef: string;
+  version: number;
+  status: StoredImpactAssessmentStatus;
+  content?: unknown;
+  author?: string;
+  createdAt?: Date;
+  submittedBy?: string;
+  submittedAt?: Date;
+  approvedBy?: string;
+  approvedAt?: Date;
+  reviewDue?: Date;
+  source?: { location: string; importedAt: Date; hash: string };
+}
+
+/** Fields a write may change on an existing version (a conditional update on `revision`). */
+export interface ImpactAssessmentPatch {
+  status?: StoredImpactAssessmentStatus;
+  content?: ImpactAssessmentContent;
+  submittedBy?: string | null;
+  submittedAt?: Date | null;
+  approvedBy?: string | null;
+  approvedAt?: Date | null;
+  reviewDue?: Date | null;
+  returnedReason?: string | null;
+  source?: { location: string; importedAt: Date; hash: string } | null;
+}
+
+type Db = Knex | Knex.Transaction;
+
+function parseJson(value: unknown): any {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+function toVersion(row: any): ImpactAssessmentVersion {
+  return {
+    aiSystemRef: row.ai_system_ref,
+    version: Number(row.version),
+    status: row.status,
+    content: parseJson(row.content) ?? {},
+    revision: Number(row.revision),
+    author: row.author ?? '',
+    createdAt: toIsoTimestamp(row.created_at)!,
+    updatedAt: toIsoTimestamp(row.updated_at)!,
+    submittedBy: row.submitted_by ?? null,
+    submittedAt: toIsoTimestamp(row.submitted_at),
+    approvedBy: row.approved_by ?? null,
+    approvedAt: toIsoTimestamp(row.approved_at),
+    reviewDue: toIsoTimestamp(row.review_due),
+    returnedReason: row.returned_reason ?? null,
+    source: row.source_location
+      ? {
+          location: row.source_location,
+          importedAt: toIsoTimestamp(row.source_imported_at)!,
+        }
+      : null,
+  };
+}
+
+/** Impact assessments, versioned per AI system. */
+export class ImpactAssessmentStore {
+  constructor(
+    private readonly knex: Knex,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async insert(assessment: NewImpactAssessment, db: Db = this.knex) {
+    const now = this.clock();
+    await db(TABLE).insert({
+      ai_system_ref: normalizeRef(assessment.aiSystemRef),
+      version: assessment.version,
+      status: assessment.status,
+      revision: 1,
+      content:
+        assessment.content === undefined
+          ? null
+          : JSON.stringify(assessment.content),
+      author: assessment.author ?? null,
+      created_at: assessment.createdAt ?? now,
+      updated_at: assessment.createdAt ?? now,
+      submitted_by: assessment.submittedBy ?? null,
+      submitted_at: assessment.submittedAt ?? null,
+      approved_by: assessment.approvedBy ?? null,
+      approved_at: assessment.approvedAt ?? null,
+      review_due: assessment.reviewDue ?? null,
+      source_location: assessment.source?.location ?? null,
+      source_imported_at: assessment.source?.importedAt ?? null,
+      source_hash: assessment.source?.hash ?? null,
+    });
+  }
+
+  /** Every version of one AI system, newest first. */
+  async listVersions(
+    aiSystemRef: string,
+    db: Db = this.knex,
+  ): Promise<ImpactAssessmentVersion[]> {
+    const rows = await db(TABLE)
+      .where('ai_system_ref', normalizeRef(aiSystemRef))
+      .orderBy('version', 'desc');
+    return rows.map(toVersion);
+  }
+
+  async getVersion(
+    aiSystemRef: string,
+    version: number,
+  ): Promise<ImpactAssessmentVersion | undefined> {
+    const row = await this.knex(TABLE)
+      .where({ ai_system_ref: normalizeRef(aiSystemRef), version })
+      .first();
+    return row ? toVersion(row) : undefined;
+  }
+
+  /** The source hash of the newest imported version (to skip unchanged files). */
+  async latestSourceHash(aiSystemRef: string): Promise<string | undefined> {
+    const row = await this.knex(TABLE)
+      .where('ai_system_ref', normalizeRef(aiSystemRef))
+      .whereNotNull('source_hash')
+      .orderBy('version', 'desc')
+      .first('source_hash');
+    return row?.source_hash ?? undefined;
+  }
+
+  /**
+   * Conditional update: applies only while the row still has `revision`; returns false when
+   * another write got there first (the caller answers 409).
+   */
+  async update(
+    aiSystemRef: string,
+    version: number,
+    revision: number,
+    patch: ImpactAssessmentPatch,
+    db: Db = this.knex,
+  ): Promise<boolean> {
+    const values: Record<string, unknown> = {
+      revision: revision + 1,
+      updated_at: this.clock(),
+    };
+    if (patch.status !== undefined) values.status = patch.status;
+    if (patch.content !== undefined)
+      values.content = JSON.stringify(patch.content);
+    const plain: Array<[keyof ImpactAssessmentPatch, string]> = [
+      ['submittedBy', 'submitted_by'],
+      ['submittedAt', 'submitted_at'],
+      ['approvedBy', 'approved_by'],
+      ['approvedAt', 'approved_at'],
+      ['reviewDue', 'review_due'],
+      ['returnedReason', 'returned_reason'],
+    ];
+    for (const [key, column] of plain) {
+      if (patch[key] !== undefined) values[column] = patch[key];
+    }
+    if (patch.source !== undefined) {
+      values.source_location = patch.source?.location ?? null;
+      values.source_imported_at = patch.source?.importedAt ?? null;
+      values.source_hash = patch.source?.hash ?? null;
+    }
+    const count = await db(TABLE)
+      .where({
+        ai_system_ref: normalizeRef(aiSystemRef),
+        version,
+        revision,
+      })
+      .update(values);
+    return Number(count) === 1;
+  }
+
+  /** True when no assessment is stored at all (example data loads only into empty tables). */
+  async isEmpty(): Promise<boolean> {
+    return !(await this.knex(TABLE).first('id'));
+  }
+
+  /**
+   * The summary of each AI system ref (the newest approved version stays in force while a
+   * revision is drafted), in one query per chunk of refs. Refs without any assessment are
+   * `missing`. Keys of the result are the refs as passed in.
+   */
+  async getSummaries(
+    aiSystemRefs: readonly string[],
+  ): Promise<Map<string, ImpactAssessmentSummary>> {
+    const facts = new Map<string, ImpactAssessmentVersionFacts[]>();
+    const unique = [...new Set(aiSystemRefs.map(normalizeRef))];
+    for (const refs of chunk(unique)) {
+      const rows: Array<{
+        ai_system_ref: string;
+        version: number;
+        status: StoredImpactAssessmentStatus;
+        approved_at: unknown;
+        review_due: unknown;
+      }> = await this.knex(TABLE)
+        .select(
+          'ai_system_ref',
+          'version',
+          'status',
+          'approved_at',
+          'review_due',
+        )
+        .whereIn('ai_system_ref', refs);
+      for (const row of rows) {
+        const list = facts.get(row.ai_system_ref) ?? [];
+        list.push({
+          version: Number(row.version),
+          status: row.status,
+          approvedAt: toIsoTimestamp(row.approved_at),
+          reviewDue: toIsoTimestamp(row.review_due),
+        });
+        facts.set(row.ai_system_ref, list);
+      }
+    }
+    const now = this.clock();
+    const result = new Map<string, ImpactAssessmentSummary>();
+    for (const ref of aiSystemRefs) {
+      result.set(
+        ref,
+        summarizeImpactAssessment(facts.get(normalizeRef(ref)) ?? [], now),
+      );
+    }
+    return result;
+  }
+}

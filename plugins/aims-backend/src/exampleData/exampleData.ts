@@ -1,0 +1,339 @@
+import {
+  DeploymentReport,
+  IMPACT_ASSESSMENT_STORED_STATUSES,
+  ImpactAssessmentContent,
+  ImpactAssessmentStoredStatus,
+  RiskInput,
+  RiskMatrix,
+  riskScore,
+  validateImpactAssessmentContent,
+  validateDeploymentReport,
+  validateRiskInput,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import { toFullRef } from '../lib/ownership';
+
+const DAY = 24 * 3600 * 1000;
+
+export interface ExampleAssessmentVersion {
+  aiSystemRef: string;
+  version: number;
+  status: ImpactAssessmentStoredStatus;
+  content: ImpactAssessmentContent;
+  author: string;
+  createdAt: Date;
+  submittedBy?: string;
+  submittedAt?: Date;
+  approvedBy?: string;
+  approvedAt?: Date;
+  reviewDue?: Date;
+}
+
+export interface ExampleRisk extends RiskInput {
+  aiSystemRef: string;
+  createdBy: string;
+  signOff?: { by: string; at: Date; residualScore: number };
+}
+
+/** Bad example data: names the file, the item and the field. */
+export class ExampleDataError extends Error {
+  constructor(file: string, at: string, message: string) {
+    super(`${file}: ${at}: ${message}`);
+    this.name = 'ExampleDataError';
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, any> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+function days(
+  v: unknown,
+  file: string,
+  at: string,
+  required: boolean,
+): number | undefined {
+  if (v === undefined || v === null) {
+    if (required)
+      throw new ExampleDataError(file, at, 'is required (a number of days)');
+    return undefined;
+  }
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new ExampleDataError(file, at, 'must be a number of days');
+  }
+  return v;
+}
+
+function ref(
+  v: unknown,
+  file: string,
+  at: string,
+  defaultKind: string,
+): string {
+  if (typeof v !== 'string' || !v.trim()) {
+    throw new ExampleDataError(file, at, 'is required (an entity ref)');
+  }
+  try {
+    return toFullRef(v, defaultKind);
+  } catch {
+    throw new ExampleDataError(file, at, `must be an entity ref, got "${v}"`);
+  }
+}
+
+/**
+ * `impact-assessments.yaml`: a list of `{ aiSystem, versions: [...] }`; day offsets become
+ * dates relative to `now`; every version is checked with the shared validator (complete for
+ * versions that were submitted, as of the day they were submitted).
+ */
+export function parseExampleAssessments(
+  data: unknown,
+  file: string,
+  now: Date,
+): ExampleAssessmentVersion[] {
+  if (!Array.isArray(data))
+    throw new ExampleDataError(file, 'top level', 'must be a list');
+  const out: ExampleAssessmentVersion[] = [];
+  data.forEach((item, i) => {
+    const at = `[${i}]`;
+    if (!isObject(item))
+      throw new ExampleDataError(file, at, 'must be an object');
+    const aiSystemRef = ref(item.aiSystem, file, `${at}.aiSystem`, 'aisystem');
+    if (!Array.isArray(item.versions) || !item.versions.length) {
+      throw new ExampleDataError(
+        file,
+        `${at}.versions`,
+        'must be a non-empty list',
+      );
+    }
+    item.versions.forEach((v: unknown, j: number) => {
+      const vat = `${at}.versions[${j}]`;
+      if (!isObject(v))
+        throw new ExampleDataError(file, vat, 'must be an object');
+      if (!IMPACT_ASSESSMENT_STORED_STATUSES.includes(v.status)) {
+        throw new ExampleDataError(
+          file,
+          `${vat}.status`,
+          `must be one of ${IMPACT_ASSESSMENT_STORED_STATUSES.join(', ')}`,
+        );
+      }
+      const status = v.status as ImpactAssessmentStoredStatus;
+      const created = days(
+        v.createdDaysAgo,
+        file,
+        `${vat}.createdDaysAgo`,
+        true,
+      )!;
+      const submitted = days(
+        v.submittedDaysAgo,
+        file,
+        `${vat}.submittedDaysAgo`,
+        false,
+      );
+      const approved = days(
+        v.approvedDaysAgo,
+        file,
+        `${vat}.approvedDaysAgo`,
+        status === 'approved',
+      );
+      const review = days(
+        v.nextReviewInDays,
+        file,
+        `${vat}.nextReviewInDays`,
+        true,
+      )!;
+      const ago = (n: number) => new Date(now.getTime() - n * DAY);
+      const nextReviewDate = isoDay(new Date(now.getTime() + review * DAY));
+      if (!isObject(v.content))
+        throw new ExampleDataError(file, `${vat}.content`, 'must be an object');
+      if ('nextReviewDate' in v.content) {
+        throw new ExampleDataError(
+          file,
+          `${vat}.content.nextReviewDate`,
+          'comes from nextReviewInDays; leave it out',
+        );
+      }
+      const content = {
+        ...v.content,
+        nextReviewDate,
+      } as ImpactAssessmentContent;
+      const submittedAt =
+        status === 'draft' ? undefined : ago(submitted ?? approved ?? created);
+      const problems = validateImpactAssessmentContent(content, {
+        complete: status !== 'draft',
+        today: submittedAt ? isoDay(submittedAt) : undefined,
+      });
+      if (problems.length) {
+        throw new ExampleDataError(
+          file,
+          `${vat}.content`,
+          problems.map(p => p.message).join('; '),
+        );
+      }
+      const author = ref(v.author, file, `${vat}.author`, 'user');
+      const version: ExampleAssessmentVersion = {
+        aiSystemRef,
+        version: j + 1,
+        status,
+        content,
+        author,
+        createdAt: ago(created),
+      };
+      if (submittedAt) {
+        version.submittedAt = submittedAt;
+        version.submittedBy = v.submittedBy
+          ? ref(v.submittedBy, file, `${vat}.submittedBy`, 'user')
+          : author;
+      }
+      if (status === 'approved') {
+        version.approvedBy = ref(
+          v.approvedBy,
+          file,
+          `${vat}.approvedBy`,
+          'user',
+        );
+        if (version.approvedBy === author) {
+          throw new ExampleDataError(
+            file,
+            `${vat}.approvedBy`,
+            'must not be the author (four-eyes principle)',
+          );
+        }
+        version.approvedAt = ago(approved!);
+        version.reviewDue = new Date(`${nextReviewDate}T00:00:00.000Z`);
+      }
+      out.push(version);
+    });
+  });
+  return out;
+}
+
+/** `risks.yaml`: a list of risks; `dueInDays` and `signedOffDaysAgo` become dates. */
+export function parseExampleRisks(
+  data: unknown,
+  file: string,
+  now: Date,
+  matrix: RiskMatrix,
+): ExampleRisk[] {
+  if (!Array.isArray(data))
+    throw new ExampleDataError(file, 'top level', 'must be a list');
+  return data.map((item, i) => {
+    const at = `[${i}]`;
+    if (!isObject(item))
+      throw new ExampleDataError(file, at, 'must be an object');
+    const { aiSystem, signedOffBy, signedOffDaysAgo, actions, ...rest } = item;
+    const aiSystemRef = ref(aiSystem, file, `${at}.aiSystem`, 'aisystem');
+    if (actions !== undefined && !Array.isArray(actions)) {
+      throw new ExampleDataError(file, `${at}.actions`, 'must be a list');
+    }
+    const input = {
+      controls: [],
+      ...rest,
+      actions: (actions ?? []).map((a: any, j: number) => {
+        if (!isObject(a)) return a;
+        const { dueInDays, ...action } = a;
+        const due = days(
+          dueInDays,
+          file,
+          `${at}.actions[${j}].dueInDays`,
+          true,
+        )!;
+        return {
+          ...action,
+          dueDate: isoDay(new Date(now.getTime() + due * DAY)),
+        };
+      }),
+    };
+    const problems = validateRiskInput(input, matrix);
+    if (problems.length) {
+      throw new ExampleDataError(
+        file,
+        at,
+        problems.map(p => p.message).join('; '),
+      );
+    }
+    const risk = input as unknown as RiskInput;
+    const riskOwner = ref(risk.riskOwner, file, `${at}.riskOwner`, 'user');
+    const out: ExampleRisk = {
+      ...risk,
+      riskOwner,
+      actions: risk.actions.map((a, j) => ({
+        ...a,
+        owner: ref(a.owner, file, `${at}.actions[${j}].owner`, 'user'),
+      })),
+      aiSystemRef,
+      createdBy: riskOwner,
+    };
+    if (signedOffBy !== undefined) {
+      const ago = days(signedOffDaysAgo, file, `${at}.signedOffDaysAgo`, true)!;
+      out.signOff = {
+        by: ref(signedOffBy, file, `${at}.signedOffBy`, 'user'),
+        at: new Date(now.getTime() - ago * DAY),
+        residualScore: riskScore(risk.residual),
+      };
+    }
+    return out;
+  });
+}
+
+/**
+ * `deployments.yaml`: a list of deployment reports in the contract format of
+ * `POST /deployments`, with `deployedDaysAgo` instead of `deployedAt` (it becomes a date
+ * relative to `now`). Each report is checked with `validateDeploymentReport`; the problems
+ * name the index and the field. Returned oldest first (the order they were deployed), so a
+ * later report of a component/environment replaces an earlier one, as in real life.
+ */
+export function parseExampleDeployments(
+  data: unknown,
+  file: string,
+  now: Date,
+): DeploymentReport[] {
+  if (!Array.isArray(data))
+    throw new ExampleDataError(file, 'top level', 'must be a list');
+  const reports = data.map((item, i) => {
+    const at = `[${i}]`;
+    if (!isObject(item))
+      throw new ExampleDataError(file, at, 'must be an object');
+    const { deployedDaysAgo, ...rest } = item;
+    if ('deployedAt' in rest) {
+      throw new ExampleDataError(
+        file,
+        `${at}.deployedAt`,
+        'comes from deployedDaysAgo; leave it out',
+      );
+    }
+    const ago = days(deployedDaysAgo, file, `${at}.deployedDaysAgo`, true)!;
+    if (ago < 0) {
+      throw new ExampleDataError(
+        file,
+        `${at}.deployedDaysAgo`,
+        'must not be negative (a deployment in the future)',
+      );
+    }
+    const report = {
+      ...rest,
+      deployedAt: new Date(now.getTime() - ago * DAY).toISOString(),
+    };
+    const problems = validateDeploymentReport(report, { now: now.getTime() });
+    if (problems.length) {
+      throw new ExampleDataError(
+        file,
+        at,
+        problems.map(p => p.message).join('; '),
+      );
+    }
+    return { report: report as DeploymentReport, ago, i };
+  });
+  const ids = new Map<string, number>();
+  for (const { report, i } of reports) {
+    const first = ids.get(report.id);
+    if (first !== undefined) {
+      throw new ExampleDataError(
+        file,
+        `[${i}].id`,
+        `repeats [${first}].id "${report.id}" (ids are idempotency keys)`,
+      );
+    }
+    ids.set(report.id, i);
+  }
+  return reports.sort((a, b) => b.ago - a.ago || a.i - b.i).map(r => r.report);
+}

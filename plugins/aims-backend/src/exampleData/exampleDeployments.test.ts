@@ -1,0 +1,190 @@
+import {
+  AISystemEntityV1alpha1,
+  declaredAISystemFromEntity,
+  deploymentReportToObservations,
+  normalizeDeploymentReport,
+  reconcile,
+  summarizeImpactAssessment,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import {
+  ExampleDataError,
+  parseExampleAssessments,
+  parseExampleDeployments,
+} from './exampleData';
+
+const EXAMPLES = path.resolve(__dirname, '../../../../examples');
+const NOW = new Date('2026-11-29T12:00:00.000Z');
+const FILE = 'deployments.yaml';
+
+describe('parseExampleDeployments', () => {
+  const report = (extra: Record<string, unknown> = {}) => ({
+    id: 'r-1',
+    component: 'payments-api',
+    environment: 'production',
+    deployedDaysAgo: 2,
+    aiSystems: [{ ref: 'fraud-scorer', version: '3.2.0' }],
+    ...extra,
+  });
+
+  it('turns deployedDaysAgo into deployedAt and returns the reports oldest first', () => {
+    const out = parseExampleDeployments(
+      [
+        report(),
+        report({ id: 'r-2', deployedDaysAgo: 10 }),
+        report({ id: 'r-3', deployedDaysAgo: 0 }),
+      ],
+      FILE,
+      NOW,
+    );
+    expect(out.map(r => [r.id, r.deployedAt])).toEqual([
+      ['r-2', '2026-11-19T12:00:00.000Z'],
+      ['r-1', '2026-11-27T12:00:00.000Z'],
+      ['r-3', '2026-11-29T12:00:00.000Z'],
+    ]);
+    expect(out[0]).not.toHaveProperty('deployedDaysAgo');
+  });
+
+  it.each([
+    [{}, 'top level: must be a list'],
+    [
+      [report({ deployedDaysAgo: undefined })],
+      '[0].deployedDaysAgo: is required (a number of days)',
+    ],
+    [
+      [report({ deployedDaysAgo: -1 })],
+      '[0].deployedDaysAgo: must not be negative',
+    ],
+    [
+      [report({ deployedAt: '2026-11-01T00:00:00Z' })],
+      '[0].deployedAt: comes from deployedDaysAgo',
+    ],
+    [
+      [report(), report({ aiSystems: [{ ref: 'group:x' }] })],
+      '[1]: aiSystems[0].ref must be an entity ref of kind AISystem',
+    ],
+    [[report({ environment: 'Prod' })], '[0]: environment must be a slug'],
+    [[report(), report()], '[1].id: repeats [0].id "r-1"'],
+  ])('names file, index and field: %j', (data, message) => {
+    expect(() => parseExampleDeployments(data, FILE, NOW)).toThrow(
+      ExampleDataError,
+    );
+    expect(() => parseExampleDeployments(data, FILE, NOW)).toThrow(
+      `${FILE}: ${message}`,
+    );
+  });
+});
+
+/**
+ * examples/aims/deployments.yaml against examples/ai-systems.yaml and the example impact
+ * assessments, through the pure reconcile: exactly the findings examples/aims/README.md lists.
+ */
+describe('examples/aims/deployments.yaml', () => {
+  it('produces exactly the documented drift findings', () => {
+    const file = path.join(EXAMPLES, 'aims/deployments.yaml');
+    const reports = parseExampleDeployments(
+      parse(fs.readFileSync(file, 'utf8')),
+      file,
+      NOW,
+    );
+    const entities = parseAllDocuments(
+      fs.readFileSync(path.join(EXAMPLES, 'ai-systems.yaml'), 'utf8'),
+    )
+      .map(d => d.toJS())
+      .filter(e => e?.kind === 'AISystem') as AISystemEntityV1alpha1[];
+    const iaFile = path.join(EXAMPLES, 'aims/impact-assessments.yaml');
+    const versions = parseExampleAssessments(
+      parse(fs.readFileSync(iaFile, 'utf8')),
+      iaFile,
+      NOW,
+    );
+    const declared = entities.map(e => {
+      const d = declaredAISystemFromEntity(e);
+      const facts = versions
+        .filter(v => v.aiSystemRef === d.ref)
+        .map(v => ({
+          version: v.version,
+          status: v.status,
+          approvedAt: v.approvedAt?.toISOString() ?? null,
+          reviewDue: v.reviewDue?.toISOString() ?? null,
+        }));
+      return {
+        ...d,
+        impactAssessmentStatus: summarizeImpactAssessment(facts, NOW).status,
+      };
+    });
+    // the store keeps each component/environment's latest report
+    const latest = new Map<string, (typeof reports)[number]>();
+    for (const r of reports) latest.set(`${r.component}\n${r.environment}`, r);
+    const observations = [...latest.values()].flatMap(r =>
+      deploymentReportToObservations(normalizeDeploymentReport(r)),
+    );
+    const findings = reconcile(
+      declared,
+      observations,
+      [{ sourceId: 'deployment-reports', status: 'healthy' }],
+      {
+        now: NOW,
+        gracePeriodMs: 3600_000,
+      },
+    );
+    expect(
+      findings.map(f => [
+        f.entityRef,
+        f.type,
+        f.aiSystemRef ?? (f.evidence as any).model,
+        f.environment,
+        f.severity,
+      ]),
+    ).toEqual([
+      // the credit model moved out of loan-origination-api; the inventory still declares it
+      [
+        'component:default/loan-origination-api',
+        'declared-not-observed',
+        'aisystem:default/credit-risk-scorer',
+        'production',
+        'high',
+      ],
+      // the prohibited emotion-recognition pilot is running again
+      [
+        'component:default/contact-centre-platform',
+        'retired-but-running',
+        'aisystem:default/agent-emotion-monitor',
+        'production',
+        'critical',
+      ],
+      [
+        'component:default/contact-centre-platform',
+        'unassessed-in-production',
+        'aisystem:default/agent-emotion-monitor',
+        'production',
+        'critical',
+      ],
+      [
+        'component:default/contact-centre-platform',
+        'unassessed-in-production',
+        'aisystem:default/call-summariser',
+        'production',
+        'high',
+      ],
+      // a model no AI system declares
+      [
+        'component:default/claims-portal',
+        'undeclared-ai-usage',
+        'gpt-4o-mini',
+        'production',
+        'high',
+      ],
+      // 3.3.0 promoted to production where 3.2.0 is declared
+      [
+        'component:default/card-authorisation-service',
+        'version-mismatch',
+        'aisystem:default/fraud-scorer',
+        'production',
+        'medium',
+      ],
+    ]);
+  });
+});

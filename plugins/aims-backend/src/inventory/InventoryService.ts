@@ -1,0 +1,174 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  InventoryCounts,
+  InventoryItem,
+  InventoryResponse,
+  getEuAiActTier,
+  isAISystemEntity,
+  tallyInventoryCounts,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import { FindingStore } from '../findings/FindingStore';
+import { ImpactAssessmentStore } from '../assessments/ImpactAssessmentStore';
+import {
+  INVENTORY_ENTITY_FIELDS,
+  INVENTORY_ORDER,
+  MAX_INVENTORY_LIMIT,
+  ParsedInventoryQuery,
+  toCatalogFilter,
+} from './inventoryQuery';
+import { entityRefOf, toInventoryItem } from './inventoryItem';
+
+const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+/**
+ * `GET /inventory`: the catalog does the filtering, text search, ordering and paging in one
+ * query; our database adds assessment summaries and finding counts for that page only (two
+ * batch queries). Only the `status` filter, which lives in our database, needs every matching
+ * ref first.
+ */
+export class InventoryService {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly assessments: ImpactAssessmentStore,
+    private readonly findings: FindingStore,
+  ) {}
+
+  async list(
+    query: ParsedInventoryQuery,
+    credentials: BackstageCredentials,
+  ): Promise<InventoryResponse> {
+    if (query.status) return this.listByStatus(query, credentials);
+
+    const catalogFilter = toCatalogFilter(query);
+    if (query.limit !== undefined) {
+      const page = await this.catalog.queryEntities(
+        {
+          ...catalogFilter,
+          fields: INVENTORY_ENTITY_FIELDS,
+          orderFields: INVENTORY_ORDER,
+          limit: query.limit,
+          offset: query.offset,
+        },
+        { credentials },
+      );
+      return {
+        items: await this.enrich(page.items),
+        totalCount: page.totalItems,
+      };
+    }
+
+    // Every matching row (CSV export without limit): page through the catalog.
+    const entities: Entity[] = [];
+    let totalCount = 0;
+    for (let offset = query.offset; ; offset += MAX_INVENTORY_LIMIT) {
+      const page = await this.catalog.queryEntities(
+        {
+          ...catalogFilter,
+          fields: INVENTORY_ENTITY_FIELDS,
+          orderFields: INVENTORY_ORDER,
+          limit: MAX_INVENTORY_LIMIT,
+          offset,
+        },
+        { credentials },
+      );
+      totalCount = page.totalItems;
+      entities.push(...page.items);
+      if (
+        page.items.length < MAX_INVENTORY_LIMIT ||
+        offset + page.items.length >= totalCount
+      ) {
+        break;
+      }
+    }
+    return { items: await this.enrich(entities), totalCount };
+  }
+
+  /**
+   * `GET /inventory/counts`: one catalog scan (minimal fields) over the systems in scope and
+   * one batch query for their assessment summaries, tallied with faceting.
+   */
+  async counts(
+    query: ParsedInventoryQuery,
+    credentials: BackstageCredentials,
+  ): Promise<InventoryCounts> {
+    const systems = [];
+    for await (const page of this.catalog.streamEntities(
+      {
+        ...toCatalogFilter({ ...query, tier: undefined, status: undefined }),
+        fields: [...REF_FIELDS, 'apiVersion', 'spec.euAiAct'],
+        pageSize: MAX_INVENTORY_LIMIT,
+      },
+      { credentials },
+    )) {
+      systems.push(...page.filter(isAISystemEntity));
+    }
+    const refs = systems.map(entityRefOf);
+    const summaries = await this.assessments.getSummaries(refs);
+    return tallyInventoryCounts(
+      systems.map((entity, i) => ({
+        status: summaries.get(refs[i])?.status ?? 'missing',
+        tier: getEuAiActTier(entity),
+      })),
+      { status: query.status, tier: query.tier },
+    );
+  }
+
+  /** The `status` filter: every matching ref (minimal fields), filter in our DB, then page. */
+  private async listByStatus(
+    query: ParsedInventoryQuery,
+    credentials: BackstageCredentials,
+  ): Promise<InventoryResponse> {
+    const refs: string[] = [];
+    for await (const page of this.catalog.streamEntities(
+      {
+        ...toCatalogFilter(query),
+        fields: REF_FIELDS,
+        orderFields: INVENTORY_ORDER,
+        pageSize: MAX_INVENTORY_LIMIT,
+      },
+      { credentials },
+    )) {
+      for (const entity of page) refs.push(entityRefOf(entity));
+    }
+    const summaries = await this.assessments.getSummaries(refs);
+    const matching = refs.filter(
+      ref => summaries.get(ref)?.status === query.status,
+    );
+    const pageRefs = matching.slice(
+      query.offset,
+      query.limit === undefined ? undefined : query.offset + query.limit,
+    );
+    const entities: Entity[] = [];
+    for (let i = 0; i < pageRefs.length; i += MAX_INVENTORY_LIMIT) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        {
+          entityRefs: pageRefs.slice(i, i + MAX_INVENTORY_LIMIT),
+          fields: INVENTORY_ENTITY_FIELDS,
+        },
+        { credentials },
+      );
+      for (const e of items) if (e) entities.push(e);
+    }
+    return {
+      items: await this.enrich(entities, summaries),
+      totalCount: matching.length,
+    };
+  }
+
+  private async enrich(
+    entities: Entity[],
+    knownSummaries?: Map<string, InventoryItem['impactAssessment']>,
+  ): Promise<InventoryItem[]> {
+    const systems = entities.filter(isAISystemEntity);
+    const refs = systems.map(entityRefOf);
+    const [summaries, counts] = await Promise.all([
+      knownSummaries ?? this.assessments.getSummaries(refs),
+      this.findings.countOpen(refs),
+    ]);
+    return systems.map((entity, i) =>
+      toInventoryItem(entity, summaries.get(refs[i]), counts.get(refs[i])),
+    );
+  }
+}

@@ -1,0 +1,121 @@
+import {
+  DEFAULT_NAMESPACE,
+  RELATION_DEPENDENCY_OF,
+  RELATION_OWNED_BY,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  AISystemEntityV1alpha1,
+  AISystemStatus,
+  FindingCounts,
+  ImpactAssessmentSummary,
+  InventoryItem,
+  MISSING_IMPACT_ASSESSMENT,
+  NO_FINDINGS,
+  aiSystemHealth,
+  getEuAiActTier,
+  resolveAISystemRefs,
+} from '@aims-backstage/backstage-plugin-aims-common';
+
+function kindOf(ref: string): string | undefined {
+  try {
+    return parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+function safeResolve(entity: AISystemEntityV1alpha1) {
+  try {
+    return resolveAISystemRefs(entity);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Full lower-case ref (structural, so it takes any entity-like value). */
+export function entityRefOf(entity: {
+  kind: string;
+  metadata: { namespace?: string; name: string };
+}): string {
+  return stringifyEntityRef({
+    kind: entity.kind,
+    namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
+    name: entity.metadata.name,
+  });
+}
+
+/**
+ * The catalog facts of an AI system as the inventory shows them. Components are the
+ * `dependencyOf` relations to Components (the catalog stitches in those declared by a
+ * Component's `spec.dependsOn`), plus the system's own `spec.dependencyOf` in case relations
+ * are not processed yet. The owner comes from the `ownedBy` relation, else from `spec.owner`.
+ */
+export function describeAISystem(entity: AISystemEntityV1alpha1) {
+  const resolved = safeResolve(entity);
+  const relations = entity.relations ?? [];
+  const components = new Set<string>();
+  for (const r of relations) {
+    if (
+      r.type === RELATION_DEPENDENCY_OF &&
+      kindOf(r.targetRef) === 'component'
+    ) {
+      components.add(r.targetRef);
+    }
+  }
+  for (const ref of resolved?.dependencyOf ?? []) {
+    if (kindOf(ref) === 'component') components.add(ref);
+  }
+  const owner =
+    relations.find(r => r.type === RELATION_OWNED_BY)?.targetRef ??
+    resolved?.owner ??
+    '';
+  return {
+    entityRef: entityRefOf(entity),
+    title: entity.metadata.title ?? entity.metadata.name,
+    owner,
+    lifecycle: entity.spec?.lifecycle ?? '',
+    type: entity.spec?.type ?? '',
+    euAiActTier: getEuAiActTier(entity),
+    components: [...components].sort(),
+  };
+}
+
+export function toInventoryItem(
+  entity: AISystemEntityV1alpha1,
+  impactAssessment: ImpactAssessmentSummary | undefined,
+  findings: FindingCounts | undefined,
+): InventoryItem {
+  return {
+    ...describeAISystem(entity),
+    impactAssessment: impactAssessment ?? MISSING_IMPACT_ASSESSMENT,
+    findings: findings ?? NO_FINDINGS,
+  };
+}
+
+export function toAISystemStatus(
+  entity: AISystemEntityV1alpha1,
+  impactAssessment: ImpactAssessmentSummary | undefined,
+  findings: FindingCounts | undefined,
+): AISystemStatus {
+  const d = describeAISystem(entity);
+  const ia = impactAssessment ?? MISSING_IMPACT_ASSESSMENT;
+  const f = findings ?? NO_FINDINGS;
+  return {
+    entityRef: d.entityRef,
+    kind: 'aisystem',
+    title: d.title,
+    type: d.type,
+    lifecycle: d.lifecycle,
+    euAiActTier: d.euAiActTier,
+    impactAssessment: ia,
+    findings: f,
+    health: aiSystemHealth({
+      lifecycle: d.lifecycle,
+      euAiActTier: d.euAiActTier,
+      impactAssessmentStatus: ia.status,
+      findings: f,
+    }),
+  };
+}

@@ -1,0 +1,277 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  AISystemEntityV1alpha1,
+  RiskHeatMapResponse,
+  RiskInput,
+  RiskMatrix,
+  aimsRiskUpdatePermission,
+  diffDocuments,
+  riskHeatMap,
+  riskScore,
+  validateRiskInput,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { NewAuditEvent } from '../audit/AuditLogStore';
+import { RiskStore } from './RiskStore';
+import { normalizeRef } from '../lib/db';
+import { entityRefOf } from '../inventory/inventoryItem';
+import { isOwnedBy, toFullRef } from '../lib/ownership';
+import { RiskQuery } from './riskQuery';
+import {
+  RISK_STATUSES,
+  RiskRecord,
+  RiskStatus,
+  RiskView,
+  toRiskView,
+} from './riskView';
+import { AccessControl } from '../permissions/AccessControl';
+import { AISystems } from '../lib/AISystems';
+import { AuditTrail } from '../audit/AuditTrail';
+import { ComplianceFindings } from '../findings/ComplianceFindings';
+import { assertValid } from '../assessments/ImpactAssessmentService';
+
+const INPUT_FIELDS = [
+  'title',
+  'description',
+  'source',
+  'inherent',
+  'residual',
+  'treatment',
+  'actions',
+  'controls',
+  'riskOwner',
+] as const;
+
+/** The risk input of a request body (validated by the shared validator; refs normalised). */
+function toRiskInput(
+  body: Record<string, unknown>,
+  matrix: RiskMatrix,
+): RiskInput {
+  const input: Record<string, unknown> = {};
+  for (const k of Object.keys(body)) {
+    if (!['aiSystemRef', 'revision', 'status'].includes(k)) input[k] = body[k];
+  }
+  input.actions = input.actions ?? [];
+  input.controls = input.controls ?? [];
+  assertValid(validateRiskInput(input, matrix), 'Invalid risk');
+  const risk = input as RiskInput;
+  const ref = (value: string, field: string) => {
+    try {
+      return toFullRef(value, 'user');
+    } catch {
+      throw new InputError(`${field} must be an entity ref, got "${value}"`);
+    }
+  };
+  return {
+    ...risk,
+    riskOwner: ref(risk.riskOwner, 'riskOwner'),
+    actions: risk.actions.map((a, i) => ({
+      ...a,
+      owner: ref(a.owner, `actions[${i}].owner`),
+    })),
+  };
+}
+
+function inputOf(r: RiskRecord): Partial<RiskInput> {
+  const out: Record<string, unknown> = {};
+  for (const k of INPUT_FIELDS) if (r[k] !== undefined) out[k] = r[k];
+  return out;
+}
+
+/** The AI risk register. */
+export class RiskService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly store: RiskStore,
+    private readonly systems: AISystems,
+    private readonly access: AccessControl,
+    private readonly audit: AuditTrail,
+    private readonly findings: ComplianceFindings,
+    readonly matrix: RiskMatrix,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async list(query: RiskQuery) {
+    const { items, totalCount } = await this.store.list(query, this.matrix);
+    return {
+      items: items.map(r => toRiskView(r, this.matrix)),
+      totalCount,
+      matrix: this.matrix,
+    };
+  }
+
+  async heatMap(aiSystemRef?: string): Promise<RiskHeatMapResponse> {
+    const risks = await this.store.listOpenFor(
+      aiSystemRef ? [aiSystemRef] : undefined,
+    );
+    return {
+      matrix: this.matrix,
+      inherent: riskHeatMap(
+        risks.map(r => r.inherent),
+        this.matrix,
+      ),
+      residual: riskHeatMap(
+        risks.map(r => r.residual),
+        this.matrix,
+      ),
+      totalCount: risks.length,
+    };
+  }
+
+  async get(id: string): Promise<RiskView> {
+    const risk = await this.store.get(id);
+    if (!risk) throw new NotFoundError(`No risk ${id}`);
+    return toRiskView(risk, this.matrix);
+  }
+
+  private async authorizeEdit(
+    entity: AISystemEntityV1alpha1,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const actor = this.access.requireUser(credentials, 'edit risks');
+    const ref = normalizeRef(entityRefOf(entity));
+    await this.access.authorizeOnEntity(
+      aimsRiskUpdatePermission,
+      ref,
+      credentials,
+      `You are not allowed to edit the risks of ${ref}: only its owners (${entity.spec.owner}) or compliance may`,
+    );
+    return actor;
+  }
+
+  async create(
+    body: Record<string, unknown>,
+    credentials: BackstageCredentials,
+  ): Promise<RiskView> {
+    const aiSystemRef = AISystems.parseRef(body.aiSystemRef, 'aiSystemRef');
+    const input = toRiskInput(body, this.matrix);
+    const entity = await this.systems.get(aiSystemRef, credentials);
+    const actor = await this.authorizeEdit(entity, credentials);
+    const id = randomUUID();
+    const event: NewAuditEvent = {
+      actor,
+      action: 'risk.created',
+      entityRef: aiSystemRef,
+      details: {
+        riskId: id,
+        title: input.title,
+        changes: diffDocuments({}, input),
+      },
+    };
+    await this.knex.transaction(async trx => {
+      await this.store.insert(
+        { ...input, id, aiSystemRef, createdBy: actor },
+        trx,
+      );
+      await this.audit.record(event, trx);
+    });
+    return this.afterWrite(entity, id, event);
+  }
+
+  async update(
+    id: string,
+    body: Record<string, unknown>,
+    credentials: BackstageCredentials,
+  ): Promise<RiskView> {
+    const existing = await this.store.get(id);
+    if (!existing) throw new NotFoundError(`No risk ${id}`);
+    if (!Number.isInteger(body.revision))
+      throw new InputError('revision is required');
+    const status = body.status as RiskStatus | undefined;
+    if (status !== undefined && !RISK_STATUSES.includes(status)) {
+      throw new InputError(`status must be one of ${RISK_STATUSES.join(', ')}`);
+    }
+    const input = toRiskInput(body, this.matrix);
+    const entity = await this.systems.get(existing.aiSystemRef, credentials);
+    const actor = await this.authorizeEdit(entity, credentials);
+    const event: NewAuditEvent = {
+      actor,
+      action: 'risk.updated',
+      entityRef: existing.aiSystemRef,
+      details: {
+        riskId: id,
+        title: input.title,
+        changes: diffDocuments(
+          { ...inputOf(existing), status: existing.status },
+          { ...input, status: status ?? existing.status },
+        ),
+      },
+    };
+    await this.knex.transaction(async trx => {
+      const ok = await this.store.update(
+        id,
+        body.revision as number,
+        { input, status },
+        trx,
+      );
+      if (!ok) throw this.stale(id);
+      await this.audit.record(event, trx);
+    });
+    return this.afterWrite(entity, id, event);
+  }
+
+  /** Only the risk owner (that user, or a member of that group) signs off the residual risk. */
+  async signOff(
+    id: string,
+    revision: number,
+    credentials: BackstageCredentials,
+  ): Promise<RiskView> {
+    const existing = await this.store.get(id);
+    if (!existing) throw new NotFoundError(`No risk ${id}`);
+    const actor = this.access.requireUser(credentials, 'sign off risks');
+    const ownership = await this.access.ownershipEntityRefs(credentials);
+    if (!isOwnedBy(existing.riskOwner, ownership)) {
+      throw new NotAllowedError(
+        `You are not allowed to sign off risk ${id}: only its risk owner (${existing.riskOwner}) may`,
+      );
+    }
+    const entity = await this.systems.get(existing.aiSystemRef, credentials);
+    const now = this.clock();
+    const residualScore = riskScore(existing.residual);
+    const event: NewAuditEvent = {
+      actor,
+      action: 'risk.signed-off',
+      entityRef: existing.aiSystemRef,
+      details: {
+        riskId: id,
+        title: existing.title,
+        residualScore,
+        previous: existing.signOff,
+      },
+    };
+    await this.knex.transaction(async trx => {
+      const ok = await this.store.update(
+        id,
+        revision,
+        { signOff: { by: actor, at: now, residualScore } },
+        trx,
+      );
+      if (!ok) throw this.stale(id);
+      await this.audit.record({ ...event, at: now }, trx);
+    });
+    return this.afterWrite(entity, id, event);
+  }
+
+  private stale(id: string) {
+    return new ConflictError(
+      `Stale edit: risk ${id} changed since you loaded it; reload`,
+    );
+  }
+
+  private async afterWrite(
+    entity: AISystemEntityV1alpha1,
+    id: string,
+    event: NewAuditEvent,
+  ): Promise<RiskView> {
+    await this.findings.recompute(entity);
+    await this.audit.emit(event);
+    return this.get(id);
+  }
+}
