@@ -25,8 +25,31 @@ export const aimsRiskUpdatePermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Act on a finding (acknowledge, snooze, accept the risk, resolve). A resource permission on
+ * the catalog entity the finding is on (the Component for drift, else the AISystem), so a
+ * policy can allow owners through the catalog's isEntityOwner rule.
+ */
+export const aimsFindingActPermission = createPermission({
+  name: 'aims.finding.act',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Report deployments (`POST /deployments`, `/deployments/batch`) as a signed-in user. CI/CD
+ * pipelines use the ingest credential (an external-access token) instead; a user needs this.
+ */
+export const aimsDeploymentReportPermission = createPermission({
+  name: 'aims.deployment.report',
+  attributes: { action: 'create' },
+});
+
+/** Every AIMS permission, for the permissions registry and policy authors. */
 export const aimsPermissions = [
   aimsAssessmentUpdatePermission,
   aimsAssessmentApprovePermission,
   aimsRiskUpdatePermission,
+  aimsFindingActPermission,
+  aimsDeploymentReportPermission,
 ];
