@@ -19,7 +19,7 @@ YARN := node $(ROOT)/.yarn/releases/yarn-4.13.0.cjs
 # Development default for the CI/CD ingestion token (backend.auth.externalAccess).
 export AIMS_INGEST_TOKEN ?= aims-dev-ingest-token
 
-.PHONY: help install build start test typecheck lint unit e2e bench clean
+.PHONY: help install build start test format typecheck lint unit e2e bench clean
 
 help:
 	@echo "make start   install dependencies, build and run the portal (frontend :3000, backend :7007)"
@@ -49,13 +49,20 @@ start: build
 lint: install
 	$(YARN) backstage-cli repo lint
 
+# jest writes a JSON report so that the PostgreSQL cases can be counted: with the connection
+# string set they must have run (scripts/count-postgres-cases.js fails the run otherwise)
 unit: install
-	@source scripts/detect-postgres.sh && CI=true $(YARN) backstage-cli repo test
+	@mkdir -p test-results
+	@source scripts/detect-postgres.sh && { CI=true $(YARN) backstage-cli repo test --json --outputFile=$(ROOT)/test-results/jest.json; status=$$?; node scripts/count-postgres-cases.js test-results/jest.json || status=1; exit $$status; }
+
+# formatting is checked like everything else (`yarn prettier --write .` fixes it)
+format: install
+	$(YARN) prettier --check .
 
 e2e: install
 	@export CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" && $(YARN) playwright test
 
-test: typecheck lint unit e2e
+test: format typecheck lint unit e2e
 	@echo "make test: all checks passed"
 
 bench: install

@@ -10,7 +10,7 @@ import { defineConfig } from '@playwright/test';
 const config = '--config ../../app-config.yaml --config ../../app-config.e2e.yaml';
 
 export default defineConfig({
-  testDir: 'e2e-tests',
+  testDir: 'packages/app/e2e-tests',
   timeout: 180_000,
   expect: { timeout: 60_000 },
   workers: 1,
