@@ -1,6 +1,7 @@
 import { AISystemStatus, AimsHealth, ImpactAssessmentStatus, AIMS_HEALTH } from './types';
 import { EuAiActTier } from '../domain/euAiAct';
 import { FindingCounts, NO_FINDINGS, addFindingCounts } from '../findings/vocabulary';
+import { owesImpactAssessment } from '../impactAssessment/obligation';
 
 /**
  * Health of one AI system. Why these rules: a missing or overdue impact assessment on a system
@@ -14,7 +15,8 @@ export function aiSystemHealth(input: {
   findings: FindingCounts;
 }): AimsHealth {
   const { lifecycle, euAiActTier, impactAssessmentStatus, findings } = input;
-  if (lifecycle === 'retired') return findings.open > 0 ? 'attention' : 'ok';
+  // a retired system owes no assessment: only findings still open on it need attention
+  if (!owesImpactAssessment(lifecycle)) return findings.open > 0 ? 'attention' : 'ok';
   const weighty =
     lifecycle === 'production' || euAiActTier === 'high-risk' || euAiActTier === 'prohibited';
   if (findings.critical > 0 || euAiActTier === 'prohibited') return 'at-risk';

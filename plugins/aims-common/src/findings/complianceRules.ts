@@ -2,6 +2,7 @@ import { EuAiActTier } from '../domain/euAiAct';
 import { ImpactAssessmentSummary } from '../api/types';
 import { RiskBand, RiskMatrix, RiskRating, needsSignOff, riskBand, riskScore } from '../risk/model';
 import { FindingSeverity, FindingType } from './vocabulary';
+import { owesImpactAssessment } from '../impactAssessment/obligation';
 
 /** A finding as a rule produces it, before it is stored (the store adds ids, dates, status). */
 export interface FindingDraft {
@@ -28,7 +29,7 @@ const weighty = (lifecycle: string, tier: EuAiActTier) =>
 
 /**
  * Compliance findings of one AI system from its impact-assessment summary and its risks.
- * Retired systems owe nothing. Severity grows with lifecycle (production) and EU AI Act tier:
+ * A system that owes no impact assessment (a retired one) owes nothing else either. Severity grows with lifecycle (production) and EU AI Act tier:
  * a missing assessment on a live or high-risk system is critical — an audit fails on it alone.
  */
 export function complianceFindingsForAISystem(input: {
@@ -40,7 +41,7 @@ export function complianceFindingsForAISystem(input: {
   matrix: RiskMatrix;
 }): FindingDraft[] {
   const { aiSystemRef, lifecycle, tier, impactAssessment, risks, matrix } = input;
-  if (lifecycle === 'retired') return [];
+  if (!owesImpactAssessment(lifecycle)) return [];
   const findings: FindingDraft[] = [];
   const base = { entityRef: aiSystemRef, aiSystemRef };
   const heavy = weighty(lifecycle, tier);
