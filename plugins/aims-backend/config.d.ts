@@ -40,8 +40,11 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /**
-     * Members of this group may act on every finding (acknowledge, resolve, snooze, accept
-     * risk); default group:default/ai-governance.
+     * The compliance group (an entity ref, default group:default/ai-governance), for the
+     * permission policy: `AimsPermissionPolicy.fromConfig` and `readAimsComplianceGroup` from
+     * the aims-node package read it. Its members approve impact assessments, edit every AI
+     * system, act on every finding and may report deployments. The backend itself decides
+     * nothing by group: every decision is a permission the policy makes.
      */
     complianceGroup?: string;
     drift?: {

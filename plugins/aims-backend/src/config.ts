@@ -165,10 +165,3 @@ export const readDeploymentReportsFreshnessMs = (config: RootConfigService) =>
     config,
     `aims.sources.${DEPLOYMENT_REPORTS_SOURCE}.freshnessWindow`,
   ) ?? 100 * 365 * 24 * 3600_000;
-
-/** `aims.complianceGroup` (members may act on every finding), default group:default/ai-governance. */
-export const readComplianceGroup = (config: RootConfigService) =>
-  (
-    config.getOptionalString('aims.complianceGroup') ??
-    'group:default/ai-governance'
-  ).toLocaleLowerCase('en-US');

@@ -10,7 +10,6 @@ import {
   deploymentSourcesExtensionPoint,
 } from '@aims-backstage/backstage-plugin-aims-node';
 import {
-  readComplianceGroup,
   readDeploymentReportsFreshnessMs,
   readDriftGracePeriodMs,
   readProductionEnvironments,
@@ -33,6 +32,10 @@ import { ImpactAssessmentStore } from './assessments/ImpactAssessmentStore';
 import { RiskStore } from './risks/RiskStore';
 import { migrate } from './lib/migrate';
 import { AccessControl } from './permissions/AccessControl';
+import { EntityVisibility } from './permissions/EntityVisibility';
+import { FindingService } from './findings/FindingService';
+import { AuditLogService } from './audit/AuditLogService';
+import { SourceService } from './drift/SourceService';
 import { AISystems } from './lib/AISystems';
 import { AssessmentImporter } from './assessments/AssessmentImporter';
 import { AuditTrail } from './audit/AuditTrail';
@@ -95,6 +98,9 @@ export const aimsPlugin = createBackendPlugin({
 
         const systems = new AISystems(deps.catalog);
         const access = new AccessControl(deps.permissions, deps.userInfo, auth);
+        // every read follows the caller's catalog visibility of the entities it concerns
+        const visibility = new EntityVisibility(deps.catalog, auth);
+        const findingReader = new FindingService(findingStore, visibility);
         const audit = new AuditTrail(auditLog, deps.auditor);
         const findings = new ComplianceFindings(
           systems,
@@ -118,6 +124,7 @@ export const aimsPlugin = createBackendPlugin({
           riskStore,
           systems,
           access,
+          visibility,
           audit,
           findings,
           matrix,
@@ -185,6 +192,8 @@ export const aimsPlugin = createBackendPlugin({
           findings: findingStore,
           queue: driftQueueStore,
           drift,
+          access,
+          visibility,
           onQueued: () => driftQueue.kick(),
           freshnessWindowMs: readDeploymentReportsFreshnessMs(config),
         });
@@ -204,26 +213,26 @@ export const aimsPlugin = createBackendPlugin({
               deps.catalog,
               assessmentStore,
               findingStore,
+              visibility,
             ),
             status: new StatusService(
               deps.catalog,
               assessmentStore,
               findingStore,
+              visibility,
             ),
             assessments,
             risks,
-            findings: findingStore,
-            auditLog,
-            sources,
+            findings: findingReader,
+            auditLog: new AuditLogService(auditLog, visibility),
+            sources: new SourceService(sources, visibility),
             driftQueue: driftQueueStore,
             findingActions: new FindingActions({
               knex,
               findings: findingStore,
-              catalog: deps.catalog,
-              auth,
+              reader: findingReader,
               access,
               audit,
-              complianceGroup: readComplianceGroup(config),
             }),
             deployments,
           }),

@@ -9,12 +9,12 @@ import {
   FINDING_STATUSES,
   FINDING_TYPES,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import { AuditLogStore } from './audit/AuditLogStore';
+import { AuditLogService } from './audit/AuditLogService';
 import { DriftQueueStore } from './drift/DriftQueueStore';
-import { SourceStore } from './drift/SourceStore';
+import { SourceService } from './drift/SourceService';
 import { DeploymentIngest } from './drift/DeploymentIngest';
 import { FindingActions } from './findings/FindingActions';
-import { FindingStore } from './findings/FindingStore';
+import { FindingService } from './findings/FindingService';
 import { parseBooleanParam } from './lib/queryParams';
 import { parseRiskQuery } from './risks/riskQuery';
 import { risksToCsv } from './risks/riskCsv';
@@ -35,11 +35,11 @@ export interface RouterOptions {
   status: StatusService;
   assessments: ImpactAssessmentService;
   risks: RiskService;
-  findings: FindingStore;
-  auditLog: AuditLogStore;
+  findings: FindingService;
+  auditLog: AuditLogService;
   findingActions: FindingActions;
   deployments: DeploymentIngest;
-  sources: SourceStore;
+  sources: SourceService;
   driftQueue: DriftQueueStore;
   clock?: () => Date;
 }
@@ -231,9 +231,9 @@ export async function createRouter(
   });
 
   router.get('/risks', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const query = parseRiskQuery(req.query as Record<string, unknown>);
-    const result = await risks.list(query);
+    const result = await risks.list(query, credentials);
     if (query.format === 'csv') {
       res
         .status(200)
@@ -254,9 +254,9 @@ export async function createRouter(
   });
 
   router.get('/risks/heatmap', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const ref = optionalRef(req.query.aiSystemRef, 'aiSystemRef', 'aisystem');
-    res.json(await risks.heatMap(ref));
+    res.json(await risks.heatMap(ref, credentials));
   });
 
   router.post('/risks', async (req, res) => {
@@ -265,8 +265,8 @@ export async function createRouter(
   });
 
   router.get('/risks/:id', async (req, res) => {
-    await signedIn(req);
-    res.json(await risks.get(req.params.id));
+    const credentials = await signedIn(req);
+    res.json(await risks.get(req.params.id, credentials));
   });
 
   router.put('/risks/:id', async (req, res) => {
@@ -282,23 +282,26 @@ export async function createRouter(
   });
 
   router.get('/findings', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const q = req.query as Record<string, unknown>;
     res.json({
-      items: await options.findings.list({
-        entityRef: optionalRef(q.entityRef, 'entityRef', 'aisystem'),
-        aiSystemRef: optionalRef(q.aiSystemRef, 'aiSystemRef', 'aisystem'),
-        type: oneOf(q.type, 'type', FINDING_TYPES),
-        status: oneOf(q.status, 'status', FINDING_STATUSES),
-        severity: oneOf(q.severity, 'severity', FINDING_SEVERITIES),
-        limit: intParam(q.limit, 'limit', 500, 1000),
-      }),
+      items: await options.findings.list(
+        {
+          entityRef: optionalRef(q.entityRef, 'entityRef', 'aisystem'),
+          aiSystemRef: optionalRef(q.aiSystemRef, 'aiSystemRef', 'aisystem'),
+          type: oneOf(q.type, 'type', FINDING_TYPES),
+          status: oneOf(q.status, 'status', FINDING_STATUSES),
+          severity: oneOf(q.severity, 'severity', FINDING_SEVERITIES),
+          limit: intParam(q.limit, 'limit', 500, 1000),
+        },
+        credentials,
+      ),
     });
   });
 
   router.get('/findings/:id', async (req, res) => {
-    await signedIn(req);
-    res.json(await options.findingActions.get(req.params.id));
+    const credentials = await signedIn(req);
+    res.json(await options.findings.get(req.params.id, credentials));
   });
 
   router.post('/findings/:id/actions', async (req, res) => {
@@ -323,17 +326,17 @@ export async function createRouter(
   });
 
   router.get('/sources', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const now = options.clock ? options.clock() : new Date();
     const [items, reconcileBacklog] = await Promise.all([
-      options.sources.list(now),
+      options.sources.list(now, credentials),
       options.driftQueue.backlog(),
     ]);
     res.json({ items, reconcileBacklog });
   });
 
   router.get('/audit', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const q = req.query as Record<string, unknown>;
     const before =
       typeof q.before === 'string' && q.before ? q.before : undefined;
@@ -345,11 +348,14 @@ export async function createRouter(
       throw new InputError('before must be an event id or an ISO date-time');
     }
     res.json({
-      items: await options.auditLog.list({
-        entityRef: optionalRef(q.entityRef, 'entityRef', 'aisystem'),
-        limit: intParam(q.limit, 'limit', 100, 1000),
-        before,
-      }),
+      items: await options.auditLog.list(
+        {
+          entityRef: optionalRef(q.entityRef, 'entityRef', 'aisystem'),
+          limit: intParam(q.limit, 'limit', 100, 1000),
+          before,
+        },
+        credentials,
+      ),
     });
   });
 

@@ -1,6 +1,7 @@
 import { AuditEvent } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import { normalizeRef, toIsoTimestamp } from '../lib/db';
+import { excludeHiddenRefs } from '../permissions/EntityVisibility';
 
 const TABLE = 'aims_audit_log';
 type Db = Knex | Knex.Transaction;
@@ -31,16 +32,32 @@ export class AuditLogStore {
     });
   }
 
+  /** The entities the events (of one entity, when given) are about. */
+  async refsOf(options: { entityRef?: string }): Promise<string[]> {
+    const q = this.knex(TABLE).distinct('entity_ref');
+    if (options.entityRef)
+      q.where('entity_ref', normalizeRef(options.entityRef));
+    return (await q).map((r: { entity_ref: string }) => r.entity_ref);
+  }
+
   /**
    * Newest first. `before` pages: an event id (events with a smaller id) or an ISO timestamp
-   * (events strictly before it).
+   * (events strictly before it). Events about one of the `hidden` refs are left out before
+   * the limit applies.
    */
-  async list(options: {
-    entityRef?: string;
-    limit: number;
-    before?: string;
-  }): Promise<AuditEvent[]> {
-    const q = this.knex(TABLE).select('*');
+  async list(
+    options: {
+      entityRef?: string;
+      limit: number;
+      before?: string;
+    },
+    hidden: ReadonlySet<string> = new Set(),
+  ): Promise<AuditEvent[]> {
+    const q = excludeHiddenRefs(
+      this.knex(TABLE).select('*'),
+      ['entity_ref'],
+      hidden,
+    );
     if (options.entityRef)
       q.where('entity_ref', normalizeRef(options.entityRef));
     if (options.before !== undefined) {
@@ -49,7 +66,7 @@ export class AuditLogStore {
       else q.where('at', '<', new Date(options.before));
     }
     const rows = await q.orderBy('id', 'desc').limit(options.limit);
-    return rows.map(row => ({
+    return rows.map((row: any) => ({
       id: String(row.id),
       at: toIsoTimestamp(row.at)!,
       actor: row.actor,

@@ -20,6 +20,9 @@ import { SourceStore } from './SourceStore';
 import { Batcher } from '../lib/Batcher';
 import { CatalogComponents } from './CatalogComponents';
 import { DRIFT_TYPES, DriftService } from './DriftService';
+import { aimsDeploymentReportPermission } from '@aims-backstage/backstage-plugin-aims-common';
+import { AccessControl } from '../permissions/AccessControl';
+import { EntityVisibility } from '../permissions/EntityVisibility';
 
 export interface DeploymentIngestResult {
   /** 202 for a new report, 200 for a repeat of a stored one. */
@@ -139,6 +142,8 @@ export class DeploymentIngest {
       findings: FindingStore;
       queue: DriftQueueStore;
       drift: DriftService;
+      access: AccessControl;
+      visibility: EntityVisibility;
       /** Called after reports were queued for the reconcile (DriftQueue.kick). */
       onQueued: () => void;
       freshnessWindowMs: number;
@@ -155,16 +160,33 @@ export class DeploymentIngest {
     return this.deps.clock ? this.deps.clock() : new Date();
   }
 
-  private async openFindings(component: string) {
+  /** The component's open drift findings, as far as the caller may read them. */
+  private async openFindings(
+    component: string,
+    credentials: BackstageCredentials,
+  ) {
     const items = await this.deps.findings.list({
       entityRef: component,
       limit: 1000,
     });
-    return items.filter(
-      f =>
-        f.entityRef === component &&
-        DRIFT_TYPES.includes(f.type) &&
-        f.status !== 'resolved',
+    return this.deps.visibility.filter(
+      items.filter(
+        f =>
+          f.entityRef === component &&
+          DRIFT_TYPES.includes(f.type) &&
+          f.status !== 'resolved',
+      ),
+      f => [f.entityRef, f.aiSystemRef],
+      credentials,
+    );
+  }
+
+  /** 403 unless the caller may report deployments (the ingest token, or the permission). */
+  private authorize(credentials: BackstageCredentials) {
+    return this.deps.access.authorizeIngest(
+      aimsDeploymentReportPermission,
+      credentials,
+      'Deployment reports',
     );
   }
 
@@ -182,6 +204,7 @@ export class DeploymentIngest {
     credentials: BackstageCredentials,
     options: { wait: boolean } = { wait: false },
   ): Promise<DeploymentIngestResult> {
+    await this.authorize(credentials);
     const report = await this.prepare(body, {
       requireComponent: true,
       at: this.now(),
@@ -190,6 +213,7 @@ export class DeploymentIngest {
       report,
       this.receiver(credentials),
       options.wait ? 'wait' : 'queue',
+      credentials,
     );
   }
 
@@ -204,6 +228,7 @@ export class DeploymentIngest {
     body: unknown,
     credentials: BackstageCredentials,
   ): Promise<DeploymentBatchResult> {
+    await this.authorize(credentials);
     const unknown = Object.keys(body ?? {}).filter(k => k !== 'reports');
     if (unknown.length) {
       throw new InputError(
@@ -318,7 +343,11 @@ export class DeploymentIngest {
     prepared: { report: NormalizedDeploymentReport; at: Date },
     receivedBy: string,
     reconcile: IngestOptions['reconcile'],
+    /** Whose visibility the findings of a `wait` answer follow (the plugin's own if none). */
+    credentials?: BackstageCredentials,
   ): Promise<DeploymentIngestResult> {
+    const reader = async () =>
+      credentials ?? (await this.deps.auth.getOwnServiceCredentials());
     const { report, at } = prepared;
     // the first await: a caller submitting several in a row keeps their order
     const outcome = await this.laneOf(report.component).submit({
@@ -341,7 +370,12 @@ export class DeploymentIngest {
           duplicate: true,
           reconcile: 'none',
           ...(waited
-            ? { findings: await this.openFindings(report.component) }
+            ? {
+                findings: await this.openFindings(
+                  report.component,
+                  await reader(),
+                ),
+              }
             : {}),
         },
       };
@@ -365,7 +399,7 @@ export class DeploymentIngest {
         id: report.id,
         duplicate: false,
         reconcile: 'done',
-        findings: await this.openFindings(report.component),
+        findings: await this.openFindings(report.component, await reader()),
       },
     };
   }

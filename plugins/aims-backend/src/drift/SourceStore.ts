@@ -92,17 +92,40 @@ export class SourceStore {
   /**
    * Every source with its health at `now` and how many observations it holds now (counted
    * on read: deployment reports change the count on every push, so a stored count would be
-   * one more write on the hot path).
+   * one more write on the hot path). `hiddenAmong` (the caller's catalog visibility) leaves
+   * out observations of components or AI systems the caller can't see, asked once for every
+   * entity observed.
    */
-  async list(now: Date): Promise<SourceState[]> {
-    const counts = await this.knex(OBSERVATIONS)
-      .select('source_id')
+  async list(
+    now: Date,
+    hiddenAmong?: (refs: string[]) => Promise<ReadonlySet<string>>,
+  ): Promise<SourceState[]> {
+    const rows: Array<{
+      source_id: string;
+      component: string;
+      ai_system_ref: string | null;
+      count: string | number;
+    }> = await this.knex(OBSERVATIONS)
+      .select('source_id', 'component', 'ai_system_ref')
       .count({ count: '*' })
-      .groupBy('source_id');
-    return this.states(
-      now,
-      new Map(counts.map((r: any) => [r.source_id, Number(r.count)])),
-    );
+      .groupBy('source_id', 'component', 'ai_system_ref');
+    const hidden = hiddenAmong
+      ? await hiddenAmong([
+          ...new Set(
+            rows.flatMap(r => [r.component, r.ai_system_ref ?? []].flat()),
+          ),
+        ])
+      : new Set<string>();
+    const counts = new Map<string, number>();
+    for (const r of rows) {
+      if (
+        hidden.has(r.component) ||
+        (r.ai_system_ref && hidden.has(r.ai_system_ref))
+      )
+        continue;
+      counts.set(r.source_id, (counts.get(r.source_id) ?? 0) + Number(r.count));
+    }
+    return this.states(now, counts);
   }
 
   async health(now: Date): Promise<SourceHealth[]> {

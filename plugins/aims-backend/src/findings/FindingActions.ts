@@ -1,13 +1,12 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
-import { RELATION_OWNED_BY } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { FindingStatus } from '@aims-backstage/backstage-plugin-aims-common';
+  FindingStatus,
+  aimsFindingActPermission,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import { FindingStore } from './FindingStore';
+import { FindingDetails, FindingService } from './FindingService';
 import { AccessControl } from '../permissions/AccessControl';
 import { AuditTrail } from '../audit/AuditTrail';
 
@@ -35,47 +34,29 @@ function parseUntil(value: unknown): Date | undefined {
 }
 
 /**
- * `POST /findings/:id/actions`: owners of the finding's component or AI system (catalog
- * ownership against the caller's ownership refs) or members of the compliance group act on a
- * finding. Each action sets the status, goes to the finding's event history and to the audit
- * log, in one transaction.
+ * `POST /findings/:id/actions`: decided by the resource permission `aims.finding.act` on the
+ * catalog entity the finding is on (the Component for drift, else the AI system), so the
+ * adopter's policy says who may (the shipped `aimsPolicyDecision` allows the entity's owners
+ * and compliance). A finding the caller can't see is 404. Each action sets the status, goes
+ * to the finding's event history and to the audit log, in one transaction.
  */
 export class FindingActions {
   constructor(
     private readonly deps: {
       knex: Knex;
       findings: FindingStore;
-      catalog: CatalogService;
-      auth: AuthService;
+      reader: FindingService;
       access: AccessControl;
       audit: AuditTrail;
-      complianceGroup: string;
       clock?: () => Date;
     },
   ) {}
 
-  async get(id: string) {
-    const finding = await this.deps.findings.get(id);
-    if (!finding) throw new NotFoundError(`No finding ${id}`);
-    return { ...finding, events: await this.deps.findings.events.list(id) };
-  }
-
-  private async owners(refs: string[]): Promise<Set<string>> {
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: refs },
-      { credentials },
-    );
-    return new Set(
-      items.flatMap(e =>
-        (e?.relations ?? [])
-          .filter(r => r.type === RELATION_OWNED_BY)
-          .map(r => r.targetRef.toLocaleLowerCase('en-US')),
-      ),
-    );
-  }
-
-  async act(id: string, body: any, credentials: BackstageCredentials) {
+  async act(
+    id: string,
+    body: any,
+    credentials: BackstageCredentials,
+  ): Promise<FindingDetails> {
     const now = this.deps.clock ? this.deps.clock() : new Date();
     const action = body?.action as FindingAction;
     if (typeof action !== 'string' || !Object.hasOwn(FINDING_ACTIONS, action)) {
@@ -100,25 +81,15 @@ export class FindingActions {
       throw new InputError('until is only allowed for snooze and accept-risk');
     }
 
-    const finding = await this.deps.findings.get(id);
+    const finding = await this.deps.reader.find(id, credentials);
     if (!finding) throw new NotFoundError(`No finding ${id}`);
     const actor = this.deps.access.requireUser(credentials, 'act on findings');
-    const mine = (await this.deps.access.ownershipEntityRefs(credentials)).map(
-      r => r.toLocaleLowerCase('en-US'),
+    await this.deps.access.authorizeOnEntity(
+      aimsFindingActPermission,
+      finding.entityRef,
+      credentials,
+      `You are not allowed to ${action} finding ${id}: acting on findings on ${finding.entityRef} needs the aims.finding.act permission on it (granted to its owners and compliance by the AIMS policy)`,
     );
-    const targets = [finding.entityRef, finding.aiSystemRef].filter(
-      (r): r is string => !!r,
-    );
-    if (!mine.includes(this.deps.complianceGroup)) {
-      const owners = await this.owners(targets);
-      if (!mine.some(r => owners.has(r))) {
-        throw new NotAllowedError(
-          `You are not allowed to ${action} finding ${id}: only the owners of ${targets.join(
-            ' or ',
-          )} or compliance may`,
-        );
-      }
-    }
 
     const status = FINDING_ACTIONS[action];
     const event = {
@@ -147,6 +118,6 @@ export class FindingActions {
       await this.deps.audit.record(event, trx);
     });
     await this.deps.audit.emit(event);
-    return this.get(id);
+    return this.deps.reader.get(id, credentials);
   }
 }

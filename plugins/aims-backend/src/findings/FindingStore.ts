@@ -10,6 +10,7 @@ import { Knex } from 'knex';
 import { planFindingReconcile } from './findingsReconcile';
 import { FindingEventStore, NewFindingEvent } from './FindingEventStore';
 import { chunk, normalizeRef, toIsoTimestamp } from '../lib/db';
+import { excludeHiddenRefs } from '../permissions/EntityVisibility';
 
 const TABLE = 'aims_findings';
 
@@ -18,6 +19,15 @@ export const OPEN_FINDING_STATUSES: readonly FindingStatus[] = [
   'open',
   'acknowledged',
 ];
+
+/** What `GET /findings` filters by. */
+export interface FindingFilter {
+  entityRef?: string;
+  aiSystemRef?: string;
+  type?: string;
+  status?: string;
+  severity?: string;
+}
 
 export interface NewFinding {
   findingKey: string;
@@ -86,24 +96,28 @@ export class FindingStore {
    * Open-finding counts per ref: a finding counts for a ref when it is on that entity or
    * concerns that AI system (each finding once per ref). Open means `open` or `acknowledged`.
    * One grouped query per chunk of refs; keys of the result are the refs as passed in.
+   * `hiddenAmong` (the caller's catalog visibility) leaves out findings on or naming an entity
+   * the caller can't see, asked once for every entity the counted findings concern.
    */
   async countOpen(
     refs: readonly string[],
+    hiddenAmong?: (refs: string[]) => Promise<ReadonlySet<string>>,
   ): Promise<Map<string, FindingCounts>> {
     const counts = new Map<string, FindingCounts>();
     const unique = [...new Set(refs.map(normalizeRef))];
     for (const r of unique) counts.set(r, { open: 0, critical: 0, high: 0 });
 
-    for (const part of chunk(unique, 250)) {
-      // A finding on A concerning B is returned by the chunk of A and by the chunk of B;
-      // each chunk credits only its own refs so nothing is counted twice.
-      const inPart = new Set(part);
-      const rows: Array<{
+    const groups: Array<{
+      part: Set<string>;
+      rows: Array<{
         entity_ref: string;
         ai_system_ref: string | null;
         severity: string;
         count: string | number;
-      }> = await this.knex(TABLE)
+      }>;
+    }> = [];
+    for (const part of chunk(unique, 250)) {
+      const rows = await this.knex(TABLE)
         .select('entity_ref', 'ai_system_ref', 'severity')
         .count({ count: '*' })
         .whereIn('status', OPEN_FINDING_STATUSES as string[])
@@ -111,7 +125,26 @@ export class FindingStore {
           q.whereIn('entity_ref', part).orWhereIn('ai_system_ref', part),
         )
         .groupBy('entity_ref', 'ai_system_ref', 'severity');
+      groups.push({ part: new Set(part), rows: rows as any });
+    }
+    const hidden = hiddenAmong
+      ? await hiddenAmong([
+          ...new Set(
+            groups.flatMap(g =>
+              g.rows.flatMap(r => [r.entity_ref, r.ai_system_ref ?? []].flat()),
+            ),
+          ),
+        ])
+      : new Set<string>();
+    // A finding on A concerning B is returned by the chunk of A and by the chunk of B;
+    // each chunk credits only its own refs so nothing is counted twice.
+    for (const { part: inPart, rows } of groups) {
       for (const row of rows) {
+        if (
+          hidden.has(row.entity_ref) ||
+          (row.ai_system_ref && hidden.has(row.ai_system_ref))
+        )
+          continue;
         const n = Number(row.count);
         const targets = new Set([row.entity_ref, row.ai_system_ref]);
         for (const target of targets) {
@@ -314,19 +347,8 @@ export class FindingStore {
     });
   }
 
-  /**
-   * Findings, newest first. `entityRef` matches findings on the entity and findings that
-   * concern it as an AI system (contract); `aiSystemRef` only the latter.
-   */
-  async list(filter: {
-    entityRef?: string;
-    aiSystemRef?: string;
-    type?: string;
-    status?: string;
-    severity?: string;
-    limit: number;
-  }): Promise<StoredFinding[]> {
-    const q = this.knex(TABLE).select('*');
+  private filtered(filter: FindingFilter) {
+    const q = this.knex(TABLE);
     if (filter.entityRef) {
       const ref = normalizeRef(filter.entityRef);
       q.where(w => w.where('entity_ref', ref).orWhere('ai_system_ref', ref));
@@ -336,6 +358,34 @@ export class FindingStore {
     if (filter.type) q.where('type', filter.type);
     if (filter.status) q.where('status', filter.status);
     if (filter.severity) q.where('severity', filter.severity);
+    return q;
+  }
+
+  /** The entities the findings matching `filter` concern (to ask the catalog about them). */
+  async refsOf(filter: FindingFilter): Promise<string[]> {
+    const rows: Array<{ entity_ref: string; ai_system_ref: string | null }> =
+      await this.filtered(filter).distinct('entity_ref', 'ai_system_ref');
+    return [
+      ...new Set(
+        rows.flatMap(r => [r.entity_ref, r.ai_system_ref ?? []].flat()),
+      ),
+    ];
+  }
+
+  /**
+   * Findings, newest first. `entityRef` matches findings on the entity and findings that
+   * concern it as an AI system (contract); `aiSystemRef` only the latter. Findings on or
+   * naming one of the `hidden` refs are left out (before the limit applies).
+   */
+  async list(
+    filter: FindingFilter & { limit: number },
+    hidden: ReadonlySet<string> = new Set(),
+  ): Promise<StoredFinding[]> {
+    const q = excludeHiddenRefs(
+      this.filtered(filter).select('*'),
+      ['entity_ref', 'ai_system_ref'],
+      hidden,
+    );
     const rows = await q
       .orderBy('first_seen_at', 'desc')
       .orderBy('id', 'desc')

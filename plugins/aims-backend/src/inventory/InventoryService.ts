@@ -10,6 +10,7 @@ import {
   tallyInventoryCounts,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { FindingStore } from '../findings/FindingStore';
+import { EntityVisibility } from '../permissions/EntityVisibility';
 import { ImpactAssessmentStore } from '../assessments/ImpactAssessmentStore';
 import {
   INVENTORY_ENTITY_FIELDS,
@@ -33,6 +34,7 @@ export class InventoryService {
     private readonly catalog: CatalogService,
     private readonly assessments: ImpactAssessmentStore,
     private readonly findings: FindingStore,
+    private readonly visibility: EntityVisibility,
   ) {}
 
   async list(
@@ -54,7 +56,7 @@ export class InventoryService {
         { credentials },
       );
       return {
-        items: await this.enrich(page.items),
+        items: await this.enrich(page.items, credentials),
         totalCount: page.totalItems,
       };
     }
@@ -82,7 +84,7 @@ export class InventoryService {
         break;
       }
     }
-    return { items: await this.enrich(entities), totalCount };
+    return { items: await this.enrich(entities, credentials), totalCount };
   }
 
   /**
@@ -152,20 +154,24 @@ export class InventoryService {
       for (const e of items) if (e) entities.push(e);
     }
     return {
-      items: await this.enrich(entities, summaries),
+      items: await this.enrich(entities, credentials, summaries),
       totalCount: matching.length,
     };
   }
 
+  /** Finding counts follow the caller's visibility of the entities the findings are on. */
   private async enrich(
     entities: Entity[],
+    credentials: BackstageCredentials,
     knownSummaries?: Map<string, InventoryItem['impactAssessment']>,
   ): Promise<InventoryItem[]> {
     const systems = entities.filter(isAISystemEntity);
     const refs = systems.map(entityRefOf);
     const [summaries, counts] = await Promise.all([
       knownSummaries ?? this.assessments.getSummaries(refs),
-      this.findings.countOpen(refs),
+      this.findings.countOpen(refs, among =>
+        this.visibility.hiddenAmong(among, credentials),
+      ),
     ]);
     return systems.map((entity, i) =>
       toInventoryItem(entity, summaries.get(refs[i]), counts.get(refs[i])),

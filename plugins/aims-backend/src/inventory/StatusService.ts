@@ -15,11 +15,9 @@ import {
   rollUpComponent,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { FindingStore } from '../findings/FindingStore';
+import { EntityVisibility } from '../permissions/EntityVisibility';
 import { ImpactAssessmentStore } from '../assessments/ImpactAssessmentStore';
-import {
-  INVENTORY_ENTITY_FIELDS,
-  INVENTORY_ORDER,
-} from './inventoryQuery';
+import { INVENTORY_ENTITY_FIELDS, INVENTORY_ORDER } from './inventoryQuery';
 import { entityRefOf, toAISystemStatus } from './inventoryItem';
 
 /** `GET /status/:kind/:namespace/:name`. */
@@ -28,6 +26,7 @@ export class StatusService {
     private readonly catalog: CatalogService,
     private readonly assessments: ImpactAssessmentStore,
     private readonly findings: FindingStore,
+    private readonly visibility: EntityVisibility,
   ) {}
 
   async getStatus(
@@ -42,7 +41,7 @@ export class StatusService {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     if (isAISystemEntity(entity)) {
-      const [status] = await this.statuses([entity]);
+      const [status] = await this.statuses([entity], credentials);
       return status;
     }
     return this.rollUp(entity, credentials);
@@ -89,7 +88,7 @@ export class StatusService {
       );
       for (const e of items) if (e && isAISystemEntity(e)) systems.push(e);
     }
-    const aiSystems = await this.statuses(systems);
+    const aiSystems = await this.statuses(systems, credentials);
     return {
       entityRef,
       kind: entity.kind.toLocaleLowerCase('en-US'),
@@ -98,11 +97,17 @@ export class StatusService {
     };
   }
 
-  private async statuses(systems: AISystemEntityV1alpha1[]) {
+  /** Finding counts follow the caller's visibility of the entities the findings are on. */
+  private async statuses(
+    systems: AISystemEntityV1alpha1[],
+    credentials: BackstageCredentials,
+  ) {
     const refs = systems.map(entityRefOf);
     const [summaries, counts] = await Promise.all([
       this.assessments.getSummaries(refs),
-      this.findings.countOpen(refs),
+      this.findings.countOpen(refs, among =>
+        this.visibility.hiddenAmong(among, credentials),
+      ),
     ]);
     return systems.map((s, i) =>
       toAISystemStatus(s, summaries.get(refs[i]), counts.get(refs[i])),

@@ -58,6 +58,42 @@ export class AccessControl {
     }
   }
 
+  /**
+   * Ingestion routes (deployment reports): accepted from an external-access token (the
+   * ingest credential CI pipelines use; its own access restrictions still apply) or from a
+   * user granted `permission`. Other plugins' service tokens are refused: a backend module
+   * that knows about deployments is a deployment source (the extension point), not an HTTP
+   * client, and a plugin token would let any installed plugin write compliance evidence.
+   */
+  async authorizeIngest(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+    what: string,
+  ): Promise<void> {
+    const how = `${what} are accepted from the ingest credential (an external-access token, backend.auth.externalAccess) or from users granted the ${permission.name} permission`;
+    if (this.auth.isPrincipal(credentials, 'service')) {
+      if (!credentials.principal.subject.startsWith('external:')) {
+        throw new NotAllowedError(
+          `${how}; other plugins' service tokens (${credentials.principal.subject}) may not send them`,
+        );
+      }
+      await this.authorizeBasic(
+        permission,
+        credentials,
+        `${how}; the access restrictions of this token do not include ${permission.name}`,
+      );
+      return;
+    }
+    if (!this.auth.isPrincipal(credentials, 'user')) {
+      throw new NotAllowedError(how);
+    }
+    await this.authorizeBasic(
+      permission,
+      credentials,
+      `You are not allowed to report deployments: ${how}`,
+    );
+  }
+
   /** The user ref and the groups the user is a member of (from the sign-in resolution). */
   async ownershipEntityRefs(
     credentials: BackstageCredentials,

@@ -33,6 +33,7 @@ import {
 } from './riskView';
 import { AccessControl } from '../permissions/AccessControl';
 import { AISystems } from '../lib/AISystems';
+import { EntityVisibility } from '../permissions/EntityVisibility';
 import { AuditTrail } from '../audit/AuditTrail';
 import { ComplianceFindings } from '../findings/ComplianceFindings';
 import { assertValid } from '../assessments/ImpactAssessmentService';
@@ -92,14 +93,24 @@ export class RiskService {
     private readonly store: RiskStore,
     private readonly systems: AISystems,
     private readonly access: AccessControl,
+    private readonly visibility: EntityVisibility,
     private readonly audit: AuditTrail,
     private readonly findings: ComplianceFindings,
     readonly matrix: RiskMatrix,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async list(query: RiskQuery) {
-    const { items, totalCount } = await this.store.list(query, this.matrix);
+  /** `GET /risks`: risks of AI systems the caller can't see are left out (and not counted). */
+  async list(query: RiskQuery, credentials: BackstageCredentials) {
+    const hidden = await this.visibility.hiddenAmong(
+      await this.store.refsOf(query, this.matrix),
+      credentials,
+    );
+    const { items, totalCount } = await this.store.list(
+      query,
+      this.matrix,
+      hidden,
+    );
     return {
       items: items.map(r => toRiskView(r, this.matrix)),
       totalCount,
@@ -107,9 +118,30 @@ export class RiskService {
     };
   }
 
-  async heatMap(aiSystemRef?: string): Promise<RiskHeatMapResponse> {
+  /**
+   * `GET /risks/heatmap`: one AI system's (404 when the caller can't see it) or, without a
+   * ref, the organisation's over the AI systems the caller can see.
+   */
+  async heatMap(
+    aiSystemRef: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<RiskHeatMapResponse> {
+    if (aiSystemRef) {
+      await this.visibility.assertVisible(
+        [aiSystemRef],
+        credentials,
+        `No AISystem ${aiSystemRef} in the catalog`,
+      );
+    }
+    const hidden = aiSystemRef
+      ? new Set<string>()
+      : await this.visibility.hiddenAmong(
+          await this.store.refsWithOpenRisks(),
+          credentials,
+        );
     const risks = await this.store.listOpenFor(
       aiSystemRef ? [aiSystemRef] : undefined,
+      hidden,
     );
     return {
       matrix: this.matrix,
@@ -125,10 +157,23 @@ export class RiskService {
     };
   }
 
-  async get(id: string): Promise<RiskView> {
+  /** `GET /risks/:id`: 404 when unknown or when the caller can't see its AI system. */
+  async get(id: string, credentials: BackstageCredentials): Promise<RiskView> {
+    return toRiskView(await this.visibleRisk(id, credentials), this.matrix);
+  }
+
+  private async visibleRisk(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<RiskRecord> {
     const risk = await this.store.get(id);
-    if (!risk) throw new NotFoundError(`No risk ${id}`);
-    return toRiskView(risk, this.matrix);
+    if (
+      !risk ||
+      !(await this.visibility.isVisible([risk.aiSystemRef], credentials))
+    ) {
+      throw new NotFoundError(`No risk ${id}`);
+    }
+    return risk;
   }
 
   private async authorizeEdit(
@@ -180,8 +225,7 @@ export class RiskService {
     body: Record<string, unknown>,
     credentials: BackstageCredentials,
   ): Promise<RiskView> {
-    const existing = await this.store.get(id);
-    if (!existing) throw new NotFoundError(`No risk ${id}`);
+    const existing = await this.visibleRisk(id, credentials);
     if (!Number.isInteger(body.revision))
       throw new InputError('revision is required');
     const status = body.status as RiskStatus | undefined;
@@ -223,8 +267,7 @@ export class RiskService {
     revision: number,
     credentials: BackstageCredentials,
   ): Promise<RiskView> {
-    const existing = await this.store.get(id);
-    if (!existing) throw new NotFoundError(`No risk ${id}`);
+    const existing = await this.visibleRisk(id, credentials);
     const actor = this.access.requireUser(credentials, 'sign off risks');
     const ownership = await this.access.ownershipEntityRefs(credentials);
     if (!isOwnedBy(existing.riskOwner, ownership)) {
@@ -272,6 +315,8 @@ export class RiskService {
   ): Promise<RiskView> {
     await this.findings.recompute(entity);
     await this.audit.emit(event);
-    return this.get(id);
+    const risk = await this.store.get(id);
+    if (!risk) throw new NotFoundError(`No risk ${id}`);
+    return toRiskView(risk, this.matrix);
   }
 }

@@ -1,4 +1,8 @@
-import { RiskInput, RiskMatrix, riskScore } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  RiskInput,
+  RiskMatrix,
+  riskScore,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import { RiskQuery } from './riskQuery';
 import {
@@ -8,6 +12,7 @@ import {
   scoresInBand,
 } from './riskView';
 import { normalizeRef, toIsoTimestamp } from '../lib/db';
+import { excludeHiddenRefs } from '../permissions/EntityVisibility';
 
 const TABLE = 'aims_risks';
 type Db = Knex | Knex.Transaction;
@@ -168,14 +173,32 @@ export class RiskStore {
     return q;
   }
 
+  /** The AI systems of the risks matching `query` (to ask the catalog about them). */
+  async refsOf(
+    query: Omit<RiskQuery, 'limit' | 'offset'>,
+    matrix: RiskMatrix,
+  ): Promise<string[]> {
+    return (await this.filtered(query, matrix).distinct('ai_system_ref')).map(
+      (r: { ai_system_ref: string }) => r.ai_system_ref,
+    );
+  }
+
+  /** One page and the total; risks of the `hidden` AI systems are left out of both. */
   async list(
     query: RiskQuery,
     matrix: RiskMatrix,
+    hidden: ReadonlySet<string> = new Set(),
   ): Promise<{ items: RiskRecord[]; totalCount: number }> {
-    const [{ count }] = await this.filtered(query, matrix).count({
+    const visible = () =>
+      excludeHiddenRefs(
+        this.filtered(query, matrix),
+        ['ai_system_ref'],
+        hidden,
+      );
+    const [{ count }] = await visible().count({
       count: '*',
     });
-    const rows = this.filtered(query, matrix).select('*');
+    const rows = visible().select('*');
     const column = ORDER_COLUMNS[query.orderBy];
     if (column === 'next_action_due') {
       // risks without an open action sort last either way
@@ -189,9 +212,26 @@ export class RiskStore {
     return { items: (await rows).map(toRecord), totalCount: Number(count) };
   }
 
-  /** Risks of some AI systems (all of them when refs is undefined), for findings. */
-  async listOpenFor(aiSystemRefs?: readonly string[]): Promise<RiskRecord[]> {
-    const q = this.knex(TABLE).where('status', 'open');
+  /** The AI systems that have open risks (to ask the catalog about them). */
+  async refsWithOpenRisks(): Promise<string[]> {
+    return (
+      await this.knex(TABLE).where('status', 'open').distinct('ai_system_ref')
+    ).map((r: { ai_system_ref: string }) => r.ai_system_ref);
+  }
+
+  /**
+   * Open risks of some AI systems (all of them when refs is undefined), for findings and
+   * heat maps; risks of the `hidden` AI systems are left out.
+   */
+  async listOpenFor(
+    aiSystemRefs?: readonly string[],
+    hidden: ReadonlySet<string> = new Set(),
+  ): Promise<RiskRecord[]> {
+    const q = excludeHiddenRefs(
+      this.knex(TABLE).where('status', 'open'),
+      ['ai_system_ref'],
+      hidden,
+    );
     if (aiSystemRefs)
       q.whereIn('ai_system_ref', aiSystemRefs.map(normalizeRef));
     return (await q).map(toRecord);
