@@ -1,6 +1,8 @@
 /**
- * Extension points for AIMS backend modules.
+ * Extension points for AIMS backend modules, and the AIMS permission policy helpers
+ * (`aimsPolicyDecision`, `AimsPermissionPolicy`) an adopter composes into their policy.
  *
  * @packageDocumentation
  */
 export * from './deploymentSources';
+export * from './permissionPolicy';

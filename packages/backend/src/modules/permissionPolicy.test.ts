@@ -1,20 +1,19 @@
-import { ConfigReader } from '@backstage/config';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  AuthorizeResult,
-  createPermission,
-} from '@backstage/plugin-permission-common';
-import { PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
+  PermissionPolicy,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   aimsAssessmentApprovePermission,
-  aimsAssessmentUpdatePermission,
-  aimsRiskUpdatePermission,
+  aimsDeploymentReportPermission,
+  aimsFindingActPermission,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import {
-  AimsPermissionPolicy,
-  DEFAULT_COMPLIANCE_GROUP,
-  readComplianceGroup,
-} from './permissionPolicy';
+import { AimsPermissionPolicy } from '@aims-backstage/backstage-plugin-aims-node';
+import { aimsPermissionPolicyModule } from './permissionPolicy';
 
 function userQuery(
   userEntityRef: string,
@@ -26,7 +25,7 @@ function userQuery(
       principal: { type: 'user', userEntityRef },
     },
     info: { userEntityRef, ownershipEntityRefs },
-  };
+  } as PolicyQueryUser;
 }
 
 // examples/org.yaml: the guest is a member of customer-experience; compliance-officer of ai-governance
@@ -38,113 +37,93 @@ const complianceOfficer = userQuery('user:default/compliance-officer', [
   'user:default/compliance-officer',
   'group:default/ai-governance',
 ]);
-const nobody = userQuery('user:default/someone', []);
 
-const query = (permission: PolicyQuery['permission']): PolicyQuery => ({
-  permission,
-});
-
-describe('AimsPermissionPolicy', () => {
-  const policy = new AimsPermissionPolicy();
-
-  it.each([aimsAssessmentUpdatePermission, aimsRiskUpdatePermission])(
-    '$name: owners get a catalog isEntityOwner condition',
-    async permission => {
-      await expect(policy.handle(query(permission), engineer)).resolves.toEqual(
-        {
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'catalog',
-          resourceType: 'catalog-entity',
-          conditions: {
-            rule: 'IS_ENTITY_OWNER',
-            resourceType: 'catalog-entity',
-            params: {
-              claims: [
-                'user:default/guest',
-                'group:default/customer-experience',
-              ],
-            },
-          },
+/** Starts the portal's policy module and returns the policy it installed. */
+async function installedPolicy(
+  config: Record<string, unknown> = {},
+): Promise<PermissionPolicy> {
+  let installed: PermissionPolicy | undefined;
+  // stands in for the permission plugin: takes the policy the module sets
+  const capture = createBackendPlugin({
+    pluginId: 'permission',
+    register(env) {
+      env.registerExtensionPoint(policyExtensionPoint, {
+        setPolicy(policy: PermissionPolicy) {
+          installed = policy;
         },
-      );
-    },
-  );
-
-  it.each([aimsAssessmentUpdatePermission, aimsRiskUpdatePermission])(
-    '$name: compliance members are allowed on every system',
-    async permission => {
-      await expect(
-        policy.handle(query(permission), complianceOfficer),
-      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
-    },
-  );
-
-  it.each([aimsAssessmentUpdatePermission, aimsRiskUpdatePermission])(
-    '$name: denied without a user or without ownership refs',
-    async permission => {
-      await expect(policy.handle(query(permission))).resolves.toEqual({
-        result: AuthorizeResult.DENY,
       });
-      await expect(policy.handle(query(permission), nobody)).resolves.toEqual({
-        result: AuthorizeResult.DENY,
-      });
+      env.registerInit({ deps: {}, async init() {} });
     },
-  );
+  });
+  const backend = await startTestBackend({
+    features: [
+      capture,
+      aimsPermissionPolicyModule,
+      mockServices.rootConfig.factory({ data: config }),
+    ],
+  });
+  await backend.stop();
+  if (!installed) throw new Error('the module set no policy');
+  return installed;
+}
 
-  it('aims.assessment.approve: allowed for compliance, denied for engineers', async () => {
+describe('the portal permission policy module', () => {
+  it('installs the shipped AimsPermissionPolicy with the default compliance group', async () => {
+    const policy = await installedPolicy();
+    expect(policy).toBeInstanceOf(AimsPermissionPolicy);
     await expect(
-      policy.handle(query(aimsAssessmentApprovePermission), complianceOfficer),
+      policy.handle(
+        { permission: aimsAssessmentApprovePermission },
+        complianceOfficer,
+      ),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     await expect(
-      policy.handle(query(aimsAssessmentApprovePermission), engineer),
+      policy.handle({ permission: aimsAssessmentApprovePermission }, engineer),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
     await expect(
-      policy.handle(query(aimsAssessmentApprovePermission)),
+      policy.handle({ permission: aimsDeploymentReportPermission }, engineer),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('lets owners act on findings on their entities (a catalog condition)', async () => {
+    const policy = await installedPolicy();
+    await expect(
+      policy.handle({ permission: aimsFindingActPermission }, engineer),
+    ).resolves.toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        params: { claims: engineer.info.ownershipEntityRefs },
+      },
+    });
   });
 
   it('allows everything else (catalog reads, other plugins)', async () => {
-    const other = createPermission({
-      name: 'notifications.read',
-      attributes: { action: 'read' },
-    });
-    for (const user of [engineer, complianceOfficer, nobody, undefined]) {
+    const policy = await installedPolicy();
+    for (const user of [engineer, complianceOfficer, undefined]) {
       await expect(
-        policy.handle(query(catalogEntityReadPermission), user),
+        policy.handle({ permission: catalogEntityReadPermission }, user),
       ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
-      await expect(policy.handle(query(other), user)).resolves.toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
     }
   });
 
-  it('the compliance group is configurable and compared case-insensitively', async () => {
-    const custom = new AimsPermissionPolicy({
-      complianceGroup: 'group:default/Model-Risk',
+  it('reads the compliance group from aims.complianceGroup', async () => {
+    const policy = await installedPolicy({
+      aims: { complianceGroup: 'group:default/model-risk' },
     });
     const modelRisk = userQuery('user:default/m', [
       'user:default/m',
       'group:default/model-risk',
     ]);
     await expect(
-      custom.handle(query(aimsAssessmentApprovePermission), modelRisk),
+      policy.handle({ permission: aimsAssessmentApprovePermission }, modelRisk),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     await expect(
-      custom.handle(query(aimsAssessmentApprovePermission), complianceOfficer),
-    ).resolves.toEqual({ result: AuthorizeResult.DENY });
-    await expect(
-      custom.handle(query(aimsRiskUpdatePermission), modelRisk),
-    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
-  });
-
-  it('reads aims.complianceGroup from config', () => {
-    expect(readComplianceGroup(new ConfigReader({}))).toBe(
-      DEFAULT_COMPLIANCE_GROUP,
-    );
-    expect(
-      readComplianceGroup(
-        new ConfigReader({ aims: { complianceGroup: 'group:default/risk' } }),
+      policy.handle(
+        { permission: aimsAssessmentApprovePermission },
+        complianceOfficer,
       ),
-    ).toBe('group:default/risk');
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 });
