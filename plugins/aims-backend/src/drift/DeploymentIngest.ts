@@ -24,9 +24,11 @@ import { aimsDeploymentReportPermission } from '@aims-backstage/backstage-plugin
 import { AccessControl } from '../permissions/AccessControl';
 import { EntityVisibility } from '../permissions/EntityVisibility';
 
+/** What became of a report: stored now, or a repeat of one stored before (nothing written). */
+export type DeploymentReportOutcome = 'stored' | 'duplicate';
+
 export interface DeploymentIngestResult {
-  /** 202 for a new report, 200 for a repeat of a stored one. */
-  status: 200 | 202;
+  outcome: DeploymentReportOutcome;
   body: {
     id: string;
     duplicate: boolean;
@@ -43,11 +45,22 @@ const WRITE_LANES = 4;
 /** Reports per `POST /deployments/batch`. */
 export const DEPLOYMENT_BATCH_MAX_REPORTS = 500;
 
-/** One report's answer within a batch: the status `POST /deployments` would have given. */
-export interface DeploymentBatchItemResult {
+/**
+ * What became of one report of a batch: stored or a duplicate as for a single report, or
+ * rejected — invalid (InputError), its component unknown (NotFoundError), its id taken by
+ * other content (ConflictError), or not stored for a server-side reason (`failed`).
+ */
+export type DeploymentBatchItemOutcome =
+  | DeploymentReportOutcome
+  | 'invalid'
+  | 'unknown-component'
+  | 'conflict'
+  | 'failed';
+
+export interface DeploymentBatchItem {
   index: number;
   id?: string;
-  status: number;
+  outcome: DeploymentBatchItemOutcome;
   duplicate?: boolean;
   error?: { name: string; message: string };
 }
@@ -56,20 +69,20 @@ export interface DeploymentBatchResult {
   accepted: number;
   duplicates: number;
   rejected: number;
-  results: DeploymentBatchItemResult[];
+  items: DeploymentBatchItem[];
 }
 
-/** The status an error thrown for one report answers with (as the error handler maps it). */
-function statusOf(error: Error): number {
+/** The outcome an error thrown for one report of a batch stands for. */
+function rejectionOf(error: Error): DeploymentBatchItemOutcome {
   switch (error?.name) {
     case 'InputError':
-      return 400;
+      return 'invalid';
     case 'NotFoundError':
-      return 404;
+      return 'unknown-component';
     case 'ConflictError':
-      return 409;
+      return 'conflict';
     default:
-      return 500;
+      return 'failed';
   }
 }
 
@@ -258,7 +271,7 @@ export class DeploymentIngest {
         : this.commit(p.value, receivedBy, 'queue'),
     );
     const results = await Promise.allSettled(outcomes);
-    const items = results.map((r, i): DeploymentBatchItemResult => {
+    const items = results.map((r, i): DeploymentBatchItem => {
       const id =
         typeof (bodies[i] as { id?: unknown })?.id === 'string'
           ? ((bodies[i] as { id: string }).id as string)
@@ -267,19 +280,19 @@ export class DeploymentIngest {
         return {
           index: i,
           id: r.value.body.id,
-          status: r.value.status,
+          outcome: r.value.outcome,
           duplicate: r.value.body.duplicate,
         };
       }
       const error = r.reason as Error;
-      const status = statusOf(error);
+      const outcome = rejectionOf(error);
       return {
         index: i,
         ...(id !== undefined ? { id } : {}),
-        status,
+        outcome,
         // a server-side failure: not stored, safe to send again (no internals in the answer)
         error:
-          status === 500
+          outcome === 'failed'
             ? {
                 name: 'Error',
                 message: 'the report was not stored; send it again',
@@ -288,10 +301,12 @@ export class DeploymentIngest {
       };
     });
     return {
-      accepted: items.filter(i => i.status === 202).length,
-      duplicates: items.filter(i => i.status === 200).length,
-      rejected: items.filter(i => i.status >= 400).length,
-      results: items,
+      accepted: items.filter(i => i.outcome === 'stored').length,
+      duplicates: items.filter(i => i.outcome === 'duplicate').length,
+      rejected: items.filter(
+        i => i.outcome !== 'stored' && i.outcome !== 'duplicate',
+      ).length,
+      items,
     };
   }
 
@@ -364,7 +379,7 @@ export class DeploymentIngest {
         );
       }
       return {
-        status: 200,
+        outcome: 'duplicate',
         body: {
           id: report.id,
           duplicate: true,
@@ -383,7 +398,7 @@ export class DeploymentIngest {
     if (!waited) {
       if (reconcile === 'queue') this.deps.onQueued();
       return {
-        status: 202,
+        outcome: 'stored',
         body: {
           id: report.id,
           duplicate: false,
@@ -394,7 +409,7 @@ export class DeploymentIngest {
     // the queue entry stays: the next pass repeats this reconcile, which changes nothing
     await this.deps.drift.reconcileFor([report.component]);
     return {
-      status: 202,
+      outcome: 'stored',
       body: {
         id: report.id,
         duplicate: false,

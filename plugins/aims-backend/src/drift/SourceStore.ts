@@ -11,7 +11,7 @@ const OBSERVATIONS = 'aims_observations';
 type Db = Knex | Knex.Transaction;
 
 /** `GET /sources`: one deployment source and the health of its runs. */
-export interface SourceState {
+export type SourceState = {
   id: string;
   status: SourceHealthStatus;
   lastSuccessAt: string | null;
@@ -19,7 +19,7 @@ export interface SourceState {
   lastError: string | null;
   freshnessWindowMs: number;
   observationCount: number;
-}
+};
 
 /** Deployment sources' run bookkeeping (shared by every replica). */
 export class SourceStore {

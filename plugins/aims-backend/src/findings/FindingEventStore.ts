@@ -15,7 +15,7 @@ export interface NewFindingEvent {
   details?: Record<string, unknown>;
 }
 
-export interface FindingEvent {
+export type FindingEvent = {
   id: string;
   at: string;
   actor: string;
@@ -25,7 +25,7 @@ export interface FindingEvent {
   reason: string | null;
   until: string | null;
   details: Record<string, unknown>;
-}
+};
 
 /** The append-only history of each finding: no update or delete. */
 export class FindingEventStore {

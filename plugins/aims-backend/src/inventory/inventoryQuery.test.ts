@@ -16,18 +16,7 @@ describe('parseInventoryQuery', () => {
     });
     // CSV exports every row unless a limit is given
     expect(parseInventoryQuery({ format: 'csv' }).limit).toBeUndefined();
-    expect(parseInventoryQuery({ format: 'csv', limit: '3' }).limit).toBe(3);
-  });
-
-  it('accepts numbers coerced by the validator and strings', () => {
-    expect(parseInventoryQuery({ limit: 10, offset: 5 })).toMatchObject({
-      limit: 10,
-      offset: 5,
-    });
-    expect(parseInventoryQuery({ limit: '1000', offset: '0' })).toMatchObject({
-      limit: 1000,
-      offset: 0,
-    });
+    expect(parseInventoryQuery({ format: 'csv', limit: 3 }).limit).toBe(3);
   });
 
   it('resolves the owner with default kind group and namespace default', () => {
@@ -48,19 +37,9 @@ describe('parseInventoryQuery', () => {
     });
   });
 
-  it.each([
-    [{ limit: '0' }, 'limit'],
-    [{ limit: '1001' }, 'limit'],
-    [{ limit: '1.5' }, 'limit'],
-    [{ offset: '-1' }, 'offset'],
-    [{ tier: 'risky' }, 'tier'],
-    [{ status: 'done' }, 'status'],
-    [{ format: 'xml' }, 'format'],
-    [{ owner: 'group:' }, 'owner'],
-    [{ q: ['a', 'b'] }, 'q'],
-  ])('rejects %j naming %s', (query, name) => {
-    expect(() => parseInventoryQuery(query)).toThrow(InputError);
-    expect(() => parseInventoryQuery(query)).toThrow(name);
+  it('rejects an owner that is not an entity ref, naming it', () => {
+    expect(() => parseInventoryQuery({ owner: 'group:' })).toThrow(InputError);
+    expect(() => parseInventoryQuery({ owner: 'group:' })).toThrow('owner');
   });
 });
 

@@ -1,16 +1,18 @@
 import { QueryEntitiesInitialRequest } from '@backstage/catalog-client';
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  EU_AI_ACT_TIERS,
-  EuAiActTier,
-  IMPACT_ASSESSMENT_STATUSES,
-  ImpactAssessmentStatus,
-  InventoryQuery,
-} from '@aims-backstage/backstage-plugin-aims-common';
+import { InventoryQuery } from '@aims-backstage/backstage-plugin-aims-common';
 
 export const DEFAULT_INVENTORY_LIMIT = 50;
+/** The largest page the spec allows, also the page size of catalog reads. */
 export const MAX_INVENTORY_LIMIT = 1000;
+
+/** The query of `GET /inventory` as the OpenAPI spec types (and has checked) it. */
+export type InventoryQueryParams = Omit<InventoryQuery, 'limit' | 'offset'> & {
+  limit?: number;
+  offset?: number;
+  format?: 'json' | 'csv';
+};
 
 /** The parsed query of `GET /inventory`; `limit` undefined means every matching row. */
 export interface ParsedInventoryQuery
@@ -20,67 +22,19 @@ export interface ParsedInventoryQuery
   format: 'json' | 'csv';
 }
 
-function single(
-  query: Record<string, unknown>,
-  name: string,
-): string | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  // the OpenAPI validator has already coerced numbers (limit, offset)
-  if (typeof value === 'number' || typeof value === 'boolean')
-    return String(value);
-  if (typeof value !== 'string') {
-    throw new InputError(
-      `Query parameter '${name}' must be given once, as a string`,
-    );
-  }
-  return value;
-}
-
-function integer(
-  query: Record<string, unknown>,
-  name: string,
-  min: number,
-  max: number,
-): number | undefined {
-  const raw = single(query, name);
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < min || n > max) {
-    throw new InputError(
-      `Query parameter '${name}' must be an integer from ${min} to ${max}`,
-    );
-  }
-  return n;
-}
-
-function oneOf<T extends string>(
-  query: Record<string, unknown>,
-  name: string,
-  allowed: readonly T[],
-): T | undefined {
-  const raw = single(query, name);
-  if (raw === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new InputError(
-      `Query parameter '${name}' must be one of ${allowed.join(', ')}`,
-    );
-  }
-  return raw as T;
-}
+const nonEmpty = (value: string | undefined) => value?.trim() || undefined;
 
 /**
- * Parses the query of `GET /inventory`. The OpenAPI validator rejects bad input first; this
- * turns the (string) values into typed ones and applies defaults: `limit` 50 for JSON, every
- * row for CSV unless `limit` is given; `owner` is resolved to a full ref (default kind group).
+ * Shapes the query of `GET /inventory`. The OpenAPI validator has already rejected bad input
+ * (enums, integer ranges) with a 400 naming the parameter; this applies defaults — `limit` 50
+ * for JSON, every row for CSV unless `limit` is given — and resolves `owner` to a full ref
+ * (default kind group), which is the one check the spec cannot express.
  */
 export function parseInventoryQuery(
-  query: Record<string, unknown>,
+  query: InventoryQueryParams,
 ): ParsedInventoryQuery {
-  const format = oneOf(query, 'format', ['json', 'csv'] as const) ?? 'json';
-  const limit = integer(query, 'limit', 1, MAX_INVENTORY_LIMIT);
-  const offset = integer(query, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0;
-  const ownerRaw = single(query, 'owner');
+  const format = query.format ?? 'json';
+  const ownerRaw = nonEmpty(query.owner);
   let owner: string | undefined;
   if (ownerRaw !== undefined) {
     try {
@@ -96,23 +50,16 @@ export function parseInventoryQuery(
       );
     }
   }
-  const nonEmpty = (name: string) => {
-    const v = single(query, name)?.trim();
-    return v ? v : undefined;
-  };
   return {
     owner,
-    lifecycle: nonEmpty('lifecycle'),
-    type: nonEmpty('type'),
-    tier: oneOf<EuAiActTier>(query, 'tier', EU_AI_ACT_TIERS),
-    status: oneOf<ImpactAssessmentStatus>(
-      query,
-      'status',
-      IMPACT_ASSESSMENT_STATUSES,
-    ),
-    q: nonEmpty('q'),
-    limit: limit ?? (format === 'csv' ? undefined : DEFAULT_INVENTORY_LIMIT),
-    offset,
+    lifecycle: nonEmpty(query.lifecycle),
+    type: nonEmpty(query.type),
+    tier: query.tier,
+    status: query.status,
+    q: nonEmpty(query.q),
+    limit:
+      query.limit ?? (format === 'csv' ? undefined : DEFAULT_INVENTORY_LIMIT),
+    offset: query.offset ?? 0,
     format,
   };
 }

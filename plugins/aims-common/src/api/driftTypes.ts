@@ -1,57 +1,38 @@
-import { Finding } from './assessmentTypes';
+/*
+ * Finding-detail and deployment-source types of the AIMS API: aliases of the types generated
+ * from the OpenAPI spec (the one definition of the API).
+ */
+import type { AimsApiSchemas } from './types';
 
 /**
- * A finding as the backend stores and serves it (`GET /findings`, `GET /findings/:id`):
- * the shared {@link Finding} plus its stable key, how often the cause was seen, and the
- * bounds of a snooze or risk acceptance.
+ * A finding as the backend stores and serves it (`GET /findings`, `GET /findings/:id`): the
+ * shared Finding plus its stable key, how often the cause was seen, and the bounds of a snooze
+ * or risk acceptance.
  */
-export interface StoredFindingView extends Finding {
-  /** Stable key: the same cause gets the same key (`type:component:target:environment`). */
-  key: string;
-  /** How many reconciles saw the cause. */
-  occurrences: number;
-  /** Until when a snooze or risk acceptance holds (ISO date-time), else null. */
-  statusUntil: string | null;
-  /** The reason given with the last action, else null. */
-  statusReason: string | null;
-}
+export type StoredFindingView = AimsApiSchemas['StoredFindingView'];
 
 /** One entry of a finding's append-only history (`GET /findings/:id`, oldest first). */
-export interface FindingEvent {
-  id: string;
-  at: string;
-  actor: string;
-  /** e.g. opened, reopened, finding.acknowledge, finding.snooze, resolved */
-  action: string;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  reason?: string | null;
-  until?: string | null;
-  details?: Record<string, unknown>;
-}
+export type FindingEvent = AimsApiSchemas['FindingEvent'];
 
 /** `GET /findings/:id` */
-export interface FindingWithEvents extends StoredFindingView {
-  events: FindingEvent[];
-}
+export type FindingWithEvents = AimsApiSchemas['FindingWithEvents'];
 
 /** What an owner or compliance may do with a finding (`POST /findings/:id/actions`). */
+export type FindingActionType = AimsApiSchemas['FindingActionType'];
 export const FINDING_ACTION_TYPES = [
   'acknowledge',
   'snooze',
   'accept-risk',
   'resolve',
-] as const;
-export type FindingActionType = (typeof FINDING_ACTION_TYPES)[number];
+] as const satisfies readonly FindingActionType[];
 
 /** Body of `POST /findings/:id/actions`: `until` (a future date) only for snooze and accept-risk. */
-export interface FindingActionRequest {
-  action: FindingActionType;
-  reason: string;
-  until?: string;
-}
+export type FindingActionRequest = AimsApiSchemas['FindingActionRequest'];
 
-/** One entry of a drift finding's `evidence.sources[]`: what a deployment source saw, when. */
+/**
+ * One entry of a drift finding's `evidence.sources[]`: what a deployment source saw, when.
+ * Domain model of the evidence the drift reconcile writes (the spec keeps `evidence` open).
+ */
 export interface DriftSourceEvidence {
   sourceId: string;
   observedAt: string;
@@ -62,27 +43,20 @@ export interface DriftSourceEvidence {
 }
 
 /** `GET /sources`: one deployment source and its health. */
-export interface DeploymentSourceState {
-  id: string;
-  status: 'healthy' | 'failed' | 'stale';
-  lastSuccessAt: string | null;
-  lastFailureAt: string | null;
-  lastError: string | null;
-  freshnessWindowMs?: number;
-  observationCount: number;
-}
+export type DeploymentSourceState = AimsApiSchemas['DeploymentSourceState'];
 
 /**
  * Components whose deployment reports are stored but not yet compared with the inventory
  * (the drift reconcile queue): a growing backlog means drift findings lag behind.
  */
-export interface DriftReconcileBacklog {
-  waiting: number;
-  oldestRequestedAt: string | null;
-}
+export type DriftReconcileBacklog = AimsApiSchemas['DriftReconcileBacklog'];
 
 /** `GET /sources` */
-export interface DeploymentSourceListResponse {
-  items: DeploymentSourceState[];
-  reconcileBacklog?: DriftReconcileBacklog;
-}
+export type DeploymentSourceListResponse =
+  AimsApiSchemas['DeploymentSourceListResponse'];
+
+/** `POST /deployments` answer (202 stored, 200 a repeat). */
+export type DeploymentReportResult = AimsApiSchemas['DeploymentReportResult'];
+
+/** `POST /deployments/batch` answer: every report answered on its own. */
+export type DeploymentBatchResult = AimsApiSchemas['DeploymentBatchResult'];

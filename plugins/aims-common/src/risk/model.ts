@@ -6,11 +6,11 @@ import { FieldProblem } from '../impactAssessment/validate';
  * likelihood × impact; a residual score above `acceptanceThreshold` needs the risk owner's
  * sign-off. Comes from config `aims.risk.matrix`; the default is 5×5 accepting up to 8.
  */
-export interface RiskMatrix {
+export type RiskMatrix = {
   likelihoodLevels: number;
   impactLevels: number;
   acceptanceThreshold: number;
-}
+};
 
 export const DEFAULT_RISK_MATRIX: RiskMatrix = {
   likelihoodLevels: 5,

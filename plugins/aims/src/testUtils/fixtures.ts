@@ -580,6 +580,7 @@ export function risk(
     controls: ['A.6.2.4'],
     riskOwner: 'user:default/ana',
     signOff: null,
+    status: 'open' as const,
     revision: 1,
     createdBy: 'user:default/ana',
     createdAt: '2026-02-01T09:00:00Z',
@@ -613,9 +614,11 @@ export function componentStatus(
 }
 
 /** A permission API answer per permission name (ALLOW when `allowed` says so). */
-export function authorizeBy(allowed: (permissionName: string) => boolean) {
-  return (request: { permission: { name: string } }) =>
-    (allowed(request.permission.name) ? 'ALLOW' : 'DENY') as any;
+export function authorizeBy(
+  allowed: (permissionName: string, resourceRef: string | undefined) => boolean,
+) {
+  return (request: { permission: { name: string }; resourceRef?: string }) =>
+    (allowed(request.permission.name, request.resourceRef) ? 'ALLOW' : 'DENY') as any;
 }
 
 /** A finding as the backend serves it (key, occurrences, statusUntil, statusReason filled in). */

@@ -1,0 +1,56 @@
+import express from 'express';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { AimsRouter, signedIn } from '../lib/http';
+import { inventoryToCsv } from './inventoryCsv';
+import { parseInventoryQuery } from './inventoryQuery';
+import { InventoryService } from './InventoryService';
+import { StatusService } from './StatusService';
+
+/** `GET /inventory` (JSON or CSV), `/inventory/counts` and `/status/:kind/:namespace/:name`. */
+export function registerInventoryRoutes(
+  router: AimsRouter,
+  deps: {
+    httpAuth: HttpAuthService;
+    inventory: InventoryService;
+    status: StatusService;
+  },
+) {
+  const { httpAuth, inventory, status } = deps;
+
+  router.get('/inventory', async (req, res) => {
+    const credentials = await signedIn(httpAuth, req);
+    const query = parseInventoryQuery(req.query);
+    const result = await inventory.list(query, credentials);
+    if (query.format === 'csv') {
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .setHeader(
+          'Content-Disposition',
+          'attachment; filename="ai-inventory.csv"',
+        );
+      // the typed router only knows JSON answers; the CSV one is declared as text/csv
+      (res as express.Response).send(inventoryToCsv(result.items));
+      return;
+    }
+    res.json(result);
+  });
+
+  router.get('/inventory/counts', async (req, res) => {
+    const credentials = await signedIn(httpAuth, req);
+    res.json(
+      await inventory.counts(parseInventoryQuery(req.query), credentials),
+    );
+  });
+
+  router.get('/status/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await signedIn(httpAuth, req);
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await status.getStatus(
+        { kind: kind.toLocaleLowerCase('en-US'), namespace, name },
+        credentials,
+      ),
+    );
+  });
+}

@@ -1,0 +1,59 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { InputError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import express from 'express';
+import { spec } from '../schema/openapi.generated';
+import { toFullRef } from './ownership';
+
+/**
+ * The plugin's router, typed by the OpenAPI spec: `req.params`, `req.query`, `req.body` and
+ * `res.json` of each route are the spec's types, and the validator has checked the request
+ * (400 naming the field) before a handler runs.
+ */
+export type AimsRouter = ReturnType<
+  typeof createValidatedOpenApiRouter<typeof spec>
+>;
+
+/** Every route needs a Backstage identity, a user or a service (401 otherwise). */
+export function signedIn(
+  httpAuth: HttpAuthService,
+  // any request of the typed router (its params, query and body are typed by the spec)
+  req: express.Request<any, any, any, any>,
+): Promise<BackstageCredentials> {
+  return httpAuth.credentials(req, { allow: ['user', 'service'] });
+}
+
+/**
+ * An optional entity-ref query parameter as a full, lower-case ref (`defaultKind` when it has
+ * none); blank is absent. The spec can't say what an entity ref is, so a bad one is a 400
+ * naming the parameter here.
+ */
+export function optionalRef(
+  value: string | undefined,
+  param: string,
+  defaultKind: string,
+): string | undefined {
+  if (!value?.trim()) return undefined;
+  try {
+    return toFullRef(value, defaultKind);
+  } catch {
+    throw new InputError(`${param} must be an entity ref, got "${value}"`);
+  }
+}
+
+/** The lower-case entity ref of `/:kind/:namespace/:name` path parameters. */
+export function pathEntityRef(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string {
+  return stringifyEntityRef({
+    kind: params.kind,
+    namespace: params.namespace,
+    name: params.name,
+  }).toLocaleLowerCase('en-US');
+}

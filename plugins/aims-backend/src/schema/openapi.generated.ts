@@ -1,0 +1,2864 @@
+/*
+ * THIS FILE IS GENERATED from plugins/aims-backend/src/schema/openapi.yaml by
+ * `yarn generate:openapi` (scripts/generate-openapi.js). Do not edit it: change the spec and
+ * run the script again.
+ */
+
+/** The AIMS OpenAPI document, typed to the letter for createValidatedOpenApiRouter. */
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'aims',
+    version: '1',
+    description:
+      'AIMS for Backstage (ISO/IEC 42001 AI management system). Plugin id `aims`, mounted at `/api/aims`. Every route needs a Backstage identity (user or service). This file is the source of truth for request validation.',
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  components: {
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
+    parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        description: 'Entity kind, case-insensitive (aisystem, component, …)',
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      inventoryOwner: {
+        name: 'owner',
+        in: 'query',
+        allowReserved: true,
+        description:
+          'Owner entity ref (default kind group, default namespace default)',
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      inventoryLifecycle: {
+        name: 'lifecycle',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      inventoryTier: {
+        name: 'tier',
+        in: 'query',
+        description:
+          'EU AI Act tier; unclassified also matches systems without a euAiAct block',
+        schema: {
+          $ref: '#/components/schemas/EuAiActTier',
+        },
+      },
+      inventoryType: {
+        name: 'type',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      inventoryStatus: {
+        name: 'status',
+        in: 'query',
+        description: 'Impact assessment status',
+        schema: {
+          $ref: '#/components/schemas/ImpactAssessmentStatus',
+        },
+      },
+      inventoryQ: {
+        name: 'q',
+        in: 'query',
+        allowReserved: true,
+        description: 'Free text over name, title, purpose and description',
+        schema: {
+          type: 'string',
+        },
+      },
+      findingId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Finding id',
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      riskId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Risk id',
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+    },
+    schemas: {
+      EuAiActTier: {
+        type: 'string',
+        enum: [
+          'prohibited',
+          'high-risk',
+          'limited-risk',
+          'minimal-risk',
+          'out-of-scope',
+          'unclassified',
+        ],
+      },
+      InventoryCounts: {
+        type: 'object',
+        required: ['totalCount', 'byStatus', 'byTier'],
+        properties: {
+          totalCount: {
+            type: 'integer',
+          },
+          byStatus: {
+            type: 'object',
+            required: [
+              'missing',
+              'draft',
+              'in-review',
+              'approved',
+              'review-overdue',
+            ],
+            additionalProperties: false,
+            properties: {
+              missing: {
+                type: 'integer',
+              },
+              draft: {
+                type: 'integer',
+              },
+              'in-review': {
+                type: 'integer',
+              },
+              approved: {
+                type: 'integer',
+              },
+              'review-overdue': {
+                type: 'integer',
+              },
+            },
+          },
+          byTier: {
+            type: 'object',
+            required: [
+              'prohibited',
+              'high-risk',
+              'limited-risk',
+              'minimal-risk',
+              'out-of-scope',
+              'unclassified',
+            ],
+            additionalProperties: false,
+            properties: {
+              prohibited: {
+                type: 'integer',
+              },
+              'high-risk': {
+                type: 'integer',
+              },
+              'limited-risk': {
+                type: 'integer',
+              },
+              'minimal-risk': {
+                type: 'integer',
+              },
+              'out-of-scope': {
+                type: 'integer',
+              },
+              unclassified: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      ImpactAssessmentStatus: {
+        type: 'string',
+        enum: ['missing', 'draft', 'in-review', 'approved', 'review-overdue'],
+      },
+      AimsHealth: {
+        type: 'string',
+        enum: ['at-risk', 'attention', 'ok', 'not-applicable'],
+      },
+      ImpactAssessmentSummary: {
+        type: 'object',
+        required: ['status', 'approvedAt', 'reviewDue'],
+        properties: {
+          status: {
+            $ref: '#/components/schemas/ImpactAssessmentStatus',
+          },
+          approvedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          reviewDue: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+        },
+      },
+      FindingCounts: {
+        type: 'object',
+        description:
+          'Open findings (status open or acknowledged) on or concerning the entity.',
+        required: ['open', 'critical', 'high'],
+        properties: {
+          open: {
+            type: 'integer',
+          },
+          critical: {
+            type: 'integer',
+          },
+          high: {
+            type: 'integer',
+          },
+        },
+      },
+      InventoryItem: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'title',
+          'owner',
+          'lifecycle',
+          'type',
+          'euAiActTier',
+          'components',
+          'impactAssessment',
+          'findings',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+            example: 'aisystem:default/fraud-scorer',
+          },
+          title: {
+            type: 'string',
+            description:
+              'metadata.title, or metadata.name when there is no title',
+          },
+          owner: {
+            type: 'string',
+            description: 'Full entity ref of the owner',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          euAiActTier: {
+            $ref: '#/components/schemas/EuAiActTier',
+          },
+          components: {
+            type: 'array',
+            description: 'Components that use the AI system',
+            items: {
+              type: 'string',
+            },
+          },
+          impactAssessment: {
+            $ref: '#/components/schemas/ImpactAssessmentSummary',
+          },
+          findings: {
+            $ref: '#/components/schemas/FindingCounts',
+          },
+        },
+      },
+      InventoryResponse: {
+        type: 'object',
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InventoryItem',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+            description:
+              'Number of AI systems matching the filters, ignoring limit and offset',
+          },
+        },
+      },
+      AISystemStatus: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'kind',
+          'title',
+          'type',
+          'lifecycle',
+          'euAiActTier',
+          'impactAssessment',
+          'findings',
+          'health',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['aisystem'],
+          },
+          title: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          euAiActTier: {
+            $ref: '#/components/schemas/EuAiActTier',
+          },
+          impactAssessment: {
+            $ref: '#/components/schemas/ImpactAssessmentSummary',
+          },
+          findings: {
+            $ref: '#/components/schemas/FindingCounts',
+          },
+          health: {
+            $ref: '#/components/schemas/AimsHealth',
+          },
+        },
+      },
+      ComponentStatus: {
+        type: 'object',
+        required: ['entityRef', 'kind', 'aiSystems', 'findings', 'health'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          aiSystems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AISystemStatus',
+            },
+          },
+          findings: {
+            $ref: '#/components/schemas/FindingCounts',
+          },
+          health: {
+            $ref: '#/components/schemas/AimsHealth',
+          },
+        },
+      },
+      RiskRating: {
+        type: 'object',
+        required: ['likelihood', 'impact'],
+        properties: {
+          likelihood: {
+            type: 'integer',
+          },
+          impact: {
+            type: 'integer',
+          },
+        },
+      },
+      RiskTreatment: {
+        type: 'string',
+        enum: ['mitigate', 'accept', 'avoid', 'transfer'],
+      },
+      RiskBand: {
+        type: 'string',
+        enum: ['low', 'medium', 'high', 'critical'],
+      },
+      RiskTreatmentAction: {
+        type: 'object',
+        required: ['description', 'owner', 'dueDate', 'status'],
+        properties: {
+          description: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            description: 'Entity ref of the user or group who does it',
+          },
+          dueDate: {
+            type: 'string',
+            description: 'YYYY-MM-DD',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'done'],
+          },
+        },
+      },
+      RiskSource: {
+        type: 'object',
+        description: 'The impact-assessment row the risk was raised from',
+        required: ['impactAssessmentVersion', 'dimension'],
+        properties: {
+          impactAssessmentVersion: {
+            type: 'integer',
+          },
+          dimension: {
+            type: 'string',
+          },
+        },
+      },
+      RiskInput: {
+        type: 'object',
+        description:
+          'The editable part of a risk. Checked in full by the shared validateRiskInput, whose messages name the field (so the spec leaves the checks to it).',
+        properties: {
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/RiskSource',
+          },
+          inherent: {
+            $ref: '#/components/schemas/RiskRating',
+          },
+          residual: {
+            $ref: '#/components/schemas/RiskRating',
+          },
+          treatment: {
+            type: 'string',
+          },
+          actions: {
+            type: 'array',
+            items: {
+              type: 'object',
+            },
+          },
+          controls: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          riskOwner: {
+            type: 'string',
+          },
+        },
+      },
+      RiskSignOff: {
+        type: 'object',
+        required: ['by', 'at', 'residualScore'],
+        properties: {
+          by: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          residualScore: {
+            type: 'integer',
+          },
+        },
+      },
+      Risk: {
+        type: 'object',
+        description:
+          'A risk in the register (clause 6.1.2 / 8.2 results, 6.1.3 / 8.3 treatment)',
+        required: [
+          'id',
+          'aiSystemRef',
+          'title',
+          'description',
+          'inherent',
+          'residual',
+          'treatment',
+          'actions',
+          'controls',
+          'riskOwner',
+          'inherentScore',
+          'residualScore',
+          'inherentBand',
+          'residualBand',
+          'aboveAcceptance',
+          'signOff',
+          'needsSignOff',
+          'status',
+          'revision',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          aiSystemRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/RiskSource',
+          },
+          inherent: {
+            $ref: '#/components/schemas/RiskRating',
+          },
+          residual: {
+            $ref: '#/components/schemas/RiskRating',
+          },
+          treatment: {
+            $ref: '#/components/schemas/RiskTreatment',
+          },
+          actions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RiskTreatmentAction',
+            },
+          },
+          controls: {
+            type: 'array',
+            description: 'Annex A control ids (A.x.y) that treat the risk',
+            items: {
+              type: 'string',
+            },
+          },
+          riskOwner: {
+            type: 'string',
+            description:
+              'Entity ref of the user who owns (and signs off) the risk',
+          },
+          inherentScore: {
+            type: 'integer',
+          },
+          residualScore: {
+            type: 'integer',
+          },
+          inherentBand: {
+            $ref: '#/components/schemas/RiskBand',
+          },
+          residualBand: {
+            $ref: '#/components/schemas/RiskBand',
+          },
+          aboveAcceptance: {
+            type: 'boolean',
+            description:
+              "Residual score above the organisation's acceptance threshold",
+          },
+          signOff: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/RiskSignOff',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          needsSignOff: {
+            type: 'boolean',
+            description:
+              'A residual risk above the threshold without a sign-off of its current score',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'closed'],
+          },
+          revision: {
+            type: 'integer',
+            description:
+              'Optimistic-locking token (send it back on edits; a stale one gets 409)',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      RiskListResponse: {
+        type: 'object',
+        required: ['items', 'totalCount', 'matrix'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Risk',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+          matrix: {
+            $ref: '#/components/schemas/RiskMatrix',
+          },
+        },
+      },
+      RiskHeatMapResponse: {
+        type: 'object',
+        description: 'Open risks per cell, `[likelihood-1][impact-1]`',
+        required: ['matrix', 'inherent', 'residual', 'totalCount'],
+        properties: {
+          matrix: {
+            $ref: '#/components/schemas/RiskMatrix',
+          },
+          inherent: {
+            type: 'array',
+            items: {
+              type: 'array',
+              items: {
+                type: 'integer',
+              },
+            },
+          },
+          residual: {
+            type: 'array',
+            items: {
+              type: 'array',
+              items: {
+                type: 'integer',
+              },
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      ImpactAssessmentStoredStatus: {
+        type: 'string',
+        enum: ['draft', 'in-review', 'approved'],
+      },
+      ImpactAssessmentContent: {
+        type: 'object',
+        description:
+          'Checked by the shared validateImpactAssessmentContent (complete:false for drafts, so a draft may lack fields; its messages name the field); the spec leaves the checks to it.',
+        additionalProperties: true,
+      },
+      ImpactAssessmentImportSource: {
+        type: 'object',
+        description:
+          'Docs-as-code, where the content was imported from (aims.dev/impact-assessment)',
+        required: ['location', 'importedAt'],
+        properties: {
+          location: {
+            type: 'string',
+          },
+          importedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ImpactAssessmentVersion: {
+        type: 'object',
+        description:
+          'One stored version of an impact assessment; approved versions are read-only',
+        required: [
+          'aiSystemRef',
+          'version',
+          'status',
+          'content',
+          'revision',
+          'author',
+          'createdAt',
+          'updatedAt',
+          'submittedBy',
+          'submittedAt',
+          'approvedBy',
+          'approvedAt',
+          'reviewDue',
+          'returnedReason',
+          'source',
+        ],
+        properties: {
+          aiSystemRef: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          status: {
+            $ref: '#/components/schemas/ImpactAssessmentStoredStatus',
+          },
+          content: {
+            $ref: '#/components/schemas/ImpactAssessmentContent',
+          },
+          revision: {
+            type: 'integer',
+            description:
+              'Optimistic-locking token (send it back on edits and transitions; a stale one gets 409)',
+          },
+          author: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          submittedBy: {
+            type: ['string', 'null'],
+          },
+          submittedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          approvedBy: {
+            type: ['string', 'null'],
+          },
+          approvedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          reviewDue: {
+            type: ['string', 'null'],
+            description:
+              'The approved version expires on this date (from content.nextReviewDate)',
+          },
+          returnedReason: {
+            type: ['string', 'null'],
+          },
+          source: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImpactAssessmentImportSource',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      ImpactAssessmentVersionSummary: {
+        type: 'object',
+        required: [
+          'version',
+          'status',
+          'author',
+          'createdAt',
+          'approvedBy',
+          'approvedAt',
+          'source',
+        ],
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          status: {
+            $ref: '#/components/schemas/ImpactAssessmentStoredStatus',
+          },
+          author: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          approvedBy: {
+            type: ['string', 'null'],
+          },
+          approvedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          source: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImpactAssessmentImportSource',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      ImpactAssessmentOverview: {
+        type: 'object',
+        required: [
+          'aiSystemRef',
+          'summary',
+          'latest',
+          'approved',
+          'versions',
+          'fundamentalRightsAssessmentRequired',
+        ],
+        properties: {
+          aiSystemRef: {
+            type: 'string',
+          },
+          summary: {
+            $ref: '#/components/schemas/ImpactAssessmentSummary',
+          },
+          latest: {
+            description:
+              'The newest version (the draft or review in progress, or the approved one)',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImpactAssessmentVersion',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          approved: {
+            description:
+              'The newest approved version, which stays in force while a revision is drafted',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImpactAssessmentVersion',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          versions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImpactAssessmentVersionSummary',
+            },
+          },
+          fundamentalRightsAssessmentRequired: {
+            type: 'boolean',
+            description: 'Derived from the AI system (EU AI Act Art. 27)',
+          },
+        },
+      },
+      FindingType: {
+        type: 'string',
+        enum: [
+          'missing-impact-assessment',
+          'impact-assessment-not-approved',
+          'impact-assessment-review-overdue',
+          'soa-applicable-not-implemented',
+          'risk-not-signed-off',
+          'monitoring-threshold-breached',
+          'monitoring-stale',
+          'version-mismatch',
+          'undeclared-ai-usage',
+          'declared-not-observed',
+          'environment-mismatch',
+          'retired-but-running',
+          'unassessed-in-production',
+        ],
+      },
+      FindingSeverity: {
+        type: 'string',
+        enum: ['critical', 'high', 'medium', 'low'],
+      },
+      FindingStatus: {
+        type: 'string',
+        enum: ['open', 'acknowledged', 'snoozed', 'risk-accepted', 'resolved'],
+      },
+      Finding: {
+        type: 'object',
+        description:
+          'One problem on one entity (drift findings sit on the Component, naming the AI system)',
+        required: [
+          'id',
+          'type',
+          'entityRef',
+          'aiSystemRef',
+          'environment',
+          'severity',
+          'status',
+          'firstSeenAt',
+          'lastSeenAt',
+          'evidence',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          type: {
+            $ref: '#/components/schemas/FindingType',
+          },
+          entityRef: {
+            type: 'string',
+            description: 'The entity the finding is on',
+          },
+          aiSystemRef: {
+            type: ['string', 'null'],
+            description: 'The AI system it concerns',
+          },
+          environment: {
+            type: ['string', 'null'],
+            description: 'For drift, the environment',
+          },
+          severity: {
+            $ref: '#/components/schemas/FindingSeverity',
+          },
+          status: {
+            $ref: '#/components/schemas/FindingStatus',
+          },
+          firstSeenAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastSeenAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          evidence: {
+            type: 'object',
+            additionalProperties: true,
+          },
+        },
+      },
+      FindingWithEvents: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/StoredFindingView',
+          },
+          {
+            type: 'object',
+            required: ['events'],
+            properties: {
+              events: {
+                type: 'array',
+                description: 'The append-only history, oldest first',
+                items: {
+                  $ref: '#/components/schemas/FindingEvent',
+                },
+              },
+            },
+          },
+        ],
+      },
+      FindingActionType: {
+        type: 'string',
+        enum: ['acknowledge', 'snooze', 'accept-risk', 'resolve'],
+      },
+      FindingActionRequest: {
+        type: 'object',
+        required: ['action', 'reason'],
+        properties: {
+          action: {
+            $ref: '#/components/schemas/FindingActionType',
+          },
+          reason: {
+            type: 'string',
+          },
+          until: {
+            type: 'string',
+            description:
+              'ISO date or date-time with a timezone, in the future; snooze and accept-risk only',
+          },
+        },
+      },
+      AuditEvent: {
+        type: 'object',
+        required: ['id', 'at', 'actor', 'action', 'entityRef', 'details'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actor: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+            description:
+              'e.g. impact-assessment.draft-saved, risk.created, risk.signed-off',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          details: {
+            type: 'object',
+            description:
+              'What changed, field-level before/after or the transition',
+            additionalProperties: true,
+          },
+        },
+      },
+      FindingEvent: {
+        type: 'object',
+        required: ['id', 'at', 'actor', 'action'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actor: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+            description:
+              'e.g. opened, reopened, finding.acknowledge, finding.snooze, resolved',
+          },
+          fromStatus: {
+            type: ['string', 'null'],
+          },
+          toStatus: {
+            type: ['string', 'null'],
+          },
+          reason: {
+            type: ['string', 'null'],
+          },
+          until: {
+            type: ['string', 'null'],
+          },
+          details: {
+            type: 'object',
+            additionalProperties: true,
+          },
+        },
+      },
+      DeploymentSourceState: {
+        type: 'object',
+        required: [
+          'id',
+          'status',
+          'lastSuccessAt',
+          'lastFailureAt',
+          'lastError',
+          'observationCount',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['healthy', 'failed', 'stale'],
+          },
+          lastSuccessAt: {
+            type: ['string', 'null'],
+          },
+          lastFailureAt: {
+            type: ['string', 'null'],
+          },
+          lastError: {
+            type: ['string', 'null'],
+          },
+          freshnessWindowMs: {
+            type: 'integer',
+          },
+          observationCount: {
+            type: 'integer',
+          },
+        },
+      },
+      DriftReconcileBacklog: {
+        type: 'object',
+        description:
+          'Components whose deployment reports are stored but not yet compared with the inventory (the drift reconcile queue); a growing backlog means drift findings lag behind',
+        required: ['waiting', 'oldestRequestedAt'],
+        properties: {
+          waiting: {
+            type: 'integer',
+          },
+          oldestRequestedAt: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      DeploymentSourceListResponse: {
+        type: 'object',
+        required: ['items', 'reconcileBacklog'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeploymentSourceState',
+            },
+          },
+          reconcileBacklog: {
+            $ref: '#/components/schemas/DriftReconcileBacklog',
+          },
+        },
+      },
+      DeploymentReportAISystem: {
+        type: 'object',
+        required: ['ref'],
+        properties: {
+          ref: {
+            type: 'string',
+            description:
+              'AISystem entity ref (kind defaults to aisystem, namespace to default)',
+          },
+          model: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+        },
+      },
+      DeploymentReportModel: {
+        type: 'object',
+        required: ['provider', 'name'],
+        properties: {
+          provider: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+        },
+      },
+      DeploymentReport: {
+        type: 'object',
+        description:
+          'What CI/CD deployed where (contract). Checked in full by the shared validateDeploymentReport (400 naming each field, including unknown ones).',
+        required: ['id', 'component', 'environment', 'deployedAt'],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'Idempotency key (the same id twice is stored once)',
+          },
+          component: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          deployedAt: {
+            type: 'string',
+          },
+          aiSystems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeploymentReportAISystem',
+            },
+          },
+          models: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeploymentReportModel',
+            },
+          },
+        },
+      },
+      DeploymentReportResult: {
+        type: 'object',
+        required: ['id', 'duplicate', 'reconcile'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          duplicate: {
+            type: 'boolean',
+            description:
+              'true when a report with this id and the same content was already stored',
+          },
+          reconcile: {
+            type: 'string',
+            enum: ['queued', 'done', 'none'],
+            description:
+              'queued: drift is reconciled shortly after; done: it was reconciled before answering (wait=true); none: nothing new to reconcile (a repeated report)',
+          },
+          findings: {
+            type: 'array',
+            description:
+              'With wait=true, the drift findings open on the component',
+            items: {
+              $ref: '#/components/schemas/StoredFindingView',
+            },
+          },
+        },
+      },
+      DeploymentBatchItemResult: {
+        type: 'object',
+        description:
+          "One report's answer within a batch, with the status POST /deployments would have given",
+        required: ['index', 'status'],
+        properties: {
+          index: {
+            type: 'integer',
+          },
+          id: {
+            type: 'string',
+          },
+          status: {
+            type: 'integer',
+            enum: [200, 202, 400, 404, 409, 500],
+          },
+          duplicate: {
+            type: 'boolean',
+          },
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      DeploymentBatchResult: {
+        type: 'object',
+        required: ['accepted', 'duplicates', 'rejected', 'results'],
+        properties: {
+          accepted: {
+            type: 'integer',
+          },
+          duplicates: {
+            type: 'integer',
+          },
+          rejected: {
+            type: 'integer',
+          },
+          results: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeploymentBatchItemResult',
+            },
+          },
+        },
+      },
+      RiskMatrix: {
+        type: 'object',
+        required: ['likelihoodLevels', 'impactLevels', 'acceptanceThreshold'],
+        properties: {
+          likelihoodLevels: {
+            type: 'integer',
+          },
+          impactLevels: {
+            type: 'integer',
+          },
+          acceptanceThreshold: {
+            type: 'integer',
+          },
+        },
+      },
+      Error: {
+        type: 'object',
+        required: ['error', 'request', 'response'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+          },
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            required: ['statusCode'],
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      StoredFindingView: {
+        description:
+          'A finding as the backend stores and serves it: the Finding plus its stable key, how often the cause was seen, and the bounds of a snooze or risk acceptance',
+        allOf: [
+          {
+            $ref: '#/components/schemas/Finding',
+          },
+          {
+            type: 'object',
+            required: ['key', 'occurrences', 'statusUntil', 'statusReason'],
+            properties: {
+              key: {
+                type: 'string',
+                description:
+                  'Stable key, the same cause gets the same key (`type:component:target:environment`)',
+              },
+              occurrences: {
+                type: 'integer',
+                description: 'How many reconciles saw the cause',
+              },
+              statusUntil: {
+                type: ['string', 'null'],
+                format: 'date-time',
+                description: 'Until when a snooze or risk acceptance holds',
+              },
+              statusReason: {
+                type: ['string', 'null'],
+                description: 'The reason given with the last action',
+              },
+            },
+          },
+        ],
+      },
+    },
+  },
+  security: [
+    {},
+    {
+      JWT: [],
+    },
+  ],
+  paths: {
+    '/inventory': {
+      get: {
+        operationId: 'GetInventory',
+        summary: 'Every AI system with its AIMS roll-up',
+        parameters: [
+          {
+            $ref: '#/components/parameters/inventoryOwner',
+          },
+          {
+            $ref: '#/components/parameters/inventoryLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/inventoryTier',
+          },
+          {
+            $ref: '#/components/parameters/inventoryType',
+          },
+          {
+            $ref: '#/components/parameters/inventoryStatus',
+          },
+          {
+            $ref: '#/components/parameters/inventoryQ',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description:
+              'Page size (default 50; with format=csv all matching rows unless given)',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The AI systems matching the filters, ordered by name',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InventoryResponse',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad query parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+        },
+      },
+    },
+    '/inventory/counts': {
+      get: {
+        operationId: 'GetInventoryCounts',
+        summary:
+          'AI systems by impact-assessment status and by EU AI Act tier (faceted)',
+        description:
+          'Counts over the AI systems matching owner, lifecycle, type and q. byStatus is counted with the tier filter applied, byTier with the status filter applied, so each number is what selecting it would list; totalCount applies every filter.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/inventoryOwner',
+          },
+          {
+            $ref: '#/components/parameters/inventoryLifecycle',
+          },
+          {
+            $ref: '#/components/parameters/inventoryTier',
+          },
+          {
+            $ref: '#/components/parameters/inventoryType',
+          },
+          {
+            $ref: '#/components/parameters/inventoryStatus',
+          },
+          {
+            $ref: '#/components/parameters/inventoryQ',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The counts',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InventoryCounts',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad query parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+        },
+      },
+    },
+    '/status/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetEntityStatus',
+        summary: 'The AIMS status of one entity',
+        description:
+          'For an AISystem its own status; for a Component (or any other kind) the roll-up over the AI systems it uses.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The status',
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    {
+                      $ref: '#/components/schemas/AISystemStatus',
+                    },
+                    {
+                      $ref: '#/components/schemas/ComponentStatus',
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '404': {
+            description: 'No such entity',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/impact-assessments/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetImpactAssessment',
+        summary:
+          'The impact assessment of an AI system (overview with versions)',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'ImpactAssessmentOverview',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImpactAssessmentOverview',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '404': {
+            description: 'Not an AISystem in the catalog',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/impact-assessments/{kind}/{namespace}/{name}/versions/{version}': {
+      get: {
+        operationId: 'GetImpactAssessmentVersion',
+        summary: 'One version of an impact assessment',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'version',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImpactAssessmentVersion',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '404': {
+            description: 'No such AI system or version',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/impact-assessments/{kind}/{namespace}/{name}/draft': {
+      put: {
+        operationId: 'SaveImpactAssessmentDraft',
+        summary:
+          'Create the first draft, update the current draft, or start a new draft over an approved version',
+        description:
+          'Optimistic locking: send the revision you loaded; a stale one gets 409. Editing a version in review gets 409 (return it to draft first). Needs aims.assessment.update on the AISystem; users only.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['content'],
+                additionalProperties: false,
+                properties: {
+                  content: {
+                    $ref: '#/components/schemas/ImpactAssessmentContent',
+                  },
+                  revision: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Saved (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImpactAssessmentVersion',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid content, naming the fields',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not an AISystem in the catalog',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision, or the version is in review',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/impact-assessments/{kind}/{namespace}/{name}/transitions': {
+      post: {
+        operationId: 'TransitionImpactAssessment',
+        summary: 'Submit, approve or return the newest version',
+        description:
+          'submit needs aims.assessment.update and complete content (400 listing fields); approve and return need aims.assessment.approve; the author cannot approve their own assessment; return needs a reason.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['action', 'revision'],
+                additionalProperties: false,
+                properties: {
+                  action: {
+                    type: 'string',
+                    enum: ['submit', 'approve', 'return'],
+                  },
+                  revision: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                  reason: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Transitioned (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImpactAssessmentVersion',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Incomplete content or missing reason',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '403': {
+            description: 'Not allowed, or author approving own assessment',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such AI system or no assessment',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision or wrong state',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/impact-assessments/{kind}/{namespace}/{name}/import': {
+      post: {
+        operationId: 'ImportImpactAssessment',
+        summary:
+          'Import the file named by the aims.dev/impact-assessment annotation as a draft',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  revision: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Imported (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImpactAssessmentVersion',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'No annotation, unreadable or invalid file',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not an AISystem in the catalog',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision or the version is in review',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/risks': {
+      get: {
+        operationId: 'ListRisks',
+        summary:
+          'The risk register (org-wide without aiSystemRef), or CSV with format=csv',
+        parameters: [
+          {
+            name: 'aiSystemRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description: 'Risk owner entity ref (default kind user)',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'band',
+            in: 'query',
+            description: 'Residual band',
+            schema: {
+              type: 'string',
+              enum: ['low', 'medium', 'high', 'critical'],
+            },
+          },
+          {
+            name: 'needsSignOff',
+            in: 'query',
+            schema: {
+              type: 'boolean',
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['open', 'closed'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          {
+            name: 'orderBy',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['score', 'title', 'updatedAt', 'dueDate'],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'RiskListResponse or CSV',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RiskListResponse',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad query parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateRisk',
+        summary:
+          "Add a risk to an AI system's register (aims.risk.update on the AISystem)",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/RiskInput',
+                  },
+                  {
+                    type: 'object',
+                    required: ['aiSystemRef'],
+                    properties: {
+                      aiSystemRef: {
+                        type: 'string',
+                        minLength: 1,
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Risk',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid risk, naming the field',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not an AISystem in the catalog',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/risks/matrix': {
+      get: {
+        operationId: 'GetRiskMatrix',
+        summary: "The organisation's risk matrix (aims.risk.matrix)",
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RiskMatrix',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+        },
+      },
+    },
+    '/risks/heatmap': {
+      get: {
+        operationId: 'GetRiskHeatMap',
+        summary: 'Open risks per cell, inherent and residual',
+        parameters: [
+          {
+            name: 'aiSystemRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'RiskHeatMapResponse',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RiskHeatMapResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+        },
+      },
+    },
+    '/risks/{id}': {
+      get: {
+        operationId: 'GetRisk',
+        summary: 'One risk',
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Risk',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '404': {
+            description: 'No such risk',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+        parameters: [
+          {
+            $ref: '#/components/parameters/riskId',
+          },
+        ],
+      },
+      put: {
+        operationId: 'UpdateRisk',
+        summary:
+          'Edit a risk (optimistic locking; a changed residual score needs a new sign-off)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/RiskInput',
+                  },
+                  {
+                    type: 'object',
+                    required: ['revision'],
+                    properties: {
+                      revision: {
+                        type: 'integer',
+                        minimum: 1,
+                      },
+                      status: {
+                        type: 'string',
+                        enum: ['open', 'closed'],
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Saved (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Risk',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid risk, naming the field',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such risk',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+        parameters: [
+          {
+            $ref: '#/components/parameters/riskId',
+          },
+        ],
+      },
+    },
+    '/risks/{id}/sign-off': {
+      post: {
+        operationId: 'SignOffRisk',
+        summary: 'The risk owner signs off the current residual risk',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['revision'],
+                additionalProperties: false,
+                properties: {
+                  revision: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Signed off (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Risk',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '403': {
+            description: 'Not the risk owner',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such risk',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+        parameters: [
+          {
+            $ref: '#/components/parameters/riskId',
+          },
+        ],
+      },
+    },
+    '/findings': {
+      get: {
+        operationId: 'ListFindings',
+        summary: 'Findings, newest first',
+        description:
+          'entityRef also matches findings that name the entity as their AI system.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'aiSystemRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'type',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/FindingType',
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/FindingStatus',
+            },
+          },
+          {
+            name: 'severity',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/FindingSeverity',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The findings',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/StoredFindingView',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad query parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+        },
+      },
+    },
+    '/findings/{id}': {
+      get: {
+        operationId: 'GetFinding',
+        summary:
+          'One finding with its append-only event history (oldest first)',
+        responses: {
+          '200': {
+            description: 'The finding and its events',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FindingWithEvents',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '404': {
+            description: 'No such finding',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+        parameters: [
+          {
+            $ref: '#/components/parameters/findingId',
+          },
+        ],
+      },
+    },
+    '/findings/{id}/actions': {
+      post: {
+        operationId: 'ActOnFinding',
+        summary:
+          "An owner (of the finding's component or AI system) or compliance acts on a finding",
+        description:
+          "acknowledge → acknowledged; resolve → resolved (the next reconcile reopens it when the cause is still there); snooze → snoozed until `until`; accept-risk → risk-accepted until `until` (both open again when the date passes). `until` (ISO date or date-time with a timezone, in the future) is required for snooze and accept-risk. Every action goes to the audit log and the finding's event history.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FindingActionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The finding after the action, with its events',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FindingWithEvents',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input (names the field)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '403': {
+            description: 'Not an owner or compliance',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such finding',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+        parameters: [
+          {
+            $ref: '#/components/parameters/findingId',
+          },
+        ],
+      },
+    },
+    '/deployments': {
+      post: {
+        operationId: 'ReportDeployment',
+        summary:
+          'A deployment report from CI/CD (users, services and external-access tokens)',
+        description:
+          'Validated by the shared validateDeploymentReport (400 naming each field, including unknown fields). At most 256 kB (413). `id` is an idempotency key: the same id with the same content answers 200 and stores nothing; with other content 409. The component must be in the catalog (404); AI system refs need not be (unknown ones become undeclared-ai-usage findings). A new report replaces what the deployment-reports source knows about that component and environment, and answers 202 once the report is committed; the components it touched are reconciled shortly after (a queue shared by every replica). With `wait=true` the component is reconciled before answering and the answer carries the drift findings now open on it.',
+        parameters: [
+          {
+            name: 'wait',
+            in: 'query',
+            description:
+              'Reconcile drift before answering and return the open drift findings',
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DeploymentReport',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'This report was already received (nothing written)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeploymentReportResult',
+                },
+              },
+            },
+          },
+          '202': {
+            description:
+              'Stored (committed); drift reconciled shortly after, or before answering with wait=true',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeploymentReportResult',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid report (names the fields)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '404': {
+            description: 'The component is not in the catalog',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Another report with this id was already received',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Body larger than 256 kB',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/deployments/batch': {
+      post: {
+        operationId: 'ReportDeployments',
+        summary:
+          'Many deployment reports in one request (deployment trackers, backfills)',
+        description:
+          'Up to 500 reports, at most 4 MB (413). Each report is validated, checked and answered on its own exactly as by POST /deployments (its status in `results`: 202 stored, 200 repeat, 400 invalid, 404 unknown component, 409 conflicting repeat); one bad report never rejects the others. Valid reports are stored in array order (a later report of a component/environment replaces an earlier one), each committed before the answer, and their components are reconciled shortly after.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['reports'],
+                properties: {
+                  reports: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 500,
+                    items: {},
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Every report answered on its own',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeploymentBatchResult',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'Not a batch (reports missing, empty or longer than 500)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+          '413': {
+            description: 'Body above 4 MB',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/sources': {
+      get: {
+        operationId: 'ListDeploymentSources',
+        summary: 'Deployment sources and their health',
+        responses: {
+          '200': {
+            description: 'The sources',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeploymentSourceListResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+        },
+      },
+    },
+    '/audit': {
+      get: {
+        operationId: 'ListAuditEvents',
+        summary: 'The append-only audit log, newest first (read only)',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+          {
+            name: 'before',
+            in: 'query',
+            description: 'An event id (older events) or an ISO date-time',
+            schema: {
+              anyOf: [
+                {
+                  type: 'string',
+                  pattern: '^[0-9]+$',
+                },
+                {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                {
+                  type: 'string',
+                  format: 'date',
+                },
+              ],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The events',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/AuditEvent',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad query parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+          },
+        },
+      },
+    },
+  },
+} as const;

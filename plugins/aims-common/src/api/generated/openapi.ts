@@ -1,0 +1,1961 @@
+/*
+ * THIS FILE IS GENERATED from plugins/aims-backend/src/schema/openapi.yaml by
+ * `yarn generate:openapi` (scripts/generate-openapi.js). Do not edit it: change the spec and
+ * run the script again.
+ */
+
+export interface paths {
+  '/inventory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every AI system with its AIMS roll-up */
+    get: operations['GetInventory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inventory/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * AI systems by impact-assessment status and by EU AI Act tier (faceted)
+     * @description Counts over the AI systems matching owner, lifecycle, type and q. byStatus is counted with the tier filter applied, byTier with the status filter applied, so each number is what selecting it would list; totalCount applies every filter.
+     */
+    get: operations['GetInventoryCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/status/{kind}/{namespace}/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The AIMS status of one entity
+     * @description For an AISystem its own status; for a Component (or any other kind) the roll-up over the AI systems it uses.
+     */
+    get: operations['GetEntityStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/impact-assessments/{kind}/{namespace}/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The impact assessment of an AI system (overview with versions) */
+    get: operations['GetImpactAssessment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/impact-assessments/{kind}/{namespace}/{name}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of an impact assessment */
+    get: operations['GetImpactAssessmentVersion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/impact-assessments/{kind}/{namespace}/{name}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Create the first draft, update the current draft, or start a new draft over an approved version
+     * @description Optimistic locking: send the revision you loaded; a stale one gets 409. Editing a version in review gets 409 (return it to draft first). Needs aims.assessment.update on the AISystem; users only.
+     */
+    put: operations['SaveImpactAssessmentDraft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/impact-assessments/{kind}/{namespace}/{name}/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit, approve or return the newest version
+     * @description submit needs aims.assessment.update and complete content (400 listing fields); approve and return need aims.assessment.approve; the author cannot approve their own assessment; return needs a reason.
+     */
+    post: operations['TransitionImpactAssessment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/impact-assessments/{kind}/{namespace}/{name}/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the file named by the aims.dev/impact-assessment annotation as a draft */
+    post: operations['ImportImpactAssessment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/risks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The risk register (org-wide without aiSystemRef), or CSV with format=csv */
+    get: operations['ListRisks'];
+    put?: never;
+    /** Add a risk to an AI system's register (aims.risk.update on the AISystem) */
+    post: operations['CreateRisk'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/risks/matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation's risk matrix (aims.risk.matrix) */
+    get: operations['GetRiskMatrix'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/risks/heatmap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open risks per cell, inherent and residual */
+    get: operations['GetRiskHeatMap'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/risks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One risk */
+    get: operations['GetRisk'];
+    /** Edit a risk (optimistic locking; a changed residual score needs a new sign-off) */
+    put: operations['UpdateRisk'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/risks/{id}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The risk owner signs off the current residual risk */
+    post: operations['SignOffRisk'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Findings, newest first
+     * @description entityRef also matches findings that name the entity as their AI system.
+     */
+    get: operations['ListFindings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/findings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One finding with its append-only event history (oldest first) */
+    get: operations['GetFinding'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/findings/{id}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An owner (of the finding's component or AI system) or compliance acts on a finding
+     * @description acknowledge → acknowledged; resolve → resolved (the next reconcile reopens it when the cause is still there); snooze → snoozed until `until`; accept-risk → risk-accepted until `until` (both open again when the date passes). `until` (ISO date or date-time with a timezone, in the future) is required for snooze and accept-risk. Every action goes to the audit log and the finding's event history.
+     */
+    post: operations['ActOnFinding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deployments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A deployment report from CI/CD (users, services and external-access tokens)
+     * @description Validated by the shared validateDeploymentReport (400 naming each field, including unknown fields). At most 256 kB (413). `id` is an idempotency key: the same id with the same content answers 200 and stores nothing; with other content 409. The component must be in the catalog (404); AI system refs need not be (unknown ones become undeclared-ai-usage findings). A new report replaces what the deployment-reports source knows about that component and environment, and answers 202 once the report is committed; the components it touched are reconciled shortly after (a queue shared by every replica). With `wait=true` the component is reconciled before answering and the answer carries the drift findings now open on it.
+     */
+    post: operations['ReportDeployment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deployments/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Many deployment reports in one request (deployment trackers, backfills)
+     * @description Up to 500 reports, at most 4 MB (413). Each report is validated, checked and answered on its own exactly as by POST /deployments (its status in `results`: 202 stored, 200 repeat, 400 invalid, 404 unknown component, 409 conflicting repeat); one bad report never rejects the others. Valid reports are stored in array order (a later report of a component/environment replaces an earlier one), each committed before the answer, and their components are reconciled shortly after.
+     */
+    post: operations['ReportDeployments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deployment sources and their health */
+    get: operations['ListDeploymentSources'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The append-only audit log, newest first (read only) */
+    get: operations['ListAuditEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** @enum {string} */
+    EuAiActTier:
+      | 'prohibited'
+      | 'high-risk'
+      | 'limited-risk'
+      | 'minimal-risk'
+      | 'out-of-scope'
+      | 'unclassified';
+    InventoryCounts: {
+      totalCount: number;
+      byStatus: {
+        missing: number;
+        draft: number;
+        'in-review': number;
+        approved: number;
+        'review-overdue': number;
+      };
+      byTier: {
+        prohibited: number;
+        'high-risk': number;
+        'limited-risk': number;
+        'minimal-risk': number;
+        'out-of-scope': number;
+        unclassified: number;
+      };
+    };
+    /** @enum {string} */
+    ImpactAssessmentStatus:
+      | 'missing'
+      | 'draft'
+      | 'in-review'
+      | 'approved'
+      | 'review-overdue';
+    /** @enum {string} */
+    AimsHealth: 'at-risk' | 'attention' | 'ok' | 'not-applicable';
+    ImpactAssessmentSummary: {
+      status: components['schemas']['ImpactAssessmentStatus'];
+      /** Format: date-time */
+      approvedAt: string | null;
+      /** Format: date-time */
+      reviewDue: string | null;
+    };
+    /** @description Open findings (status open or acknowledged) on or concerning the entity. */
+    FindingCounts: {
+      open: number;
+      critical: number;
+      high: number;
+    };
+    InventoryItem: {
+      /** @example aisystem:default/fraud-scorer */
+      entityRef: string;
+      /** @description metadata.title, or metadata.name when there is no title */
+      title: string;
+      /** @description Full entity ref of the owner */
+      owner: string;
+      lifecycle: string;
+      type: string;
+      euAiActTier: components['schemas']['EuAiActTier'];
+      /** @description Components that use the AI system */
+      components: string[];
+      impactAssessment: components['schemas']['ImpactAssessmentSummary'];
+      findings: components['schemas']['FindingCounts'];
+    };
+    InventoryResponse: {
+      items: components['schemas']['InventoryItem'][];
+      /** @description Number of AI systems matching the filters, ignoring limit and offset */
+      totalCount: number;
+    };
+    AISystemStatus: {
+      entityRef: string;
+      /** @enum {string} */
+      kind: 'aisystem';
+      title: string;
+      type: string;
+      lifecycle: string;
+      euAiActTier: components['schemas']['EuAiActTier'];
+      impactAssessment: components['schemas']['ImpactAssessmentSummary'];
+      findings: components['schemas']['FindingCounts'];
+      health: components['schemas']['AimsHealth'];
+    };
+    ComponentStatus: {
+      entityRef: string;
+      kind: string;
+      aiSystems: components['schemas']['AISystemStatus'][];
+      findings: components['schemas']['FindingCounts'];
+      health: components['schemas']['AimsHealth'];
+    };
+    RiskRating: {
+      likelihood: number;
+      impact: number;
+    };
+    /** @enum {string} */
+    RiskTreatment: 'mitigate' | 'accept' | 'avoid' | 'transfer';
+    /** @enum {string} */
+    RiskBand: 'low' | 'medium' | 'high' | 'critical';
+    RiskTreatmentAction: {
+      description: string;
+      /** @description Entity ref of the user or group who does it */
+      owner: string;
+      /** @description YYYY-MM-DD */
+      dueDate: string;
+      /** @enum {string} */
+      status: 'open' | 'done';
+    };
+    /** @description The impact-assessment row the risk was raised from */
+    RiskSource: {
+      impactAssessmentVersion: number;
+      dimension: string;
+    };
+    /** @description The editable part of a risk. Checked in full by the shared validateRiskInput, whose messages name the field (so the spec leaves the checks to it). */
+    RiskInput: {
+      title?: string;
+      description?: string;
+      source?: components['schemas']['RiskSource'];
+      inherent?: components['schemas']['RiskRating'];
+      residual?: components['schemas']['RiskRating'];
+      treatment?: string;
+      actions?: Record<string, never>[];
+      controls?: string[];
+      riskOwner?: string;
+    };
+    RiskSignOff: {
+      by: string;
+      /** Format: date-time */
+      at: string;
+      residualScore: number;
+    };
+    /** @description A risk in the register (clause 6.1.2 / 8.2 results, 6.1.3 / 8.3 treatment) */
+    Risk: {
+      id: string;
+      aiSystemRef: string;
+      title: string;
+      description: string;
+      source?: components['schemas']['RiskSource'];
+      inherent: components['schemas']['RiskRating'];
+      residual: components['schemas']['RiskRating'];
+      treatment: components['schemas']['RiskTreatment'];
+      actions: components['schemas']['RiskTreatmentAction'][];
+      /** @description Annex A control ids (A.x.y) that treat the risk */
+      controls: string[];
+      /** @description Entity ref of the user who owns (and signs off) the risk */
+      riskOwner: string;
+      inherentScore: number;
+      residualScore: number;
+      inherentBand: components['schemas']['RiskBand'];
+      residualBand: components['schemas']['RiskBand'];
+      /** @description Residual score above the organisation's acceptance threshold */
+      aboveAcceptance: boolean;
+      signOff: components['schemas']['RiskSignOff'] | null;
+      /** @description A residual risk above the threshold without a sign-off of its current score */
+      needsSignOff: boolean;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      /** @description Optimistic-locking token (send it back on edits; a stale one gets 409) */
+      revision: number;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    RiskListResponse: {
+      items: components['schemas']['Risk'][];
+      totalCount: number;
+      matrix: components['schemas']['RiskMatrix'];
+    };
+    /** @description Open risks per cell, `[likelihood-1][impact-1]` */
+    RiskHeatMapResponse: {
+      matrix: components['schemas']['RiskMatrix'];
+      inherent: number[][];
+      residual: number[][];
+      totalCount: number;
+    };
+    /** @enum {string} */
+    ImpactAssessmentStoredStatus: 'draft' | 'in-review' | 'approved';
+    /** @description Checked by the shared validateImpactAssessmentContent (complete:false for drafts, so a draft may lack fields; its messages name the field); the spec leaves the checks to it. */
+    ImpactAssessmentContent: {
+      [key: string]: unknown;
+    };
+    /** @description Docs-as-code, where the content was imported from (aims.dev/impact-assessment) */
+    ImpactAssessmentImportSource: {
+      location: string;
+      /** Format: date-time */
+      importedAt: string;
+    };
+    /** @description One stored version of an impact assessment; approved versions are read-only */
+    ImpactAssessmentVersion: {
+      aiSystemRef: string;
+      version: number;
+      status: components['schemas']['ImpactAssessmentStoredStatus'];
+      content: components['schemas']['ImpactAssessmentContent'];
+      /** @description Optimistic-locking token (send it back on edits and transitions; a stale one gets 409) */
+      revision: number;
+      author: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      submittedBy: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      approvedBy: string | null;
+      /** Format: date-time */
+      approvedAt: string | null;
+      /** @description The approved version expires on this date (from content.nextReviewDate) */
+      reviewDue: string | null;
+      returnedReason: string | null;
+      source: components['schemas']['ImpactAssessmentImportSource'] | null;
+    };
+    ImpactAssessmentVersionSummary: {
+      version: number;
+      status: components['schemas']['ImpactAssessmentStoredStatus'];
+      author: string;
+      /** Format: date-time */
+      createdAt: string;
+      approvedBy: string | null;
+      /** Format: date-time */
+      approvedAt: string | null;
+      source: components['schemas']['ImpactAssessmentImportSource'] | null;
+    };
+    ImpactAssessmentOverview: {
+      aiSystemRef: string;
+      summary: components['schemas']['ImpactAssessmentSummary'];
+      /** @description The newest version (the draft or review in progress, or the approved one) */
+      latest: components['schemas']['ImpactAssessmentVersion'] | null;
+      /** @description The newest approved version, which stays in force while a revision is drafted */
+      approved: components['schemas']['ImpactAssessmentVersion'] | null;
+      versions: components['schemas']['ImpactAssessmentVersionSummary'][];
+      /** @description Derived from the AI system (EU AI Act Art. 27) */
+      fundamentalRightsAssessmentRequired: boolean;
+    };
+    /** @enum {string} */
+    FindingType:
+      | 'missing-impact-assessment'
+      | 'impact-assessment-not-approved'
+      | 'impact-assessment-review-overdue'
+      | 'soa-applicable-not-implemented'
+      | 'risk-not-signed-off'
+      | 'monitoring-threshold-breached'
+      | 'monitoring-stale'
+      | 'version-mismatch'
+      | 'undeclared-ai-usage'
+      | 'declared-not-observed'
+      | 'environment-mismatch'
+      | 'retired-but-running'
+      | 'unassessed-in-production';
+    /** @enum {string} */
+    FindingSeverity: 'critical' | 'high' | 'medium' | 'low';
+    /** @enum {string} */
+    FindingStatus:
+      | 'open'
+      | 'acknowledged'
+      | 'snoozed'
+      | 'risk-accepted'
+      | 'resolved';
+    /** @description One problem on one entity (drift findings sit on the Component, naming the AI system) */
+    Finding: {
+      id: string;
+      type: components['schemas']['FindingType'];
+      /** @description The entity the finding is on */
+      entityRef: string;
+      /** @description The AI system it concerns */
+      aiSystemRef: string | null;
+      /** @description For drift, the environment */
+      environment: string | null;
+      severity: components['schemas']['FindingSeverity'];
+      status: components['schemas']['FindingStatus'];
+      /** Format: date-time */
+      firstSeenAt: string;
+      /** Format: date-time */
+      lastSeenAt: string;
+      evidence: {
+        [key: string]: unknown;
+      };
+    };
+    FindingWithEvents: components['schemas']['StoredFindingView'] & {
+      /** @description The append-only history, oldest first */
+      events: components['schemas']['FindingEvent'][];
+    };
+    /** @enum {string} */
+    FindingActionType: 'acknowledge' | 'snooze' | 'accept-risk' | 'resolve';
+    FindingActionRequest: {
+      action: components['schemas']['FindingActionType'];
+      reason: string;
+      /** @description ISO date or date-time with a timezone, in the future; snooze and accept-risk only */
+      until?: string;
+    };
+    AuditEvent: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      /** @description e.g. impact-assessment.draft-saved, risk.created, risk.signed-off */
+      action: string;
+      entityRef: string;
+      /** @description What changed, field-level before/after or the transition */
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    FindingEvent: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      /** @description e.g. opened, reopened, finding.acknowledge, finding.snooze, resolved */
+      action: string;
+      fromStatus?: string | null;
+      toStatus?: string | null;
+      reason?: string | null;
+      until?: string | null;
+      details?: {
+        [key: string]: unknown;
+      };
+    };
+    DeploymentSourceState: {
+      id: string;
+      /** @enum {string} */
+      status: 'healthy' | 'failed' | 'stale';
+      lastSuccessAt: string | null;
+      lastFailureAt: string | null;
+      lastError: string | null;
+      freshnessWindowMs?: number;
+      observationCount: number;
+    };
+    /** @description Components whose deployment reports are stored but not yet compared with the inventory (the drift reconcile queue); a growing backlog means drift findings lag behind */
+    DriftReconcileBacklog: {
+      waiting: number;
+      oldestRequestedAt: string | null;
+    };
+    DeploymentSourceListResponse: {
+      items: components['schemas']['DeploymentSourceState'][];
+      reconcileBacklog: components['schemas']['DriftReconcileBacklog'];
+    };
+    DeploymentReportAISystem: {
+      /** @description AISystem entity ref (kind defaults to aisystem, namespace to default) */
+      ref: string;
+      model?: string;
+      version?: string;
+    };
+    DeploymentReportModel: {
+      provider: string;
+      name: string;
+      version?: string;
+    };
+    /** @description What CI/CD deployed where (contract). Checked in full by the shared validateDeploymentReport (400 naming each field, including unknown ones). */
+    DeploymentReport: {
+      /** @description Idempotency key (the same id twice is stored once) */
+      id: string;
+      component: string;
+      environment: string;
+      deployedAt: string;
+      aiSystems?: components['schemas']['DeploymentReportAISystem'][];
+      models?: components['schemas']['DeploymentReportModel'][];
+    };
+    DeploymentReportResult: {
+      id: string;
+      /** @description true when a report with this id and the same content was already stored */
+      duplicate: boolean;
+      /**
+       * @description queued: drift is reconciled shortly after; done: it was reconciled before answering (wait=true); none: nothing new to reconcile (a repeated report)
+       * @enum {string}
+       */
+      reconcile: 'queued' | 'done' | 'none';
+      /** @description With wait=true, the drift findings open on the component */
+      findings?: components['schemas']['StoredFindingView'][];
+    };
+    /** @description One report's answer within a batch, with the status POST /deployments would have given */
+    DeploymentBatchItemResult: {
+      index: number;
+      id?: string;
+      /** @enum {integer} */
+      status: 200 | 202 | 400 | 404 | 409 | 500;
+      duplicate?: boolean;
+      error?: {
+        name: string;
+        message: string;
+      };
+    };
+    DeploymentBatchResult: {
+      accepted: number;
+      duplicates: number;
+      rejected: number;
+      results: components['schemas']['DeploymentBatchItemResult'][];
+    };
+    RiskMatrix: {
+      likelihoodLevels: number;
+      impactLevels: number;
+      acceptanceThreshold: number;
+    };
+    Error: {
+      error: {
+        name: string;
+        message: string;
+      };
+      request: {
+        method?: string;
+        url?: string;
+      };
+      response: {
+        statusCode: number;
+      };
+    };
+    /** @description A finding as the backend stores and serves it: the Finding plus its stable key, how often the cause was seen, and the bounds of a snooze or risk acceptance */
+    StoredFindingView: components['schemas']['Finding'] & {
+      /** @description Stable key, the same cause gets the same key (`type:component:target:environment`) */
+      key: string;
+      /** @description How many reconciles saw the cause */
+      occurrences: number;
+      /**
+       * Format: date-time
+       * @description Until when a snooze or risk acceptance holds
+       */
+      statusUntil: string | null;
+      /** @description The reason given with the last action */
+      statusReason: string | null;
+    };
+  };
+  responses: never;
+  parameters: {
+    /** @description Entity kind, case-insensitive (aisystem, component, …) */
+    kind: string;
+    namespace: string;
+    name: string;
+    /** @description Owner entity ref (default kind group, default namespace default) */
+    inventoryOwner: string;
+    inventoryLifecycle: string;
+    /** @description EU AI Act tier; unclassified also matches systems without a euAiAct block */
+    inventoryTier: components['schemas']['EuAiActTier'];
+    inventoryType: string;
+    /** @description Impact assessment status */
+    inventoryStatus: components['schemas']['ImpactAssessmentStatus'];
+    /** @description Free text over name, title, purpose and description */
+    inventoryQ: string;
+    /** @description Finding id */
+    findingId: string;
+    /** @description Risk id */
+    riskId: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  GetInventory: {
+    parameters: {
+      query?: {
+        /** @description Owner entity ref (default kind group, default namespace default) */
+        owner?: components['parameters']['inventoryOwner'];
+        lifecycle?: components['parameters']['inventoryLifecycle'];
+        /** @description EU AI Act tier; unclassified also matches systems without a euAiAct block */
+        tier?: components['parameters']['inventoryTier'];
+        type?: components['parameters']['inventoryType'];
+        /** @description Impact assessment status */
+        status?: components['parameters']['inventoryStatus'];
+        /** @description Free text over name, title, purpose and description */
+        q?: components['parameters']['inventoryQ'];
+        /** @description Page size (default 50; with format=csv all matching rows unless given) */
+        limit?: number;
+        offset?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The AI systems matching the filters, ordered by name */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryResponse'];
+          'text/csv': string;
+        };
+      };
+      /** @description Bad query parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  GetInventoryCounts: {
+    parameters: {
+      query?: {
+        /** @description Owner entity ref (default kind group, default namespace default) */
+        owner?: components['parameters']['inventoryOwner'];
+        lifecycle?: components['parameters']['inventoryLifecycle'];
+        /** @description EU AI Act tier; unclassified also matches systems without a euAiAct block */
+        tier?: components['parameters']['inventoryTier'];
+        type?: components['parameters']['inventoryType'];
+        /** @description Impact assessment status */
+        status?: components['parameters']['inventoryStatus'];
+        /** @description Free text over name, title, purpose and description */
+        q?: components['parameters']['inventoryQ'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The counts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryCounts'];
+        };
+      };
+      /** @description Bad query parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  GetEntityStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Entity kind, case-insensitive (aisystem, component, …) */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The status */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['AISystemStatus']
+            | components['schemas']['ComponentStatus'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such entity */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetImpactAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Entity kind, case-insensitive (aisystem, component, …) */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ImpactAssessmentOverview */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactAssessmentOverview'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an AISystem in the catalog */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetImpactAssessmentVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Entity kind, case-insensitive (aisystem, component, …) */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactAssessmentVersion'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such AI system or version */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  SaveImpactAssessmentDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Entity kind, case-insensitive (aisystem, component, …) */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          content: components['schemas']['ImpactAssessmentContent'];
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Saved (committed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactAssessmentVersion'];
+        };
+      };
+      /** @description Invalid content, naming the fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not an AISystem in the catalog */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision, or the version is in review */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  TransitionImpactAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Entity kind, case-insensitive (aisystem, component, …) */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          action: 'submit' | 'approve' | 'return';
+          revision: number;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Transitioned (committed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactAssessmentVersion'];
+        };
+      };
+      /** @description Incomplete content or missing reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed, or author approving own assessment */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such AI system or no assessment */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision or wrong state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ImportImpactAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Entity kind, case-insensitive (aisystem, component, …) */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          revision?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Imported (committed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactAssessmentVersion'];
+        };
+      };
+      /** @description No annotation, unreadable or invalid file */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not an AISystem in the catalog */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision or the version is in review */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListRisks: {
+    parameters: {
+      query?: {
+        aiSystemRef?: string;
+        /** @description Risk owner entity ref (default kind user) */
+        owner?: string;
+        /** @description Residual band */
+        band?: 'low' | 'medium' | 'high' | 'critical';
+        needsSignOff?: boolean;
+        status?: 'open' | 'closed';
+        limit?: number;
+        offset?: number;
+        orderBy?: 'score' | 'title' | 'updatedAt' | 'dueDate';
+        order?: 'asc' | 'desc';
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description RiskListResponse or CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskListResponse'];
+          'text/csv': string;
+        };
+      };
+      /** @description Bad query parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CreateRisk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RiskInput'] & {
+          aiSystemRef: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created (committed) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Risk'];
+        };
+      };
+      /** @description Invalid risk, naming the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not an AISystem in the catalog */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetRiskMatrix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskMatrix'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  GetRiskHeatMap: {
+    parameters: {
+      query?: {
+        aiSystemRef?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description RiskHeatMapResponse */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RiskHeatMapResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  GetRisk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Risk id */
+        id: components['parameters']['riskId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Risk'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such risk */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  UpdateRisk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Risk id */
+        id: components['parameters']['riskId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RiskInput'] & {
+          revision: number;
+          /** @enum {string} */
+          status?: 'open' | 'closed';
+        };
+      };
+    };
+    responses: {
+      /** @description Saved (committed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Risk'];
+        };
+      };
+      /** @description Invalid risk, naming the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such risk */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  SignOffRisk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Risk id */
+        id: components['parameters']['riskId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          revision: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Signed off (committed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Risk'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not the risk owner */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such risk */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListFindings: {
+    parameters: {
+      query?: {
+        entityRef?: string;
+        aiSystemRef?: string;
+        type?: components['schemas']['FindingType'];
+        status?: components['schemas']['FindingStatus'];
+        severity?: components['schemas']['FindingSeverity'];
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The findings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['StoredFindingView'][];
+          };
+        };
+      };
+      /** @description Bad query parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  GetFinding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Finding id */
+        id: components['parameters']['findingId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The finding and its events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FindingWithEvents'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such finding */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ActOnFinding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Finding id */
+        id: components['parameters']['findingId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FindingActionRequest'];
+      };
+    };
+    responses: {
+      /** @description The finding after the action, with its events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FindingWithEvents'];
+        };
+      };
+      /** @description Bad input (names the field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an owner or compliance */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such finding */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReportDeployment: {
+    parameters: {
+      query?: {
+        /** @description Reconcile drift before answering and return the open drift findings */
+        wait?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeploymentReport'];
+      };
+    };
+    responses: {
+      /** @description This report was already received (nothing written) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeploymentReportResult'];
+        };
+      };
+      /** @description Stored (committed); drift reconciled shortly after, or before answering with wait=true */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeploymentReportResult'];
+        };
+      };
+      /** @description Invalid report (names the fields) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The component is not in the catalog */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Another report with this id was already received */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body larger than 256 kB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReportDeployments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reports: unknown[];
+        };
+      };
+    };
+    responses: {
+      /** @description Every report answered on its own */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeploymentBatchResult'];
+        };
+      };
+      /** @description Not a batch (reports missing, empty or longer than 500) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Body above 4 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListDeploymentSources: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sources */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeploymentSourceListResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ListAuditEvents: {
+    parameters: {
+      query?: {
+        entityRef?: string;
+        limit?: number;
+        /** @description An event id (older events) or an ISO date-time */
+        before?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['AuditEvent'][];
+          };
+        };
+      };
+      /** @description Bad query parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+}
