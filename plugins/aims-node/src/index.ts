@@ -5,4 +5,5 @@
  * @packageDocumentation
  */
 export * from './deploymentSources';
+export * from './recordImport';
 export * from './permissionPolicy';

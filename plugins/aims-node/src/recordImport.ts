@@ -1,0 +1,112 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type {
+  DeploymentReport,
+  ImpactAssessmentContent,
+  ImpactAssessmentStoredStatus,
+  RiskInput,
+  RiskMatrix,
+} from '@aims-backstage/backstage-plugin-aims-common';
+
+/** An impact-assessment version as an import left it. */
+export interface ImportedImpactAssessmentVersion {
+  aiSystemRef: string;
+  version: number;
+  status: ImpactAssessmentStoredStatus;
+  revision: number;
+}
+
+/**
+ * Writes AIMS records as one named user, through the same services as that user's requests:
+ * every workflow rule applies (content validation, draft → in-review → approved, an approver
+ * other than the author, a return needs a reason, only the risk owner signs off), the audit
+ * log names this user as the actor, and compliance findings follow. The one thing skipped is
+ * the permission check of the HTTP API: the importer is trusted code the portal operator
+ * installed in the backend (see {@link AimsRecordImporter}).
+ *
+ * Differences to the HTTP API, because importers run at startup before the catalog has
+ * ingested anything: AI systems are named by ref and not looked up in the catalog, and a risk
+ * owned by a group cannot be signed off here (group membership comes from the catalog) — the
+ * sign-off must be by the risk owner in person.
+ */
+export interface AimsRecordActor {
+  /** The user this actor writes as (`user:default/jane.doe`). */
+  readonly userEntityRef: string;
+  /**
+   * Saves a draft of the AI system's impact assessment (a new version when there is none, or
+   * when the latest is approved); as `PUT /impact-assessments/…/draft`.
+   */
+  saveImpactAssessmentDraft(
+    aiSystemRef: string,
+    content: ImpactAssessmentContent,
+  ): Promise<ImportedImpactAssessmentVersion>;
+  /** Submits the latest draft for review (it must be complete). */
+  submitImpactAssessment(
+    aiSystemRef: string,
+  ): Promise<ImportedImpactAssessmentVersion>;
+  /** Approves the version in review; the author of that version cannot. */
+  approveImpactAssessment(
+    aiSystemRef: string,
+  ): Promise<ImportedImpactAssessmentVersion>;
+  /** Returns the version in review to draft, with the reason. */
+  returnImpactAssessment(
+    aiSystemRef: string,
+    reason: string,
+  ): Promise<ImportedImpactAssessmentVersion>;
+  /** Adds a risk to the AI system's register; as `POST /risks`. */
+  createRisk(aiSystemRef: string, risk: RiskInput): Promise<{ id: string }>;
+  /** Signs off the risk's current residual level; only its risk owner may. */
+  signOffRisk(riskId: string): Promise<void>;
+}
+
+/** What an importer gets: actors, what is already there, and the deployment ingestion. */
+export interface AimsRecordWriter {
+  /** The risk matrix risks are rated on (`aims.risk.matrix`), to map ratings from elsewhere. */
+  readonly riskMatrix: RiskMatrix;
+  /**
+   * Writes as `userEntityRef` (a User entity ref). `at` is when the writes happened — an
+   * import of earlier history (createdAt, submittedAt, approvedAt, audit times); now unless
+   * given.
+   */
+  as(userEntityRef: string, options?: { at?: Date }): AimsRecordActor;
+  /** Whether the AI system has any impact-assessment version (to import once). */
+  hasImpactAssessment(aiSystemRef: string): Promise<boolean>;
+  /** Whether the AI system has any risk (to import once). */
+  hasRisks(aiSystemRef: string): Promise<boolean>;
+  /** Whether a deployment report with this id was received (ids are idempotency keys). */
+  hasDeploymentReport(id: string): Promise<boolean>;
+  /**
+   * A deployment report through the same ingestion as `POST /deployments`, received by
+   * `importer:<id>` (reports of one import get increasing receive times, so a later report of
+   * a component/environment replaces an earlier one). The component need not be in the
+   * catalog yet; drift is reconciled once it is.
+   */
+  reportDeployment(report: DeploymentReport): Promise<{ duplicate: boolean }>;
+}
+
+/**
+ * Brings records from elsewhere into AIMS: a migration from another tool, or demo data. The
+ * AIMS backend runs every importer once at startup, after its database migrations and before
+ * it answers requests, one after another; an importer that throws fails the startup. It runs
+ * on every start, so it must be idempotent: skip what is already there (for example an AI
+ * system that already has records). Once an importer wrote something, the backend recomputes
+ * compliance findings and reconciles drift as soon as the catalog has every AI system and
+ * component it wrote about.
+ *
+ * Importers bypass the HTTP permission checks (not the workflow rules): register only code
+ * you trust, the way you trust a database migration.
+ */
+export interface AimsRecordImporter {
+  /** Stable id, e.g. `example-organisation`; names the importer in logs and audit entries. */
+  id: string;
+  import(writer: AimsRecordWriter): Promise<void>;
+}
+
+/** Where backend modules register record importers. */
+export interface AimsRecordImportExtensionPoint {
+  addImporter(...importers: AimsRecordImporter[]): void;
+}
+
+export const aimsRecordImportExtensionPoint =
+  createExtensionPoint<AimsRecordImportExtensionPoint>({
+    id: 'aims.record-import',
+  });
