@@ -79,12 +79,5 @@ export interface Config {
         freshnessWindow?: DurationConfig;
       };
     };
-    exampleData?: {
-      /**
-       * Directory with impact-assessments.yaml and risks.yaml, loaded at startup only when the
-       * aims tables are empty (relative to the backend's working directory).
-       */
-      directory?: string;
-    };
   };
 }

@@ -18,7 +18,9 @@ backend.add(import('./modules/complianceAuthProvider'));
 // catalog, with the AISystem kind
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(import('@aims-backstage/backstage-plugin-catalog-backend-module-aims'));
+backend.add(
+  import('@aims-backstage/backstage-plugin-catalog-backend-module-aims'),
+);
 
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -31,5 +33,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // AIMS: inventory, status roll-ups, impact assessments, findings
 backend.add(import('@aims-backstage/backstage-plugin-aims-backend'));
+// the example organisation's AIMS records (examples/aims), imported at startup through the
+// AIMS services as their authors and approvers (config aimsExampleData.directory)
+backend.add(import('./modules/aimsExampleData'));
 
 backend.start();

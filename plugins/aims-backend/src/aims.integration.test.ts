@@ -249,14 +249,6 @@ describe.each(databases.eachSupportedId())(
           mockServices.rootConfig.factory({
             data: {
               permission: { enabled: true },
-              aims: {
-                exampleData: {
-                  directory: path.resolve(
-                    __dirname,
-                    '../test/fixtures/example-data',
-                  ),
-                },
-              },
             },
           }),
           httpAuthWithActors,
@@ -945,35 +937,6 @@ describe.each(databases.eachSupportedId())(
         expect(
           (await api().get('/api/aims/audit?limit=0').set(as('bob'))).status,
         ).toBe(400);
-      });
-    });
-
-    describe('example data', () => {
-      it('loaded the fixtures at startup, and the reconcile turns them into findings', async () => {
-        const overview = await api().get(`${IA}/churn-model`).set(as('bob'));
-        expect(overview.body).toMatchObject({
-          summary: { status: 'review-overdue' },
-          latest: { version: 2, status: 'draft', author: 'user:default/alice' },
-          approved: { version: 1, approvedBy: 'user:default/carol' },
-        });
-        const risks = await api()
-          .get('/api/aims/risks?aiSystemRef=churn-model')
-          .set(as('bob'));
-        expect(risks.body.items).toEqual([
-          expect.objectContaining({
-            title: 'Biased churn scores',
-            needsSignOff: false,
-            signOff: expect.objectContaining({
-              by: 'user:default/alice',
-              residualScore: 12,
-            }),
-          }),
-        ]);
-        await scheduler.triggerTask(FINDINGS_TASK_ID);
-        const list = await findings('aisystem:default/churn-model');
-        expect(list.filter(f => f.status === 'open').map(f => f.type)).toEqual([
-          'impact-assessment-review-overdue',
-        ]);
       });
     });
   },

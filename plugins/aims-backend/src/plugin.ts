@@ -6,7 +6,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aimsPermissions } from '@aims-backstage/backstage-plugin-aims-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  AimsRecordImporter,
   DeploymentSource,
+  aimsRecordImportExtensionPoint,
   deploymentSourcesExtensionPoint,
 } from '@aims-backstage/backstage-plugin-aims-node';
 import {
@@ -40,11 +42,9 @@ import { AISystems } from './lib/AISystems';
 import { AssessmentImporter } from './assessments/AssessmentImporter';
 import { AuditTrail } from './audit/AuditTrail';
 import { ComplianceFindings } from './findings/ComplianceFindings';
-import {
-  loadExampleData,
-  loadExampleDeployments,
-  reconcileWhenCatalogReady,
-} from './exampleData/ExampleDataLoader';
+import { reconcileWhenCatalogReady } from './recordImport/reconcileWhenCatalogReady';
+import { RecordImportWriter } from './recordImport/RecordImportWriter';
+import { runRecordImporters } from './recordImport/runRecordImporters';
 import { ImpactAssessmentService } from './assessments/ImpactAssessmentService';
 import { InventoryService } from './inventory/InventoryService';
 import { RiskService } from './risks/RiskService';
@@ -65,6 +65,12 @@ export const aimsPlugin = createBackendPlugin({
     env.registerExtensionPoint(deploymentSourcesExtensionPoint, {
       addDeploymentSource(...sources) {
         deploymentSources.push(...sources);
+      },
+    });
+    const recordImporters: AimsRecordImporter[] = [];
+    env.registerExtensionPoint(aimsRecordImportExtensionPoint, {
+      addImporter(...importers) {
+        recordImporters.push(...importers);
       },
     });
     env.registerInit({
@@ -130,22 +136,6 @@ export const aimsPlugin = createBackendPlugin({
           matrix,
         );
 
-        const exampleDirectory = config.getOptionalString(
-          'aims.exampleData.directory',
-        );
-        if (exampleDirectory) {
-          // loaded before the router answers; findings follow with the scheduled reconcile
-          await loadExampleData({
-            directory: exampleDirectory,
-            knex,
-            assessments: assessmentStore,
-            risks: riskStore,
-            audit: auditLog,
-            matrix,
-            logger,
-          });
-        }
-
         const observations = new ObservationStore(knex);
         const sources = new SourceStore(knex);
         const drift = new DriftService({
@@ -197,14 +187,18 @@ export const aimsPlugin = createBackendPlugin({
           onQueued: () => driftQueue.kick(),
           freshnessWindowMs: readDeploymentReportsFreshnessMs(config),
         });
-        const exampleRefs = exampleDirectory
-          ? await loadExampleDeployments({
-              directory: exampleDirectory,
-              reports: deploymentReports,
-              ingest: deployments,
-              logger,
-            })
-          : undefined;
+        // record importers (migrations, demo data) write once, before the router answers
+        const importedRefs = await runRecordImporters({
+          importers: recordImporters,
+          writerFor: importerId =>
+            new RecordImportWriter(importerId, {
+              assessments,
+              risks,
+              deployments,
+              deploymentReports,
+            }),
+          logger,
+        });
 
         httpRouter.use(
           await createRouter({
@@ -262,31 +256,34 @@ export const aimsPlugin = createBackendPlugin({
           queue: driftQueue,
           deploymentSources,
         });
-        if (exampleRefs) {
-          // the catalog ingests the example entities after startup: reconcile once it has them
+        if (importedRefs.length) {
+          // the catalog ingests its entities after startup: reconcile once it has every
+          // AI system and component the importers wrote about
           let stopped = false;
           deps.lifecycle.addShutdownHook(() => {
             stopped = true;
           });
-          reconcileWhenCatalogReady({
-            refs: exampleRefs,
-            catalog: deps.catalog,
-            auth,
-            logger,
-            isStopped: () => stopped,
-            reconcile: async () => {
-              await findings.recomputeAll(
-                await auth.getOwnServiceCredentials(),
-              );
-              await drift.reconcileAll();
-            },
-          }).catch(e =>
-            logger.warn(
-              `AIMS example deployments: reconcile failed: ${
-                (e as Error).message
-              }`,
-            ),
-          );
+          deps.lifecycle.addStartupHook(() => {
+            reconcileWhenCatalogReady({
+              refs: importedRefs,
+              catalog: deps.catalog,
+              auth,
+              logger,
+              isStopped: () => stopped,
+              reconcile: async () => {
+                await findings.recomputeAll(
+                  await auth.getOwnServiceCredentials(),
+                );
+                await drift.reconcileAll();
+              },
+            }).catch(e =>
+              logger.warn(
+                `AIMS imported records: reconcile failed: ${
+                  (e as Error).message
+                }`,
+              ),
+            );
+          });
         }
         logger.info('AIMS backend ready');
       },

@@ -53,14 +53,23 @@ function workflowError(e: WorkflowViolation): Error {
 }
 
 interface DraftWrite {
-  entity: AISystemEntityV1alpha1;
+  /** The AI system from the catalog; a record import names it by ref only (see saveDraftAs). */
+  entity: AISystemEntityV1alpha1 | string;
   content: ImpactAssessmentContent;
   revision?: number;
   /** PUT requires the revision of an existing draft; the scheduled import uses the current one. */
   requireRevision: boolean;
   actor: string;
   source?: { location: string; hash: string };
+  /** When it happened: now, unless a record import brings earlier history. */
+  at?: Date;
+  /** Added to the audit details: which record importer wrote it. */
+  importedBy?: string;
 }
+
+/** The AI system's ref, from the catalog entity or as a record import names it. */
+const refOf = (entity: AISystemEntityV1alpha1 | string) =>
+  normalizeRef(typeof entity === 'string' ? entity : entityRefOf(entity));
 
 /** Impact assessments: versions, drafts, the review workflow and docs-as-code import. */
 export class ImpactAssessmentService {
@@ -204,13 +213,21 @@ export class ImpactAssessmentService {
       validateImpactAssessmentContent(w.content, { complete: false }),
       'Invalid impact assessment content',
     );
-    const aiSystemRef = normalizeRef(entityRefOf(w.entity));
-    const now = this.clock();
+    const aiSystemRef = refOf(w.entity);
+    const now = w.at ?? this.clock();
     const source = w.source ? { ...w.source, importedAt: now } : null;
     const events: NewAuditEvent[] = [];
-    const imported = source
-      ? { source: { location: source.location, importedAt: now.toISOString() } }
-      : {};
+    const imported = {
+      ...(source
+        ? {
+            source: {
+              location: source.location,
+              importedAt: now.toISOString(),
+            },
+          }
+        : {}),
+      ...(w.importedBy ? { importedBy: w.importedBy } : {}),
+    };
     try {
       await this.knex.transaction(async trx => {
         const [latest] = await this.store.listVersions(aiSystemRef, trx);
@@ -294,12 +311,13 @@ export class ImpactAssessmentService {
   }
 
   private async afterWrite(
-    entity: AISystemEntityV1alpha1,
+    entity: AISystemEntityV1alpha1 | string,
     events: NewAuditEvent[],
   ): Promise<ImpactAssessmentVersion> {
-    await this.findings.recompute(entity);
+    // a record import has no catalog entity yet: its findings follow once the catalog has it
+    if (typeof entity !== 'string') await this.findings.recompute(entity);
     for (const e of events) await this.audit.emit(e);
-    const [latest] = await this.store.listVersions(entityRefOf(entity));
+    const [latest] = await this.store.listVersions(refOf(entity));
     return latest;
   }
 
@@ -324,7 +342,27 @@ export class ImpactAssessmentService {
         `You are not allowed to ${body.action} the impact assessment of ${aiSystemRef}: only approvers (compliance) may`,
       );
     }
-    const now = this.clock();
+    const events = await this.applyTransition(
+      aiSystemRef,
+      body,
+      actor,
+      this.clock(),
+    );
+    return this.afterWrite(entity, events);
+  }
+
+  /**
+   * The workflow step itself, once the caller is known to be allowed: the transition rules
+   * (nextImpactAssessmentStatus: four eyes, reasons), completeness on submit, the stale-revision
+   * check and the audit entry, in one transaction. Returns the audit events to emit.
+   */
+  private async applyTransition(
+    aiSystemRef: string,
+    body: ImpactAssessmentTransitionRequest,
+    actor: string,
+    now: Date,
+    importedBy?: string,
+  ): Promise<NewAuditEvent[]> {
     const events: NewAuditEvent[] = [];
     await this.knex.transaction(async trx => {
       const [latest] = await this.store.listVersions(aiSystemRef, trx);
@@ -405,11 +443,66 @@ export class ImpactAssessmentService {
           ...(body.action === 'approve'
             ? { reviewDue: patch.reviewDue?.toISOString() ?? null }
             : {}),
+          ...(importedBy ? { importedBy } : {}),
         },
       };
       await this.audit.record(event, trx);
       events.push(event);
     });
-    return this.afterWrite(entity, events);
+    return events;
+  }
+
+  /** Whether the AI system has any impact-assessment version (record imports run once). */
+  async hasVersions(aiSystemRef: string): Promise<boolean> {
+    return (
+      (await this.store.listVersions(normalizeRef(aiSystemRef))).length > 0
+    );
+  }
+
+  /**
+   * A record import's draft (AimsRecordWriter): every rule of {@link saveDraft} as `actor` at
+   * `at`, without the permission check (the importer is trusted in-process code) and without
+   * the catalog lookup (importers run before the catalog has ingested anything).
+   */
+  async saveDraftAs(
+    aiSystemRef: string,
+    content: ImpactAssessmentContent,
+    actor: string,
+    at: Date,
+    importedBy: string,
+  ): Promise<ImpactAssessmentVersion> {
+    return this.writeDraft({
+      entity: aiSystemRef,
+      content,
+      requireRevision: false,
+      actor,
+      at,
+      importedBy,
+    });
+  }
+
+  /**
+   * A record import's workflow step: every rule of {@link transition} (four eyes, completeness,
+   * reasons) as `actor` at `at`, on the latest version, without the permission check.
+   */
+  async transitionAs(
+    aiSystemRef: string,
+    action: ImpactAssessmentTransitionRequest['action'],
+    actor: string,
+    at: Date,
+    importedBy: string,
+    reason?: string,
+  ): Promise<ImpactAssessmentVersion> {
+    const ref = normalizeRef(aiSystemRef);
+    const [latest] = await this.store.listVersions(ref);
+    if (!latest) throw new NotFoundError(`${ref} has no impact assessment`);
+    const events = await this.applyTransition(
+      ref,
+      { action, revision: latest.revision, ...(reason ? { reason } : {}) },
+      actor,
+      at,
+      importedBy,
+    );
+    return this.afterWrite(ref, events);
   }
 }

@@ -311,7 +311,7 @@ export class DeploymentIngest {
   }
 
   /**
-   * A report from an in-process system actor (the example-data loader, `aims:example-data`):
+   * A report from an in-process actor (a record importer, `importer:<id>`):
    * the same validation, idempotency, storage and observations as `POST /deployments`. With
    * `requireComponent: false` the component need not be in the catalog yet (at startup the
    * catalog may not have ingested it).

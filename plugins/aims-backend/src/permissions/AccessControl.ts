@@ -72,7 +72,9 @@ export class AccessControl {
   ): Promise<void> {
     const how = `${what} are accepted from the ingest credential (an external-access token, backend.auth.externalAccess) or from users granted the ${permission.name} permission`;
     if (this.auth.isPrincipal(credentials, 'service')) {
-      if (!credentials.principal.subject.startsWith('external:')) {
+      // plugin-to-plugin tokens carry `plugin:<pluginId>`; external-access tokens the
+      // subject configured for them (static, legacy) or `external:…` (JWKS)
+      if (credentials.principal.subject.startsWith('plugin:')) {
         throw new NotAllowedError(
           `${how}; other plugins' service tokens (${credentials.principal.subject}) may not send them`,
         );

@@ -199,6 +199,18 @@ export class RiskService {
     const input = toRiskInput(body, this.matrix);
     const entity = await this.systems.get(aiSystemRef, credentials);
     const actor = await this.authorizeEdit(entity, credentials);
+    const { id, event } = await this.insertRisk(aiSystemRef, input, actor);
+    return this.afterWrite(entity, id, event);
+  }
+
+  /** Stores a new risk and its audit entry in one transaction. */
+  private async insertRisk(
+    aiSystemRef: string,
+    input: RiskInput,
+    actor: string,
+    at?: Date,
+    importedBy?: string,
+  ): Promise<{ id: string; event: NewAuditEvent }> {
     const id = randomUUID();
     const event: NewAuditEvent = {
       actor,
@@ -208,16 +220,18 @@ export class RiskService {
         riskId: id,
         title: input.title,
         changes: diffDocuments({}, input),
+        ...(importedBy ? { importedBy } : {}),
       },
+      ...(at ? { at } : {}),
     };
     await this.knex.transaction(async trx => {
       await this.store.insert(
-        { ...input, id, aiSystemRef, createdBy: actor },
+        { ...input, id, aiSystemRef, createdBy: actor, createdAt: at },
         trx,
       );
       await this.audit.record(event, trx);
     });
-    return this.afterWrite(entity, id, event);
+    return { id, event };
   }
 
   async update(
@@ -270,36 +284,117 @@ export class RiskService {
     const existing = await this.visibleRisk(id, credentials);
     const actor = this.access.requireUser(credentials, 'sign off risks');
     const ownership = await this.access.ownershipEntityRefs(credentials);
-    if (!isOwnedBy(existing.riskOwner, ownership)) {
+    this.assertMaySignOff(existing, ownership);
+    const entity = await this.systems.get(existing.aiSystemRef, credentials);
+    const event = await this.recordSignOff(
+      existing,
+      revision,
+      actor,
+      this.clock(),
+    );
+    return this.afterWrite(entity, id, event);
+  }
+
+  /** Only the risk owner (that user, or a member of that group) signs off the residual risk. */
+  private assertMaySignOff(
+    existing: RiskRecord,
+    ownershipEntityRefs: readonly string[],
+  ) {
+    if (!isOwnedBy(existing.riskOwner, ownershipEntityRefs)) {
       throw new NotAllowedError(
-        `You are not allowed to sign off risk ${id}: only its risk owner (${existing.riskOwner}) may`,
+        `You are not allowed to sign off risk ${existing.id}: only its risk owner (${existing.riskOwner}) may`,
       );
     }
-    const entity = await this.systems.get(existing.aiSystemRef, credentials);
-    const now = this.clock();
+  }
+
+  /** The sign-off of the current residual score and its audit entry, in one transaction. */
+  private async recordSignOff(
+    existing: RiskRecord,
+    revision: number,
+    actor: string,
+    now: Date,
+    importedBy?: string,
+  ): Promise<NewAuditEvent> {
     const residualScore = riskScore(existing.residual);
     const event: NewAuditEvent = {
       actor,
       action: 'risk.signed-off',
       entityRef: existing.aiSystemRef,
       details: {
-        riskId: id,
+        riskId: existing.id,
         title: existing.title,
         residualScore,
         previous: existing.signOff,
+        ...(importedBy ? { importedBy } : {}),
       },
     };
     await this.knex.transaction(async trx => {
       const ok = await this.store.update(
-        id,
+        existing.id,
         revision,
         { signOff: { by: actor, at: now, residualScore } },
         trx,
       );
-      if (!ok) throw this.stale(id);
+      if (!ok) throw this.stale(existing.id);
       await this.audit.record({ ...event, at: now }, trx);
     });
-    return this.afterWrite(entity, id, event);
+    return { ...event, at: now };
+  }
+
+  /** Whether the AI system has any risk (record imports run once). */
+  async hasRisks(aiSystemRef: string): Promise<boolean> {
+    return this.store.hasRisks(aiSystemRef);
+  }
+
+  /**
+   * A record import's new risk (AimsRecordWriter): validated exactly as `POST /risks`, created
+   * by `actor` at `at`, without the permission check (trusted in-process code) and without the
+   * catalog lookup (importers run before the catalog has ingested anything).
+   */
+  async createAs(
+    aiSystemRef: string,
+    risk: RiskInput,
+    actor: string,
+    at: Date,
+    importedBy: string,
+  ): Promise<{ id: string }> {
+    const ref = AISystems.parseRef(aiSystemRef, 'aiSystemRef');
+    const input = toRiskInput(
+      risk as unknown as Record<string, unknown>,
+      this.matrix,
+    );
+    const { id, event } = await this.insertRisk(
+      ref,
+      input,
+      actor,
+      at,
+      importedBy,
+    );
+    await this.audit.emit(event);
+    return { id };
+  }
+
+  /**
+   * A record import's sign-off: only the risk owner in person (group membership comes from the
+   * catalog, which importers run before), at `at`, without the permission check.
+   */
+  async signOffAs(
+    id: string,
+    actor: string,
+    at: Date,
+    importedBy: string,
+  ): Promise<void> {
+    const existing = await this.store.get(id);
+    if (!existing) throw new NotFoundError(`No risk ${id}`);
+    this.assertMaySignOff(existing, [actor]);
+    const event = await this.recordSignOff(
+      existing,
+      existing.revision,
+      actor,
+      at,
+      importedBy,
+    );
+    await this.audit.emit(event);
   }
 
   private stale(id: string) {

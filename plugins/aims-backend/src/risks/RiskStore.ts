@@ -237,6 +237,12 @@ export class RiskStore {
     return (await q).map(toRecord);
   }
 
+  async hasRisks(aiSystemRef: string): Promise<boolean> {
+    return !!(await this.knex(TABLE)
+      .where('ai_system_ref', normalizeRef(aiSystemRef))
+      .first('id'));
+  }
+
   async isEmpty(): Promise<boolean> {
     return !(await this.knex(TABLE).first('id'));
   }

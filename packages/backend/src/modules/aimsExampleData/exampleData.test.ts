@@ -1,5 +1,6 @@
 import {
   AISystemEntityV1alpha1,
+  DEFAULT_RISK_MATRIX,
   declaredAISystemFromEntity,
   deploymentReportToObservations,
   normalizeDeploymentReport,
@@ -13,9 +14,10 @@ import {
   ExampleDataError,
   parseExampleAssessments,
   parseExampleDeployments,
+  parseExampleRisks,
 } from './exampleData';
 
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
+const EXAMPLES = path.resolve(__dirname, '../../../../../examples');
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 const FILE = 'deployments.yaml';
 
@@ -108,7 +110,13 @@ describe('examples/aims/deployments.yaml', () => {
           version: v.version,
           status: v.status,
           approvedAt: v.approvedAt?.toISOString() ?? null,
-          reviewDue: v.reviewDue?.toISOString() ?? null,
+          // as the workflow sets it on approval, from the content's next review date
+          reviewDue:
+            v.status === 'approved'
+              ? new Date(
+                  `${v.content.nextReviewDate}T00:00:00.000Z`,
+                ).toISOString()
+              : null,
         }));
       return {
         ...d,
@@ -186,5 +194,155 @@ describe('examples/aims/deployments.yaml', () => {
         'medium',
       ],
     ]);
+  });
+});
+
+describe('parseExampleRisks', () => {
+  const risk = (extra: Record<string, unknown> = {}) => ({
+    aiSystem: 'churn-model',
+    title: 'Biased churn scores',
+    description: 'Scores may disadvantage some customer groups',
+    inherent: { likelihood: 4, impact: 4 },
+    residual: { likelihood: 3, impact: 4 },
+    treatment: 'mitigate',
+    actions: [
+      {
+        description: 'Fairness test',
+        owner: 'alice',
+        dueInDays: 30,
+        status: 'open',
+      },
+    ],
+    riskOwner: 'alice',
+    ...extra,
+  });
+
+  it('names file, index and field on bad data', () => {
+    const bad = () =>
+      parseExampleRisks(
+        [{ aiSystem: 'x', title: 'T' }],
+        'risks.yaml',
+        NOW,
+        DEFAULT_RISK_MATRIX,
+      );
+    expect(bad).toThrow(ExampleDataError);
+    expect(bad).toThrow(/^risks\.yaml: \[0\]: .*description is required/);
+  });
+
+  it('raises each risk by its owner, on the sign-off day unless createdDaysAgo says otherwise', () => {
+    const [signed, created, plain] = parseExampleRisks(
+      [
+        risk({ signedOffBy: 'alice', signedOffDaysAgo: 10 }),
+        risk({
+          signedOffBy: 'alice',
+          signedOffDaysAgo: 10,
+          createdDaysAgo: 40,
+        }),
+        risk(),
+      ],
+      FILE,
+      NOW,
+      DEFAULT_RISK_MATRIX,
+    );
+    expect(signed).toMatchObject({
+      aiSystemRef: 'aisystem:default/churn-model',
+      createdBy: 'user:default/alice',
+      createdAt: new Date('2026-11-19T12:00:00.000Z'),
+      signOff: {
+        by: 'user:default/alice',
+        at: new Date('2026-11-19T12:00:00.000Z'),
+      },
+      input: {
+        riskOwner: 'user:default/alice',
+        controls: [],
+        actions: [
+          expect.objectContaining({
+            owner: 'user:default/alice',
+            dueDate: '2026-12-29',
+          }),
+        ],
+      },
+    });
+    expect(signed.input).not.toHaveProperty('signedOffBy');
+    expect(created.createdAt).toEqual(new Date('2026-10-20T12:00:00.000Z'));
+    expect(plain.createdAt).toEqual(NOW);
+    expect(plain.signOff).toBeUndefined();
+    expect(() =>
+      parseExampleRisks(
+        [
+          risk({
+            signedOffBy: 'alice',
+            signedOffDaysAgo: 10,
+            createdDaysAgo: 5,
+          }),
+        ],
+        FILE,
+        NOW,
+        DEFAULT_RISK_MATRIX,
+      ),
+    ).toThrow(`${FILE}: [0].createdDaysAgo: must not be after the sign-off`);
+  });
+});
+
+/**
+ * The example records name real people of examples/org.yaml, in the roles the workflow and the
+ * example permission policy give them: approvers are members of the compliance group
+ * (ai-governance) other than the author, and the risk owner signs off.
+ */
+describe('the example records and the example organisation', () => {
+  const org = parseAllDocuments(
+    fs.readFileSync(path.join(EXAMPLES, 'org.yaml'), 'utf8'),
+  )
+    .map(d => d.toJS())
+    .filter(Boolean);
+  const users = new Map<string, string[]>(
+    org
+      .filter((e: any) => e.kind === 'User')
+      .map((e: any) => [
+        `user:default/${e.metadata.name}`,
+        (e.spec.memberOf ?? []) as string[],
+      ]),
+  );
+  const read = (f: string) =>
+    parse(fs.readFileSync(path.join(EXAMPLES, 'aims', f), 'utf8'));
+  const versions = parseExampleAssessments(
+    read('impact-assessments.yaml'),
+    'impact-assessments.yaml',
+    NOW,
+  );
+  const risks = parseExampleRisks(
+    read('risks.yaml'),
+    'risks.yaml',
+    NOW,
+    DEFAULT_RISK_MATRIX,
+  );
+
+  it('has approvers from ai-governance who are not the author', () => {
+    const approved = versions.filter(v => v.status === 'approved');
+    expect(approved.length).toBeGreaterThan(0);
+    for (const v of approved) {
+      expect([v.aiSystemRef, users.get(v.approvedBy!)]).toEqual([
+        v.aiSystemRef,
+        expect.arrayContaining(['ai-governance']),
+      ]);
+      expect(v.approvedBy).not.toBe(v.author);
+    }
+  });
+
+  it('names only users of the example organisation', () => {
+    const people = [
+      ...versions.flatMap(v => [v.author, v.submittedBy, v.approvedBy]),
+      ...risks.flatMap(r => [r.createdBy, r.signOff?.by, r.input.riskOwner]),
+    ].filter((p): p is string => !!p);
+    expect(people.filter(p => !users.has(p))).toEqual([]);
+  });
+
+  it('has every sign-off by the risk owner, after the risk was raised', () => {
+    for (const r of risks.filter(x => x.signOff)) {
+      expect(r.signOff!.by).toBe(r.input.riskOwner);
+      expect(r.signOff!.at.getTime()).toBeGreaterThanOrEqual(
+        r.createdAt.getTime(),
+      );
+    }
   });
 });

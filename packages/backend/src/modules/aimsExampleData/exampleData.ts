@@ -5,14 +5,20 @@ import {
   ImpactAssessmentStoredStatus,
   RiskInput,
   RiskMatrix,
-  riskScore,
   validateImpactAssessmentContent,
   validateDeploymentReport,
   validateRiskInput,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import { toFullRef } from '../lib/ownership';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 const DAY = 24 * 3600 * 1000;
+
+/** A full, lower-case entity ref; `defaultKind` applies when the ref has no kind. */
+function toFullRef(value: string, defaultKind: string): string {
+  return stringifyEntityRef(
+    parseEntityRef(value.trim(), { defaultKind, defaultNamespace: 'default' }),
+  ).toLocaleLowerCase('en-US');
+}
 
 export interface ExampleAssessmentVersion {
   aiSystemRef: string;
@@ -25,13 +31,16 @@ export interface ExampleAssessmentVersion {
   submittedAt?: Date;
   approvedBy?: string;
   approvedAt?: Date;
-  reviewDue?: Date;
 }
 
-export interface ExampleRisk extends RiskInput {
+export interface ExampleRisk {
   aiSystemRef: string;
+  /** The risk as `POST /risks` takes it (refs in full). */
+  input: RiskInput;
+  /** The risk owner raised it. */
   createdBy: string;
-  signOff?: { by: string; at: Date; residualScore: number };
+  createdAt: Date;
+  signOff?: { by: string; at: Date };
 }
 
 /** Bad example data: names the file, the item and the field. */
@@ -191,15 +200,9 @@ export function parseExampleAssessments(
           `${vat}.approvedBy`,
           'user',
         );
-        if (version.approvedBy === author) {
-          throw new ExampleDataError(
-            file,
-            `${vat}.approvedBy`,
-            'must not be the author (four-eyes principle)',
-          );
-        }
+        // an approver who is the author is not refused here: the import goes through the
+        // workflow, whose four-eyes rule refuses it (and fails the startup, naming it)
         version.approvedAt = ago(approved!);
-        version.reviewDue = new Date(`${nextReviewDate}T00:00:00.000Z`);
       }
       out.push(version);
     });
@@ -207,7 +210,10 @@ export function parseExampleAssessments(
   return out;
 }
 
-/** `risks.yaml`: a list of risks; `dueInDays` and `signedOffDaysAgo` become dates. */
+/**
+ * `risks.yaml`: a list of risks; `createdDaysAgo` (default: the day of the sign-off, else
+ * today), `signedOffDaysAgo` and action `dueInDays` become dates. The risk owner raised it.
+ */
 export function parseExampleRisks(
   data: unknown,
   file: string,
@@ -220,7 +226,14 @@ export function parseExampleRisks(
     const at = `[${i}]`;
     if (!isObject(item))
       throw new ExampleDataError(file, at, 'must be an object');
-    const { aiSystem, signedOffBy, signedOffDaysAgo, actions, ...rest } = item;
+    const {
+      aiSystem,
+      createdDaysAgo,
+      signedOffBy,
+      signedOffDaysAgo,
+      actions,
+      ...rest
+    } = item;
     const aiSystemRef = ref(aiSystem, file, `${at}.aiSystem`, 'aisystem');
     if (actions !== undefined && !Array.isArray(actions)) {
       throw new ExampleDataError(file, `${at}.actions`, 'must be a list');
@@ -253,22 +266,38 @@ export function parseExampleRisks(
     }
     const risk = input as unknown as RiskInput;
     const riskOwner = ref(risk.riskOwner, file, `${at}.riskOwner`, 'user');
+    const signedOffAgo =
+      signedOffBy === undefined
+        ? undefined
+        : days(signedOffDaysAgo, file, `${at}.signedOffDaysAgo`, true)!;
+    const createdAgo =
+      days(createdDaysAgo, file, `${at}.createdDaysAgo`, false) ??
+      signedOffAgo ??
+      0;
+    if (signedOffAgo !== undefined && createdAgo < signedOffAgo) {
+      throw new ExampleDataError(
+        file,
+        `${at}.createdDaysAgo`,
+        'must not be after the sign-off (signedOffDaysAgo)',
+      );
+    }
     const out: ExampleRisk = {
-      ...risk,
-      riskOwner,
-      actions: risk.actions.map((a, j) => ({
-        ...a,
-        owner: ref(a.owner, file, `${at}.actions[${j}].owner`, 'user'),
-      })),
       aiSystemRef,
+      input: {
+        ...risk,
+        riskOwner,
+        actions: risk.actions.map((a, j) => ({
+          ...a,
+          owner: ref(a.owner, file, `${at}.actions[${j}].owner`, 'user'),
+        })),
+      },
       createdBy: riskOwner,
+      createdAt: new Date(now.getTime() - createdAgo * DAY),
     };
-    if (signedOffBy !== undefined) {
-      const ago = days(signedOffDaysAgo, file, `${at}.signedOffDaysAgo`, true)!;
+    if (signedOffAgo !== undefined) {
       out.signOff = {
         by: ref(signedOffBy, file, `${at}.signedOffBy`, 'user'),
-        at: new Date(now.getTime() - ago * DAY),
-        residualScore: riskScore(risk.residual),
+        at: new Date(now.getTime() - signedOffAgo * DAY),
       };
     }
     return out;

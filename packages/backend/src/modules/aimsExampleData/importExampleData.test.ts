@@ -1,0 +1,132 @@
+import { DEFAULT_RISK_MATRIX } from '@aims-backstage/backstage-plugin-aims-common';
+import { AimsRecordWriter } from '@aims-backstage/backstage-plugin-aims-node';
+import path from 'node:path';
+import { importExampleData } from './importExampleData';
+
+const NOW = new Date('2026-11-29T12:00:00.000Z');
+const FIXTURES = path.resolve(__dirname, '__fixtures__');
+const day = (ago: number) => new Date(NOW.getTime() - ago * 86400_000);
+
+/** A writer that records what the importer asks of it, in order. */
+function recordingWriter(existing: {
+  assessed?: string[];
+  reports?: string[];
+}) {
+  const calls: string[] = [];
+  let risks = 0;
+  const writer: AimsRecordWriter = {
+    riskMatrix: DEFAULT_RISK_MATRIX,
+    as(user, options) {
+      const at = options?.at?.toISOString();
+      const log = (what: string) => {
+        calls.push(`${what} as ${user} at ${at}`);
+      };
+      const version = {
+        aiSystemRef: '',
+        version: 1,
+        status: 'draft' as const,
+        revision: 1,
+      };
+      return {
+        userEntityRef: user,
+        saveImpactAssessmentDraft: async ref => {
+          log(`save ${ref}`);
+          return version;
+        },
+        submitImpactAssessment: async ref => {
+          log(`submit ${ref}`);
+          return version;
+        },
+        approveImpactAssessment: async ref => {
+          log(`approve ${ref}`);
+          return version;
+        },
+        returnImpactAssessment: async ref => {
+          log(`return ${ref}`);
+          return version;
+        },
+        createRisk: async (ref, risk) => {
+          log(`create risk "${risk.title}" of ${ref}`);
+          return { id: `risk-${++risks}` };
+        },
+        signOffRisk: async id => {
+          log(`sign off ${id}`);
+        },
+      };
+    },
+    hasImpactAssessment: async ref => !!existing.assessed?.includes(ref),
+    hasRisks: async () => false,
+    hasDeploymentReport: async id => !!existing.reports?.includes(id),
+    reportDeployment: async report => {
+      calls.push(`report ${report.id} deployed ${report.deployedAt}`);
+      return { duplicate: false };
+    },
+  };
+  return { writer, calls };
+}
+
+describe('importExampleData', () => {
+  it('replays each version as its author, submitter and approver, each on its own day', async () => {
+    const { writer, calls } = recordingWriter({});
+    const result = await importExampleData(writer, {
+      directory: path.join(FIXTURES, 'organisation'),
+      displayDirectory: 'fixtures/organisation',
+      now: NOW,
+    });
+    const ref = 'aisystem:default/churn-model';
+    expect(calls).toEqual([
+      `save ${ref} as user:default/alice at ${day(400).toISOString()}`,
+      `submit ${ref} as user:default/alice at ${day(395).toISOString()}`,
+      `approve ${ref} as user:default/carol at ${day(390).toISOString()}`,
+      `save ${ref} as user:default/alice at ${day(2).toISOString()}`,
+      `create risk "Biased churn scores" of ${ref} as user:default/alice at ${day(
+        10,
+      ).toISOString()}`,
+      `sign off risk-1 as user:default/alice at ${day(10).toISOString()}`,
+      // oldest first
+      `report fixture-payments-1 deployed ${day(10).toISOString()}`,
+      `report fixture-chat-1 deployed ${day(2).toISOString()}`,
+      `report fixture-payments-2 deployed ${day(1).toISOString()}`,
+    ]);
+    expect(result).toEqual({
+      assessedSystems: [ref],
+      riskSystems: [ref],
+      deploymentReports: [
+        'fixture-payments-1',
+        'fixture-chat-1',
+        'fixture-payments-2',
+      ],
+    });
+  });
+
+  it('skips AI systems that have an assessment and reports received before', async () => {
+    const { writer, calls } = recordingWriter({
+      assessed: ['aisystem:default/churn-model'],
+      reports: ['fixture-payments-1'],
+    });
+    await importExampleData(writer, {
+      directory: path.join(FIXTURES, 'organisation'),
+      displayDirectory: 'fixtures/organisation',
+      now: NOW,
+    });
+    // the assessment and the report received before are left out; the risks are not
+    expect(calls.filter(c => !/risk/.test(c))).toEqual([
+      `report fixture-chat-1 deployed ${day(2).toISOString()}`,
+      `report fixture-payments-2 deployed ${day(1).toISOString()}`,
+    ]);
+  });
+
+  it('checks every file before writing anything, naming the file as configured', async () => {
+    const { writer, calls } = recordingWriter({});
+    await expect(
+      importExampleData(writer, {
+        directory: path.join(FIXTURES, 'bad-risks'),
+        displayDirectory: 'fixtures/bad-risks',
+        now: NOW,
+      }),
+    ).rejects.toThrow(
+      /^fixtures\/bad-risks\/risks\.yaml: \[0\]: .*description/,
+    );
+    expect(calls).toEqual([]);
+  });
+});

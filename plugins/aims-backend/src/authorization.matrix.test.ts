@@ -1,0 +1,626 @@
+/*
+ * Every route permission-checked: each OpenAPI operation (read from src/schema/openapi.yaml)
+ * against every kind of caller, with the status each must get in ONE table. An operation the
+ * spec has and the table lacks, or a table row naming an operation the spec does not have,
+ * fails the test.
+ *
+ * Real permission backend (the policy composed from the shipped aimsPolicyDecision plus a
+ * catalog read rule that hides the restricted entities from outsiders), real catalog, real
+ * verification of the static ingest token.
+ */
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
+import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import {
+  AuthorizeResult,
+  isPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { emptyImpactAssessmentContent } from '@aims-backstage/backstage-plugin-aims-common';
+import { aimsPolicyDecision } from '@aims-backstage/backstage-plugin-aims-node';
+import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
+import { Knex } from 'knex';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import aimsPlugin from './index';
+import { FindingStore } from './findings/FindingStore';
+import {
+  aiSystem,
+  authWithExternalTokens,
+  databaseFactory,
+  group,
+  locationAnnotations,
+  testEntitiesModule,
+  user,
+  userInfoFromCatalog,
+  waitForCatalog,
+} from './testing/testHarness';
+
+jest.setTimeout(240_000);
+
+const INGEST_TOKEN = 'matrix-ingest-token-0123456789';
+const RESTRICTED = 'aims.test/restricted';
+
+const component = (
+  name: string,
+  owner: string,
+  restricted = false,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    annotations: locationAnnotations(),
+    ...(restricted ? { labels: { [RESTRICTED]: 'true' } } : {}),
+  },
+  spec: { type: 'service', lifecycle: 'production', owner },
+});
+
+const entities: Entity[] = [
+  group('risk-ml'),
+  group('other-team'),
+  group('compliance'),
+  group('outsiders'),
+  user('paula', ['risk-ml']),
+  user('bob', ['other-team']),
+  user('carol', ['compliance']),
+  user('olivia', ['outsiders']),
+  component('payments-api', 'group:default/risk-ml', true),
+  component('chat-api', 'group:default/other-team'),
+  aiSystem(
+    'fraud-scorer',
+    {
+      owner: 'group:default/risk-ml',
+      dependencyOf: ['component:default/payments-api'],
+      models: [{ name: 'fraud-xgb', version: '3.2.0' }],
+    },
+    { labels: { [RESTRICTED]: 'true' } },
+  ),
+  aiSystem('support-bot', {
+    owner: 'group:default/other-team',
+    dependencyOf: ['component:default/chat-api'],
+  }),
+];
+
+/**
+ * The adopter's policy as the README shows it: the shipped aimsPolicyDecision for AIMS
+ * permissions; the rest allowed, except that outsiders can't read restricted entities.
+ */
+const policyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'matrix-policy',
+  register(env) {
+    env.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy({
+          async handle(req, policyUser) {
+            const aims = aimsPolicyDecision(req, policyUser, {
+              complianceGroup: 'group:default/compliance',
+            });
+            if (aims) return aims;
+            if (
+              isPermission(req.permission, catalogEntityReadPermission) &&
+              policyUser?.info.ownershipEntityRefs.includes(
+                'group:default/outsiders',
+              )
+            ) {
+              return createCatalogConditionalDecision(
+                req.permission as ResourcePermission<'catalog-entity'>,
+                { not: catalogConditions.hasLabel({ label: RESTRICTED }) },
+              );
+            }
+            return { result: AuthorizeResult.ALLOW };
+          },
+        });
+      },
+    });
+  },
+});
+
+/** Drift notifications go nowhere here (no notifications backend in this test). */
+const noNotifications = createServiceFactory({
+  service: notificationService,
+  deps: {},
+  factory: () => ({ async send() {} }),
+});
+
+/** The plugin's own tasks wait: the table's records are exactly the ones set up below. */
+const LATER = {
+  frequency: { hours: 24 },
+  timeout: { minutes: 1 },
+  initialDelay: { hours: 1 },
+};
+
+/** Who calls, in the order of the table's columns. */
+const CALLERS = [
+  'none',
+  'owner',
+  'otherEngineer',
+  'compliance',
+  'ingest',
+  'cantSee',
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+const headers: Record<Caller, Record<string, string>> = {
+  none: {},
+  owner: { Authorization: mockCredentials.user.header('user:default/paula') },
+  otherEngineer: {
+    Authorization: mockCredentials.user.header('user:default/bob'),
+  },
+  compliance: {
+    Authorization: mockCredentials.user.header('user:default/carol'),
+  },
+  ingest: { Authorization: `Bearer ${INGEST_TOKEN}` },
+  cantSee: {
+    Authorization: mockCredentials.user.header('user:default/olivia'),
+  },
+};
+
+const FRAUD = 'aisystem:default/fraud-scorer';
+const PAY = 'component:default/payments-api';
+const IA = '/impact-assessments/aisystem/default/fraud-scorer';
+
+/** Ids of the records the table's requests are about (created in beforeAll). */
+interface Fixture {
+  riskId: string;
+  findingId: string;
+  /** GETs as compliance (sees everything), for requests that send the current revision. */
+  read: (path: string) => Promise<any>;
+}
+
+interface Req {
+  method: 'get' | 'put' | 'post';
+  path: string;
+  body?: unknown;
+}
+
+interface Row {
+  operationId: string;
+  /** Tells two rows of one operation apart. */
+  variant?: string;
+  request: (f: Fixture, caller: Caller) => Req | Promise<Req>;
+  /** Status per caller: none, owner, other engineer, compliance, ingest token, can't see. */
+  expected: [number, number, number, number, number, number];
+}
+
+const get = (path: string) => (): Req => ({ method: 'get', path });
+const DAY = 24 * 3600_000;
+const isoDay = (days: number) =>
+  new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+let n = 0;
+const report = (caller: Caller) => ({
+  id: `matrix-${caller}-${++n}`,
+  component: PAY,
+  environment: 'production',
+  deployedAt: new Date(Date.now() - 3600_000).toISOString(),
+  aiSystems: [{ ref: FRAUD, version: '3.2.0' }],
+});
+const riskBody = (over: Record<string, unknown> = {}) => ({
+  title: 'Unfair declines',
+  description: 'Some groups are declined more often',
+  inherent: { likelihood: 5, impact: 5 },
+  residual: { likelihood: 3, impact: 4 },
+  treatment: 'mitigate',
+  actions: [
+    {
+      description: 'Bias test',
+      owner: 'user:default/paula',
+      dueDate: isoDay(30),
+      status: 'open',
+    },
+  ],
+  controls: [],
+  riskOwner: 'user:default/paula',
+  ...over,
+});
+
+/*
+ * The matrix. Writes that a caller may make succeed or, where the outcome would depend on
+ * what an earlier caller did, fail after the permission check (409 for a stale revision,
+ * 400 where the entity has nothing to import): either way they are past authorization. 401:
+ * no credentials. 403: authenticated but not allowed. 404: the entity is hidden from the
+ * caller, so the record does not exist for them. Service principals (the ingest token) read
+ * everything but never write as a person.
+ */
+// prettier-ignore
+const MATRIX: Row[] = [
+  //                                                                                            none owner other compl ingest cantSee
+  { operationId: 'GetInventory', request: get('/inventory'),                             expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'GetInventoryCounts', request: get('/inventory/counts'),                expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'GetEntityStatus', request: get('/status/aisystem/default/fraud-scorer'), expected: [401, 200, 200, 200, 200, 404] },
+  { operationId: 'GetImpactAssessment', request: get(IA),                                expected: [401, 200, 200, 200, 200, 404] },
+  { operationId: 'GetImpactAssessmentVersion', request: get(`${IA}/versions/1`),         expected: [401, 200, 200, 200, 200, 404] },
+  { operationId: 'SaveImpactAssessmentDraft',
+    request: async f => ({ method: 'put', path: `${IA}/draft`, body: {
+      content: { ...emptyImpactAssessmentContent('minimal-risk'), intendedUse: 'Scores payments' },
+      revision: (await f.read(IA)).latest.revision } }),                               expected: [401, 200, 403, 200, 403, 404] },
+  { operationId: 'TransitionImpactAssessment',
+    request: () => ({ method: 'post', path: `${IA}/transitions`, body: { action: 'submit', revision: 999999 } }),
+                                                                                         expected: [401, 409, 403, 409, 403, 404] },
+  { operationId: 'TransitionImpactAssessment',
+    variant: 'approve', request: () => ({ method: 'post', path: `${IA}/transitions`, body: { action: 'approve', revision: 999999 } }),
+                                                                                         expected: [401, 403, 403, 409, 403, 404] },
+  { operationId: 'ImportImpactAssessment',
+    request: () => ({ method: 'post', path: `${IA}/import`, body: {} }),                expected: [401, 400, 403, 400, 403, 404] },
+  { operationId: 'ListRisks', request: get('/risks'),                                    expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'CreateRisk',
+    request: () => ({ method: 'post', path: '/risks', body: riskBody({ aiSystemRef: FRAUD }) }),
+                                                                                         expected: [401, 201, 403, 201, 403, 404] },
+  { operationId: 'GetRiskMatrix', request: get('/risks/matrix'),                         expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'GetRiskHeatMap', request: get(`/risks/heatmap?aiSystemRef=${FRAUD}`),  expected: [401, 200, 200, 200, 200, 404] },
+  { operationId: 'GetRisk', request: f => get(`/risks/${f.riskId}`)(),                   expected: [401, 200, 200, 200, 200, 404] },
+  { operationId: 'UpdateRisk',
+    request: async f => ({ method: 'put', path: `/risks/${f.riskId}`,
+      body: { ...riskBody(), revision: (await f.read(`/risks/${f.riskId}`)).revision } }),
+                                                                                         expected: [401, 200, 403, 200, 403, 404] },
+  { operationId: 'SignOffRisk', // the risk owner (paula) only, not even compliance
+    request: async f => ({ method: 'post', path: `/risks/${f.riskId}/sign-off`,
+      body: { revision: (await f.read(`/risks/${f.riskId}`)).revision } }),             expected: [401, 200, 403, 403, 403, 404] },
+  { operationId: 'ListFindings', request: get('/findings'),                              expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'GetFinding', request: f => get(`/findings/${f.findingId}`)(),          expected: [401, 200, 200, 200, 200, 404] },
+  { operationId: 'ActOnFinding', // an action the finding's current status allows
+    request: async f => {
+      const { status } = await f.read(`/findings/${f.findingId}`);
+      return { method: 'post', path: `/findings/${f.findingId}/actions`,
+        body: status === 'snoozed'
+          ? { action: 'acknowledge', reason: 'Looking into it' }
+          : { action: 'snooze', reason: 'Fix next sprint', until: isoDay(30) } };
+    },                                                                                   expected: [401, 200, 403, 200, 403, 404] },
+  { operationId: 'ReportDeployment',
+    request: (_f, caller) => ({ method: 'post', path: '/deployments', body: report(caller) }),
+                                                                                         expected: [401, 403, 403, 202, 202, 403] },
+  { operationId: 'ReportDeployments',
+    request: (_f, caller) => ({ method: 'post', path: '/deployments/batch', body: { reports: [report(caller)] } }),
+                                                                                         expected: [401, 403, 403, 200, 200, 403] },
+  { operationId: 'ListDeploymentSources', request: get('/sources'),                      expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'ListAuditEvents', request: get('/audit'),                              expected: [401, 200, 200, 200, 200, 200] },
+];
+
+/** Every operationId in the OpenAPI spec, read at test time. */
+function specOperations(): string[] {
+  const spec = parse(
+    fs.readFileSync(path.resolve(__dirname, 'schema/openapi.yaml'), 'utf8'),
+  );
+  const ids: string[] = [];
+  for (const item of Object.values<any>(spec.paths ?? {})) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete', 'head']) {
+      if (item?.[method]) ids.push(item[method].operationId);
+    }
+  }
+  return ids;
+}
+
+describe('the authorization matrix', () => {
+  it('covers exactly the operations of the OpenAPI spec', () => {
+    const inSpec = specOperations();
+    const inTable = [...new Set(MATRIX.map(r => r.operationId))];
+    expect({
+      missingFromTable: inSpec.filter(id => !inTable.includes(id)),
+      notInSpec: inTable.filter(id => !inSpec.includes(id)),
+    }).toEqual({ missingFromTable: [], notInSpec: [] });
+  });
+});
+
+const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+  disableDocker: true,
+});
+
+describe.each(databases.eachSupportedId())(
+  'every route permission-checked on %s',
+  databaseId => {
+    let backend: Awaited<ReturnType<typeof startTestBackend>>;
+    let knex: Knex;
+    const fixture = {} as Fixture;
+    const api = () => request(backend.server);
+    const send = (req: Req, caller: Caller) => {
+      const r = api()[req.method](`/api/aims${req.path}`).set(headers[caller]);
+      return req.body === undefined ? r : r.send(req.body as object);
+    };
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      backend = await startTestBackend({
+        features: [
+          aimsPlugin,
+          catalogPlugin,
+          catalogModuleAims,
+          testEntitiesModule(entities, { name: 'matrix-entities' }),
+          permissionPlugin,
+          policyModule,
+          permissionsServiceFactory,
+          permissionsRegistryServiceFactory,
+          userInfoFromCatalog,
+          authWithExternalTokens,
+          httpAuthServiceFactory,
+          noNotifications,
+          databaseFactory({
+            aims: knex,
+            catalog: await databases.init(databaseId),
+            permission: await databases.init(databaseId),
+          }),
+          mockServices.rootConfig.factory({
+            data: {
+              permission: { enabled: true },
+              backend: {
+                auth: {
+                  externalAccess: [
+                    {
+                      type: 'static',
+                      options: { token: INGEST_TOKEN, subject: 'aims-ingest' },
+                      accessRestrictions: [{ plugin: 'aims' }],
+                    },
+                  ],
+                },
+              },
+              aims: {
+                findings: { schedule: LATER },
+                drift: { schedule: LATER, queueSchedule: LATER },
+                impactAssessments: { importSchedule: LATER },
+              },
+            },
+          }),
+        ],
+      });
+      await waitForCatalog(
+        () =>
+          api()
+            .get(
+              '/api/catalog/entities/by-query?filter=kind=aisystem&filter=kind=user&filter=kind=component&limit=100',
+            )
+            .set(headers.compliance),
+        items =>
+          items.filter(e => e.kind === 'AISystem').length === 2 &&
+          items.filter(e => e.kind === 'Component').length === 2 &&
+          items
+            .filter(e => e.kind === 'User')
+            .every(e => e.relations?.some(r => r.type === 'memberOf')) &&
+          items
+            .filter(e => e.kind !== 'User')
+            .every(e => e.relations?.some(r => r.type === 'ownedBy')),
+        'the catalog',
+        { retryErrors: true },
+      );
+
+      fixture.read = async (path: string) => {
+        const res = await api().get(`/api/aims${path}`).set(headers.compliance);
+        if (res.status !== 200) {
+          throw new Error(`GET ${path}: ${res.status} ${res.text}`);
+        }
+        return res.body;
+      };
+      // the records the table is about, on the restricted entities
+      const draft = await send(
+        {
+          method: 'put',
+          path: `${IA}/draft`,
+          body: { content: emptyImpactAssessmentContent('minimal-risk') },
+        },
+        'owner',
+      );
+      expect(draft.status === 200 ? 200 : draft.text).toBe(200);
+      const risk = await send(
+        {
+          method: 'post',
+          path: '/risks',
+          body: riskBody({ aiSystemRef: FRAUD }),
+        },
+        'owner',
+      );
+      expect(risk.status === 201 ? 201 : risk.text).toBe(201);
+      fixture.riskId = risk.body.id;
+      const findings = new FindingStore(knex);
+      await findings.insert({
+        findingKey: `version-mismatch:${PAY}:${FRAUD}:production`,
+        type: 'version-mismatch',
+        entityRef: PAY,
+        aiSystemRef: FRAUD,
+        environment: 'production',
+        severity: 'high',
+        status: 'open',
+      });
+      fixture.findingId = (
+        await knex('aims_findings').where({ entity_ref: PAY }).first()
+      ).id.toString();
+      // a visible system's records, which the outsider does see
+      expect(
+        (
+          await send(
+            {
+              method: 'post',
+              path: '/risks',
+              body: riskBody({
+                aiSystemRef: 'aisystem:default/support-bot',
+                riskOwner: 'group:default/other-team',
+              }),
+            },
+            'otherEngineer',
+          )
+        ).status,
+      ).toBe(201);
+      const pushed = await send(
+        { method: 'post', path: '/deployments', body: report('ingest') },
+        'ingest',
+      );
+      expect(pushed.status === 202 ? 202 : pushed.text).toBe(202);
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    it.each(
+      MATRIX.map(
+        row =>
+          [
+            row.variant
+              ? `${row.operationId} (${row.variant})`
+              : row.operationId,
+            row,
+          ] as const,
+      ),
+    )('%s', async (_id, row) => {
+      const got: number[] = [];
+      for (const caller of CALLERS) {
+        const res = await send(await row.request(fixture, caller), caller);
+        got.push(res.status);
+      }
+      // the whole row at once, so a failure shows every caller
+      expect(Object.fromEntries(CALLERS.map((c, i) => [c, got[i]]))).toEqual(
+        Object.fromEntries(CALLERS.map((c, i) => [c, row.expected[i]])),
+      );
+    });
+
+    describe('what a caller cannot see is absent from lists and counts', () => {
+      const list = async (path: string, caller: Caller) => {
+        const res = await send({ method: 'get', path }, caller);
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+
+      it('findings, risks, the audit log and inventory counts', async () => {
+        // support-bot's compliance findings (its risk needs a sign-off, its assessment is
+        // missing) are visible to the outsider; nothing on payments-api or fraud-scorer is
+        const concerned = async (caller: Caller) =>
+          new Set(
+            (await list('/findings', caller)).items.flatMap((f: any) => [
+              f.entityRef,
+              f.aiSystemRef,
+            ]),
+          );
+        expect([...(await concerned('owner'))]).toEqual(
+          expect.arrayContaining([PAY, FRAUD, 'aisystem:default/support-bot']),
+        );
+        expect([...(await concerned('cantSee'))]).toEqual([
+          'aisystem:default/support-bot',
+        ]);
+
+        const risks = async (caller: Caller) => {
+          const body = await list('/risks?limit=1', caller);
+          return {
+            total: body.totalCount,
+            refs: body.items.map((r: any) => r.aiSystemRef),
+          };
+        };
+        const all = await risks('owner');
+        const outsider = await risks('cantSee');
+        expect(all.total).toBeGreaterThan(1);
+        // the page and the total only count what the outsider may read
+        expect(outsider).toEqual({
+          total: 1,
+          refs: ['aisystem:default/support-bot'],
+        });
+
+        const auditRefs = async (caller: Caller) =>
+          new Set(
+            (await list('/audit?limit=1000', caller)).items.map(
+              (e: any) => e.entityRef,
+            ),
+          );
+        expect(await auditRefs('owner')).toContain(FRAUD);
+        expect([...(await auditRefs('cantSee'))]).toEqual([
+          'aisystem:default/support-bot',
+        ]);
+
+        expect((await list('/inventory', 'owner')).totalCount).toBe(2);
+        expect(
+          (await list('/inventory', 'cantSee')).items.map(
+            (i: any) => i.entityRef,
+          ),
+        ).toEqual(['aisystem:default/support-bot']);
+        expect((await list(`/risks/heatmap`, 'cantSee')).totalCount).toBe(1);
+      });
+
+      it('finding counts on a visible system leave out findings on hidden components', async () => {
+        const counts = async (caller: Caller) =>
+          (await list('/status/aisystem/default/support-bot', caller)).findings;
+        const before = await counts('owner');
+        expect(await counts('cantSee')).toEqual(before);
+        // a finding on the hidden component naming the visible support-bot
+        await new FindingStore(knex).insert({
+          findingKey: `undeclared-ai-usage:${PAY}:aisystem:default/support-bot:production`,
+          type: 'undeclared-ai-usage',
+          entityRef: PAY,
+          aiSystemRef: 'aisystem:default/support-bot',
+          environment: 'production',
+          severity: 'high',
+          status: 'open',
+        });
+        expect(await counts('owner')).toEqual({
+          ...before,
+          open: before.open + 1,
+          high: before.high + 1,
+        });
+        expect(await counts('cantSee')).toEqual(before);
+        const entityRefs = async (caller: Caller) =>
+          new Set(
+            (
+              await list(
+                '/findings?entityRef=aisystem:default/support-bot',
+                caller,
+              )
+            ).items.map((f: any) => f.entityRef),
+          );
+        expect(await entityRefs('owner')).toContain(PAY);
+        expect([...(await entityRefs('cantSee'))]).toEqual([
+          'aisystem:default/support-bot',
+        ]);
+      });
+
+      it('deployment sources count only observations of visible components', async () => {
+        const observations = async (caller: Caller) =>
+          (await list('/sources', caller)).items.find(
+            (s: any) => s.id === 'deployment-reports',
+          )?.observationCount;
+        expect(await observations('owner')).toBeGreaterThan(0);
+        expect(await observations('cantSee')).toBe(0);
+      });
+    });
+
+    describe('deployment reports', () => {
+      it('refuse other plugins service tokens and name how to report', async () => {
+        const plugin = mockCredentials.service.token({
+          onBehalfOf: mockCredentials.service('plugin:catalog'),
+          targetPluginId: 'aims',
+        });
+        const res = await api()
+          .post('/api/aims/deployments')
+          .set({ Authorization: `Bearer ${plugin}` })
+          .send(report('ingest'));
+        expect(res.status).toBe(403);
+        expect(res.body.error.message).toContain('ingest credential');
+        const user = await send(
+          { method: 'post', path: '/deployments', body: report('owner') },
+          'owner',
+        );
+        expect(user.body.error.message).toBe(
+          'You are not allowed to report deployments: Deployment reports are accepted from the ingest credential (an external-access token, backend.auth.externalAccess) or from users granted the aims.deployment.report permission',
+        );
+      });
+    });
+  },
+);

@@ -1,0 +1,190 @@
+import { InputError } from '@backstage/errors';
+import {
+  DeploymentReport,
+  ImpactAssessmentContent,
+  ImpactAssessmentVersion,
+  RiskInput,
+  RiskMatrix,
+  normalizeDeploymentReport,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  AimsRecordActor,
+  AimsRecordWriter,
+  ImportedImpactAssessmentVersion,
+} from '@aims-backstage/backstage-plugin-aims-node';
+import { ImpactAssessmentService } from '../assessments/ImpactAssessmentService';
+import { RiskService } from '../risks/RiskService';
+import { DeploymentIngest } from '../drift/DeploymentIngest';
+import { DeploymentReportStore } from '../drift/DeploymentReportStore';
+import { AISystems } from '../lib/AISystems';
+import { toFullRef } from '../lib/ownership';
+
+/** The ingestion's `receivedBy` for the deployment reports an importer brings. */
+export const importerActor = (importerId: string) => `importer:${importerId}`;
+
+/** A User entity ref in full, lower case; anything else is refused (400 naming the field). */
+function userRef(value: unknown): string {
+  let ref: string | undefined;
+  try {
+    ref = typeof value === 'string' ? toFullRef(value, 'user') : undefined;
+  } catch {
+    ref = undefined;
+  }
+  if (!ref?.startsWith('user:')) {
+    throw new InputError(
+      `userEntityRef must be a User entity ref, got ${JSON.stringify(value)}`,
+    );
+  }
+  return ref;
+}
+
+const imported = (
+  v: ImpactAssessmentVersion,
+): ImportedImpactAssessmentVersion => ({
+  aiSystemRef: v.aiSystemRef,
+  version: v.version,
+  status: v.status,
+  revision: v.revision,
+});
+
+/**
+ * The {@link AimsRecordWriter} one importer gets: writes through ImpactAssessmentService,
+ * RiskService and DeploymentIngest as the named user, with every workflow rule and audit
+ * entry (details carry `importedBy: <importer id>`), but without the HTTP permission check.
+ * It remembers which AI systems and components it wrote about, so the plugin can reconcile
+ * them once the catalog has them.
+ */
+export class RecordImportWriter implements AimsRecordWriter {
+  private readonly refs = new Set<string>();
+  private lastReceivedAt = 0;
+  private writes = 0;
+  readonly riskMatrix: RiskMatrix;
+
+  constructor(
+    private readonly importerId: string,
+    private readonly deps: {
+      assessments: ImpactAssessmentService;
+      risks: RiskService;
+      deployments: DeploymentIngest;
+      deploymentReports: DeploymentReportStore;
+      clock?: () => Date;
+    },
+  ) {
+    this.riskMatrix = deps.risks.matrix;
+  }
+
+  /** The AI systems and components written about (entity refs, lower case). */
+  writtenRefs(): string[] {
+    return [...this.refs];
+  }
+
+  /** How many records were written. */
+  writeCount(): number {
+    return this.writes;
+  }
+
+  private now() {
+    return this.deps.clock ? this.deps.clock() : new Date();
+  }
+
+  private wrote(...refs: string[]) {
+    this.writes++;
+    for (const r of refs) this.refs.add(r.toLocaleLowerCase('en-US'));
+  }
+
+  as(userEntityRef: string, options: { at?: Date } = {}): AimsRecordActor {
+    const actor = userRef(userEntityRef);
+    const valid = (d: unknown) =>
+      d instanceof Date && !Number.isNaN(d.getTime());
+    if (options.at !== undefined && !valid(options.at)) {
+      throw new InputError('at must be a valid date');
+    }
+    const at = () => options.at ?? this.now();
+    const { assessments, risks } = this.deps;
+    const by = this.importerId;
+    const system = (ref: string) => AISystems.parseRef(ref, 'aiSystemRef');
+    return {
+      userEntityRef: actor,
+      saveImpactAssessmentDraft: async (
+        aiSystemRef: string,
+        content: ImpactAssessmentContent,
+      ) => {
+        const ref = system(aiSystemRef);
+        const v = await assessments.saveDraftAs(ref, content, actor, at(), by);
+        this.wrote(ref);
+        return imported(v);
+      },
+      submitImpactAssessment: async (aiSystemRef: string) =>
+        this.transition(aiSystemRef, 'submit', actor, at()),
+      approveImpactAssessment: async (aiSystemRef: string) =>
+        this.transition(aiSystemRef, 'approve', actor, at()),
+      returnImpactAssessment: async (aiSystemRef: string, reason: string) =>
+        this.transition(aiSystemRef, 'return', actor, at(), reason),
+      createRisk: async (aiSystemRef: string, risk: RiskInput) => {
+        const ref = system(aiSystemRef);
+        const created = await risks.createAs(ref, risk, actor, at(), by);
+        this.wrote(ref);
+        return created;
+      },
+      signOffRisk: async (riskId: string) => {
+        await risks.signOffAs(riskId, actor, at(), by);
+        this.writes++;
+      },
+    };
+  }
+
+  private async transition(
+    aiSystemRef: string,
+    action: 'submit' | 'approve' | 'return',
+    actor: string,
+    at: Date,
+    reason?: string,
+  ) {
+    const ref = AISystems.parseRef(aiSystemRef, 'aiSystemRef');
+    const v = await this.deps.assessments.transitionAs(
+      ref,
+      action,
+      actor,
+      at,
+      this.importerId,
+      reason,
+    );
+    this.wrote(ref);
+    return imported(v);
+  }
+
+  hasImpactAssessment(aiSystemRef: string): Promise<boolean> {
+    return this.deps.assessments.hasVersions(
+      AISystems.parseRef(aiSystemRef, 'aiSystemRef'),
+    );
+  }
+
+  hasRisks(aiSystemRef: string): Promise<boolean> {
+    return this.deps.risks.hasRisks(
+      AISystems.parseRef(aiSystemRef, 'aiSystemRef'),
+    );
+  }
+
+  async hasDeploymentReport(id: string): Promise<boolean> {
+    return !!(await this.deps.deploymentReports.get(id));
+  }
+
+  async reportDeployment(
+    report: DeploymentReport,
+  ): Promise<{ duplicate: boolean }> {
+    // one receive time per report, increasing: a later report of a component/environment
+    // replaces the observations of an earlier one, as when they arrive over HTTP
+    const at = Math.max(this.now().getTime(), this.lastReceivedAt + 1);
+    this.lastReceivedAt = at;
+    const result = await this.deps.deployments.ingestAs(
+      importerActor(this.importerId),
+      report,
+      { requireComponent: false, reconcile: 'none', at: new Date(at) },
+    );
+    if (!result.body.duplicate) {
+      const normalized = normalizeDeploymentReport(report);
+      this.wrote(normalized.component, ...normalized.aiSystems.map(s => s.ref));
+    }
+    return { duplicate: result.body.duplicate };
+  }
+}
