@@ -12,6 +12,7 @@ export * from './domain/annexA';
 export * from './domain/euAiAct';
 export * from './findings/vocabulary';
 export * from './api/types';
+export * from './api/client';
 export * from './api/rollUp';
 export * from './api/inventoryCounts';
 export * from './api/assessmentTypes';

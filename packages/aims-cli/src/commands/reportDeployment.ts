@@ -1,4 +1,5 @@
 import {
+  AimsApiClient,
   DeploymentReport,
   DeploymentReportAISystem,
   DeploymentReportModel,
@@ -50,7 +51,7 @@ export interface ReportDeploymentIo {
   err: (line: string) => void;
   env: Record<string, string | undefined>;
   now?: () => number;
-  fetch?: typeof fetch;
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
 class UsageError extends Error {}
@@ -191,18 +192,17 @@ export async function reportDeployment(args: string[], io: ReportDeploymentIo): 
   const token = flags.values.token?.[0] ?? io.env.AIMS_INGEST_TOKEN;
   if (!token) return fail('--token is required (or set AIMS_INGEST_TOKEN)');
 
-  const doFetch = io.fetch ?? fetch;
+  const client = new AimsApiClient({
+    baseUrl: `${url}/api/aims`,
+    fetch: io.fetch ?? ((input, init) => fetch(input, init)),
+  });
   let response: Response;
   let text: string;
   try {
-    response = await doFetch(endpoint, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        Authorization: `Bearer ${token}`,
-      },
-      body,
+    response = await client.request('post', '/deployments', {
+      query: flags.wait ? { wait: true } : {},
+      body: report,
+      headers: { Authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(30_000),
     });
     text = await response.text();

@@ -475,6 +475,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: true,
             },
           },
           controls: {

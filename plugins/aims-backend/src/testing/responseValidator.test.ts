@@ -123,6 +123,8 @@ describe('OpenApiResponseValidator', () => {
     expect(json('/inventory', 200, {}, 'DELETE')).toEqual([
       'DELETE /inventory → 200: no operation in the spec',
     ]);
+    // a route the API does not have is rightly not found
+    expect(json('/inventory', 404, {}, 'DELETE')).toEqual([]);
   });
 
   it('fails a body where the spec declares none, and none where it declares one', () => {

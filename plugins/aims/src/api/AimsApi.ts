@@ -1,15 +1,13 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AimsApiOperations,
   AimsStatus,
   AuditEvent,
   DeploymentSourceListResponse,
   Finding,
   FindingActionRequest,
-  FindingSeverity,
-  FindingStatus,
   FindingWithEvents,
-  FindingType,
   ImpactAssessmentOverview,
   ImpactAssessmentTransitionRequest,
   ImpactAssessmentVersion,
@@ -17,7 +15,6 @@ import {
   InventoryQuery,
   InventoryResponse,
   Risk,
-  RiskBand,
   RiskHeatMapResponse,
   RiskInput,
   RiskListResponse,
@@ -28,27 +25,19 @@ import {
 /** An entity reference as a string (`aisystem:default/x`) or a compound ref. @public */
 export type AimsEntityRef = CompoundEntityRef | string;
 
-/** Filters, paging and ordering of `GET /risks`. @public */
-export interface RiskQuery {
-  aiSystemRef?: string;
-  owner?: string;
-  band?: RiskBand;
-  needsSignOff?: boolean;
-  limit?: number;
-  offset?: number;
-  orderBy?: string;
-  order?: 'asc' | 'desc';
-}
+/** Filters, paging and ordering of `GET /risks` (the spec's query parameters). @public */
+export type RiskQuery = Omit<
+  NonNullable<AimsApiOperations['ListRisks']['parameters']['query']>,
+  'format'
+>;
 
-/** Filters of `GET /findings`. @public */
-export interface FindingQuery {
-  /** Findings on the entity, and (for an AI system) the drift findings naming it. */
-  entityRef?: string;
-  aiSystemRef?: string;
-  type?: FindingType;
-  status?: FindingStatus;
-  severity?: FindingSeverity;
-}
+/**
+ * Filters of `GET /findings` (the spec's query parameters): `entityRef` also matches, for an
+ * AI system, the drift findings naming it. @public
+ */
+export type FindingQuery = NonNullable<
+  AimsApiOperations['ListFindings']['parameters']['query']
+>;
 
 /**
  * Client for the AIMS backend (`/api/aims`).

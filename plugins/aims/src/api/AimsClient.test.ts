@@ -142,7 +142,7 @@ describe('AimsClient', () => {
         'http://backstage:7007/api/aims/impact-assessments/aisystem/default/credit-risk-scorer',
         'http://backstage:7007/api/aims/impact-assessments/aisystem/ops/a%20b/versions/2',
       ]);
-      expect(calls[0].init?.method).toBeUndefined();
+      expect(calls[0].init?.method).toBe('GET');
     });
 
     it('PUTs a draft with content and revision as JSON', async () => {
@@ -224,7 +224,7 @@ describe('AimsClient', () => {
         owner: '',
         limit: 20,
         offset: 0,
-        orderBy: 'residualScore',
+        orderBy: 'updatedAt',
         order: 'desc',
       });
       const url = new URL(calls[0].url);
@@ -235,7 +235,7 @@ describe('AimsClient', () => {
         needsSignOff: 'true',
         limit: '20',
         offset: '0',
-        orderBy: 'residualScore',
+        orderBy: 'updatedAt',
         order: 'desc',
       });
       await client.getRisksCsv({ aiSystemRef: 'aisystem:default/x', limit: 5, offset: 5 });

@@ -1,17 +1,17 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import {
-  CompoundEntityRef,
   DEFAULT_NAMESPACE,
   parseEntityRef,
 } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  AimsApiClient,
   AimsStatus,
   AuditEvent,
   DeploymentSourceListResponse,
-  Finding,
   FindingActionRequest,
   FindingWithEvents,
+  StoredFindingView,
   ImpactAssessmentOverview,
   ImpactAssessmentTransitionRequest,
   ImpactAssessmentVersion,
@@ -27,52 +27,24 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from './AimsApi';
 
-const QUERY_KEYS: Array<keyof InventoryQuery> = [
-  'owner',
-  'lifecycle',
-  'tier',
-  'type',
-  'status',
-  'q',
-  'limit',
-  'offset',
-];
-
-/** Builds the query string of `/inventory`; empty and undefined filters are left out. */
-export function inventorySearchParams(
-  query: InventoryQuery = {},
-  extra: Record<string, string> = {},
-): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of QUERY_KEYS) {
-    const value = query[key];
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  for (const [key, value] of Object.entries(extra)) params.set(key, value);
-  return params;
+/** `{ kind, namespace, name }` path parameters of an entity: lower-case kind, default namespace. */
+export function entityParams(entityRef: AimsEntityRef): {
+  kind: string;
+  namespace: string;
+  name: string;
+} {
+  const ref = typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+  return {
+    kind: ref.kind.toLocaleLowerCase('en-US'),
+    namespace: ref.namespace || DEFAULT_NAMESPACE,
+    name: ref.name,
+  };
 }
 
 /** `kind/namespace/name`, lower-case kind, each segment URL-encoded. */
 export function entityPath(entityRef: AimsEntityRef): string {
-  const ref = typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
-  return [ref.kind.toLocaleLowerCase('en-US'), ref.namespace || DEFAULT_NAMESPACE, ref.name]
-    .map(encodeURIComponent)
-    .join('/');
-}
-
-/** Query string from the set values of an object; empty, null and undefined are left out. */
-function searchParams(
-  query: object,
-  extra: Record<string, string> = {},
-): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  for (const [key, value] of Object.entries(extra)) params.set(key, value);
-  return params;
+  const { kind, namespace, name } = entityParams(entityRef);
+  return [kind, namespace, name].map(encodeURIComponent).join('/');
 }
 
 /**
@@ -82,160 +54,175 @@ function searchParams(
  * @public
  */
 export class AimsClient implements AimsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly api: AimsApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.api = new AimsApiClient({
+      baseUrl: () => options.discoveryApi.getBaseUrl('aims'),
+      fetch: (input, init) => options.fetchApi.fetch(input, init),
+    });
   }
 
   async getInventory(query: InventoryQuery = {}): Promise<InventoryResponse> {
-    const res = await this.get(`/inventory${qs(inventorySearchParams(query))}`);
-    return (await res.json()) as InventoryResponse;
+    return json(await this.api.request('get', '/inventory', { query }));
   }
 
   async getInventoryCounts(query: InventoryQuery = {}): Promise<InventoryCounts> {
     const { limit: _limit, offset: _offset, ...filters } = query;
-    const res = await this.get(
-      `/inventory/counts${qs(inventorySearchParams(filters))}`,
-    );
-    return (await res.json()) as InventoryCounts;
+    return json(await this.api.request('get', '/inventory/counts', { query: filters }));
   }
 
   async getInventoryCsv(query: InventoryQuery = {}): Promise<Blob> {
     const { limit: _limit, offset: _offset, ...filters } = query;
-    const res = await this.get(
-      `/inventory${qs(inventorySearchParams(filters, { format: 'csv' }))}`,
-      'text/csv',
+    return blob(
+      await this.api.request('get', '/inventory', {
+        query: { ...filters, format: 'csv' },
+        accept: 'text/csv',
+      }),
     );
-    return await res.blob();
   }
 
-  async getStatus(entityRef: CompoundEntityRef | string): Promise<AimsStatus> {
-    const res = await this.get(`/status/${entityPath(entityRef)}`);
-    return (await res.json()) as AimsStatus;
+  async getStatus(entityRef: AimsEntityRef): Promise<AimsStatus> {
+    return json(
+      await this.api.request('get', '/status/{kind}/{namespace}/{name}', {
+        path: entityParams(entityRef),
+      }),
+    );
   }
 
   async getImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentOverview> {
-    const res = await this.get(`/impact-assessments/${entityPath(entityRef)}`);
-    return (await res.json()) as ImpactAssessmentOverview;
+    // content is the domain model's (the spec leaves it to the shared validator)
+    return (await json(
+      await this.api.request('get', '/impact-assessments/{kind}/{namespace}/{name}', {
+        path: entityParams(entityRef),
+      }),
+    )) as ImpactAssessmentOverview;
   }
 
   async getImpactAssessmentVersion(
     entityRef: AimsEntityRef,
     version: number,
   ): Promise<ImpactAssessmentVersion> {
-    const res = await this.get(
-      `/impact-assessments/${entityPath(entityRef)}/versions/${encodeURIComponent(String(version))}`,
-    );
-    return (await res.json()) as ImpactAssessmentVersion;
+    return (await json(
+      await this.api.request(
+        'get',
+        '/impact-assessments/{kind}/{namespace}/{name}/versions/{version}',
+        { path: { ...entityParams(entityRef), version } },
+      ),
+    )) as ImpactAssessmentVersion;
   }
 
   async saveImpactAssessmentDraft(
     entityRef: AimsEntityRef,
     request: SaveImpactAssessmentDraftRequest,
   ): Promise<ImpactAssessmentVersion> {
-    return this.send('PUT', `/impact-assessments/${entityPath(entityRef)}/draft`, request);
+    return (await json(
+      await this.api.request('put', '/impact-assessments/{kind}/{namespace}/{name}/draft', {
+        path: entityParams(entityRef),
+        body: request,
+      }),
+    )) as ImpactAssessmentVersion;
   }
 
   async transitionImpactAssessment(
     entityRef: AimsEntityRef,
     request: ImpactAssessmentTransitionRequest,
   ): Promise<ImpactAssessmentVersion> {
-    return this.send('POST', `/impact-assessments/${entityPath(entityRef)}/transitions`, request);
+    return (await json(
+      await this.api.request(
+        'post',
+        '/impact-assessments/{kind}/{namespace}/{name}/transitions',
+        { path: entityParams(entityRef), body: request },
+      ),
+    )) as ImpactAssessmentVersion;
   }
 
   async importImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentVersion> {
-    return this.send('POST', `/impact-assessments/${entityPath(entityRef)}/import`, {});
+    return (await json(
+      await this.api.request('post', '/impact-assessments/{kind}/{namespace}/{name}/import', {
+        path: entityParams(entityRef),
+        body: {},
+      }),
+    )) as ImpactAssessmentVersion;
   }
 
   async getRisks(query: RiskQuery = {}): Promise<RiskListResponse> {
-    const res = await this.get(`/risks${qs(searchParams(query))}`);
-    return (await res.json()) as RiskListResponse;
+    return json(await this.api.request('get', '/risks', { query }));
   }
 
   async getRisksCsv(query: RiskQuery = {}): Promise<Blob> {
     const { limit: _limit, offset: _offset, ...rest } = query;
-    const res = await this.get(
-      `/risks${qs(searchParams(rest, { format: 'csv' }))}`,
-      'text/csv',
+    return blob(
+      await this.api.request('get', '/risks', {
+        query: { ...rest, format: 'csv' },
+        accept: 'text/csv',
+      }),
     );
-    return await res.blob();
   }
 
   async getRiskHeatMap(aiSystemRef?: string): Promise<RiskHeatMapResponse> {
-    const res = await this.get(`/risks/heatmap${qs(searchParams({ aiSystemRef }))}`);
-    return (await res.json()) as RiskHeatMapResponse;
+    return json(await this.api.request('get', '/risks/heatmap', { query: { aiSystemRef } }));
   }
 
   async getRiskMatrix(): Promise<RiskMatrix> {
-    const res = await this.get('/risks/matrix');
-    return (await res.json()) as RiskMatrix;
+    return json(await this.api.request('get', '/risks/matrix', {}));
   }
 
   async createRisk(aiSystemRef: string, input: RiskInput): Promise<Risk> {
-    return this.send('POST', '/risks', { aiSystemRef, ...input });
+    return json(await this.api.request('post', '/risks', { body: { aiSystemRef, ...input } }));
   }
 
   async updateRisk(id: string, input: RiskInput, revision: number): Promise<Risk> {
-    return this.send('PUT', `/risks/${encodeURIComponent(id)}`, { ...input, revision });
+    return json(
+      await this.api.request('put', '/risks/{id}', {
+        path: { id },
+        body: { ...input, revision },
+      }),
+    );
   }
 
   async signOffRisk(id: string, revision: number): Promise<Risk> {
-    return this.send('POST', `/risks/${encodeURIComponent(id)}/sign-off`, { revision });
+    return json(
+      await this.api.request('post', '/risks/{id}/sign-off', {
+        path: { id },
+        body: { revision },
+      }),
+    );
   }
 
-  async getFindings(query: FindingQuery = {}): Promise<{ items: Finding[] }> {
-    const res = await this.get(`/findings${qs(searchParams(query))}`);
-    return (await res.json()) as { items: Finding[] };
+  async getFindings(query: FindingQuery = {}): Promise<{ items: StoredFindingView[] }> {
+    return json(await this.api.request('get', '/findings', { query }));
   }
 
   async getFinding(id: string): Promise<FindingWithEvents> {
-    const res = await this.get(`/findings/${encodeURIComponent(id)}`);
-    return (await res.json()) as FindingWithEvents;
+    return json(await this.api.request('get', '/findings/{id}', { path: { id } }));
   }
 
   async actOnFinding(id: string, request: FindingActionRequest): Promise<FindingWithEvents> {
-    return this.send('POST', `/findings/${encodeURIComponent(id)}/actions`, request);
+    return json(
+      await this.api.request('post', '/findings/{id}/actions', {
+        path: { id },
+        body: request,
+      }),
+    );
   }
 
   async getSources(): Promise<DeploymentSourceListResponse> {
-    const res = await this.get('/sources');
-    return (await res.json()) as DeploymentSourceListResponse;
+    return json(await this.api.request('get', '/sources', {}));
   }
 
   async getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }> {
-    const res = await this.get(`/audit${qs(searchParams(query))}`);
-    return (await res.json()) as { items: AuditEvent[] };
-  }
-
-  private async get(path: string, accept = 'application/json') {
-    const baseUrl = await this.discoveryApi.getBaseUrl('aims');
-    const res = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      headers: { Accept: accept },
-    });
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return res;
-  }
-
-  private async send<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('aims');
-    const res = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return (await res.json()) as T;
+    return json(await this.api.request('get', '/audit', { query }));
   }
 }
 
-function qs(params: URLSearchParams): string {
-  const s = params.toString();
-  return s ? `?${s}` : '';
+/** The success body of an answer; ResponseError (status, Backstage error body) otherwise. */
+async function json<T>(res: { ok: boolean; json(): Promise<T> } & Response): Promise<T> {
+  if (!res.ok) throw await ResponseError.fromResponse(res);
+  return await res.json();
+}
+
+async function blob(res: Response): Promise<Blob> {
+  if (!res.ok) throw await ResponseError.fromResponse(res);
+  return await res.blob();
 }

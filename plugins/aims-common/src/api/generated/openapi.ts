@@ -492,7 +492,9 @@ export interface components {
       inherent?: components['schemas']['RiskRating'];
       residual?: components['schemas']['RiskRating'];
       treatment?: string;
-      actions?: Record<string, never>[];
+      actions?: {
+        [key: string]: unknown;
+      }[];
       controls?: string[];
       riskOwner?: string;
     };
