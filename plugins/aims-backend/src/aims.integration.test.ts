@@ -50,6 +50,7 @@ import {
   userInfoFromCatalog,
   waitForCatalog,
 } from './testing/testHarness';
+import { aimsResponseValidation } from './testing/responseValidator';
 
 jest.setTimeout(180_000);
 
@@ -213,6 +214,9 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
+// every answer of the aims plugin is checked against the OpenAPI spec (fails the test)
+const specResponses = aimsResponseValidation();
+
 describe.each(databases.eachSupportedId())(
   'aims assessments, risks, findings and audit on %s',
   databaseId => {
@@ -232,6 +236,7 @@ describe.each(databases.eachSupportedId())(
       backend = await startTestBackend({
         features: [
           aimsPlugin,
+          specResponses.module,
           catalogPlugin,
           catalogModuleAims,
           testEntities,

@@ -22,6 +22,7 @@ import {
   waitFor,
   waitForCatalog,
 } from './testing/testHarness';
+import { aimsResponseValidation } from './testing/responseValidator';
 
 jest.setTimeout(120_000);
 
@@ -119,6 +120,9 @@ const databases = TestDatabases.create({
 
 const DAY = 24 * 3600 * 1000;
 
+// every answer of the aims plugin is checked against the OpenAPI spec (fails the test)
+const specResponses = aimsResponseValidation();
+
 describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let knex: Knex;
@@ -133,6 +137,7 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
     backend = await startTestBackend({
       features: [
         aimsPlugin,
+        specResponses.module,
         catalogPlugin,
         catalogModuleAims,
         testEntities,

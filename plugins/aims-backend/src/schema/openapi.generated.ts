@@ -11,7 +11,7 @@ export const spec = {
     title: 'aims',
     version: '1',
     description:
-      'AIMS for Backstage (ISO/IEC 42001 AI management system). Plugin id `aims`, mounted at `/api/aims`. Every route needs a Backstage identity (user or service). This file is the source of truth for request validation.',
+      "AIMS for Backstage (ISO/IEC 42001 AI management system). Plugin id `aims`, mounted at `/api/aims`. Every route needs a Backstage identity (user or service). This file is the one definition of the API: requests are validated against it (400 naming the field), the handlers' types, the typed router spec, the API types and the client of aims-common are generated from it (`yarn generate:openapi`), and the integration tests check every answer against it.",
     license: {
       name: 'Apache-2.0',
       url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
@@ -1460,6 +1460,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -1514,6 +1521,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -1555,6 +1569,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '404': {
             description: 'No such entity',
@@ -1598,6 +1619,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '404': {
             description: 'Not an AISystem in the catalog',
@@ -1649,6 +1677,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '404': {
             description: 'No such AI system or version',
@@ -1725,6 +1760,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '403': {
             description: 'Not allowed',
@@ -1824,6 +1866,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '403': {
             description: 'Not allowed, or author approving own assessment',
@@ -1914,6 +1963,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '403': {
             description: 'Not allowed',
@@ -2067,6 +2123,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -2121,6 +2184,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '403': {
             description: 'Not allowed',
@@ -2162,6 +2232,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -2194,6 +2271,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -2215,6 +2299,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '404': {
             description: 'No such risk',
@@ -2288,6 +2379,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '403': {
             description: 'Not allowed',
@@ -2362,6 +2460,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '403': {
             description: 'Not the risk owner',
@@ -2489,6 +2594,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -2511,6 +2623,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '404': {
             description: 'No such finding',
@@ -2570,6 +2689,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '403': {
             description: 'Not an owner or compliance',
@@ -2661,6 +2787,24 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Neither the ingest token nor a user granted aims.deployment.report',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '404': {
             description: 'The component is not in the catalog',
@@ -2745,6 +2889,24 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Neither the ingest token nor a user granted aims.deployment.report',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
           '413': {
             description: 'Body above 4 MB',
@@ -2776,6 +2938,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -2857,6 +3026,13 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
