@@ -14,21 +14,15 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import {
-  AuthorizeResult,
-  isResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   IMPACT_DIMENSIONS,
   ImpactAssessmentContent,
   emptyImpactAssessmentContent,
 } from '@aims-backstage/backstage-plugin-aims-common';
+import { aimsPolicyDecision } from '@aims-backstage/backstage-plugin-aims-node';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import { Knex } from 'knex';
 import fs from 'node:fs';
@@ -96,8 +90,8 @@ const entities: Entity[] = [
 const testEntities = testEntitiesModule(entities);
 
 /**
- * The policy under test: owners (isEntityOwner, evaluated by the catalog) or compliance
- * members may update; only compliance approves; everything else (catalog reads) is allowed.
+ * The policy under test: the shipped aimsPolicyDecision (owners update their systems, the
+ * compliance group everything, only compliance approves); everything else is allowed.
  */
 const testPolicy = createBackendModule({
   pluginId: 'permission',
@@ -108,28 +102,11 @@ const testPolicy = createBackendModule({
       async init({ policy }) {
         policy.setPolicy({
           async handle(req, policyUser) {
-            const refs = policyUser?.info.ownershipEntityRefs ?? [];
-            const compliance = refs.includes('group:default/compliance');
-            if (req.permission.name === 'aims.assessment.approve') {
-              return {
-                result: compliance
-                  ? AuthorizeResult.ALLOW
-                  : AuthorizeResult.DENY,
-              };
-            }
-            if (
-              ['aims.assessment.update', 'aims.risk.update'].includes(
-                req.permission.name,
-              ) &&
-              isResourcePermission(req.permission, 'catalog-entity')
-            ) {
-              if (compliance) return { result: AuthorizeResult.ALLOW };
-              return createCatalogConditionalDecision(
-                req.permission,
-                catalogConditions.isEntityOwner({ claims: refs }),
-              );
-            }
-            return { result: AuthorizeResult.ALLOW };
+            return (
+              aimsPolicyDecision(req, policyUser, {
+                complianceGroup: 'group:default/compliance',
+              }) ?? { result: AuthorizeResult.ALLOW }
+            );
           },
         });
       },

@@ -4,8 +4,9 @@ import {
   createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
+import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
 import {
   TestDatabases,
   mockServices,
@@ -15,16 +16,19 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import {
+  AimsPermissionPolicy,
   DeploymentObservationInput,
   deploymentSourcesExtensionPoint,
 } from '@aims-backstage/backstage-plugin-aims-node';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
-import { Knex } from 'knex';
+import createKnex, { Knex } from 'knex';
 import request from 'supertest';
 import aimsPlugin from './index';
 import { toIsoTimestamp } from './lib/db';
@@ -37,6 +41,7 @@ import {
 } from './drift/tasks';
 import {
   aiSystem,
+  authWithExternalTokens,
   databaseFactory,
   fullMutation,
   group,
@@ -159,38 +164,45 @@ const fakeNotifications = createServiceFactory({
   }),
 });
 
-/**
- * Mock tokens for users and plugins; everything else goes to the real auth service, so the
- * static external-access token configured below is verified the way production does it.
- */
-const hybridAuth = createServiceFactory({
-  service: coreServices.auth,
-  deps: {
-    config: coreServices.rootConfig,
-    logger: coreServices.logger,
-    discovery: coreServices.discovery,
-    plugin: coreServices.pluginMetadata,
-    database: coreServices.database,
-  },
-  async factory(deps) {
-    const real = await (authServiceFactory as any).factory({
-      ...deps,
-      pluginTokenHandlerDecorator: (h: unknown) => h,
-      externalTokenHandlers: [],
+/** The shipped AIMS policy, the compliance group from `aims.complianceGroup`. */
+const aimsPolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'aims-policy',
+  register(env) {
+    env.registerInit({
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        policy.setPolicy(AimsPermissionPolicy.fromConfig(config));
+      },
     });
-    const mock = mockServices.auth({ pluginId: deps.plugin.getId() });
-    return {
-      authenticate: (token: string, options?: any) =>
-        token.startsWith('mock-')
-          ? mock.authenticate(token, options)
-          : real.authenticate(token, options),
-      getNoneCredentials: () => mock.getNoneCredentials(),
-      getOwnServiceCredentials: () => mock.getOwnServiceCredentials(),
-      isPrincipal: mock.isPrincipal.bind(mock) as any,
-      getPluginRequestToken: (o: any) => mock.getPluginRequestToken(o),
-      getLimitedUserToken: (c: any) => mock.getLimitedUserToken(c),
-      listPublicServiceKeys: () => mock.listPublicServiceKeys(),
-    };
+  },
+});
+
+/**
+ * Errors any plugin logs (a failed scheduled task is logged as an error by the scheduler)
+ * and the aims plugin's warnings (a failed drift reconcile or source run): a test can assert
+ * that nothing failed quietly.
+ */
+const problems: string[] = [];
+const capturingLogger = createServiceFactory({
+  service: coreServices.logger,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory: ({ plugin }) => {
+    const pluginId = plugin.getId();
+    const make = (meta: Record<string, unknown>): any => ({
+      error: (message: unknown, m?: unknown) =>
+        problems.push(
+          `${pluginId} error: ${String(message)} ${m ? JSON.stringify(m) : ''}`,
+        ),
+      warn: (message: unknown) => {
+        if (pluginId === 'aims')
+          problems.push(`${pluginId} warn: ${String(message)}`);
+      },
+      info: () => {},
+      debug: () => {},
+      child: (more: Record<string, unknown>) => make({ ...meta, ...more }),
+    });
+    return make({});
   },
 });
 
@@ -209,11 +221,18 @@ const features = (knexes: Record<string, Knex>) => [
   captureScheduler,
   userInfoFromCatalog,
   fakeNotifications,
-  hybridAuth,
+  // mock tokens for users and plugins, the static token below verified for real
+  authWithExternalTokens,
   httpAuthServiceFactory,
+  capturingLogger,
+  permissionPlugin,
+  aimsPolicy,
+  permissionsServiceFactory,
+  permissionsRegistryServiceFactory,
   databaseFactory(knexes),
   mockServices.rootConfig.factory({
     data: {
+      permission: { enabled: true },
       backend: {
         auth: {
           externalAccess: [
@@ -272,6 +291,7 @@ describe.each(databases.eachSupportedId())(
     let backend: Backend;
     let knex: Knex;
     let catalogKnex: Knex;
+    let permissionKnex: Knex;
     const as = (name: string) => ({
       Authorization: mockCredentials.user.header(`user:default/${name}`),
     });
@@ -329,8 +349,13 @@ describe.each(databases.eachSupportedId())(
       k8s.error = undefined;
       knex = await databases.init(databaseId);
       catalogKnex = await databases.init(databaseId);
+      permissionKnex = await databases.init(databaseId);
       backend = await startTestBackend({
-        features: features({ aims: knex, catalog: catalogKnex }),
+        features: features({
+          aims: knex,
+          catalog: catalogKnex,
+          permission: permissionKnex,
+        }),
       });
       await waitForStitchedCatalog(backend);
       for (const ref of APPROVED) {
@@ -352,7 +377,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     describe('POST /deployments: authentication, validation, limits, idempotency', () => {
-      it('answers 401 without a token and with a wrong static token, and accepts the static token and users', async () => {
+      it('answers 401 without a token and with a wrong static token, accepts the static token and users granted aims.deployment.report, and 403 to other users', async () => {
         const body = {
           id: 'auth-1',
           component: PAY,
@@ -384,9 +409,20 @@ describe.each(databases.eachSupportedId())(
           .where({ id: 'auth-1' })
           .first();
         expect(stored.received_by).toContain('aims-ingest');
-        const byUser = await api()
+        // a signed-in engineer is not an ingest credential
+        const engineer = await api()
           .post('/api/aims/deployments')
           .set(as('paula'))
+          .send({ ...body, id: 'auth-2' });
+        expect(engineer.status).toBe(403);
+        expect(engineer.body.error.message).toContain('aims.deployment.report');
+        expect(
+          await knex('aims_deployment_reports').where({ id: 'auth-2' }).first(),
+        ).toBeUndefined();
+        // compliance holds aims.deployment.report (the shipped policy)
+        const byUser = await api()
+          .post('/api/aims/deployments')
+          .set(as('carol'))
           .send({ ...body, id: 'auth-2' });
         expect(byUser.status).toBe(202);
         expect(
@@ -395,7 +431,7 @@ describe.each(databases.eachSupportedId())(
               .where({ id: 'auth-2' })
               .first()
           ).received_by,
-        ).toBe('user:default/paula');
+        ).toBe('user:default/carol');
         // the sources list is readable by services and users
         const sources = await api().get('/api/aims/sources').set(ci);
         expect(sources.status).toBe(200);
@@ -1243,7 +1279,16 @@ describe.each(databases.eachSupportedId())(
           reason: 'rolling back',
         });
         expect([ack.status, ack.body.status]).toEqual([200, 'acknowledged']);
-        const snooze = await act(as('alice'), {
+        // aims.finding.act is decided on the entity the finding is on (the component): the
+        // AI system's owner does not own payments-api
+        const systemOwner = await act(as('alice'), {
+          action: 'snooze',
+          reason: 'waiting for the release',
+          until: future,
+        });
+        expect(systemOwner.status).toBe(403);
+        expect(systemOwner.body.error.message).toContain('aims.finding.act');
+        const snooze = await act(as('paula'), {
           action: 'snooze',
           reason: 'waiting for the release',
           until: future,
@@ -1271,7 +1316,7 @@ describe.each(databases.eachSupportedId())(
         ).toMatchObject({ status: 'open', occurrences: 2 });
 
         // a snooze whose date has passed opens again on the next reconcile
-        await act(as('alice'), {
+        await act(as('paula'), {
           action: 'snooze',
           reason: 'one more day',
           until: future,
@@ -1293,11 +1338,11 @@ describe.each(databases.eachSupportedId())(
         ).toEqual([
           ['opened', 'aims:drift-reconcile', 'open'],
           ['acknowledge', 'user:default/paula', 'acknowledged'],
-          ['snooze', 'user:default/alice', 'snoozed'],
+          ['snooze', 'user:default/paula', 'snoozed'],
           ['accept-risk', 'user:default/carol', 'risk-accepted'],
           ['resolve', 'user:default/paula', 'resolved'],
           ['reopened', 'aims:drift-reconcile', 'open'],
-          ['snooze', 'user:default/alice', 'snoozed'],
+          ['snooze', 'user:default/paula', 'snoozed'],
           ['expired', 'aims:drift-reconcile', 'open'],
         ]);
         expect(detail.body.events[1].reason).toBe('rolling back');
@@ -1312,10 +1357,10 @@ describe.each(databases.eachSupportedId())(
             .reverse(),
         ).toEqual([
           ['finding.acknowledge', 'user:default/paula', 'rolling back'],
-          ['finding.snooze', 'user:default/alice', 'waiting for the release'],
+          ['finding.snooze', 'user:default/paula', 'waiting for the release'],
           ['finding.accept-risk', 'user:default/carol', 'canary for a week'],
           ['finding.resolve', 'user:default/paula', 'fixed, I think'],
-          ['finding.snooze', 'user:default/alice', 'one more day'],
+          ['finding.snooze', 'user:default/paula', 'one more day'],
         ]);
         await staging('3.2.0');
       });
@@ -1382,99 +1427,141 @@ describe.each(databases.eachSupportedId())(
     });
 
     describe('several replicas', () => {
-      it('two backends on one database reconcile concurrently without duplicate findings', async () => {
-        const started = new Date();
-        const second = await startTestBackend({
-          features: features({
-            aims: knex,
-            catalog: await databases.init(databaseId),
-          }),
-        });
-        try {
-          await waitForStitchedCatalog(second);
-          const deployedAt = ago(2 * HOUR);
-          const body = (id: string) => ({
-            id,
-            component: PAY,
-            environment: 'production',
-            deployedAt,
-            aiSystems: [
-              { ref: 'fraud-scorer', version: '7.0.0' },
-              { ref: 'new-bot' },
-            ],
-            models: [{ provider: 'anthropic', name: 'claude' }],
-          });
-          const results = await Promise.all([
-            api(backend)
-              .post('/api/aims/deployments')
-              .set(ci)
-              .send(body(`${databaseId}-replica-a`)),
-            api(second)
-              .post('/api/aims/deployments')
-              .set(ci)
-              .send(body(`${databaseId}-replica-b`)),
-            api(second)
-              .post('/api/aims/deployments')
-              .set(ci)
-              .send(body(`${databaseId}-replica-a`)),
-            schedulers[0].triggerTask(DRIFT_TASK_ID).catch(() => undefined),
-            schedulers[schedulers.length - 1]
-              .triggerTask(DRIFT_TASK_ID)
-              .catch(() => undefined),
-          ]);
-          expect(
-            results
-              .slice(0, 3)
-              .map(r => (r as request.Response).status)
-              .sort(),
-          ).toEqual([200, 202, 202]);
-          // each replica drains the queue its reports joined; leases keep them apart
-          await waitFor(async () => {
-            const [{ waiting }] = await knex('aims_drift_queue').count({
-              waiting: '*',
+      // Two backends, each with its own connection pools (as two processes would have) on one
+      // PostgreSQL database per plugin, reconciling the same component at the same time.
+      // SQLite is one process by nature: there is nothing to share there.
+      const replicaIt = databaseId.startsWith('POSTGRES') ? it : it.skip;
+      replicaIt(
+        'two backends with their own pools on one database reconcile concurrently without duplicate findings or swallowed errors',
+        async () => {
+          const started = new Date();
+          const logged = problems.length;
+          // a second pool on each plugin database of the first backend
+          const pools = {
+            aims: createKnex(knex.client.config),
+            catalog: createKnex(catalogKnex.client.config),
+            permission: createKnex(permissionKnex.client.config),
+          };
+          expect(pools.aims).not.toBe(knex);
+          const second = await startTestBackend({ features: features(pools) });
+          try {
+            await waitForStitchedCatalog(second);
+            const deployedAt = ago(2 * HOUR);
+            const body = (id: string) => ({
+              id,
+              component: PAY,
+              environment: 'production',
+              deployedAt,
+              aiSystems: [
+                { ref: 'fraud-scorer', version: '7.0.0' },
+                { ref: 'new-bot' },
+              ],
+              models: [{ provider: 'anthropic', name: 'claude' }],
             });
-            const stillOpen = await knex('aims_findings')
+            // the scheduled drift task on both replicas at once; the test scheduler runs a
+            // triggered task inline and hands its failure only to waitForTask, so wait for it
+            // too: a failed run fails the test instead of vanishing
+            const trigger = async (scheduler: SchedulerService) => {
+              const done = (
+                scheduler as unknown as {
+                  waitForTask(id: string): Promise<void>;
+                }
+              ).waitForTask(DRIFT_TASK_ID);
+              await scheduler.triggerTask(DRIFT_TASK_ID);
+              await done;
+            };
+            const results = await Promise.all([
+              api(backend)
+                .post('/api/aims/deployments')
+                .set(ci)
+                .send(body(`${databaseId}-replica-a`)),
+              api(second)
+                .post('/api/aims/deployments')
+                .set(ci)
+                .send(body(`${databaseId}-replica-b`)),
+              api(second)
+                .post('/api/aims/deployments')
+                .set(ci)
+                .send(body(`${databaseId}-replica-a`)),
+              trigger(schedulers[0]),
+              trigger(schedulers[schedulers.length - 1]),
+            ]);
+            expect(
+              results
+                .slice(0, 3)
+                .map(r => (r as request.Response).status)
+                .sort(),
+            ).toEqual([200, 202, 202]);
+            // each replica drains the queue its reports joined; leases keep them apart
+            await waitFor(async () => {
+              const [{ waiting }] = await knex('aims_drift_queue').count({
+                waiting: '*',
+              });
+              const stillOpen = await knex('aims_findings')
+                .where({ entity_ref: PAY })
+                .whereNot({ status: 'resolved' });
+              return Number(waiting) === 0 && stillOpen.length === 3
+                ? true
+                : undefined;
+            }, 'both replicas to drain the drift queue');
+            // and the scheduled reconcile once more on each, one after the other
+            await trigger(schedulers[0]);
+            await trigger(schedulers[schedulers.length - 1]);
+
+            const dupes = await knex('aims_findings')
+              .select('finding_key')
+              .count({ n: '*' })
+              .groupBy('finding_key')
+              .havingRaw('count(*) > 1');
+            expect(dupes).toEqual([]);
+            const open = await knex('aims_findings')
               .where({ entity_ref: PAY })
               .whereNot({ status: 'resolved' });
-            return Number(waiting) === 0 && stillOpen.length === 3
-              ? true
-              : undefined;
-          }, 'both replicas to drain the drift queue');
-          const dupes = await knex('aims_findings')
-            .select('finding_key')
-            .count({ n: '*' })
-            .groupBy('finding_key')
-            .havingRaw('count(*) > 1');
-          expect(dupes).toEqual([]);
-          const open = await knex('aims_findings')
-            .where({ entity_ref: PAY })
-            .whereNot({ status: 'resolved' });
-          expect(open.map(f => f.type).sort()).toEqual(
-            [
-              'unassessed-in-production',
-              'undeclared-ai-usage',
-              'version-mismatch',
-            ].sort(),
-          );
-          // each finding opened (or reopened) at most once in this test, whichever replica did it
-          const events = await knex('aims_finding_events')
-            .whereIn(
-              'finding_id',
-              open.map(f => f.id),
-            )
-            .whereIn('action', ['opened', 'reopened'])
-            .where('at', '>=', started);
-          const perFinding = new Map<string, number>();
-          for (const e of events)
-            perFinding.set(
-              String(e.finding_id),
-              (perFinding.get(String(e.finding_id)) ?? 0) + 1,
+            expect(open.map(f => f.type).sort()).toEqual(
+              [
+                'unassessed-in-production',
+                'undeclared-ai-usage',
+                'version-mismatch',
+              ].sort(),
             );
-          expect([...perFinding.values()].every(v => v === 1)).toBe(true);
-        } finally {
-          await second.stop();
-        }
-      });
+            // every finding there is was opened exactly once, whichever replica did it
+            const opened = await knex('aims_finding_events')
+              .select('finding_id')
+              .count({ n: '*' })
+              .where({ action: 'opened' })
+              .groupBy('finding_id');
+            const openedCount = new Map(
+              opened.map(r => [String(r.finding_id), Number(r.n)]),
+            );
+            const all = await knex('aims_findings').select('id');
+            expect(
+              all
+                .map(f => [String(f.id), openedCount.get(String(f.id)) ?? 0])
+                .filter(([, count]) => count !== 1),
+            ).toEqual([]);
+            // and in this test each open finding opened (or reopened) at most once
+            const events = await knex('aims_finding_events')
+              .whereIn(
+                'finding_id',
+                open.map(f => f.id),
+              )
+              .whereIn('action', ['opened', 'reopened'])
+              .where('at', '>=', started);
+            const perFinding = new Map<string, number>();
+            for (const e of events)
+              perFinding.set(
+                String(e.finding_id),
+                (perFinding.get(String(e.finding_id)) ?? 0) + 1,
+              );
+            expect([...perFinding.values()].every(v => v === 1)).toBe(true);
+            // nothing failed quietly on either replica: no task error, no failed reconcile
+            expect(problems.slice(logged)).toEqual([]);
+          } finally {
+            await second.stop();
+            await Promise.all(Object.values(pools).map(p => p.destroy()));
+          }
+        },
+      );
     });
   },
 );
