@@ -25,6 +25,7 @@ help:
 	@echo "make start   install dependencies, build and run the portal (frontend :3000, backend :7007)"
 	@echo "make test    types, lint, unit + integration tests (SQLite and PostgreSQL), Playwright e2e"
 	@echo "make bench   benchmarks (yarn bench)"
+	@echo "make adopter-check   pack the AIMS packages, install them into a new create-app app, check it works"
 
 .tools/bin/yarn:
 	@mkdir -p .tools/bin
@@ -64,6 +65,11 @@ e2e: install
 
 test: format typecheck lint unit e2e
 	@echo "make test: all checks passed"
+
+# Installs the packed AIMS packages into a Backstage app fresh from @backstage/create-app, the
+# way their READMEs say, and checks the app works (scripts/adopter-check.sh; ~10 min warm).
+adopter-check: install | .tools/bin/yarn
+	scripts/adopter-check.sh
 
 bench: install
 	$(YARN) bench
