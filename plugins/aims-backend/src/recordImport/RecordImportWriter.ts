@@ -38,6 +38,20 @@ function userRef(value: unknown): string {
   return ref;
 }
 
+/**
+ * An AISystem entity ref in full, lower case. The HTTP API finds the AI system in the catalog;
+ * importers run before the catalog has ingested anything, so at least the kind is checked.
+ */
+function toAISystemRef(value: unknown): string {
+  const ref = AISystems.parseRef(value, 'aiSystemRef');
+  if (!ref.startsWith('aisystem:')) {
+    throw new InputError(
+      `aiSystemRef must be an AISystem entity ref, got "${String(value)}"`,
+    );
+  }
+  return ref;
+}
+
 const imported = (
   v: ImpactAssessmentVersion,
 ): ImportedImpactAssessmentVersion => ({
@@ -102,14 +116,13 @@ export class RecordImportWriter implements AimsRecordWriter {
     const at = () => options.at ?? this.now();
     const { assessments, risks } = this.deps;
     const by = this.importerId;
-    const system = (ref: string) => AISystems.parseRef(ref, 'aiSystemRef');
     return {
       userEntityRef: actor,
       saveImpactAssessmentDraft: async (
         aiSystemRef: string,
         content: ImpactAssessmentContent,
       ) => {
-        const ref = system(aiSystemRef);
+        const ref = toAISystemRef(aiSystemRef);
         const v = await assessments.saveDraftAs(ref, content, actor, at(), by);
         this.wrote(ref);
         return imported(v);
@@ -121,7 +134,7 @@ export class RecordImportWriter implements AimsRecordWriter {
       returnImpactAssessment: async (aiSystemRef: string, reason: string) =>
         this.transition(aiSystemRef, 'return', actor, at(), reason),
       createRisk: async (aiSystemRef: string, risk: RiskInput) => {
-        const ref = system(aiSystemRef);
+        const ref = toAISystemRef(aiSystemRef);
         const created = await risks.createAs(ref, risk, actor, at(), by);
         this.wrote(ref);
         return created;
@@ -140,7 +153,7 @@ export class RecordImportWriter implements AimsRecordWriter {
     at: Date,
     reason?: string,
   ) {
-    const ref = AISystems.parseRef(aiSystemRef, 'aiSystemRef');
+    const ref = toAISystemRef(aiSystemRef);
     const v = await this.deps.assessments.transitionAs(
       ref,
       action,
@@ -153,16 +166,12 @@ export class RecordImportWriter implements AimsRecordWriter {
     return imported(v);
   }
 
-  hasImpactAssessment(aiSystemRef: string): Promise<boolean> {
-    return this.deps.assessments.hasVersions(
-      AISystems.parseRef(aiSystemRef, 'aiSystemRef'),
-    );
+  async hasImpactAssessment(aiSystemRef: string): Promise<boolean> {
+    return this.deps.assessments.hasVersions(toAISystemRef(aiSystemRef));
   }
 
-  hasRisks(aiSystemRef: string): Promise<boolean> {
-    return this.deps.risks.hasRisks(
-      AISystems.parseRef(aiSystemRef, 'aiSystemRef'),
-    );
+  async hasRisks(aiSystemRef: string): Promise<boolean> {
+    return this.deps.risks.hasRisks(toAISystemRef(aiSystemRef));
   }
 
   async hasDeploymentReport(id: string): Promise<boolean> {
