@@ -44,7 +44,7 @@ import {
   userInfoFromCatalog,
   waitForCatalog,
 } from './testing/testHarness';
-import { aimsResponseValidation } from './testing/responseValidator';
+import { aimsResponseValidation } from './__testUtils__/responseValidator';
 
 jest.setTimeout(180_000);
 

@@ -48,7 +48,6 @@ import aimsPlugin from './index';
 import { FindingStore } from './findings/FindingStore';
 import {
   aiSystem,
-  authWithExternalTokens,
   databaseFactory,
   group,
   locationAnnotations,
@@ -57,6 +56,8 @@ import {
   userInfoFromCatalog,
   waitForCatalog,
 } from './testing/testHarness';
+import { authWithExternalTokens } from './__testUtils__/authWithExternalTokens';
+import { aimsResponseValidation } from './__testUtils__/responseValidator';
 
 jest.setTimeout(240_000);
 
@@ -207,7 +208,7 @@ interface Row {
   expected: [number, number, number, number, number, number];
 }
 
-const get = (path: string) => (): Req => ({ method: 'get', path });
+const get = (route: string) => (): Req => ({ method: 'get', path: route });
 const DAY = 24 * 3600_000;
 const isoDay = (days: number) =>
   new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
@@ -330,6 +331,9 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
+// every answer of the aims plugin is checked against the OpenAPI spec (fails the test)
+const specResponses = aimsResponseValidation();
+
 describe.each(databases.eachSupportedId())(
   'every route permission-checked on %s',
   databaseId => {
@@ -347,6 +351,7 @@ describe.each(databases.eachSupportedId())(
       backend = await startTestBackend({
         features: [
           aimsPlugin,
+          specResponses.module,
           catalogPlugin,
           catalogModuleAims,
           testEntitiesModule(entities, { name: 'matrix-entities' }),
@@ -406,10 +411,10 @@ describe.each(databases.eachSupportedId())(
         { retryErrors: true },
       );
 
-      fixture.read = async (path: string) => {
-        const res = await api().get(`/api/aims${path}`).set(headers.compliance);
+      fixture.read = async (route: string) => {
+        const res = await api().get(`/api/aims${route}`).set(headers.compliance);
         if (res.status !== 200) {
-          throw new Error(`GET ${path}: ${res.status} ${res.text}`);
+          throw new Error(`GET ${route}: ${res.status} ${res.text}`);
         }
         return res.body;
       };
@@ -496,8 +501,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     describe('what a caller cannot see is absent from lists and counts', () => {
-      const list = async (path: string, caller: Caller) => {
-        const res = await send({ method: 'get', path }, caller);
+      const list = async (route: string, caller: Caller) => {
+        const res = await send({ method: 'get', path: route }, caller);
         expect(res.status).toBe(200);
         return res.body;
       };
@@ -613,11 +618,11 @@ describe.each(databases.eachSupportedId())(
           .send(report('ingest'));
         expect(res.status).toBe(403);
         expect(res.body.error.message).toContain('ingest credential');
-        const user = await send(
+        const engineer = await send(
           { method: 'post', path: '/deployments', body: report('owner') },
           'owner',
         );
-        expect(user.body.error.message).toBe(
+        expect(engineer.body.error.message).toBe(
           'You are not allowed to report deployments: Deployment reports are accepted from the ingest credential (an external-access token, backend.auth.externalAccess) or from users granted the aims.deployment.report permission',
         );
       });

@@ -54,6 +54,7 @@ import {
   waitForCatalog,
   WaitForOptions,
 } from './testing/testHarness';
+import { aimsResponseValidation } from './__testUtils__/responseValidator';
 
 jest.setTimeout(180_000);
 
@@ -212,8 +213,12 @@ const captureScheduler = schedulerCapture(s => schedulers.push(s));
 /** Here a throwing attempt (say, a task not scheduled yet) means "not yet". */
 const retrying: WaitForOptions = { retryErrors: true };
 
+// every answer of the aims plugin is checked against the OpenAPI spec (fails the test)
+const specResponses = aimsResponseValidation();
+
 const features = (knexes: Record<string, Knex>) => [
   aimsPlugin,
+  specResponses.module,
   catalogPlugin,
   catalogModuleAims,
   testEntities,

@@ -22,7 +22,7 @@ import {
   waitFor,
   waitForCatalog,
 } from './testing/testHarness';
-import { aimsResponseValidation } from './testing/responseValidator';
+import { aimsResponseValidation } from './__testUtils__/responseValidator';
 
 jest.setTimeout(120_000);
 

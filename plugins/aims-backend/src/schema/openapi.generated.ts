@@ -1723,7 +1723,9 @@ export const spec = {
               schema: {
                 type: 'object',
                 required: ['content'],
-                additionalProperties: false,
+                additionalProperties: {
+                  not: {},
+                },
                 properties: {
                   content: {
                     $ref: '#/components/schemas/ImpactAssessmentContent',
@@ -1825,7 +1827,9 @@ export const spec = {
               schema: {
                 type: 'object',
                 required: ['action', 'revision'],
-                additionalProperties: false,
+                additionalProperties: {
+                  not: {},
+                },
                 properties: {
                   action: {
                     type: 'string',
@@ -1929,7 +1933,9 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
-                additionalProperties: false,
+                additionalProperties: {
+                  not: {},
+                },
                 properties: {
                   revision: {
                     type: 'integer',
@@ -2269,8 +2275,28 @@ export const spec = {
               },
             },
           },
+          '400': {
+            description: 'aiSystemRef is not an entity ref',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'aiSystemRef is not an AI system the caller can see',
             content: {
               'application/json': {
                 schema: {
@@ -2436,7 +2462,9 @@ export const spec = {
               schema: {
                 type: 'object',
                 required: ['revision'],
-                additionalProperties: false,
+                additionalProperties: {
+                  not: {},
+                },
                 properties: {
                   revision: {
                     type: 'integer',

@@ -28,9 +28,9 @@ export type ImpactAssessmentOverview = Omit<
 };
 
 /** `PUT /impact-assessments/:kind/:namespace/:name/draft` */
-export type SaveImpactAssessmentDraftRequest = Omit<
+export type SaveImpactAssessmentDraftRequest = Pick<
   operations['SaveImpactAssessmentDraft']['requestBody']['content']['application/json'],
-  'content'
+  'revision'
 > & { content: ImpactAssessmentContent };
 
 /** `POST /impact-assessments/:kind/:namespace/:name/transitions` */

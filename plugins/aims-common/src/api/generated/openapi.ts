@@ -1074,6 +1074,8 @@ export interface operations {
         'application/json': {
           content: components['schemas']['ImpactAssessmentContent'];
           revision?: number;
+        } & {
+          [key: string]: unknown;
         };
       };
     };
@@ -1153,6 +1155,8 @@ export interface operations {
           action: 'submit' | 'approve' | 'return';
           revision: number;
           reason?: string;
+        } & {
+          [key: string]: unknown;
         };
       };
     };
@@ -1229,6 +1233,8 @@ export interface operations {
       content: {
         'application/json': {
           revision?: number;
+        } & {
+          [key: string]: unknown;
         };
       };
     };
@@ -1452,8 +1458,26 @@ export interface operations {
           'application/json': components['schemas']['RiskHeatMapResponse'];
         };
       };
+      /** @description aiSystemRef is not an entity ref */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description aiSystemRef is not an AI system the caller can see */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1594,6 +1618,8 @@ export interface operations {
       content: {
         'application/json': {
           revision: number;
+        } & {
+          [key: string]: unknown;
         };
       };
     };

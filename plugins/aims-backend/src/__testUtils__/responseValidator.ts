@@ -106,11 +106,9 @@ export class OpenApiResponseValidator {
         : [`${where}: no operation in the spec`];
     }
     const code = String(observed.status);
-    const declared = operation.responses[code]
-      ? code
-      : operation.responses.default
-      ? 'default'
-      : undefined;
+    let declared: string | undefined;
+    if (operation.responses[code]) declared = code;
+    else if (operation.responses.default) declared = 'default';
     if (!declared) {
       return [
         `${where}: status ${code} is not declared for ${operation.method} ${
