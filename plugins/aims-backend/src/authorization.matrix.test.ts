@@ -301,6 +301,15 @@ const MATRIX: Row[] = [
   { operationId: 'ListAuditEvents', request: get('/audit'),                              expected: [401, 200, 200, 200, 200, 200] },
 ];
 
+/** Set-up requests must succeed: anything else stops the suite with the answer. */
+function succeeded(res: request.Response, status: number) {
+  if (res.status !== status) {
+    throw new Error(
+      `${res.req.method} ${res.req.path}: expected ${status}, got ${res.status} ${res.text}`,
+    );
+  }
+}
+
 /** Every operationId in the OpenAPI spec, read at test time. */
 function specOperations(): string[] {
   const spec = parse(
@@ -412,7 +421,9 @@ describe.each(databases.eachSupportedId())(
       );
 
       fixture.read = async (route: string) => {
-        const res = await api().get(`/api/aims${route}`).set(headers.compliance);
+        const res = await api()
+          .get(`/api/aims${route}`)
+          .set(headers.compliance);
         if (res.status !== 200) {
           throw new Error(`GET ${route}: ${res.status} ${res.text}`);
         }
@@ -427,7 +438,7 @@ describe.each(databases.eachSupportedId())(
         },
         'owner',
       );
-      expect(draft.status === 200 ? 200 : draft.text).toBe(200);
+      succeeded(draft, 200);
       const risk = await send(
         {
           method: 'post',
@@ -436,7 +447,7 @@ describe.each(databases.eachSupportedId())(
         },
         'owner',
       );
-      expect(risk.status === 201 ? 201 : risk.text).toBe(201);
+      succeeded(risk, 201);
       fixture.riskId = risk.body.id;
       const findings = new FindingStore(knex);
       await findings.insert({
@@ -452,26 +463,25 @@ describe.each(databases.eachSupportedId())(
         await knex('aims_findings').where({ entity_ref: PAY }).first()
       ).id.toString();
       // a visible system's records, which the outsider does see
-      expect(
-        (
-          await send(
-            {
-              method: 'post',
-              path: '/risks',
-              body: riskBody({
-                aiSystemRef: 'aisystem:default/support-bot',
-                riskOwner: 'group:default/other-team',
-              }),
-            },
-            'otherEngineer',
-          )
-        ).status,
-      ).toBe(201);
+      succeeded(
+        await send(
+          {
+            method: 'post',
+            path: '/risks',
+            body: riskBody({
+              aiSystemRef: 'aisystem:default/support-bot',
+              riskOwner: 'group:default/other-team',
+            }),
+          },
+          'otherEngineer',
+        ),
+        201,
+      );
       const pushed = await send(
         { method: 'post', path: '/deployments', body: report('ingest') },
         'ingest',
       );
-      expect(pushed.status === 202 ? 202 : pushed.text).toBe(202);
+      succeeded(pushed, 202);
     });
 
     afterAll(async () => {

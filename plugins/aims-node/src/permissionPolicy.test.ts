@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import {
   AuthorizeResult,
+  PolicyDecision,
   ResourcePermission,
   createPermission,
 } from '@backstage/plugin-permission-common';
@@ -176,7 +177,9 @@ describe('AimsPermissionPolicy', () => {
 
   it('hands non-AIMS permissions to the fallback policy', async () => {
     const fallback = {
-      handle: jest.fn(async () => ({ result: AuthorizeResult.DENY as const })),
+      handle: jest.fn(
+        async (): Promise<PolicyDecision> => ({ result: AuthorizeResult.DENY }),
+      ),
     };
     const policy = new AimsPermissionPolicy({ fallback });
     await expect(

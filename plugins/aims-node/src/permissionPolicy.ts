@@ -14,7 +14,6 @@ import {
 } from '@backstage/plugin-permission-node';
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import {
-  aimsAssessmentApprovePermission,
   aimsAssessmentUpdatePermission,
   aimsDeploymentReportPermission,
   aimsFindingActPermission,

@@ -40,7 +40,7 @@ const complianceOfficer = userQuery('user:default/compliance-officer', [
 
 /** Starts the portal's policy module and returns the policy it installed. */
 async function installedPolicy(
-  config: Record<string, unknown> = {},
+  complianceGroup?: string,
 ): Promise<PermissionPolicy> {
   let installed: PermissionPolicy | undefined;
   // stands in for the permission plugin: takes the policy the module sets
@@ -59,7 +59,9 @@ async function installedPolicy(
     features: [
       capture,
       aimsPermissionPolicyModule,
-      mockServices.rootConfig.factory({ data: config }),
+      mockServices.rootConfig.factory({
+        data: complianceGroup ? { aims: { complianceGroup } } : {},
+      }),
     ],
   });
   await backend.stop();
@@ -109,9 +111,7 @@ describe('the portal permission policy module', () => {
   });
 
   it('reads the compliance group from aims.complianceGroup', async () => {
-    const policy = await installedPolicy({
-      aims: { complianceGroup: 'group:default/model-risk' },
-    });
+    const policy = await installedPolicy('group:default/model-risk');
     const modelRisk = userQuery('user:default/m', [
       'user:default/m',
       'group:default/model-risk',
