@@ -139,9 +139,11 @@ for dir in "${PACKAGES[@]}"; do
   name=$(pkg_name "$dir")
   $YARN workspace "$name" pack --out "$(tarball "$dir")" >"$LOGS/pack-$(basename "$dir").log" 2>&1 ||
     { show_log "$LOGS/pack-$(basename "$dir").log"; fail "yarn pack of $name failed"; }
-  tar -tzf "$(tarball "$dir")" | grep -q '^package/dist/' || fail "$name: the tarball has no dist/"
+  contents=$(tar -tzf "$(tarball "$dir")") # (not piped into grep -q: pipefail and SIGPIPE)
+  grep -q '^package/dist/' <<<"$contents" || fail "$name: the tarball has no dist/"
 done
-tar -tzf "$(tarball plugins/aims-backend)" | grep -q '^package/migrations/.*\.js$' ||
+contents=$(tar -tzf "$(tarball plugins/aims-backend)")
+grep -q '^package/migrations/.*\.js$' <<<"$contents" ||
   fail '@aims-backstage/backstage-plugin-aims-backend: the tarball has no migrations/'
 after=$(tree_state)
 [ "$before" = "$after" ] ||
