@@ -302,10 +302,10 @@ const MATRIX: Row[] = [
 ];
 
 /** Set-up requests must succeed: anything else stops the suite with the answer. */
-function succeeded(res: request.Response, status: number) {
+function succeeded(what: string, res: request.Response, status: number) {
   if (res.status !== status) {
     throw new Error(
-      `${res.req.method} ${res.req.path}: expected ${status}, got ${res.status} ${res.text}`,
+      `${what}: expected ${status}, got ${res.status} ${res.text}`,
     );
   }
 }
@@ -438,7 +438,7 @@ describe.each(databases.eachSupportedId())(
         },
         'owner',
       );
-      succeeded(draft, 200);
+      succeeded('the first draft', draft, 200);
       const risk = await send(
         {
           method: 'post',
@@ -447,7 +447,7 @@ describe.each(databases.eachSupportedId())(
         },
         'owner',
       );
-      succeeded(risk, 201);
+      succeeded('the risk', risk, 201);
       fixture.riskId = risk.body.id;
       const findings = new FindingStore(knex);
       await findings.insert({
@@ -464,6 +464,7 @@ describe.each(databases.eachSupportedId())(
       ).id.toString();
       // a visible system's records, which the outsider does see
       succeeded(
+        'the support-bot risk',
         await send(
           {
             method: 'post',
@@ -481,7 +482,7 @@ describe.each(databases.eachSupportedId())(
         { method: 'post', path: '/deployments', body: report('ingest') },
         'ingest',
       );
-      succeeded(pushed, 202);
+      succeeded('the first deployment report', pushed, 202);
     });
 
     afterAll(async () => {

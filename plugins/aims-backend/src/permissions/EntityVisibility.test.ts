@@ -18,10 +18,18 @@ const outsider = mockCredentials.user('user:default/outsider');
 function fakeCatalog() {
   const requests: Array<{ refs: string[]; who: string; fields?: string[] }> =
     [];
-  const whoOf = (c: BackstageCredentials) =>
-    c.principal.type === 'user'
-      ? (c.principal as { userEntityRef: string }).userEntityRef
-      : (c.principal as { subject: string }).subject;
+  const whoOf = (c: BackstageCredentials) => {
+    const principal = c.principal as {
+      type: string;
+      userEntityRef?: string;
+      subject?: string;
+    };
+    return (
+      (principal.type === 'user'
+        ? principal.userEntityRef
+        : principal.subject) ?? ''
+    );
+  };
   const catalog = {
     async getEntitiesByRefs(
       request: { entityRefs: string[]; fields?: string[] },
