@@ -239,6 +239,9 @@ describe.each(testDatabases.eachSupportedId())(
         ['risk.created', 'user:default/alice', 10],
         ['risk.signed-off', 'user:default/alice', 10],
       ]);
+      // the History reads as the history happened: the log is in time order
+      const times = entries.map(e => new Date(e.at).getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
       // every entry names the importer, and none carries a server path
       for (const e of entries) {
         expect(e.details.importedBy).toBe('example-organisation');

@@ -114,6 +114,8 @@ export function parseExampleAssessments(
         'must be a non-empty list',
       );
     }
+    // each version starts after the previous one's last step (the workflow allows no other order)
+    let previousLastAgo = Infinity;
     item.versions.forEach((v: unknown, j: number) => {
       const vat = `${at}.versions[${j}]`;
       if (!isObject(v))
@@ -126,6 +128,13 @@ export function parseExampleAssessments(
         );
       }
       const status = v.status as ImpactAssessmentStoredStatus;
+      if (status !== 'approved' && j < item.versions.length - 1) {
+        throw new ExampleDataError(
+          file,
+          `${vat}.status`,
+          'must be approved: a later version starts only after this one is approved',
+        );
+      }
       const created = days(
         v.createdDaysAgo,
         file,
@@ -151,6 +160,27 @@ export function parseExampleAssessments(
         true,
       )!;
       const ago = (n: number) => new Date(now.getTime() - n * DAY);
+      // days ago, so each step is no larger than the one before it
+      const steps: Array<[string, number | undefined]> = [
+        ['createdDaysAgo', created],
+        ['submittedDaysAgo', status === 'draft' ? undefined : submitted],
+        ['approvedDaysAgo', status === 'approved' ? approved : undefined],
+      ];
+      let lastAgo = previousLastAgo;
+      for (const [field, n] of steps) {
+        if (n === undefined) continue;
+        if (n > lastAgo) {
+          throw new ExampleDataError(
+            file,
+            `${vat}.${field}`,
+            field === 'createdDaysAgo'
+              ? 'must not be before the previous version was approved'
+              : 'must not be before the step that comes first in the workflow',
+          );
+        }
+        lastAgo = n;
+      }
+      previousLastAgo = lastAgo;
       const nextReviewDate = isoDay(new Date(now.getTime() + review * DAY));
       if (!isObject(v.content))
         throw new ExampleDataError(file, `${vat}.content`, 'must be an object');

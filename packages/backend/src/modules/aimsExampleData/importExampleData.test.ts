@@ -66,7 +66,7 @@ function recordingWriter(existing: {
 }
 
 describe('importExampleData', () => {
-  it('replays each version as its author, submitter and approver, each on its own day', async () => {
+  it('replays each version as its author, submitter and approver, each on its own day, in time order', async () => {
     const { writer, calls } = recordingWriter({});
     const result = await importExampleData(writer, {
       directory: path.join(FIXTURES, 'organisation'),
@@ -78,11 +78,12 @@ describe('importExampleData', () => {
       `save ${ref} as user:default/alice at ${day(400).toISOString()}`,
       `submit ${ref} as user:default/alice at ${day(395).toISOString()}`,
       `approve ${ref} as user:default/carol at ${day(390).toISOString()}`,
-      `save ${ref} as user:default/alice at ${day(2).toISOString()}`,
+      // in time order across records: the risk (10 days ago) before the v2 draft (2 days ago)
       `create risk "Biased churn scores" of ${ref} as user:default/alice at ${day(
         10,
       ).toISOString()}`,
       `sign off risk-1 as user:default/alice at ${day(10).toISOString()}`,
+      `save ${ref} as user:default/alice at ${day(2).toISOString()}`,
       // oldest first
       `report fixture-payments-1 deployed ${day(10).toISOString()}`,
       `report fixture-chat-1 deployed ${day(2).toISOString()}`,

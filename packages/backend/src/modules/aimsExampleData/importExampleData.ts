@@ -39,41 +39,81 @@ function byAISystem<T extends { aiSystemRef: string }>(items: T[]) {
   return out;
 }
 
+/** One write of the replayed history, at the time it happened. */
+interface Step {
+  at: Date;
+  run: () => Promise<void>;
+}
+
 /**
- * One AI system's assessment history, replayed as it happened: each version saved as a draft
- * by its author, submitted by its submitter, approved by its approver, each on its own day.
- * The workflow refuses what it would refuse a user (an author approving their own version,
- * an incomplete version submitted), and that fails the import.
+ * One AI system's assessment history as it happened: each version saved as a draft by its
+ * author, submitted by its submitter, approved by its approver, each on its own day. The
+ * workflow refuses what it would refuse a user (an author approving their own version, an
+ * incomplete version submitted), and that fails the import.
  */
-async function replayAssessment(
+function assessmentSteps(
   writer: AimsRecordWriter,
   versions: ExampleAssessmentVersion[],
-) {
-  for (const v of versions) {
-    await writer
-      .as(v.author, { at: v.createdAt })
-      .saveImpactAssessmentDraft(v.aiSystemRef, v.content);
-    if (v.submittedBy && v.submittedAt) {
-      await writer
-        .as(v.submittedBy, { at: v.submittedAt })
-        .submitImpactAssessment(v.aiSystemRef);
+): Step[] {
+  return versions.flatMap(v => {
+    const steps: Step[] = [
+      {
+        at: v.createdAt,
+        run: async () => {
+          await writer
+            .as(v.author, { at: v.createdAt })
+            .saveImpactAssessmentDraft(v.aiSystemRef, v.content);
+        },
+      },
+    ];
+    const { submittedBy, submittedAt, approvedBy, approvedAt } = v;
+    if (submittedBy && submittedAt) {
+      steps.push({
+        at: submittedAt,
+        run: async () => {
+          await writer
+            .as(submittedBy, { at: submittedAt })
+            .submitImpactAssessment(v.aiSystemRef);
+        },
+      });
     }
-    if (v.approvedBy && v.approvedAt) {
-      await writer
-        .as(v.approvedBy, { at: v.approvedAt })
-        .approveImpactAssessment(v.aiSystemRef);
+    if (approvedBy && approvedAt) {
+      steps.push({
+        at: approvedAt,
+        run: async () => {
+          await writer
+            .as(approvedBy, { at: approvedAt })
+            .approveImpactAssessment(v.aiSystemRef);
+        },
+      });
     }
-  }
+    return steps;
+  });
 }
 
 /** A risk raised by its owner, signed off by whoever the data says (the rule checks it). */
-async function replayRisk(writer: AimsRecordWriter, risk: ExampleRisk) {
-  const { id } = await writer
-    .as(risk.createdBy, { at: risk.createdAt })
-    .createRisk(risk.aiSystemRef, risk.input);
-  if (risk.signOff) {
-    await writer.as(risk.signOff.by, { at: risk.signOff.at }).signOffRisk(id);
+function riskSteps(writer: AimsRecordWriter, risk: ExampleRisk): Step[] {
+  let id: string | undefined;
+  const steps: Step[] = [
+    {
+      at: risk.createdAt,
+      run: async () => {
+        ({ id } = await writer
+          .as(risk.createdBy, { at: risk.createdAt })
+          .createRisk(risk.aiSystemRef, risk.input));
+      },
+    },
+  ];
+  const signOff = risk.signOff;
+  if (signOff) {
+    steps.push({
+      at: signOff.at,
+      run: async () => {
+        await writer.as(signOff.by, { at: signOff.at }).signOffRisk(id!);
+      },
+    });
   }
+  return steps;
 }
 
 /**
@@ -119,16 +159,22 @@ export async function importExampleData(
     riskSystems: [],
     deploymentReports: [],
   };
+  const steps: Step[] = [];
   for (const [ref, history] of byAISystem(versions)) {
     if (await writer.hasImpactAssessment(ref)) continue;
-    await replayAssessment(writer, history);
+    steps.push(...assessmentSteps(writer, history));
     result.assessedSystems.push(ref);
   }
   for (const [ref, systemRisks] of byAISystem(risks)) {
     if (await writer.hasRisks(ref)) continue;
-    for (const risk of systemRisks) await replayRisk(writer, risk);
+    for (const risk of systemRisks) steps.push(...riskSteps(writer, risk));
     result.riskSystems.push(ref);
   }
+  // replayed in time order across AI systems, so the audit log (listed in the order it was
+  // written) reads as the history did; the sort is stable, and each record's steps are in time
+  // order already (the parser checks), so a record's steps keep their order
+  steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const step of steps) await step.run();
   // oldest first (as parsed): a later report of a component/environment replaces an earlier one
   for (const report of reports) {
     if (await writer.hasDeploymentReport(report.id)) continue;
