@@ -42,9 +42,6 @@ export interface DeploymentIngestResult {
 /** Concurrent group-commit transactions per process. */
 const WRITE_LANES = 4;
 
-/** Reports per `POST /deployments/batch`. */
-export const DEPLOYMENT_BATCH_MAX_REPORTS = 500;
-
 /**
  * What became of one report of a batch: stored or a duplicate as for a single report, or
  * rejected — invalid (InputError), its component unknown (NotFoundError), its id taken by
@@ -238,27 +235,12 @@ export class DeploymentIngest {
    * group commit, and reconciled from the queue.
    */
   async ingestBatch(
-    body: unknown,
+    /** The spec has checked the shape: 1 to 500 reports, no other field. */
+    batch: { reports: unknown[] },
     credentials: BackstageCredentials,
   ): Promise<DeploymentBatchResult> {
     await this.authorize(credentials);
-    const unknown = Object.keys(body ?? {}).filter(k => k !== 'reports');
-    if (unknown.length) {
-      throw new InputError(
-        `${unknown.join(
-          ', ',
-        )} is not a known field (a batch is { "reports": [...] })`,
-      );
-    }
-    const bodies = (body as { reports?: unknown })?.reports;
-    if (!Array.isArray(bodies) || bodies.length < 1) {
-      throw new InputError('reports must be a non-empty array');
-    }
-    if (bodies.length > DEPLOYMENT_BATCH_MAX_REPORTS) {
-      throw new InputError(
-        `reports must have at most ${DEPLOYMENT_BATCH_MAX_REPORTS} entries`,
-      );
-    }
+    const bodies = batch.reports;
     const at = this.now();
     const receivedBy = this.receiver(credentials);
     const prepared = await Promise.allSettled(

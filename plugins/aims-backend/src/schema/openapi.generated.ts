@@ -2881,6 +2881,9 @@ export const spec = {
               schema: {
                 type: 'object',
                 required: ['reports'],
+                additionalProperties: {
+                  not: {},
+                },
                 properties: {
                   reports: {
                     type: 'array',

@@ -1923,6 +1923,8 @@ export interface operations {
       content: {
         'application/json': {
           reports: unknown[];
+        } & {
+          [key: string]: unknown;
         };
       };
     };
