@@ -19,7 +19,7 @@ YARN := node $(ROOT)/.yarn/releases/yarn-4.13.0.cjs
 # Development default for the CI/CD ingestion token (backend.auth.externalAccess).
 export AIMS_INGEST_TOKEN ?= aims-dev-ingest-token
 
-.PHONY: help install build start test format typecheck lint unit e2e bench clean
+.PHONY: help install build start test format generated typecheck api-reports lint unit e2e bench clean adopter-check
 
 help:
 	@echo "make start   install dependencies, build and run the portal (frontend :3000, backend :7007)"
@@ -63,8 +63,19 @@ format: install
 e2e: install
 	@export CHROMIUM_PATH="$$(scripts/ensure-chromium.sh)" && $(YARN) playwright test
 
-test: format typecheck lint unit e2e
+# generated code is never edited by hand: the domain data (plugins/aims-common/data) and the
+# OpenAPI spec (plugins/aims-backend/src/schema/openapi.yaml) are its sources
+generated: install
+	node scripts/generate-domain-data.js --check
+	$(YARN) generate:openapi --check
+
+test: format generated typecheck api-reports lint unit e2e
 	@echo "make test: all checks passed"
+
+# The API reports of the published packages (plugins/*/report*.api.md) match their exports;
+# after changing an export: `yarn tsc && yarn build:api-reports`, and commit the reports.
+api-reports: typecheck
+	$(YARN) build:api-reports:check
 
 # Installs the packed AIMS packages into a Backstage app fresh from @backstage/create-app, the
 # way their READMEs say, and checks the app works (scripts/adopter-check.sh; ~10 min warm).
