@@ -607,6 +607,54 @@ describe.each(databases.eachSupportedId())(
         ]);
       });
 
+      it('an audit event about a visible component does not name a hidden AI system', async () => {
+        const CHAT = 'component:default/chat-api';
+        await new FindingStore(knex).insert({
+          findingKey: `undeclared-ai-usage:${CHAT}:${FRAUD}:production`,
+          type: 'undeclared-ai-usage',
+          entityRef: CHAT,
+          aiSystemRef: FRAUD,
+          environment: 'production',
+          severity: 'high',
+          status: 'open',
+        });
+        const { id } = await knex('aims_findings')
+          .where({ entity_ref: CHAT, ai_system_ref: FRAUD })
+          .first();
+        // the finding names fraud-scorer: the outsider can't see it at all
+        expect(
+          (await send({ method: 'get', path: `/findings/${id}` }, 'cantSee'))
+            .status,
+        ).toBe(404);
+        succeeded(
+          'compliance acknowledging',
+          await send(
+            {
+              method: 'post',
+              path: `/findings/${id}/actions`,
+              body: { action: 'acknowledge', reason: 'Checking the gateway' },
+            },
+            'compliance',
+          ),
+          200,
+        );
+        const chatEvents = async (caller: Caller) =>
+          (await list(`/audit?entityRef=${CHAT}`, caller)).items;
+        const [seen] = await chatEvents('owner');
+        expect(seen.details).toMatchObject({
+          findingId: String(id),
+          aiSystemRef: FRAUD,
+          reason: 'Checking the gateway',
+        });
+        const [redacted] = await chatEvents('cantSee');
+        expect(redacted.id).toBe(seen.id);
+        expect(redacted.details).toMatchObject({
+          findingId: String(id),
+          reason: 'Checking the gateway',
+        });
+        expect(redacted.details).not.toHaveProperty('aiSystemRef');
+      });
+
       it('deployment sources count only observations of visible components', async () => {
         const observations = async (caller: Caller) =>
           (await list('/sources', caller)).items.find(
