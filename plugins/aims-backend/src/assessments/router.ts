@@ -30,7 +30,8 @@ export function registerAssessmentRoutes(
       res.json(
         await assessments.version(
           pathEntityRef(req.params),
-          req.params.version,
+          // the validator checks path parameters (an integer ≥ 1) but leaves them strings
+          Number(req.params.version),
           credentials,
         ),
       );
