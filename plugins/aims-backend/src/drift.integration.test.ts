@@ -1444,7 +1444,16 @@ describe.each(databases.eachSupportedId())(
             catalog: createKnex(catalogKnex.client.config),
             permission: createKnex(permissionKnex.client.config),
           };
+          // the same database, another pool
           expect(pools.aims).not.toBe(knex);
+          expect(pools.aims.client.database()).toBe(knex.client.database());
+          const [{ pid: firstPid }] = (
+            await knex.raw('select pg_backend_pid() as pid')
+          ).rows;
+          const [{ pid: secondPid }] = (
+            await pools.aims.raw('select pg_backend_pid() as pid')
+          ).rows;
+          expect(secondPid).not.toBe(firstPid);
           const second = await startTestBackend({ features: features(pools) });
           try {
             await waitForStitchedCatalog(second);
