@@ -7,35 +7,22 @@ import {
 } from '@backstage/catalog-model';
 import { FieldProblem } from '../impactAssessment/validate';
 import type { DeploymentObservation } from './reconcile';
+import type { components } from '../api/generated/openapi';
 
 /** One AI system a deployment runs (`aiSystems[]` of a deployment report, contract). */
-export type DeploymentReportAISystem = {
-  /** Entity ref of kind AISystem; the kind defaults to `aisystem`, the namespace to `default`. */
-  ref: string;
-  model?: string;
-  version?: string;
-};
+export type DeploymentReportAISystem =
+  components['schemas']['DeploymentReportAISystem'];
 
 /** AI the reporter cannot map to an AISystem (`models[]` of a deployment report, contract). */
-export type DeploymentReportModel = {
-  provider: string;
-  name: string;
-  version?: string;
-};
+export type DeploymentReportModel = components['schemas']['DeploymentReportModel'];
 
 /**
- * `POST /api/aims/deployments` (contract): what CI/CD deployed where. `id` is the idempotency
- * key (the same id twice is stored once). `aiSystems` and `models` may be absent or empty: a
- * report with neither says the component now runs in that environment without AI.
+ * `POST /api/aims/deployments` (contract, defined by the OpenAPI spec): what CI/CD deployed
+ * where. `id` is the idempotency key (the same id twice is stored once). `aiSystems` and
+ * `models` may be absent or empty: a report with neither says the component now runs in that
+ * environment without AI.
  */
-export type DeploymentReport = {
-  id: string;
-  component: string;
-  environment: string;
-  deployedAt: string;
-  aiSystems?: DeploymentReportAISystem[];
-  models?: DeploymentReportModel[];
-};
+export type DeploymentReport = components['schemas']['DeploymentReport'];
 
 /** A validated report with refs fully qualified and lower-case, and both lists present. */
 export type NormalizedDeploymentReport = Required<DeploymentReport>;

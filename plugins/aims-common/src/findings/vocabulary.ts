@@ -1,3 +1,5 @@
+import type { components } from '../api/generated/openapi';
+
 /** Finding vocabulary (public contract). A finding is one problem on one entity. */
 export const COMPLIANCE_FINDING_TYPES = [
   'missing-impact-assessment',
@@ -34,12 +36,8 @@ export const FINDING_STATUSES = [
 ] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
-/** Open-finding counts shown on the inventory and status roll-ups. */
-export interface FindingCounts {
-  open: number;
-  critical: number;
-  high: number;
-}
+/** Open-finding counts shown on the inventory and status roll-ups (the API's FindingCounts). */
+export type FindingCounts = components['schemas']['FindingCounts'];
 
 export const NO_FINDINGS: FindingCounts = { open: 0, critical: 0, high: 0 };
 
