@@ -4,9 +4,9 @@
  *
  * @packageDocumentation
  */
+export { aiInventoryRouteRef } from './routes';
 export {
   aimsPlugin,
-  aiInventoryRouteRef,
   AIInventoryPage,
   EntityAISystemOverviewCard,
   EntityAISystemsCard,

@@ -3,14 +3,11 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { aimsApiRef, AimsClient } from './api';
-
-/** Legacy route ref of the AI Inventory page. @public */
-export const aiInventoryRouteRef = createRouteRef({ id: 'aims:ai-inventory' });
+import { aiInventoryRouteRef } from './routes';
 
 /**
  * The AIMS plugin for apps on the legacy frontend system.

@@ -36,12 +36,20 @@ import {
   FindingEvent,
   FindingWithEvents,
   StoredFindingView,
+  withContributor,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from '../api';
 
-const STATUS_TEXTS: Record<number, string> = { 200: 'OK', 403: 'Forbidden', 404: 'Not Found' };
+const STATUS_TEXTS: Record<number, string> = {
+  200: 'OK',
+  403: 'Forbidden',
+  404: 'Not Found',
+};
 
 /** A minimal fetch Response, enough for fetchApi fakes and ResponseError.fromResponse. */
 export function fakeResponse(
@@ -72,7 +80,10 @@ export function responseError(status: number, name: string, message: string) {
   return ResponseError.fromResponse(
     fakeResponse(
       status,
-      JSON.stringify({ error: { name, message }, response: { statusCode: status } }),
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
     ),
   );
 }
@@ -98,7 +109,11 @@ export const creditRiskScorer: AISystemEntity = {
     dependsOn: ['loan-applications-dataset', 'feature-store'],
     models: [
       { name: 'credit-gbm', version: '5.1.0', provider: 'in-house' },
-      { name: 'credit-gbm-challenger', version: '6.0.0-rc.2', provider: 'in-house' },
+      {
+        name: 'credit-gbm-challenger',
+        version: '6.0.0-rc.2',
+        provider: 'in-house',
+      },
     ],
     deployments: [
       {
@@ -120,9 +135,18 @@ export const creditRiskScorer: AISystemEntity = {
   },
   relations: [
     { type: 'ownedBy', targetRef: 'group:default/risk-ml' },
-    { type: 'dependencyOf', targetRef: 'component:default/credit-decision-service' },
-    { type: 'dependencyOf', targetRef: 'component:default/loan-origination-api' },
-    { type: 'dependsOn', targetRef: 'resource:default/loan-applications-dataset' },
+    {
+      type: 'dependencyOf',
+      targetRef: 'component:default/credit-decision-service',
+    },
+    {
+      type: 'dependencyOf',
+      targetRef: 'component:default/loan-origination-api',
+    },
+    {
+      type: 'dependsOn',
+      targetRef: 'resource:default/loan-applications-dataset',
+    },
     { type: 'dependsOn', targetRef: 'resource:default/feature-store' },
   ],
 };
@@ -176,7 +200,10 @@ export class FakeAimsApi implements AimsApi {
   /** Event history per finding id (GET /findings/:id). */
   readonly findingEvents: Record<string, FindingEvent[]> = {};
   sources: DeploymentSourceState[] = [];
-  reconcileBacklog: DriftReconcileBacklog = { waiting: 0, oldestRequestedAt: null };
+  reconcileBacklog: DriftReconcileBacklog = {
+    waiting: 0,
+    oldestRequestedAt: null,
+  };
   matrix: RiskMatrix = DEFAULT_RISK_MATRIX;
   /** The user the fake backend acts as (author of drafts, signer of risks). */
   actor = 'user:default/ana';
@@ -206,7 +233,9 @@ export class FakeAimsApi implements AimsApi {
         (!query.tier || i.euAiActTier === query.tier) &&
         (!query.status || i.impactAssessment.status === query.status) &&
         (!query.q ||
-          `${i.title} ${i.entityRef}`.toLowerCase().includes(query.q.toLowerCase())),
+          `${i.title} ${i.entityRef}`
+            .toLowerCase()
+            .includes(query.q.toLowerCase())),
     );
     const offset = query.offset ?? 0;
     const limit = query.limit ?? matching.length;
@@ -216,12 +245,17 @@ export class FakeAimsApi implements AimsApi {
     };
   }
 
-  async getInventoryCounts(query: InventoryQuery = {}): Promise<InventoryCounts> {
+  async getInventoryCounts(
+    query: InventoryQuery = {},
+  ): Promise<InventoryCounts> {
     this.countsCalls.push(query);
     const { status, tier, ...scope } = query;
     const { items } = await this.filter(scope);
     return tallyInventoryCounts(
-      items.map(i => ({ status: i.impactAssessment.status, tier: i.euAiActTier })),
+      items.map(i => ({
+        status: i.impactAssessment.status,
+        tier: i.euAiActTier,
+      })),
       { status, tier },
     );
   }
@@ -232,7 +266,8 @@ export class FakeAimsApi implements AimsApi {
   }
 
   async getStatus(entityRef: CompoundEntityRef | string): Promise<AimsStatus> {
-    const ref = typeof entityRef === 'string' ? entityRef : stringifyEntityRef(entityRef);
+    const ref =
+      typeof entityRef === 'string' ? entityRef : stringifyEntityRef(entityRef);
     this.statusCalls.push(ref);
     const status = this.statuses[ref];
     if (!status) {
@@ -249,10 +284,14 @@ export class FakeAimsApi implements AimsApi {
   }
 
   private refOf(entityRef: AimsEntityRef): string {
-    return (typeof entityRef === 'string' ? entityRef : stringifyEntityRef(entityRef)).toLocaleLowerCase('en-US');
+    return (
+      typeof entityRef === 'string' ? entityRef : stringifyEntityRef(entityRef)
+    ).toLocaleLowerCase('en-US');
   }
 
-  async getImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentOverview> {
+  async getImpactAssessment(
+    entityRef: AimsEntityRef,
+  ): Promise<ImpactAssessmentOverview> {
     const ref = this.refOf(entityRef);
     this.calls.push(['getImpactAssessment', ref]);
     await this.fail('getImpactAssessment');
@@ -267,7 +306,9 @@ export class FakeAimsApi implements AimsApi {
         version: v.version,
         status: v.status,
         author: v.author,
+        contributors: v.contributors,
         createdAt: v.createdAt,
+        submittedBy: v.submittedBy,
         approvedBy: v.approvedBy,
         approvedAt: v.approvedAt,
         source: v.source,
@@ -278,12 +319,16 @@ export class FakeAimsApi implements AimsApi {
 
   fundamentalRights = false;
 
-  async getImpactAssessmentVersion(entityRef: AimsEntityRef, version: number): Promise<ImpactAssessmentVersion> {
+  async getImpactAssessmentVersion(
+    entityRef: AimsEntityRef,
+    version: number,
+  ): Promise<ImpactAssessmentVersion> {
     const ref = this.refOf(entityRef);
     this.calls.push(['getImpactAssessmentVersion', ref, version]);
     await this.fail('getImpactAssessmentVersion');
     const v = (this.versions[ref] ?? []).find(x => x.version === version);
-    if (!v) throw await responseError(404, 'NotFoundError', `No version ${version}`);
+    if (!v)
+      throw await responseError(404, 'NotFoundError', `No version ${version}`);
     return v;
   }
 
@@ -297,15 +342,28 @@ export class FakeAimsApi implements AimsApi {
     const versions = (this.versions[ref] ??= []);
     const latest = versions[versions.length - 1];
     if (latest && latest.revision !== request.revision) {
-      throw await responseError(409, 'ConflictError', 'The assessment was changed by someone else');
+      throw await responseError(
+        409,
+        'ConflictError',
+        'The assessment was changed by someone else',
+      );
     }
     const now = new Date().toISOString();
     if (latest && latest.status === 'draft') {
-      Object.assign(latest, { content: request.content, revision: latest.revision + 1, updatedAt: now });
+      Object.assign(latest, {
+        content: request.content,
+        contributors: withContributor(latest.contributors, this.actor),
+        revision: latest.revision + 1,
+        updatedAt: now,
+      });
       return latest;
     }
     if (latest && latest.status === 'in-review') {
-      throw await responseError(409, 'ConflictError', 'The assessment is in review');
+      throw await responseError(
+        409,
+        'ConflictError',
+        'The assessment is in review',
+      );
     }
     const next = impactAssessmentVersion({
       aiSystemRef: ref,
@@ -331,14 +389,32 @@ export class FakeAimsApi implements AimsApi {
       throw await responseError(409, 'ConflictError', 'stale revision');
     }
     const now = new Date().toISOString();
-    if (request.action === 'submit') Object.assign(latest, { status: 'in-review', submittedBy: this.actor, submittedAt: now });
-    if (request.action === 'approve') Object.assign(latest, { status: 'approved', approvedBy: this.actor, approvedAt: now, reviewDue: latest.content.nextReviewDate || null });
-    if (request.action === 'return') Object.assign(latest, { status: 'draft', returnedReason: request.reason ?? null });
+    if (request.action === 'submit')
+      Object.assign(latest, {
+        status: 'in-review',
+        submittedBy: this.actor,
+        submittedAt: now,
+        contributors: withContributor(latest.contributors, this.actor),
+      });
+    if (request.action === 'approve')
+      Object.assign(latest, {
+        status: 'approved',
+        approvedBy: this.actor,
+        approvedAt: now,
+        reviewDue: latest.content.nextReviewDate || null,
+      });
+    if (request.action === 'return')
+      Object.assign(latest, {
+        status: 'draft',
+        returnedReason: request.reason ?? null,
+      });
     latest.revision += 1;
     return latest;
   }
 
-  async importImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentVersion> {
+  async importImpactAssessment(
+    entityRef: AimsEntityRef,
+  ): Promise<ImpactAssessmentVersion> {
     const ref = this.refOf(entityRef);
     this.calls.push(['importImpactAssessment', ref]);
     await this.fail('importImpactAssessment');
@@ -350,7 +426,11 @@ export class FakeAimsApi implements AimsApi {
       content: completeImpactAssessmentContent(),
       revision: (latest?.revision ?? 0) + 1,
       author: this.actor,
-      source: { location: 'url:https://github.com/acme/credit/blob/main/aims/impact-assessment.yaml', importedAt: '2026-03-01T10:00:00Z' },
+      source: {
+        location:
+          'url:https://github.com/acme/credit/blob/main/aims/impact-assessment.yaml',
+        importedAt: '2026-03-01T10:00:00Z',
+      },
     });
     versions.push(next);
     return next;
@@ -372,7 +452,12 @@ export class FakeAimsApi implements AimsApi {
     if (query.orderBy) {
       const key = query.orderBy as keyof Risk;
       const dir = query.order === 'desc' ? -1 : 1;
-      items = [...items].sort((a, b) => (String(a[key]).localeCompare(String(b[key]), undefined, { numeric: true })) * dir);
+      items = [...items].sort(
+        (a, b) =>
+          String(a[key]).localeCompare(String(b[key]), undefined, {
+            numeric: true,
+          }) * dir,
+      );
     }
     const offset = query.offset ?? 0;
     return {
@@ -394,8 +479,14 @@ export class FakeAimsApi implements AimsApi {
     const items = this.risks.filter(r => this.riskMatches(r, { aiSystemRef }));
     return {
       matrix: this.matrix,
-      inherent: riskHeatMap(items.map(r => r.inherent), this.matrix),
-      residual: riskHeatMap(items.map(r => r.residual), this.matrix),
+      inherent: riskHeatMap(
+        items.map(r => r.inherent),
+        this.matrix,
+      ),
+      residual: riskHeatMap(
+        items.map(r => r.residual),
+        this.matrix,
+      ),
       totalCount: items.length,
     };
   }
@@ -408,18 +499,34 @@ export class FakeAimsApi implements AimsApi {
   async createRisk(aiSystemRef: string, input: RiskInput): Promise<Risk> {
     this.calls.push(['createRisk', aiSystemRef, input]);
     await this.fail('createRisk');
-    const r = risk({ ...input, id: `risk-${this.risks.length + 1}`, aiSystemRef, createdBy: this.actor }, this.matrix);
+    const r = risk(
+      {
+        ...input,
+        id: `risk-${this.risks.length + 1}`,
+        aiSystemRef,
+        createdBy: this.actor,
+      },
+      this.matrix,
+    );
     this.risks.push(r);
     return r;
   }
 
-  async updateRisk(id: string, input: RiskInput, revision: number): Promise<Risk> {
+  async updateRisk(
+    id: string,
+    input: RiskInput,
+    revision: number,
+  ): Promise<Risk> {
     this.calls.push(['updateRisk', id, input, revision]);
     await this.fail('updateRisk');
     const i = this.risks.findIndex(r => r.id === id);
     if (i < 0) throw await responseError(404, 'NotFoundError', `No risk ${id}`);
-    if (this.risks[i].revision !== revision) throw await responseError(409, 'ConflictError', 'stale revision');
-    this.risks[i] = risk({ ...this.risks[i], ...input, revision: revision + 1 }, this.matrix);
+    if (this.risks[i].revision !== revision)
+      throw await responseError(409, 'ConflictError', 'stale revision');
+    this.risks[i] = risk(
+      { ...this.risks[i], ...input, revision: revision + 1 },
+      this.matrix,
+    );
     return this.risks[i];
   }
 
@@ -429,11 +536,18 @@ export class FakeAimsApi implements AimsApi {
     const i = this.risks.findIndex(r => r.id === id);
     if (i < 0) throw await responseError(404, 'NotFoundError', `No risk ${id}`);
     const r = this.risks[i];
-    this.risks[i] = risk({
-      ...r,
-      revision: revision + 1,
-      signOff: { by: this.actor, at: new Date().toISOString(), residualScore: riskScore(r.residual) },
-    }, this.matrix);
+    this.risks[i] = risk(
+      {
+        ...r,
+        revision: revision + 1,
+        signOff: {
+          by: this.actor,
+          at: new Date().toISOString(),
+          residualScore: riskScore(r.residual),
+        },
+      },
+      this.matrix,
+    );
     return this.risks[i];
   }
 
@@ -444,7 +558,9 @@ export class FakeAimsApi implements AimsApi {
       items: this.findings.filter(
         f =>
           // like the backend: entityRef also matches findings naming the entity as AI system
-          (!query.entityRef || f.entityRef === query.entityRef || f.aiSystemRef === query.entityRef) &&
+          (!query.entityRef ||
+            f.entityRef === query.entityRef ||
+            f.aiSystemRef === query.entityRef) &&
           (!query.aiSystemRef || f.aiSystemRef === query.aiSystemRef) &&
           (!query.severity || f.severity === query.severity) &&
           (!query.type || f.type === query.type) &&
@@ -461,17 +577,22 @@ export class FakeAimsApi implements AimsApi {
     return { ...storedFinding(f), events: this.findingEvents[id] ?? [] };
   }
 
-  async actOnFinding(id: string, request: FindingActionRequest): Promise<FindingWithEvents> {
+  async actOnFinding(
+    id: string,
+    request: FindingActionRequest,
+  ): Promise<FindingWithEvents> {
     this.calls.push(['actOnFinding', id, request]);
     await this.fail('actOnFinding');
     const f = this.findings.find(x => x.id === id);
     if (!f) throw await responseError(404, 'NotFoundError', `No finding ${id}`);
-    const to = ({
-      acknowledge: 'acknowledged',
-      resolve: 'resolved',
-      snooze: 'snoozed',
-      'accept-risk': 'risk-accepted',
-    } as const)[request.action];
+    const to = (
+      {
+        acknowledge: 'acknowledged',
+        resolve: 'resolved',
+        snooze: 'snoozed',
+        'accept-risk': 'risk-accepted',
+      } as const
+    )[request.action];
     (this.findingEvents[id] ??= []).push({
       id: String((this.findingEvents[id]?.length ?? 0) + 1),
       at: new Date().toISOString(),
@@ -492,7 +613,10 @@ export class FakeAimsApi implements AimsApi {
     return { items: this.sources, reconcileBacklog: this.reconcileBacklog };
   }
 
-  async getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }> {
+  async getAuditEvents(query: {
+    entityRef?: string;
+    limit?: number;
+  }): Promise<{ items: AuditEvent[] }> {
     this.calls.push(['getAuditEvents', query]);
     await this.fail('getAuditEvents');
     return {
@@ -531,7 +655,11 @@ export function completeImpactAssessmentContent(): ImpactAssessmentContent {
     predictableFailures: 'Drift after rate changes',
     humanOversight: 'Underwriters review the refer band',
     dataCategories: ['financial'],
-    euAiAct: { tier: 'high-risk', annexIIIArea: 'III.5', reasoning: 'Creditworthiness of natural persons' },
+    euAiAct: {
+      tier: 'high-risk',
+      annexIIIArea: 'III.5',
+      reasoning: 'Creditworthiness of natural persons',
+    },
     reviewers: ['user:default/compliance-officer'],
     nextReviewDate: '2099-01-01',
   };
@@ -541,13 +669,15 @@ export function completeImpactAssessmentContent(): ImpactAssessmentContent {
 export function impactAssessmentVersion(
   overrides: Partial<ImpactAssessmentVersion> = {},
 ): ImpactAssessmentVersion {
+  const author = overrides.author ?? 'user:default/ana';
   return {
     aiSystemRef: 'aisystem:default/credit-risk-scorer',
     version: 1,
     status: 'draft',
     content: emptyImpactAssessmentContent('high-risk'),
     revision: 1,
-    author: 'user:default/ana',
+    author,
+    contributors: [author],
     createdAt: '2026-02-01T09:00:00Z',
     updatedAt: '2026-02-01T09:00:00Z',
     submittedBy: null,
@@ -575,7 +705,12 @@ export function risk(
     residual: { likelihood: 3, impact: 4 },
     treatment: 'mitigate' as const,
     actions: [
-      { description: 'Manual review', owner: 'user:default/ana', dueDate: '2026-06-30', status: 'open' as const },
+      {
+        description: 'Manual review',
+        owner: 'user:default/ana',
+        dueDate: '2026-06-30',
+        status: 'open' as const,
+      },
     ],
     controls: ['A.6.2.4'],
     riskOwner: 'user:default/ana',
@@ -618,14 +753,18 @@ export function authorizeBy(
   allowed: (permissionName: string, resourceRef: string | undefined) => boolean,
 ) {
   return (request: { permission: { name: string }; resourceRef?: string }) =>
-    (allowed(request.permission.name, request.resourceRef) ? 'ALLOW' : 'DENY') as any;
+    (allowed(request.permission.name, request.resourceRef)
+      ? 'ALLOW'
+      : 'DENY') as any;
 }
 
 /** A finding as the backend serves it (key, occurrences, statusUntil, statusReason filled in). */
 export function storedFinding(f: Finding): StoredFindingView {
   const s = f as Partial<StoredFindingView>;
   return {
-    key: `${f.type}:${f.entityRef}:${f.aiSystemRef ?? ''}:${f.environment ?? ''}`,
+    key: `${f.type}:${f.entityRef}:${f.aiSystemRef ?? ''}:${
+      f.environment ?? ''
+    }`,
     occurrences: 1,
     statusUntil: null,
     statusReason: null,
@@ -638,7 +777,9 @@ export function storedFinding(f: Finding): StoredFindingView {
  * A drift finding: fraud-scorer 3.3.0 running in production where 3.2.0 is declared, seen by
  * the kubernetes and deployment-reports sources.
  */
-export function driftFinding(overrides: Partial<StoredFindingView> = {}): StoredFindingView {
+export function driftFinding(
+  overrides: Partial<StoredFindingView> = {},
+): StoredFindingView {
   return {
     id: 'f-1',
     key: 'version-mismatch:component:default/payments-api:aisystem:default/fraud-scorer:production',
@@ -655,7 +796,14 @@ export function driftFinding(overrides: Partial<StoredFindingView> = {}): Stored
     statusReason: null,
     evidence: {
       declared: [{ model: 'fraud-gbm', version: '3.2.0' }],
-      observed: [{ model: 'fraud-gbm', version: '3.3.0', share: 1, sources: ['deployment-reports', 'kubernetes'] }],
+      observed: [
+        {
+          model: 'fraud-gbm',
+          version: '3.3.0',
+          share: 1,
+          sources: ['deployment-reports', 'kubernetes'],
+        },
+      ],
       sources: [
         {
           sourceId: 'kubernetes',

@@ -99,6 +99,23 @@ describe('AIInventoryPage', () => {
     expect(api.countsCalls).toEqual([{}]);
   });
 
+  it('shows "Not required" for a retired system without an assessment, never a red "Missing"', async () => {
+    const missing = { status: 'missing', approvedAt: null, reviewDue: null } as const;
+    const api = new FakeAimsApi([
+      inventoryItem('system-01', { lifecycle: 'retired', impactAssessment: missing }),
+      inventoryItem('system-02', { lifecycle: 'production', impactAssessment: missing }),
+    ]);
+    await render(api);
+    const old = screen.getByRole('link', { name: 'system-01' }).closest('tr')!;
+    expect(within(old).getByTestId('impact-assessment-status')).toHaveTextContent('Not required');
+    expect(within(old).getByTestId('impact-assessment-status')).toHaveAttribute(
+      'data-value',
+      'not-required',
+    );
+    const live = screen.getByRole('link', { name: 'system-02' }).closest('tr')!;
+    expect(within(live).getByTestId('impact-assessment-status')).toHaveTextContent('Missing');
+  });
+
   it('pages on the server', async () => {
     const api = new FakeAimsApi(exampleItems());
     await render(api);

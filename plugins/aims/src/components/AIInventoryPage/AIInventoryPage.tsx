@@ -65,7 +65,10 @@ const columns: TableColumn<InventoryItem>[] = [
     field: 'impactAssessment.status',
     render: row => (
       <>
-        <ImpactAssessmentStatusChip status={row.impactAssessment.status} />
+        <ImpactAssessmentStatusChip
+          status={row.impactAssessment.status}
+          lifecycle={row.lifecycle}
+        />
         {row.impactAssessment.reviewDue && (
           <Typography variant="caption" display="block">
             Review due {row.impactAssessment.reviewDue.slice(0, 10)}
@@ -99,7 +102,10 @@ function DownloadCsvButton(props: {
     onError(undefined);
     try {
       const blob = await aimsApi.getInventoryCsv(toQuery(filters));
-      saveBlob(blob, `ai-inventory-${new Date().toISOString().slice(0, 10)}.csv`);
+      saveBlob(
+        blob,
+        `ai-inventory-${new Date().toISOString().slice(0, 10)}.csv`,
+      );
     } catch (e) {
       onError(e as Error);
     } finally {
@@ -187,9 +193,7 @@ function InventoryView() {
           }}
           emptyContent={
             <Box p={2}>
-              <Typography>
-                No AI systems match these filters.
-              </Typography>
+              <Typography>No AI systems match these filters.</Typography>
             </Box>
           }
         />

@@ -82,6 +82,24 @@ describe('AISystemOverviewCard', () => {
     expect(api.statusCalls).toEqual(['aisystem:default/credit-risk-scorer']);
   });
 
+  it('says a retired system owes no impact assessment', async () => {
+    const retired = {
+      ...creditRiskScorer,
+      spec: { ...creditRiskScorer.spec, lifecycle: 'retired' },
+    };
+    const api = new FakeAimsApi([], {
+      'aisystem:default/credit-risk-scorer': {
+        ...creditRiskStatus,
+        lifecycle: 'retired',
+        impactAssessment: { status: 'missing', approvedAt: null, reviewDue: null },
+      },
+    });
+    await render(retired as unknown as Entity, api);
+    const status = await screen.findByTestId('impact-assessment-status');
+    expect(status).toHaveTextContent('Not required');
+    expect(status).not.toHaveTextContent('Missing');
+  });
+
   it('says so when AIMS has no status for the system yet', async () => {
     await render(creditRiskScorer as unknown as Entity, new FakeAimsApi());
     expect(

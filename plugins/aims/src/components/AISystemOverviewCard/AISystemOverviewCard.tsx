@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  WarningPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   EntityRefLink,
@@ -77,7 +73,10 @@ function LiveStatus(props: { entityRef: string }) {
   return (
     <Grid container spacing={2}>
       <Field label="Impact assessment" gridSizes={{ xs: 12, sm: 4 }}>
-        <ImpactAssessmentStatusChip status={status.impactAssessment.status} />
+        <ImpactAssessmentStatusChip
+          status={status.impactAssessment.status}
+          lifecycle={status.lifecycle}
+        />
         {status.impactAssessment.reviewDue && (
           <Typography variant="caption" display="block">
             Review due {status.impactAssessment.reviewDue.slice(0, 10)}
@@ -107,8 +106,10 @@ export function AISystemOverview(props: { entity: AISystemEntity }) {
   const annexArea = spec.euAiAct?.annexIIIArea
     ? getAnnexIIIArea(spec.euAiAct.annexIIIArea)
     : undefined;
-  const servedBy = relationTargets(entity, RELATION_DEPENDENCY_OF) ?? refs.dependencyOf;
-  const dependsOn = relationTargets(entity, RELATION_DEPENDS_ON) ?? refs.dependsOn;
+  const servedBy =
+    relationTargets(entity, RELATION_DEPENDENCY_OF) ?? refs.dependencyOf;
+  const dependsOn =
+    relationTargets(entity, RELATION_DEPENDS_ON) ?? refs.dependsOn;
   const models = spec.models ?? [];
 
   return (
@@ -129,7 +130,11 @@ export function AISystemOverview(props: { entity: AISystemEntity }) {
       <Field label="EU AI Act tier" gridSizes={{ xs: 12, sm: 6, lg: 8 }}>
         <EuAiActTierChip tier={tier} />
         {spec.euAiAct?.annexIIIArea && (
-          <Typography variant="body2" component="span" data-testid="annex-iii-area">
+          <Typography
+            variant="body2"
+            component="span"
+            data-testid="annex-iii-area"
+          >
             {' '}
             Annex III {spec.euAiAct.annexIIIArea}
             {annexArea ? `: ${annexArea.name}` : ''}
@@ -175,16 +180,18 @@ export function AISystemOverview(props: { entity: AISystemEntity }) {
             </TableHead>
             <TableBody>
               {refs.deployments.flatMap((d, i) =>
-                (d.components.length > 0 ? d.components : [undefined]).map(c => (
-                  <TableRow key={`${i}-${c ?? ''}`}>
-                    <TableCell>{d.environment}</TableCell>
-                    <TableCell>
-                      {c ? <EntityRefLink entityRef={c} /> : '—'}
-                    </TableCell>
-                    <TableCell>{d.model ?? '—'}</TableCell>
-                    <TableCell>{d.version ?? '—'}</TableCell>
-                  </TableRow>
-                )),
+                (d.components.length > 0 ? d.components : [undefined]).map(
+                  c => (
+                    <TableRow key={`${i}-${c ?? ''}`}>
+                      <TableCell>{d.environment}</TableCell>
+                      <TableCell>
+                        {c ? <EntityRefLink entityRef={c} /> : '—'}
+                      </TableCell>
+                      <TableCell>{d.model ?? '—'}</TableCell>
+                      <TableCell>{d.version ?? '—'}</TableCell>
+                    </TableRow>
+                  ),
+                ),
               )}
             </TableBody>
           </Table>

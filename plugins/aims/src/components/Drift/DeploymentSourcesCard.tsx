@@ -1,4 +1,8 @@
-import { InfoCard, ResponseErrorPanel, Progress } from '@backstage/core-components';
+import {
+  InfoCard,
+  ResponseErrorPanel,
+  Progress,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   Table,
@@ -21,12 +25,16 @@ import { SourceStatusChip } from './FindingChips';
  */
 export function DeploymentSourcesCard() {
   const aimsApi = useApi(aimsApiRef);
-  const { value, loading, error } = useAsync(() => aimsApi.getSources(), [aimsApi]);
+  const { value, loading, error } = useAsync(
+    () => aimsApi.getSources(),
+    [aimsApi],
+  );
   return (
     <InfoCard title="Deployment sources">
       <Typography variant="body2" color="textSecondary" paragraph>
-        Drift is found by comparing what AI systems declare with what these sources observe.
-        Observations of failed or stale sources count as unknown, never as drift.
+        Drift is found by comparing what AI systems declare with what these
+        sources observe. Observations of failed or stale sources count as
+        unknown, never as drift.
       </Typography>
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
@@ -36,12 +44,14 @@ export function DeploymentSourcesCard() {
             ? '1 component has'
             : `${value.reconcileBacklog.waiting} components have`}{' '}
           deployment reports waiting to be compared with the inventory (oldest{' '}
-          {formatTime(value.reconcileBacklog.oldestRequestedAt)}); their drift findings follow
-          within moments.
+          {formatTime(value.reconcileBacklog.oldestRequestedAt)}); their drift
+          findings follow within moments.
         </Typography>
       )}
       {value && value.items.length === 0 && (
-        <Typography variant="body2">No deployment sources are configured.</Typography>
+        <Typography variant="body2">
+          No deployment sources are configured.
+        </Typography>
       )}
       {value && value.items.length > 0 && (
         <Table size="small" data-testid="deployment-sources">
@@ -66,7 +76,11 @@ export function DeploymentSourcesCard() {
                   {s.lastError ? (
                     <>
                       {s.lastError}
-                      <Typography variant="caption" display="block" color="textSecondary">
+                      <Typography
+                        variant="caption"
+                        display="block"
+                        color="textSecondary"
+                      >
                         {formatTime(s.lastFailureAt)}
                       </Typography>
                     </>

@@ -4,15 +4,22 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Box, Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Finding } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  Finding,
+  isOpenFinding,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { FindingActionButtons } from './FindingActionDialog';
-import { FINDING_STATUS_LABELS, driftSummary, isDriftFinding, isOpenFinding } from './driftText';
+import {
+  FINDING_STATUS_LABELS,
+  driftSummary,
+  isDriftFinding,
+} from './driftText';
 
 /**
  * Drift banner for Component pages: nothing when the service has no open drift findings;
  * otherwise a warning listing each one in a line, with the actions (Acknowledge, Snooze,
- * Accept risk, Resolve). Everyone sees it; the backend decides who may act (403).
+ * Accept risk, Resolve) for those the permission `aims.finding.act` allows on this service.
  *
  * @public
  */
@@ -26,13 +33,17 @@ export function EntityDriftBanner() {
   );
   // a banner stays quiet while loading and on errors: the AI systems card reports those
   const open: Finding[] = (value?.items ?? []).filter(
-    f => isDriftFinding(f) && isOpenFinding(f) && f.entityRef.toLocaleLowerCase('en-US') === ref,
+    f =>
+      isDriftFinding(f) &&
+      isOpenFinding(f) &&
+      f.entityRef.toLocaleLowerCase('en-US') === ref,
   );
   if (!open.length) return null;
   return (
     <Alert severity="warning" data-testid="aims-drift-banner">
       <AlertTitle>
-        Deployment drift: {open.length === 1 ? '1 open finding' : `${open.length} open findings`}
+        Deployment drift:{' '}
+        {open.length === 1 ? '1 open finding' : `${open.length} open findings`}
       </AlertTitle>
       {open.map(f => (
         <Box key={f.id} mb={1} data-testid="drift-line">

@@ -10,7 +10,12 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Box, Button, Typography } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Finding, FindingStatus, StoredFindingView } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  Finding,
+  FindingStatus,
+  StoredFindingView,
+  isOpenFinding,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { formatTime } from '../common/labels';
 import { EvidenceList } from './EvidenceList';
@@ -19,7 +24,10 @@ import { FindingStatusChip, SeverityChip } from './FindingChips';
 import { FindingHistoryDialog } from './FindingHistoryDialog';
 import { FINDING_TYPE_LABELS, isDriftFinding } from './driftText';
 
-type Row = Finding & Partial<Pick<StoredFindingView, 'occurrences' | 'statusUntil' | 'statusReason'>>;
+type Row = Finding &
+  Partial<
+    Pick<StoredFindingView, 'occurrences' | 'statusUntil' | 'statusReason'>
+  >;
 
 const STATUS_ORDER: Record<FindingStatus, number> = {
   open: 0,
@@ -113,13 +121,17 @@ export function EntityDriftContent() {
   const items = [...((value?.items ?? []) as Row[])].sort(byUrgency);
   const drift = items.filter(isDriftFinding);
   const compliance = items.filter(f => !isDriftFinding(f));
-  const openDrift = drift.filter(f => f.status === 'open' || f.status === 'acknowledged').length;
+  const openDrift = drift.filter(isOpenFinding).length;
 
   const historyColumn: TableColumn<Row> = {
     title: 'History',
     field: 'id',
     render: row => (
-      <Button size="small" onClick={() => setHistory(row)} aria-label={`History of finding ${row.id}`}>
+      <Button
+        size="small"
+        onClick={() => setHistory(row)}
+        aria-label={`History of finding ${row.id}`}
+      >
         History
       </Button>
     ),
@@ -156,7 +168,11 @@ export function EntityDriftContent() {
       render: row => (
         <>
           <FindingActionButtons finding={row} onChanged={retry} />
-          <Button size="small" onClick={() => setHistory(row)} aria-label={`History of finding ${row.id}`}>
+          <Button
+            size="small"
+            onClick={() => setHistory(row)}
+            aria-label={`History of finding ${row.id}`}
+          >
             History
           </Button>
         </>
@@ -179,14 +195,21 @@ export function EntityDriftContent() {
           title={`Deployment drift (${openDrift} open, ${drift.length} in all)`}
           columns={driftColumns}
           data={drift}
-          options={{ paging: drift.length > 20, pageSize: 20, search: false, padding: 'dense' }}
+          options={{
+            paging: drift.length > 20,
+            pageSize: 20,
+            search: false,
+            padding: 'dense',
+          }}
           emptyContent={
             <Box p={2} data-testid="aims-no-drift">
               <Typography variant="body2">
-                No drift: what the deployment sources observe matches what this AI system declares.
+                No drift: what the deployment sources observe matches what this
+                AI system declares.
               </Typography>
               <Typography variant="caption" color="textSecondary">
-                Observations of failed or stale sources count as unknown, never as drift.
+                Observations of failed or stale sources count as unknown, never
+                as drift.
               </Typography>
             </Box>
           }
@@ -196,14 +219,24 @@ export function EntityDriftContent() {
         title={`Compliance findings (${compliance.length})`}
         columns={complianceColumns}
         data={compliance}
-        options={{ paging: compliance.length > 20, pageSize: 20, search: false, padding: 'dense' }}
+        options={{
+          paging: compliance.length > 20,
+          pageSize: 20,
+          search: false,
+          padding: 'dense',
+        }}
         emptyContent={
           <Box p={2}>
             <Typography variant="body2">No compliance findings.</Typography>
           </Box>
         }
       />
-      {history && <FindingHistoryDialog finding={history} onClose={() => setHistory(undefined)} />}
+      {history && (
+        <FindingHistoryDialog
+          finding={history}
+          onClose={() => setHistory(undefined)}
+        />
+      )}
     </>
   );
 }

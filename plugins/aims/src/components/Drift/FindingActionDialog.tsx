@@ -11,18 +11,22 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { ResponseError } from '@backstage/errors';
 import {
   Finding,
   FindingActionRequest,
   FindingActionType,
+  aimsFindingActPermission,
+  allowedFindingActions,
+  checkFindingAction,
+  earliestFindingActionUntilDate,
+  findingActionNeedsUntil,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import {
   FINDING_ACTION_LABELS,
   FORBIDDEN_TEXT,
-  actionNeedsDate,
-  actionsFor,
   driftSummary,
   isDriftFinding,
 } from './driftText';
@@ -35,17 +39,15 @@ const TITLES: Record<FindingActionType, string> = {
 };
 
 const HINTS: Record<FindingActionType, string> = {
-  acknowledge: 'The finding stays open and counted; everyone sees that someone is on it.',
-  snooze: 'The finding is hidden until the date, then opens again if the cause is still there.',
+  acknowledge:
+    'The finding stays open and counted; everyone sees that someone is on it.',
+  snooze:
+    'The finding is hidden until the date, then opens again if the cause is still there.',
   'accept-risk':
     'The risk is accepted until the date (recorded in the audit log), then the finding opens again.',
-  resolve: 'The next reconcile opens the finding again if the cause is still there.',
+  resolve:
+    'The next reconcile opens the finding again if the cause is still there.',
 };
-
-/** Tomorrow as YYYY-MM-DD (UTC): the earliest date a snooze or risk acceptance may hold until. */
-export function tomorrow(now = new Date()): string {
-  return new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
-}
 
 function errorText(e: Error): string {
   if (ResponseError.is(e)) {
@@ -71,10 +73,14 @@ export function FindingActionDialog(props: {
   const [until, setUntil] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const needsDate = actionNeedsDate(action);
-  const minDate = tomorrow();
-  const dateOk = !needsDate || (/^\d{4}-\d{2}-\d{2}$/.test(until) && until >= minDate);
-  const valid = reason.trim() !== '' && dateOk;
+  const needsDate = findingActionNeedsUntil(action);
+  const now = new Date();
+  // the backend's own check of the action: what passes here passes there
+  const untilOk = !checkFindingAction(
+    { action, status: finding.status, ...(needsDate ? { until } : {}) },
+    now,
+  ).problem;
+  const valid = reason.trim() !== '' && untilOk;
 
   const submit = async () => {
     if (!valid) return;
@@ -93,7 +99,13 @@ export function FindingActionDialog(props: {
   };
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="finding-action-title">
+    <Dialog
+      open
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="finding-action-title"
+    >
       <DialogTitle id="finding-action-title">{TITLES[action]}</DialogTitle>
       <DialogContent>
         <Typography variant="body2" gutterBottom>
@@ -122,9 +134,16 @@ export function FindingActionDialog(props: {
               value={until}
               onChange={e => setUntil(e.target.value)}
               InputLabelProps={{ shrink: true }}
-              inputProps={{ min: minDate, 'aria-label': 'Until' }}
-              error={until !== '' && !dateOk}
-              helperText={until !== '' && !dateOk ? 'Pick a date in the future' : 'Required: a date in the future'}
+              inputProps={{
+                min: earliestFindingActionUntilDate(now),
+                'aria-label': 'Until',
+              }}
+              error={until !== '' && !untilOk}
+              helperText={
+                until !== '' && !untilOk
+                  ? 'Pick today or a later date'
+                  : 'Required: it holds to the end of that day (UTC)'
+              }
             />
           </Box>
         )}
@@ -138,7 +157,12 @@ export function FindingActionDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" onClick={submit} disabled={!valid || busy}>
+        <Button
+          color="primary"
+          variant="contained"
+          onClick={submit}
+          disabled={!valid || busy}
+        >
           {FINDING_ACTION_LABELS[action].replace(' until…', '')}
         </Button>
       </DialogActions>
@@ -146,12 +170,23 @@ export function FindingActionDialog(props: {
   );
 }
 
-/** The buttons for the actions a finding's status allows; each opens the dialog. */
-export function FindingActionButtons(props: { finding: Finding; onChanged: () => void }) {
+/**
+ * The buttons for the actions a finding's status allows, for users the permission
+ * `aims.finding.act` allows on the entity the finding is on (the policy decides: owners and
+ * compliance in the example); each opens the dialog.
+ */
+export function FindingActionButtons(props: {
+  finding: Finding;
+  onChanged: () => void;
+}) {
   const { finding, onChanged } = props;
   const [action, setAction] = useState<FindingActionType>();
-  const actions = actionsFor(finding.status);
-  if (!actions.length) return null;
+  const { allowed } = usePermission({
+    permission: aimsFindingActPermission,
+    resourceRef: finding.entityRef,
+  });
+  const actions = allowedFindingActions(finding.status);
+  if (!allowed || !actions.length) return null;
   return (
     <>
       {actions.map(a => (

@@ -18,14 +18,23 @@ import { Finding } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ActorLink } from '../common/ActorLink';
 import { formatDate, formatTime } from '../common/labels';
-import { FINDING_STATUS_LABELS, driftSummary, isDriftFinding } from './driftText';
+import {
+  FINDING_STATUS_LABELS,
+  driftSummary,
+  isDriftFinding,
+} from './driftText';
 
 function statusLabel(s: string | null | undefined) {
-  return s ? FINDING_STATUS_LABELS[s as keyof typeof FINDING_STATUS_LABELS] ?? s : '—';
+  return s
+    ? FINDING_STATUS_LABELS[s as keyof typeof FINDING_STATUS_LABELS] ?? s
+    : '—';
 }
 
 /** The event history of one finding (`GET /findings/:id`), oldest first. */
-export function FindingHistoryDialog(props: { finding: Finding; onClose: () => void }) {
+export function FindingHistoryDialog(props: {
+  finding: Finding;
+  onClose: () => void;
+}) {
   const { finding, onClose } = props;
   const aimsApi = useApi(aimsApiRef);
   const { value, loading, error } = useAsync(
@@ -33,7 +42,13 @@ export function FindingHistoryDialog(props: { finding: Finding; onClose: () => v
     [aimsApi, finding.id],
   );
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="finding-history-title">
+    <Dialog
+      open
+      onClose={onClose}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="finding-history-title"
+    >
       <DialogTitle id="finding-history-title">Finding history</DialogTitle>
       <DialogContent>
         <Typography variant="body2" paragraph>

@@ -40,27 +40,10 @@ export const FINDING_ACTION_LABELS: Record<FindingActionType, string> = {
   resolve: 'Resolve',
 };
 
-/** Snooze and accept-risk hold until a date. */
-export function actionNeedsDate(action: FindingActionType): boolean {
-  return action === 'snooze' || action === 'accept-risk';
-}
-
 const DRIFT_TYPES: ReadonlySet<string> = new Set(DRIFT_FINDING_TYPES);
 
 export function isDriftFinding(f: Pick<Finding, 'type'>): boolean {
   return DRIFT_TYPES.has(f.type);
-}
-
-/** Open findings still need someone: open and acknowledged (as the counts define it). */
-export function isOpenFinding(f: Pick<Finding, 'status'>): boolean {
-  return f.status === 'open' || f.status === 'acknowledged';
-}
-
-/** The actions that make sense from a status (acknowledging twice does not). */
-export function actionsFor(status: FindingStatus): FindingActionType[] {
-  if (status === 'resolved') return [];
-  if (status === 'acknowledged') return ['snooze', 'accept-risk', 'resolve'];
-  return ['acknowledge', 'snooze', 'accept-risk', 'resolve'];
 }
 
 /** `aisystem:default/fraud-scorer` → `fraud-scorer`; other strings stay as they are. */
@@ -85,7 +68,9 @@ function versions(list: unknown): string {
 }
 
 /** What the deployment sources saw, from `evidence.sources` (or `coveredBy`). */
-export function evidenceSources(f: Pick<Finding, 'evidence'>): DriftSourceEvidence[] {
+export function evidenceSources(
+  f: Pick<Finding, 'evidence'>,
+): DriftSourceEvidence[] {
   const e = f.evidence ?? {};
   const list = asArray(e.sources).length ? e.sources : e.coveredBy;
   return asArray(list).filter(
@@ -104,19 +89,27 @@ export function driftSummary(f: Finding): string {
   let text: string;
   switch (f.type) {
     case 'version-mismatch':
-      text = `${name} in ${env} runs ${versions(e.observed)}, declared ${versions(e.declared)}`;
+      text = `${name} in ${env} runs ${versions(
+        e.observed,
+      )}, declared ${versions(e.declared)}`;
       break;
     case 'undeclared-ai-usage':
       if (e.reason === 'model-not-declared') {
-        text = `model ${e.model ?? 'unknown'}${e.provider ? ` (${e.provider})` : ''} runs in ${env}, declared by no AI system`;
+        text = `model ${e.model ?? 'unknown'}${
+          e.provider ? ` (${e.provider})` : ''
+        } runs in ${env}, declared by no AI system`;
       } else if (e.reason === 'component-not-declared') {
         text = `${name} runs in ${env}, but does not declare this component`;
       } else {
-        text = `${name ?? 'an AI system'} runs in ${env}, but is not in the catalog`;
+        text = `${
+          name ?? 'an AI system'
+        } runs in ${env}, but is not in the catalog`;
       }
       break;
     case 'declared-not-observed':
-      text = `${name} is declared in ${env} (${versions(e.declared)}) but not observed${
+      text = `${name} is declared in ${env} (${versions(
+        e.declared,
+      )}) but not observed${
         e.coveredSince ? ` since ${formatDate(e.coveredSince)}` : ''
       }`;
       break;
@@ -134,7 +127,9 @@ export function driftSummary(f: Finding): string {
       }`;
       break;
     default:
-      text = `${name ?? shortName(f.entityRef)}${f.environment ? ` in ${f.environment}` : ''}`;
+      text = `${name ?? shortName(f.entityRef)}${
+        f.environment ? ` in ${f.environment}` : ''
+      }`;
   }
   return `${f.type}: ${text}`;
 }
@@ -142,7 +137,9 @@ export function driftSummary(f: Finding): string {
 /** "kubernetes saw fraud-gbm 3.3.0" — what one source saw. */
 export function sourceSaw(s: DriftSourceEvidence): string {
   const what = [s.model, s.version].filter(Boolean).join(' ');
-  return what ? `${s.sourceId} saw ${what}` : `${s.sourceId} saw the deployment`;
+  return what
+    ? `${s.sourceId} saw ${what}`
+    : `${s.sourceId} saw the deployment`;
 }
 
 export const FORBIDDEN_TEXT =

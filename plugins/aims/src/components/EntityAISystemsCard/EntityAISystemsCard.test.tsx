@@ -55,8 +55,7 @@ describe('EntityAISystemsCard', () => {
     const link = await screen.findByRole('link', { name: /Consumer Credit Risk Scorer/ });
     expect(link).toHaveAttribute('href', '/catalog/default/aisystem/credit-risk-scorer');
     const row = link.closest('tr')!;
-    expect(within(row).getByText('ml-model')).toBeInTheDocument();
-    expect(within(row).getByText('production')).toBeInTheDocument();
+    expect(within(row).getByTestId('ai-system-kind')).toHaveTextContent('ml-model · production');
     expect(within(row).getByTestId('eu-ai-act-tier')).toHaveTextContent('High risk');
     expect(within(row).getByTestId('impact-assessment-status')).toHaveTextContent(
       'Review overdue',
@@ -74,6 +73,62 @@ describe('EntityAISystemsCard', () => {
     );
     expect(api.statusCalls).toEqual(['component:default/credit-decision-service']);
     expect(screen.queryByTestId('aims-no-ai-systems')).not.toBeInTheDocument();
+  });
+
+  it('says a retired system without an assessment owes none, and a live one that it is missing', async () => {
+    const missing = { status: 'missing', approvedAt: null, reviewDue: null } as const;
+    const api = new FakeAimsApi([], {
+      'component:default/credit-decision-service': componentStatus(
+        'component:default/credit-decision-service',
+        [
+          {
+            ...creditRiskStatus,
+            entityRef: 'aisystem:default/emotion-monitor',
+            title: 'Emotion Monitor',
+            lifecycle: 'retired',
+            impactAssessment: missing,
+          },
+          { ...creditRiskStatus, impactAssessment: missing },
+        ],
+      ),
+    });
+    await render(api);
+    const retired = (await screen.findByRole('link', { name: /Emotion Monitor/ })).closest('tr')!;
+    const retiredStatus = within(retired).getByTestId('impact-assessment-status');
+    expect(retiredStatus).toHaveTextContent('Not required');
+    expect(retiredStatus).toHaveAttribute('data-value', 'not-required');
+    const live = screen.getByRole('link', { name: /Consumer Credit Risk Scorer/ }).closest('tr')!;
+    expect(within(live).getByTestId('impact-assessment-status')).toHaveTextContent('Missing');
+  });
+
+  it('puts the status facts in one column when its grid cell is narrow, so nothing is cut off', async () => {
+    const realResizeObserver = (global as any).ResizeObserver;
+    // the card measures its own width: report the 470px of the content column at 960px
+    (global as any).ResizeObserver = class {
+      constructor(private readonly callback: (entries: unknown[]) => void) {}
+      observe() {
+        this.callback([{ contentRect: { width: 470 } }]);
+      }
+      disconnect() {}
+    };
+    try {
+      const api = new FakeAimsApi([], {
+        'component:default/credit-decision-service': componentStatus(
+          'component:default/credit-decision-service',
+          [creditRiskStatus],
+        ),
+      });
+      await render(api);
+      const row = (await screen.findByRole('link', { name: /Consumer Credit Risk Scorer/ })).closest('tr')!;
+      expect(row.querySelectorAll('td')).toHaveLength(2);
+      const facts = within(row).getByTestId('ai-system-status-facts');
+      expect(facts).toHaveTextContent('EU AI Act');
+      expect(within(facts).getByTestId('impact-assessment-status')).toHaveTextContent('Review overdue');
+      expect(within(facts).getByTestId('open-findings')).toHaveTextContent('3 (1 critical, 1 high)');
+      expect(within(facts).getByTestId('aims-health')).toBeInTheDocument();
+    } finally {
+      (global as any).ResizeObserver = realResizeObserver;
+    }
   });
 
   it('shows a clear empty state when the service uses no AI', async () => {

@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import {
   InfoCard,
   Link,
@@ -23,44 +24,126 @@ import {
 } from '../chips';
 import { StatusError } from '../common/StatusError';
 import { FindingsCell } from '../common/FindingsCell';
+import { useElementWidth } from '../common/useElementWidth';
+
+// Five columns, type and lifecycle under the name: the card sits in the entity page's content
+// column (two thirds of the page), where seven columns ran past its right edge at 1440px.
+// Cells wrap between words only, never inside one ("llm-applicati on").
+const cellStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
+const headerStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
 
 const columns: TableColumn<AISystemStatus>[] = [
   {
     title: 'AI system',
     field: 'title',
     highlight: true,
-    // names wrap between words, never inside them
-    cellStyle: { minWidth: 180, wordBreak: 'normal' },
+    cellStyle: { ...cellStyle, minWidth: 160 },
+    headerStyle,
     render: row => (
-      <EntityRefLink entityRef={row.entityRef} hideIcon>
-        {row.title}
-      </EntityRefLink>
+      <>
+        <EntityRefLink entityRef={row.entityRef} hideIcon>
+          {row.title}
+        </EntityRefLink>
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          display="block"
+          data-testid="ai-system-kind"
+        >
+          {row.type} · {row.lifecycle}
+        </Typography>
+      </>
     ),
   },
-  { title: 'Type', field: 'type' },
   {
     title: 'EU AI Act tier',
     field: 'euAiActTier',
+    cellStyle,
+    headerStyle,
     render: row => <EuAiActTierChip tier={row.euAiActTier} />,
   },
-  { title: 'Lifecycle', field: 'lifecycle' },
   {
     title: 'Impact assessment',
     field: 'impactAssessment.status',
+    cellStyle,
+    headerStyle,
     render: row => (
-      <ImpactAssessmentStatusChip status={row.impactAssessment.status} />
+      <ImpactAssessmentStatusChip
+        status={row.impactAssessment.status}
+        lifecycle={row.lifecycle}
+      />
     ),
   },
   {
     title: 'Open findings',
     field: 'findings.open',
-    type: 'numeric',
-    render: row => <FindingsCell findings={row.findings} />,
+    cellStyle,
+    headerStyle,
+    render: row => <FindingsCell findings={row.findings} stacked />,
   },
   {
     title: 'Health',
     field: 'health',
+    cellStyle,
+    headerStyle,
     render: row => <HealthChip health={row.health} />,
+  },
+];
+
+/** "Label: value" for the one-column layout of a narrow card. */
+function Labelled(props: { label: string; children: ReactNode }) {
+  return (
+    <Box display="inline-flex" alignItems="center" style={{ gap: 4 }}>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {props.label}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
+/**
+ * Below this card width the five columns no longer fit (a narrow window, or the page's
+ * content column at the md breakpoint): the status facts then wrap in one column.
+ */
+export const NARROW_CARD_WIDTH = 640;
+
+const narrowColumns: TableColumn<AISystemStatus>[] = [
+  columns[0],
+  {
+    title: 'AIMS status',
+    field: 'health',
+    cellStyle,
+    headerStyle,
+    render: row => (
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 8 }}
+        data-testid="ai-system-status-facts"
+      >
+        <Labelled label="EU AI Act">
+          <EuAiActTierChip tier={row.euAiActTier} />
+        </Labelled>
+        <Labelled label="Impact assessment">
+          <ImpactAssessmentStatusChip
+            status={row.impactAssessment.status}
+            lifecycle={row.lifecycle}
+          />
+        </Labelled>
+        <Labelled label="Open findings">
+          <FindingsCell findings={row.findings} />
+        </Labelled>
+        <Labelled label="Health">
+          <HealthChip health={row.health} />
+        </Labelled>
+      </Box>
+    ),
   },
 ];
 
@@ -73,12 +156,12 @@ function EmptyState() {
         This service uses no registered AI systems.
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        If it does use AI (a model, an LLM API, an agent), register an AISystem entity with{' '}
-        <code>spec.dependencyOf</code> naming this service, or add{' '}
+        If it does use AI (a model, an LLM API, an agent), register an AISystem
+        entity with <code>spec.dependencyOf</code> naming this service, or add{' '}
         <code>aisystem:&lt;name&gt;</code> to this component's{' '}
         <code>spec.dependsOn</code>. See{' '}
-        <Link to="https://www.iso.org/standard/81230.html">ISO/IEC 42001</Link> A.4 / A.6
-        for why the inventory matters.
+        <Link to="https://www.iso.org/standard/81230.html">ISO/IEC 42001</Link>{' '}
+        A.4 / A.6 for why the inventory matters.
       </Typography>
     </Box>
   );
@@ -87,6 +170,7 @@ function EmptyState() {
 /** Presentational part: the table for a known status, or the empty state. */
 export function AISystemsTable(props: { status: ComponentStatus }) {
   const { status } = props;
+  const [measure, width] = useElementWidth<HTMLDivElement>();
   if (!status.aiSystems || status.aiSystems.length === 0) {
     return (
       <InfoCard title={TITLE}>
@@ -94,14 +178,17 @@ export function AISystemsTable(props: { status: ComponentStatus }) {
       </InfoCard>
     );
   }
+  const narrow = width > 0 && width < NARROW_CARD_WIDTH;
   return (
-    <Table<AISystemStatus>
-      title={TITLE}
-      subtitle="Registered AI systems this service uses"
-      columns={columns}
-      data={status.aiSystems}
-      options={{ paging: false, search: false, padding: 'dense' }}
-    />
+    <div ref={measure} data-layout={narrow ? 'narrow' : 'wide'}>
+      <Table<AISystemStatus>
+        title={TITLE}
+        subtitle="Registered AI systems this service uses"
+        columns={narrow ? narrowColumns : columns}
+        data={status.aiSystems}
+        options={{ paging: false, search: false, padding: 'dense' }}
+      />
+    </div>
   );
 }
 

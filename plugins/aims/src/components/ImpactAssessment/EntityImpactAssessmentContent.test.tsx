@@ -70,6 +70,16 @@ describe('EntityImpactAssessmentContent', () => {
     expect((screen.getByLabelText('EU AI Act tier') as HTMLSelectElement).value).toBe('high-risk');
   });
 
+  it('says a retired AI system owes no impact assessment instead of asking for one', async () => {
+    const entity = aiSystem();
+    const retired = { ...entity, spec: { ...entity.spec, lifecycle: 'retired' } } as Entity;
+    await renderTab({ api: new FakeAimsApi(), entity: retired });
+    expect(await screen.findByText('No impact assessment required')).toBeInTheDocument();
+    expect(screen.getByTestId('impact-assessment-status')).toHaveTextContent('Not required');
+    expect(screen.queryByText('This AI system has no impact assessment')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Start impact assessment' })).not.toBeInTheDocument();
+  });
+
   it('offers no start button without the update permission', async () => {
     await renderTab({ api: new FakeAimsApi(), allowed: () => false });
     expect(await screen.findByText(/Ask the owner of the AI system/)).toBeInTheDocument();

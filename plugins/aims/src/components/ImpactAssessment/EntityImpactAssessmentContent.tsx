@@ -35,6 +35,8 @@ import {
   aimsAssessmentUpdatePermission,
   aimsRiskUpdatePermission,
   emptyImpactAssessmentContent,
+  impactAssessmentStanding,
+  owesImpactAssessment,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ImpactAssessmentStatusChip } from '../chips';
@@ -54,30 +56,54 @@ export const IMPACT_ASSESSMENT_ANNOTATION = 'aims.dev/impact-assessment';
 
 function entityTier(entity: Entity): EuAiActTier {
   const tier = (entity as AISystemEntity).spec?.euAiAct?.tier;
-  return tier && (EU_AI_ACT_TIERS as readonly string[]).includes(tier) ? tier : 'unclassified';
+  return tier && (EU_AI_ACT_TIERS as readonly string[]).includes(tier)
+    ? tier
+    : 'unclassified';
+}
+
+function entityLifecycle(entity: Entity): string | undefined {
+  return (entity as AISystemEntity).spec?.lifecycle;
 }
 
 function Summary(props: {
   overview: ImpactAssessmentOverview;
+  lifecycle?: string;
   importAction?: JSX.Element;
 }) {
-  const { overview, importAction } = props;
+  const { overview, lifecycle, importAction } = props;
   const { summary, latest, approved } = overview;
+  const standing = impactAssessmentStanding({
+    lifecycle,
+    status: summary.status,
+  });
   return (
     <InfoCard title="Impact assessment" action={importAction}>
       <Grid container spacing={2}>
         <Field label="Status" gridSizes={{ xs: 12, sm: 6, md: 3 }}>
-          <ImpactAssessmentStatusChip status={summary.status} />
+          <ImpactAssessmentStatusChip
+            status={summary.status}
+            lifecycle={lifecycle}
+          />
         </Field>
-        <Field label="Approved by" gridSizes={{ xs: 12, sm: 6, md: 3 }} empty="Not approved yet">
-          {approved?.approvedBy && (
-            <ActorLink actor={approved.approvedBy} />
-          )}
+        <Field
+          label="Approved by"
+          gridSizes={{ xs: 12, sm: 6, md: 3 }}
+          empty="Not approved yet"
+        >
+          {approved?.approvedBy && <ActorLink actor={approved.approvedBy} />}
         </Field>
-        <Field label="Approved at" gridSizes={{ xs: 12, sm: 6, md: 3 }} empty="—">
+        <Field
+          label="Approved at"
+          gridSizes={{ xs: 12, sm: 6, md: 3 }}
+          empty="—"
+        >
           {summary.approvedAt && formatTime(summary.approvedAt)}
         </Field>
-        <Field label="Review due" gridSizes={{ xs: 12, sm: 6, md: 3 }} empty="—">
+        <Field
+          label="Review due"
+          gridSizes={{ xs: 12, sm: 6, md: 3 }}
+          empty="—"
+        >
           {summary.reviewDue && formatDate(summary.reviewDue)}
         </Field>
         {latest && (
@@ -91,16 +117,18 @@ function Summary(props: {
         {overview.fundamentalRightsAssessmentRequired && (
           <Grid item xs={12}>
             <Alert severity="warning" data-testid="fria-notice">
-              EU AI Act Art. 27 fundamental rights impact assessment required: this high-risk
-              system is deployed by the organisation, so a fundamental rights impact assessment
-              must be carried out before it is put into use.
+              EU AI Act Art. 27 fundamental rights impact assessment required:
+              this high-risk system is deployed by the organisation, so a
+              fundamental rights impact assessment must be carried out before it
+              is put into use.
             </Alert>
           </Grid>
         )}
-        {summary.status === 'review-overdue' && (
+        {standing === 'review-overdue' && (
           <Grid item xs={12}>
             <Alert severity="error">
-              The approved assessment passed its review date; revise and re-approve it.
+              The approved assessment passed its review date; revise and
+              re-approve it.
             </Alert>
           </Grid>
         )}
@@ -146,20 +174,32 @@ function ReviewActions(props: {
   return (
     <Box mt={2}>
       {conflict && <ConflictAlert what="assessment" onReload={onDone} />}
-      {error && <ResponseErrorPanel error={error} title="The review action failed" />}
+      {error && (
+        <ResponseErrorPanel error={error} title="The review action failed" />
+      )}
       {canApprove ? (
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
           {!isAuthor && (
-            <Button variant="contained" color="primary" disabled={busy} onClick={() => transition('approve')}>
+            <Button
+              variant="contained"
+              color="primary"
+              disabled={busy}
+              onClick={() => transition('approve')}
+            >
               Approve
             </Button>
           )}
-          <Button variant="outlined" disabled={busy} onClick={() => setReturning(true)}>
+          <Button
+            variant="outlined"
+            disabled={busy}
+            onClick={() => setReturning(true)}
+          >
             Return with reason
           </Button>
           {isAuthor && (
             <Typography variant="body2" color="textSecondary">
-              You wrote this version, so another approver must approve it (four-eyes principle).
+              You wrote this version, so another approver must approve it
+              (four-eyes principle).
             </Typography>
           )}
         </Box>
@@ -168,7 +208,12 @@ function ReviewActions(props: {
           Waiting for an approver to approve it or return it to draft.
         </Typography>
       )}
-      <Dialog open={returning} onClose={() => setReturning(false)} fullWidth maxWidth="sm">
+      <Dialog
+        open={returning}
+        onClose={() => setReturning(false)}
+        fullWidth
+        maxWidth="sm"
+      >
         <DialogTitle>Return to draft</DialogTitle>
         <DialogContent>
           <TextField
@@ -199,7 +244,11 @@ function ReviewActions(props: {
   );
 }
 
-function ImportButton(props: { entityRef: string; onDone: () => void; onError: (e?: Error) => void }) {
+function ImportButton(props: {
+  entityRef: string;
+  onDone: () => void;
+  onError: (e?: Error) => void;
+}) {
   const aimsApi = useApi(aimsApiRef);
   const [busy, setBusy] = useState(false);
   return (
@@ -226,10 +275,18 @@ function ImportButton(props: { entityRef: string; onDone: () => void; onError: (
 }
 
 /** A risk prefilled from a negative impact-assessment row. */
-function riskFromDimension(row: ImpactDimensionAssessment, version: number): Partial<RiskInput> {
+function riskFromDimension(
+  row: ImpactDimensionAssessment,
+  version: number,
+): Partial<RiskInput> {
   return {
-    title: `${dimensionName(row.dimension)}: ${row.description || 'negative impact'}`.slice(0, 200),
-    description: [row.description, row.mitigation && `Mitigation: ${row.mitigation}`]
+    title: `${dimensionName(row.dimension)}: ${
+      row.description || 'negative impact'
+    }`.slice(0, 200),
+    description: [
+      row.description,
+      row.mitigation && `Mitigation: ${row.mitigation}`,
+    ]
       .filter(Boolean)
       .join('\n'),
     source: { impactAssessmentVersion: version, dimension: row.dimension },
@@ -237,7 +294,12 @@ function riskFromDimension(row: ImpactDimensionAssessment, version: number): Par
       ? { inherent: { likelihood: row.likelihood, impact: row.severity } }
       : {}),
     ...(row.residualSeverity && row.residualLikelihood
-      ? { residual: { likelihood: row.residualLikelihood, impact: row.residualSeverity } }
+      ? {
+          residual: {
+            likelihood: row.residualLikelihood,
+            impact: row.residualSeverity,
+          },
+        }
       : {}),
   };
 }
@@ -251,12 +313,26 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
   const { entity } = props;
   const entityRef = stringifyEntityRef(entity);
   const aimsApi = useApi(aimsApiRef);
-  const overview = useAsyncRetry(() => aimsApi.getImpactAssessment(entityRef), [aimsApi, entityRef]);
-  const update = usePermission({ permission: aimsAssessmentUpdatePermission, resourceRef: entityRef });
-  const approve = usePermission({ permission: aimsAssessmentApprovePermission });
-  const riskUpdate = usePermission({ permission: aimsRiskUpdatePermission, resourceRef: entityRef });
+  const overview = useAsyncRetry(
+    () => aimsApi.getImpactAssessment(entityRef),
+    [aimsApi, entityRef],
+  );
+  const update = usePermission({
+    permission: aimsAssessmentUpdatePermission,
+    resourceRef: entityRef,
+  });
+  const approve = usePermission({
+    permission: aimsAssessmentApprovePermission,
+  });
+  const riskUpdate = usePermission({
+    permission: aimsRiskUpdatePermission,
+    resourceRef: entityRef,
+  });
   const user = useCurrentUser();
-  const [starting, setStarting] = useState<{ content: ImpactAssessmentContent; revision?: number }>();
+  const [starting, setStarting] = useState<{
+    content: ImpactAssessmentContent;
+    revision?: number;
+  }>();
   const [importError, setImportError] = useState<Error>();
   const [raise, setRaise] = useState<Partial<RiskInput>>();
   const [raised, setRaised] = useState<string>();
@@ -271,19 +347,31 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
   if (overview.loading && !overview.value) return <Progress />;
   if (overview.error) {
     return (
-      <StatusError error={overview.error} notFoundText="AIMS does not know this AI system yet." />
+      <StatusError
+        error={overview.error}
+        notFoundText="AIMS does not know this AI system yet."
+      />
     );
   }
   const value = overview.value!;
   const { latest, approved } = value;
   const canUpdate = update.allowed;
-  const hasAnnotation = !!entity.metadata.annotations?.[IMPACT_ASSESSMENT_ANNOTATION];
+  const hasAnnotation =
+    !!entity.metadata.annotations?.[IMPACT_ASSESSMENT_ANNOTATION];
   const importAction =
     canUpdate && hasAnnotation ? (
-      <ImportButton entityRef={entityRef} onDone={reload} onError={setImportError} />
+      <ImportButton
+        entityRef={entityRef}
+        onDone={reload}
+        onError={setImportError}
+      />
     ) : undefined;
 
-  const editor = (initial: ImpactAssessmentContent, revision: number | undefined, cancel?: () => void) => (
+  const editor = (
+    initial: ImpactAssessmentContent,
+    revision: number | undefined,
+    cancel?: () => void,
+  ) => (
     <ImpactAssessmentEditor
       key={`${editorKey}-${revision ?? 'new'}`}
       entityRef={entityRef}
@@ -302,9 +390,27 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
   let main: JSX.Element;
   if (starting) {
     main = (
-      <InfoCard title={starting.revision === undefined ? 'New impact assessment' : `Revision of v${latest?.version}`}>
-        {editor(starting.content, starting.revision, () => setStarting(undefined))}
+      <InfoCard
+        title={
+          starting.revision === undefined
+            ? 'New impact assessment'
+            : `Revision of v${latest?.version}`
+        }
+      >
+        {editor(starting.content, starting.revision, () =>
+          setStarting(undefined),
+        )}
       </InfoCard>
+    );
+  } else if (!latest && !owesImpactAssessment(entityLifecycle(entity))) {
+    main = (
+      <EmptyState
+        missing="info"
+        title="No impact assessment required"
+        description={`This AI system is ${entityLifecycle(
+          entity,
+        )}: it no longer affects individuals, groups or society, so it owes no impact assessment (ISO/IEC 42001 A.5.2 applies to systems in use).`}
+      />
     );
   } else if (!latest) {
     main = (
@@ -313,10 +419,10 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
         title="This AI system has no impact assessment"
         description={
           <>
-            ISO/IEC 42001 clause 6.1.4 and control A.5.2 require an assessment of the potential
-            consequences of the AI system for individuals, groups and society before it is
-            used, reviewed at planned intervals. Without one the system is a major
-            nonconformity.{' '}
+            ISO/IEC 42001 clause 6.1.4 and control A.5.2 require an assessment
+            of the potential consequences of the AI system for individuals,
+            groups and society before it is used, reviewed at planned intervals.
+            Without one the system is a major nonconformity.{' '}
             {canUpdate
               ? 'Start one here, or import it from the repository if it is kept as code.'
               : 'Ask the owner of the AI system to start one.'}
@@ -328,7 +434,11 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
               <Button
                 variant="contained"
                 color="primary"
-                onClick={() => setStarting({ content: emptyImpactAssessmentContent(entityTier(entity)) })}
+                onClick={() =>
+                  setStarting({
+                    content: emptyImpactAssessmentContent(entityTier(entity)),
+                  })
+                }
               >
                 Start impact assessment
               </Button>
@@ -340,13 +450,20 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
     );
   } else if (latest.status === 'draft') {
     main = (
-      <InfoCard title={`Draft v${latest.version}`} subheader={latest.source ? <SourceNote source={latest.source} /> : undefined}>
+      <InfoCard
+        title={`Draft v${latest.version}`}
+        subheader={
+          latest.source ? <SourceNote source={latest.source} /> : undefined
+        }
+      >
         {canUpdate ? (
           editor(latest.content, latest.revision)
         ) : (
           <>
             <Box mb={2}>
-              <Alert severity="info">This draft is being edited by the system's owners.</Alert>
+              <Alert severity="info">
+                This draft is being edited by the system's owners.
+              </Alert>
             </Box>
             <ImpactAssessmentContentView content={latest.content} />
           </>
@@ -375,13 +492,20 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
     main = (
       <InfoCard
         title={`Approved version v${latest.version}`}
-        subheader={latest.source ? <SourceNote source={latest.source} /> : undefined}
+        subheader={
+          latest.source ? <SourceNote source={latest.source} /> : undefined
+        }
         action={
           canUpdate ? (
             <Button
               variant="outlined"
               color="primary"
-              onClick={() => setStarting({ content: latest.content, revision: latest.revision })}
+              onClick={() =>
+                setStarting({
+                  content: latest.content,
+                  revision: latest.revision,
+                })
+              }
             >
               Start a revision
             </Button>
@@ -390,7 +514,11 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
       >
         <ImpactAssessmentContentView
           content={latest.content}
-          onRaiseRisk={riskUpdate.allowed ? row => setRaise(riskFromDimension(row, latest.version)) : undefined}
+          onRaiseRisk={
+            riskUpdate.allowed
+              ? row => setRaise(riskFromDimension(row, latest.version))
+              : undefined
+          }
         />
       </InfoCard>
     );
@@ -399,10 +527,17 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Summary overview={value} importAction={latest ? importAction : undefined} />
+        <Summary
+          overview={value}
+          lifecycle={entityLifecycle(entity)}
+          importAction={latest ? importAction : undefined}
+        />
         {importError && (
           <Box mt={2}>
-            <ResponseErrorPanel error={importError} title="Import from the repository failed" />
+            <ResponseErrorPanel
+              error={importError}
+              title="Import from the repository failed"
+            />
           </Box>
         )}
         {raised && (
@@ -418,10 +553,17 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
       </Grid>
       {approved && latest && approved.version !== latest.version && (
         <Grid item xs={12}>
-          <InfoCard title={`Approved version v${approved.version} (in force)`} subheader={<SourceNote source={approved.source} />}>
+          <InfoCard
+            title={`Approved version v${approved.version} (in force)`}
+            subheader={<SourceNote source={approved.source} />}
+          >
             <ImpactAssessmentContentView
               content={approved.content}
-              onRaiseRisk={riskUpdate.allowed ? row => setRaise(riskFromDimension(row, approved.version)) : undefined}
+              onRaiseRisk={
+                riskUpdate.allowed
+                  ? row => setRaise(riskFromDimension(row, approved.version))
+                  : undefined
+              }
             />
           </InfoCard>
         </Grid>

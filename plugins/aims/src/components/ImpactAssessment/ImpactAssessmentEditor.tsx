@@ -49,6 +49,15 @@ import {
 } from '../common/labels';
 import { SCOPES, rowsOfScope } from './ContentView';
 
+/**
+ * Headers wrap between words only: the theme's `word-break: break-word` split "Likelihood"
+ * in a squeezed column. Inline, because the theme's class rule would win over a class.
+ */
+const HEAD_CELL_STYLE = {
+  wordBreak: 'normal',
+  overflowWrap: 'normal',
+} as const;
+
 const useStyles = makeStyles(theme => ({
   section: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
   rating: { width: 72 },
@@ -76,7 +85,8 @@ const TEXT_HELP: Record<TextKey, string> = {
   foreseeableMisuse: 'Uses it is not meant for but could plausibly be put to.',
   affectedIndividuals: 'Who is affected by its outputs or decisions.',
   affectedGroups: 'Groups of people that could be affected differently.',
-  societalImpact: 'Impact on society at large (A.5.5): environment, economy, democracy, culture.',
+  societalImpact:
+    'Impact on society at large (A.5.5): environment, economy, democracy, culture.',
   predictableFailures: 'Known failure modes and what happens when they occur.',
   humanOversight: 'How people oversee, override or stop the system.',
 };
@@ -108,7 +118,9 @@ export function ImpactAssessmentEditor(props: {
   const classes = useStyles();
   const aimsApi = useApi(aimsApiRef);
   // every dimension gets a row, also when a stored or imported draft assessed only some
-  const [content, setContent] = useState<ImpactAssessmentContent>(() => withEveryImpactDimension(initial));
+  const [content, setContent] = useState<ImpactAssessmentContent>(() =>
+    withEveryImpactDimension(initial),
+  );
   const [revision, setRevision] = useState<number | undefined>(props.revision);
   const [dirty, setDirty] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -125,13 +137,20 @@ export function ImpactAssessmentEditor(props: {
     () => validateImpactAssessmentContent(content, { complete: true }),
     [content],
   );
-  const draftErrors = useMemo(() => problemsByField(draftProblems), [draftProblems]);
-  const completeErrors = useMemo(() => problemsByField(completeProblems), [completeProblems]);
+  const draftErrors = useMemo(
+    () => problemsByField(draftProblems),
+    [draftProblems],
+  );
+  const completeErrors = useMemo(
+    () => problemsByField(completeProblems),
+    [completeProblems],
+  );
 
   const errorFor = (field: string): string | undefined => {
     if (draftErrors[field]) return draftErrors[field];
     const row = /^(dimensions\[\d+\])\./.exec(field)?.[1];
-    const isTouched = touched.has(field) || (row !== undefined && touched.has(row));
+    const isTouched =
+      touched.has(field) || (row !== undefined && touched.has(row));
     return isTouched ? completeErrors[field] : undefined;
   };
 
@@ -143,13 +162,23 @@ export function ImpactAssessmentEditor(props: {
   };
   const setText = (key: TextKey | 'nextReviewDate', value: string) =>
     update(key, { ...content, [key]: value });
-  const setDimension = (index: number, field: string, patch: Partial<ImpactDimensionAssessment>) => {
-    const dimensions = content.dimensions.map((row, i) => (i === index ? { ...row, ...patch } : row));
+  const setDimension = (
+    index: number,
+    field: string,
+    patch: Partial<ImpactDimensionAssessment>,
+  ) => {
+    const dimensions = content.dimensions.map((row, i) =>
+      i === index ? { ...row, ...patch } : row,
+    );
     update(field, { ...content, dimensions });
   };
-  const setEuAiAct = (field: string, patch: Partial<ImpactAssessmentContent['euAiAct']>) => {
+  const setEuAiAct = (
+    field: string,
+    patch: Partial<ImpactAssessmentContent['euAiAct']>,
+  ) => {
     const euAiAct = { ...content.euAiAct, ...patch };
-    if (euAiAct.annexIIIArea === undefined || euAiAct.annexIIIArea === '') delete euAiAct.annexIIIArea;
+    if (euAiAct.annexIIIArea === undefined || euAiAct.annexIIIArea === '')
+      delete euAiAct.annexIIIArea;
     update(field, { ...content, euAiAct });
   };
 
@@ -204,7 +233,11 @@ export function ImpactAssessmentEditor(props: {
   };
 
   const textField = (key: TextKey, rows = 3): ReactNode => (
-    <Grid item xs={12} md={key === 'intendedUse' || key === 'societalImpact' ? 12 : 6}>
+    <Grid
+      item
+      xs={12}
+      md={key === 'intendedUse' || key === 'societalImpact' ? 12 : 6}
+    >
       <TextField
         id={`ia-${key}`}
         label={CONTENT_FIELD_LABELS[key]}
@@ -220,7 +253,11 @@ export function ImpactAssessmentEditor(props: {
     </Grid>
   );
 
-  const canSubmit = !busy && !conflict && draftProblems.length === 0 && completeProblems.length === 0;
+  const canSubmit =
+    !busy &&
+    !conflict &&
+    draftProblems.length === 0 &&
+    completeProblems.length === 0;
 
   return (
     <Box data-testid="impact-assessment-editor">
@@ -242,8 +279,13 @@ export function ImpactAssessmentEditor(props: {
           {textField('affectedIndividuals')}
           {textField('affectedGroups')}
           <Grid item xs={12}>
-            <FormControl component="fieldset" error={!!errorFor('groupsNeedingProtection')}>
-              <FormLabel component="legend">{CONTENT_FIELD_LABELS.groupsNeedingProtection}</FormLabel>
+            <FormControl
+              component="fieldset"
+              error={!!errorFor('groupsNeedingProtection')}
+            >
+              <FormLabel component="legend">
+                {CONTENT_FIELD_LABELS.groupsNeedingProtection}
+              </FormLabel>
               <FormGroup row>
                 {GROUPS_NEEDING_SPECIFIC_PROTECTION.map(group => (
                   <FormControlLabel
@@ -251,13 +293,17 @@ export function ImpactAssessmentEditor(props: {
                     label={group}
                     control={
                       <Checkbox
-                        checked={content.groupsNeedingProtection.includes(group)}
+                        checked={content.groupsNeedingProtection.includes(
+                          group,
+                        )}
                         onChange={e =>
                           update('groupsNeedingProtection', {
                             ...content,
                             groupsNeedingProtection: e.target.checked
                               ? [...content.groupsNeedingProtection, group]
-                              : content.groupsNeedingProtection.filter(g => g !== group),
+                              : content.groupsNeedingProtection.filter(
+                                  g => g !== group,
+                                ),
                           })
                         }
                       />
@@ -278,8 +324,9 @@ export function ImpactAssessmentEditor(props: {
       <Paper variant="outlined" className={classes.section}>
         <Typography variant="h6">Impact dimensions</Typography>
         <Typography variant="body2" color="textSecondary" paragraph>
-          Assess every dimension. Rate severity and likelihood from {RATING_MIN} (lowest) to{' '}
-          {RATING_MAX} (highest); a negative impact needs a mitigation and a residual rating.
+          Assess every dimension. Rate severity and likelihood from {RATING_MIN}{' '}
+          (lowest) to {RATING_MAX} (highest); a negative impact needs a
+          mitigation and a residual rating.
         </Typography>
         {errorFor('dimensions') && (
           <FormHelperText error>{errorFor('dimensions')}</FormHelperText>
@@ -292,14 +339,30 @@ export function ImpactAssessmentEditor(props: {
             <Table size="small" aria-label={`${scope.title} (editable)`}>
               <TableHead>
                 <TableRow>
-                  <TableCell className={classes.cell}>Dimension</TableCell>
-                  <TableCell className={classes.cell}>Effect</TableCell>
-                  <TableCell className={classes.cell}>Description</TableCell>
-                  <TableCell className={classes.cell}>Severity</TableCell>
-                  <TableCell className={classes.cell}>Likelihood</TableCell>
-                  <TableCell className={classes.cell}>Mitigation</TableCell>
-                  <TableCell className={classes.cell}>Residual severity</TableCell>
-                  <TableCell className={classes.cell}>Residual likelihood</TableCell>
+                  <TableCell className={classes.cell} style={HEAD_CELL_STYLE}>
+                    Dimension
+                  </TableCell>
+                  <TableCell className={classes.cell} style={HEAD_CELL_STYLE}>
+                    Effect
+                  </TableCell>
+                  <TableCell className={classes.cell} style={HEAD_CELL_STYLE}>
+                    Description
+                  </TableCell>
+                  <TableCell className={classes.cell} style={HEAD_CELL_STYLE}>
+                    Severity
+                  </TableCell>
+                  <TableCell className={classes.cell} style={HEAD_CELL_STYLE}>
+                    Likelihood
+                  </TableCell>
+                  <TableCell className={classes.cell} style={HEAD_CELL_STYLE}>
+                    Mitigation
+                  </TableCell>
+                  <TableCell className={classes.cell} style={HEAD_CELL_STYLE}>
+                    Residual severity
+                  </TableCell>
+                  <TableCell className={classes.cell} style={HEAD_CELL_STYLE}>
+                    Residual likelihood
+                  </TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -313,13 +376,23 @@ export function ImpactAssessmentEditor(props: {
                         fullWidth
                         value={row[k] ?? ''}
                         inputProps={{ 'aria-label': `${name} ${k}` }}
-                        onChange={e => setDimension(index, `${at}.${k}`, { [k]: e.target.value })}
+                        onChange={e =>
+                          setDimension(index, `${at}.${k}`, {
+                            [k]: e.target.value,
+                          })
+                        }
                         error={!!errorFor(`${at}.${k}`)}
                         helperText={errorFor(`${at}.${k}`)}
                       />
                     </TableCell>
                   );
-                  const ratingCell = (k: 'severity' | 'likelihood' | 'residualSeverity' | 'residualLikelihood') => (
+                  const ratingCell = (
+                    k:
+                      | 'severity'
+                      | 'likelihood'
+                      | 'residualSeverity'
+                      | 'residualLikelihood',
+                  ) => (
                     <TableCell key={k} className={classes.cell}>
                       <TextField
                         type="number"
@@ -328,16 +401,25 @@ export function ImpactAssessmentEditor(props: {
                         inputProps={{
                           min: RATING_MIN,
                           max: RATING_MAX,
-                          'aria-label': `${name} ${DIMENSION_FIELD_LABELS[k].toLocaleLowerCase('en-US')}`,
+                          'aria-label': `${name} ${DIMENSION_FIELD_LABELS[
+                            k
+                          ].toLocaleLowerCase('en-US')}`,
                         }}
-                        onChange={e => setDimension(index, `${at}.${k}`, { [k]: parseRating(e.target.value) })}
+                        onChange={e =>
+                          setDimension(index, `${at}.${k}`, {
+                            [k]: parseRating(e.target.value),
+                          })
+                        }
                         error={!!errorFor(`${at}.${k}`)}
                         helperText={errorFor(`${at}.${k}`)}
                       />
                     </TableCell>
                   );
                   return (
-                    <TableRow key={row.dimension} data-testid={`edit-dimension-${row.dimension}`}>
+                    <TableRow
+                      key={row.dimension}
+                      data-testid={`edit-dimension-${row.dimension}`}
+                    >
                       <TableCell className={classes.cell}>
                         <Typography variant="body2">{name}</Typography>
                       </TableCell>
@@ -348,7 +430,10 @@ export function ImpactAssessmentEditor(props: {
                           value={row.effect}
                           inputProps={{ 'aria-label': `${name} effect` }}
                           onChange={e =>
-                            setDimension(index, at, { effect: e.target.value as ImpactDimensionAssessment['effect'] })
+                            setDimension(index, at, {
+                              effect: e.target
+                                .value as ImpactDimensionAssessment['effect'],
+                            })
                           }
                           error={!!errorFor(`${at}.effect`)}
                           helperText={errorFor(`${at}.effect`)}
@@ -363,7 +448,9 @@ export function ImpactAssessmentEditor(props: {
                       {textCell('description')}
                       {(['severity', 'likelihood'] as const).map(ratingCell)}
                       {textCell('mitigation')}
-                      {(['residualSeverity', 'residualLikelihood'] as const).map(ratingCell)}
+                      {(
+                        ['residualSeverity', 'residualLikelihood'] as const
+                      ).map(ratingCell)}
                     </TableRow>
                   );
                 })}
@@ -385,7 +472,9 @@ export function ImpactAssessmentEditor(props: {
               id="ia-dataCategories"
               label={CONTENT_FIELD_LABELS.dataCategories}
               values={content.dataCategories}
-              onChange={dataCategories => update('dataCategories', { ...content, dataCategories })}
+              onChange={dataCategories =>
+                update('dataCategories', { ...content, dataCategories })
+              }
               placeholder="e.g. financial, personal"
               error={errorFor('dataCategories')}
               helperText="Categories of data the system processes. Press Enter to add."
@@ -396,7 +485,9 @@ export function ImpactAssessmentEditor(props: {
               id="ia-reviewers"
               label={CONTENT_FIELD_LABELS.reviewers}
               values={content.reviewers}
-              onChange={reviewers => update('reviewers', { ...content, reviewers })}
+              onChange={reviewers =>
+                update('reviewers', { ...content, reviewers })
+              }
               placeholder="user:default/jane.doe"
               error={errorFor('reviewers')}
               helperText="Entity refs of the reviewers. Press Enter to add."
@@ -418,7 +509,11 @@ export function ImpactAssessmentEditor(props: {
               SelectProps={{ native: true }}
               label={CONTENT_FIELD_LABELS['euAiAct.tier']}
               value={content.euAiAct.tier}
-              onChange={e => setEuAiAct('euAiAct.tier', { tier: e.target.value as EuAiActTier })}
+              onChange={e =>
+                setEuAiAct('euAiAct.tier', {
+                  tier: e.target.value as EuAiActTier,
+                })
+              }
               error={!!errorFor('euAiAct.tier')}
               helperText={errorFor('euAiAct.tier')}
             >
@@ -439,10 +534,15 @@ export function ImpactAssessmentEditor(props: {
               label={CONTENT_FIELD_LABELS['euAiAct.annexIIIArea']}
               value={content.euAiAct.annexIIIArea ?? ''}
               onChange={e =>
-                setEuAiAct('euAiAct.annexIIIArea', { annexIIIArea: e.target.value || undefined })
+                setEuAiAct('euAiAct.annexIIIArea', {
+                  annexIIIArea: e.target.value || undefined,
+                })
               }
               error={!!errorFor('euAiAct.annexIIIArea')}
-              helperText={errorFor('euAiAct.annexIIIArea') ?? 'For high-risk systems under Annex III.'}
+              helperText={
+                errorFor('euAiAct.annexIIIArea') ??
+                'For high-risk systems under Annex III.'
+              }
             >
               <option value="">None</option>
               {ANNEX_III_AREAS.map(a => (
@@ -457,13 +557,18 @@ export function ImpactAssessmentEditor(props: {
               id="ia-reasoning"
               label={CONTENT_FIELD_LABELS['euAiAct.reasoning']}
               value={content.euAiAct.reasoning}
-              onChange={e => setEuAiAct('euAiAct.reasoning', { reasoning: e.target.value })}
+              onChange={e =>
+                setEuAiAct('euAiAct.reasoning', { reasoning: e.target.value })
+              }
               multiline
               minRows={2}
               fullWidth
               variant="outlined"
               error={!!errorFor('euAiAct.reasoning')}
-              helperText={errorFor('euAiAct.reasoning') ?? 'Why the system falls in this tier.'}
+              helperText={
+                errorFor('euAiAct.reasoning') ??
+                'Why the system falls in this tier.'
+              }
             />
           </Grid>
           <Grid item xs={12} md={4}>
@@ -476,7 +581,10 @@ export function ImpactAssessmentEditor(props: {
               InputLabelProps={{ shrink: true }}
               fullWidth
               error={!!errorFor('nextReviewDate')}
-              helperText={errorFor('nextReviewDate') ?? 'The approved assessment expires on this date.'}
+              helperText={
+                errorFor('nextReviewDate') ??
+                'The approved assessment expires on this date.'
+              }
             />
           </Grid>
         </Grid>
@@ -490,7 +598,10 @@ export function ImpactAssessmentEditor(props: {
         )}
         {error && (
           <Box mb={2}>
-            <ResponseErrorPanel error={error} title="Could not save the impact assessment" />
+            <ResponseErrorPanel
+              error={error}
+              title="Could not save the impact assessment"
+            />
           </Box>
         )}
         {completeProblems.length > 0 && (
@@ -501,7 +612,9 @@ export function ImpactAssessmentEditor(props: {
             <ul style={{ margin: 0, maxHeight: 160, overflowY: 'auto' }}>
               {completeProblems.map(p => (
                 <li key={`${p.field}:${p.message}`}>
-                  <Typography variant="body2">{readableProblem(p, content)}</Typography>
+                  <Typography variant="body2">
+                    {readableProblem(p, content)}
+                  </Typography>
                 </li>
               ))}
             </ul>
@@ -512,11 +625,21 @@ export function ImpactAssessmentEditor(props: {
             variant="outlined"
             color="primary"
             onClick={onSave}
-            disabled={!!busy || conflict || draftProblems.length > 0 || (!dirty && revision !== undefined)}
+            disabled={
+              !!busy ||
+              conflict ||
+              draftProblems.length > 0 ||
+              (!dirty && revision !== undefined)
+            }
           >
             {busy === 'save' ? 'Saving…' : 'Save draft'}
           </Button>
-          <Button variant="contained" color="primary" onClick={onSubmit} disabled={!canSubmit}>
+          <Button
+            variant="contained"
+            color="primary"
+            onClick={onSubmit}
+            disabled={!canSubmit}
+          >
             {busy === 'submit' ? 'Submitting…' : 'Submit for review'}
           </Button>
           {onCancel && (
@@ -533,4 +656,3 @@ export function ImpactAssessmentEditor(props: {
     </Box>
   );
 }
-

@@ -7,9 +7,12 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Risk, aimsRiskUpdatePermission } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  Risk,
+  aimsRiskUpdatePermission,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef, RiskQuery } from '../../api';
-import { useCurrentUser } from '../common/useCurrentUser';
+import { useOwnershipRefs } from '../common/useCurrentUser';
 import { RiskCsvButton, RiskTable } from './RiskTable';
 import { RiskHeatMapCard } from './RiskHeatMap';
 import { RiskDialog } from './RiskDialog';
@@ -27,9 +30,15 @@ export function RisksTab(props: { entity: Entity }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [aimsApi, entityRef],
   );
-  const heatMap = useAsyncRetry(() => aimsApi.getRiskHeatMap(entityRef), [aimsApi, entityRef]);
-  const canEdit = usePermission({ permission: aimsRiskUpdatePermission, resourceRef: entityRef }).allowed;
-  const user = useCurrentUser();
+  const heatMap = useAsyncRetry(
+    () => aimsApi.getRiskHeatMap(entityRef),
+    [aimsApi, entityRef],
+  );
+  const canEdit = usePermission({
+    permission: aimsRiskUpdatePermission,
+    resourceRef: entityRef,
+  }).allowed;
+  const ownershipRefs = useOwnershipRefs();
   const [dialog, setDialog] = useState<{ risk?: Risk }>();
   const [csvError, setCsvError] = useState<Error>();
 
@@ -47,7 +56,12 @@ export function RisksTab(props: { entity: Entity }) {
         <Box display="flex" justifyContent="flex-end" mb={1} style={{ gap: 8 }}>
           <RiskCsvButton query={query} onError={setCsvError} />
           {canEdit && (
-            <Button variant="contained" color="primary" startIcon={<AddIcon />} onClick={() => setDialog({})}>
+            <Button
+              variant="contained"
+              color="primary"
+              startIcon={<AddIcon />}
+              onClick={() => setDialog({})}
+            >
               Add risk
             </Button>
           )}
@@ -65,7 +79,7 @@ export function RisksTab(props: { entity: Entity }) {
             risks={risks.value?.items ?? []}
             totalCount={risks.value?.totalCount ?? 0}
             loading={risks.loading}
-            currentUser={user}
+            ownershipRefs={ownershipRefs}
             onEdit={canEdit ? risk => setDialog({ risk }) : undefined}
             onChanged={reload}
             emptyText={

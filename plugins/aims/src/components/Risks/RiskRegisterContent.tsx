@@ -3,9 +3,12 @@ import { Box, Grid, TextField } from '@material-ui/core';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { RISK_BANDS, RiskBand } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  RISK_BANDS,
+  RiskBand,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef, RiskQuery } from '../../api';
-import { useCurrentUser } from '../common/useCurrentUser';
+import { useOwnershipRefs } from '../common/useCurrentUser';
 import { RiskCsvButton, RiskTable } from './RiskTable';
 import { RiskHeatMapCard } from './RiskHeatMap';
 import { RISK_PAGE_LIMIT } from './EntityRisksContent';
@@ -18,7 +21,7 @@ import { RISK_PAGE_LIMIT } from './EntityRisksContent';
  */
 export function RiskRegisterContent() {
   const aimsApi = useApi(aimsApiRef);
-  const user = useCurrentUser();
+  const ownershipRefs = useOwnershipRefs();
   const [band, setBand] = useState<RiskBand | ''>('');
   const [signOff, setSignOff] = useState<'' | 'true' | 'false'>('');
   const [csvError, setCsvError] = useState<Error>();
@@ -90,7 +93,7 @@ export function RiskRegisterContent() {
             risks={risks.value?.items ?? []}
             totalCount={risks.value?.totalCount ?? 0}
             loading={risks.loading}
-            currentUser={user}
+            ownershipRefs={ownershipRefs}
             onChanged={() => {
               risks.retry();
               heatMap.retry();

@@ -2,15 +2,21 @@ import { useState } from 'react';
 import { Box, Button, Typography } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import { ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import {
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Risk } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  Risk,
+  maySignOffRisk,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef, RiskQuery } from '../../api';
 import { NeedsSignOffChip, RiskScoreChip } from '../chips';
 import { TREATMENT_LABELS, controlLabel, formatTime } from '../common/labels';
 import { saveBlob } from '../common/saveBlob';
-import { sameRef } from '../common/useCurrentUser';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
 
 function SignOffCell(props: { risk: Risk }) {
@@ -19,7 +25,12 @@ function SignOffCell(props: { risk: Risk }) {
   if (risk.signOff) {
     return (
       <Typography variant="caption" component="div">
-        Signed off by <EntityRefLink entityRef={risk.signOff.by} defaultKind="user" hideIcon />
+        Signed off by{' '}
+        <EntityRefLink
+          entityRef={risk.signOff.by}
+          defaultKind="user"
+          hideIcon
+        />
         <br />
         {formatTime(risk.signOff.at)} (score {risk.signOff.residualScore})
       </Typography>
@@ -33,7 +44,10 @@ function SignOffCell(props: { risk: Risk }) {
 }
 
 /** CSV of the register with the same filters. */
-export function RiskCsvButton(props: { query: RiskQuery; onError: (e?: Error) => void }) {
+export function RiskCsvButton(props: {
+  query: RiskQuery;
+  onError: (e?: Error) => void;
+}) {
   const aimsApi = useApi(aimsApiRef);
   const [busy, setBusy] = useState(false);
   return (
@@ -47,7 +61,10 @@ export function RiskCsvButton(props: { query: RiskQuery; onError: (e?: Error) =>
         props.onError(undefined);
         try {
           const blob = await aimsApi.getRisksCsv(props.query);
-          saveBlob(blob, `risk-register-${new Date().toISOString().slice(0, 10)}.csv`);
+          saveBlob(
+            blob,
+            `risk-register-${new Date().toISOString().slice(0, 10)}.csv`,
+          );
         } catch (e) {
           props.onError(e as Error);
         } finally {
@@ -62,7 +79,8 @@ export function RiskCsvButton(props: { query: RiskQuery; onError: (e?: Error) =>
 
 /**
  * The risk register: scores and bands, treatment, owner, sign-off. Sorting happens in the
- * table; the "Sign off" button shows only for the risk's owner.
+ * table; the "Sign off" button shows where the risk needs it and the user may sign off (the
+ * risk owner, or a member of the owning group: the shared `maySignOffRisk`).
  */
 export function RiskTable(props: {
   title: string;
@@ -70,12 +88,22 @@ export function RiskTable(props: {
   totalCount: number;
   loading?: boolean;
   showAISystem?: boolean;
-  currentUser?: string;
+  /** The signed-in user's ownership entity refs (user and groups). */
+  ownershipRefs: readonly string[];
   onEdit?: (risk: Risk) => void;
   onChanged: () => void;
   emptyText: string;
 }) {
-  const { risks, totalCount, loading, showAISystem, currentUser, onEdit, onChanged, emptyText } = props;
+  const {
+    risks,
+    totalCount,
+    loading,
+    showAISystem,
+    ownershipRefs,
+    onEdit,
+    onChanged,
+    emptyText,
+  } = props;
   const aimsApi = useApi(aimsApiRef);
   const [error, setError] = useState<Error>();
   const [conflict, setConflict] = useState(false);
@@ -127,7 +155,9 @@ export function RiskTable(props: {
           {
             title: 'AI system',
             field: 'aiSystemRef',
-            render: (r: Risk) => <EntityRefLink entityRef={r.aiSystemRef} hideIcon />,
+            render: (r: Risk) => (
+              <EntityRefLink entityRef={r.aiSystemRef} hideIcon />
+            ),
           } as TableColumn<Risk>,
         ]
       : []),
@@ -136,7 +166,9 @@ export function RiskTable(props: {
       field: 'inherentScore',
       type: 'numeric',
       align: 'left',
-      render: r => <RiskScoreChip score={r.inherentScore} band={r.inherentBand} />,
+      render: r => (
+        <RiskScoreChip score={r.inherentScore} band={r.inherentBand} />
+      ),
     },
     {
       title: 'Residual',
@@ -144,16 +176,26 @@ export function RiskTable(props: {
       type: 'numeric',
       align: 'left',
       defaultSort: 'desc',
-      render: r => <RiskScoreChip score={r.residualScore} band={r.residualBand} />,
+      render: r => (
+        <RiskScoreChip score={r.residualScore} band={r.residualBand} />
+      ),
     },
-    { title: 'Treatment', field: 'treatment', render: r => TREATMENT_LABELS[r.treatment] ?? r.treatment },
+    {
+      title: 'Treatment',
+      field: 'treatment',
+      render: r => TREATMENT_LABELS[r.treatment] ?? r.treatment,
+    },
     {
       title: 'Controls',
       field: 'controls',
       sorting: false,
       render: r =>
         r.controls.length ? (
-          <Typography variant="caption" component="div" style={{ whiteSpace: 'nowrap' }}>
+          <Typography
+            variant="caption"
+            component="div"
+            style={{ whiteSpace: 'nowrap' }}
+          >
             {/* ids keep the column narrow; the title is in the tooltip */}
             {r.controls.map(c => (
               <div key={c} title={controlLabel(c)}>
@@ -171,7 +213,9 @@ export function RiskTable(props: {
       sorting: false,
       render: r =>
         r.actions.length
-          ? `${r.actions.filter(a => a.status === 'done').length}/${r.actions.length} done`
+          ? `${r.actions.filter(a => a.status === 'done').length}/${
+              r.actions.length
+            } done`
           : '—',
     },
     {
@@ -189,7 +233,7 @@ export function RiskTable(props: {
       sorting: false,
       render: r => (
         <Box display="flex" style={{ gap: 4 }}>
-          {r.needsSignOff && sameRef(currentUser, r.riskOwner) && (
+          {r.needsSignOff && maySignOffRisk(r, ownershipRefs) && (
             <Button
               size="small"
               variant="contained"
@@ -201,7 +245,11 @@ export function RiskTable(props: {
             </Button>
           )}
           {onEdit && (
-            <Button size="small" startIcon={<EditIcon />} onClick={() => onEdit(r)}>
+            <Button
+              size="small"
+              startIcon={<EditIcon />}
+              onClick={() => onEdit(r)}
+            >
               Edit
             </Button>
           )}
@@ -250,7 +298,8 @@ export function RiskTable(props: {
       />
       {risks.length < totalCount && (
         <Typography variant="caption" color="textSecondary">
-          Showing {risks.length} of {totalCount} risks; download the CSV for all of them.
+          Showing {risks.length} of {totalCount} risks; download the CSV for all
+          of them.
         </Typography>
       )}
     </>

@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { aimsApiRef } from '../../api';
 import {
@@ -25,8 +28,11 @@ beforeEach(() => {
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
-async function renderRisks(api: FakeAimsApi, options: { user?: string; allowed?: boolean } = {}) {
-  const { user = 'user:default/ana', allowed = true } = options;
+async function renderRisks(
+  api: FakeAimsApi,
+  options: { user?: string; groups?: string[]; allowed?: boolean } = {},
+) {
+  const { user = 'user:default/ana', groups = [], allowed = true } = options;
   const entity = {
     ...creditRiskScorer,
     metadata: { ...creditRiskScorer.metadata, name: NAME },
@@ -38,7 +44,10 @@ async function renderRisks(api: FakeAimsApi, options: { user?: string; allowed?:
     {
       apis: [
         [aimsApiRef, api],
-        mockApis.identity({ userEntityRef: user }),
+        mockApis.identity({
+          userEntityRef: user,
+          ownershipEntityRefs: [user, ...groups],
+        }),
         mockApis.permission({ authorize: authorizeBy(() => allowed) }),
       ],
       mountedRoutes,
@@ -50,90 +59,243 @@ describe('EntityRisksContent', () => {
   it('counts risks per heat-map cell, inherent and residual, with the acceptance threshold', async () => {
     const api = new FakeAimsApi();
     api.risks = [
-      risk({ id: 'a', aiSystemRef: REF, inherent: { likelihood: 4, impact: 4 }, residual: { likelihood: 2, impact: 3 } }),
-      risk({ id: 'b', aiSystemRef: REF, inherent: { likelihood: 4, impact: 4 }, residual: { likelihood: 1, impact: 2 } }),
-      risk({ id: 'c', aiSystemRef: 'aisystem:default/other', inherent: { likelihood: 4, impact: 4 }, residual: { likelihood: 4, impact: 4 } }),
+      risk({
+        id: 'a',
+        aiSystemRef: REF,
+        inherent: { likelihood: 4, impact: 4 },
+        residual: { likelihood: 2, impact: 3 },
+      }),
+      risk({
+        id: 'b',
+        aiSystemRef: REF,
+        inherent: { likelihood: 4, impact: 4 },
+        residual: { likelihood: 1, impact: 2 },
+      }),
+      risk({
+        id: 'c',
+        aiSystemRef: 'aisystem:default/other',
+        inherent: { likelihood: 4, impact: 4 },
+        residual: { likelihood: 4, impact: 4 },
+      }),
     ];
     await renderRisks(api);
     const heatMap = await screen.findByTestId('risk-heatmap');
     // residual by default
-    expect(within(heatMap).getByTestId('heatmap-cell-2-3')).toHaveTextContent('1');
-    expect(within(heatMap).getByTestId('heatmap-cell-1-2')).toHaveTextContent('1');
-    expect(within(heatMap).getByTestId('heatmap-cell-4-4')).toHaveTextContent('0');
-    expect(within(heatMap).getByTestId('heatmap-cell-5-5')).toHaveAttribute('data-band', 'critical');
-    expect(within(heatMap).getByTestId('heatmap-cell-1-1')).toHaveAttribute('data-band', 'low');
-    expect(within(heatMap).getByTestId('acceptance-threshold')).toHaveTextContent('Acceptance threshold: 8');
+    expect(within(heatMap).getByTestId('heatmap-cell-2-3')).toHaveTextContent(
+      '1',
+    );
+    expect(within(heatMap).getByTestId('heatmap-cell-1-2')).toHaveTextContent(
+      '1',
+    );
+    expect(within(heatMap).getByTestId('heatmap-cell-4-4')).toHaveTextContent(
+      '0',
+    );
+    expect(within(heatMap).getByTestId('heatmap-cell-5-5')).toHaveAttribute(
+      'data-band',
+      'critical',
+    );
+    expect(within(heatMap).getByTestId('heatmap-cell-1-1')).toHaveAttribute(
+      'data-band',
+      'low',
+    );
+    expect(
+      within(heatMap).getByTestId('acceptance-threshold'),
+    ).toHaveTextContent('Acceptance threshold: 8');
 
-    await userEvent.click(within(heatMap).getByRole('button', { name: 'Inherent' }));
-    expect(within(heatMap).getByTestId('heatmap-cell-4-4')).toHaveTextContent('2');
-    expect(within(heatMap).getByTestId('heatmap-cell-2-3')).toHaveTextContent('0');
+    await userEvent.click(
+      within(heatMap).getByRole('button', { name: 'Inherent' }),
+    );
+    expect(within(heatMap).getByTestId('heatmap-cell-4-4')).toHaveTextContent(
+      '2',
+    );
+    expect(within(heatMap).getByTestId('heatmap-cell-2-3')).toHaveTextContent(
+      '0',
+    );
   });
 
   it('lists the register with score chips and the sign-off state; Sign off only for the risk owner', async () => {
     const api = new FakeAimsApi();
     api.risks = [
-      risk({ id: 'mine', aiSystemRef: REF, title: 'Mine', riskOwner: 'user:default/ana', residual: { likelihood: 3, impact: 4 } }),
-      risk({ id: 'theirs', aiSystemRef: REF, title: 'Theirs', riskOwner: 'user:default/bob', residual: { likelihood: 3, impact: 4 } }),
-      risk({ id: 'ok', aiSystemRef: REF, title: 'Fine', residual: { likelihood: 1, impact: 2 } }),
+      risk({
+        id: 'mine',
+        aiSystemRef: REF,
+        title: 'Mine',
+        riskOwner: 'user:default/ana',
+        residual: { likelihood: 3, impact: 4 },
+      }),
+      risk({
+        id: 'theirs',
+        aiSystemRef: REF,
+        title: 'Theirs',
+        riskOwner: 'user:default/bob',
+        residual: { likelihood: 3, impact: 4 },
+      }),
+      risk({
+        id: 'ok',
+        aiSystemRef: REF,
+        title: 'Fine',
+        residual: { likelihood: 1, impact: 2 },
+      }),
     ];
     await renderRisks(api, { user: 'user:default/ana' });
     const mine = (await screen.findByText('Mine')).closest('tr')!;
     const theirs = screen.getByText('Theirs').closest('tr')!;
     const fine = screen.getByText('Fine').closest('tr')!;
-    expect(within(mine).getByTestId('needs-sign-off')).toHaveTextContent('Needs sign-off');
-    expect(within(mine).getAllByTestId('risk-score')[1]).toHaveTextContent('12 High');
+    expect(within(mine).getByTestId('needs-sign-off')).toHaveTextContent(
+      'Needs sign-off',
+    );
+    expect(within(mine).getAllByTestId('risk-score')[1]).toHaveTextContent(
+      '12 High',
+    );
     expect(within(theirs).getByTestId('needs-sign-off')).toBeInTheDocument();
     expect(within(fine).getByText('Within acceptance')).toBeInTheDocument();
 
-    expect(within(theirs).queryByRole('button', { name: 'Sign off' })).not.toBeInTheDocument();
-    expect(within(fine).queryByRole('button', { name: 'Sign off' })).not.toBeInTheDocument();
-    await userEvent.click(within(mine).getByRole('button', { name: 'Sign off' }));
-    await waitFor(() => expect(api.calls).toContainEqual(['signOffRisk', 'mine', 1]));
+    expect(
+      within(theirs).queryByRole('button', { name: 'Sign off' }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(fine).queryByRole('button', { name: 'Sign off' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      within(mine).getByRole('button', { name: 'Sign off' }),
+    );
+    await waitFor(() =>
+      expect(api.calls).toContainEqual(['signOffRisk', 'mine', 1]),
+    );
     const signed = (await screen.findByText('Mine')).closest('tr')!;
-    await waitFor(() => expect(within(signed).getByText(/Signed off by/)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(signed).getByText(/Signed off by/)).toBeInTheDocument(),
+    );
+  });
+
+  it('offers Sign off to a member of the group that owns the risk, not to other groups', async () => {
+    const api = new FakeAimsApi();
+    api.risks = [
+      risk({
+        id: 'team',
+        aiSystemRef: REF,
+        title: 'Team risk',
+        riskOwner: 'group:default/risk-ml',
+        residual: { likelihood: 3, impact: 4 },
+      }),
+      risk({
+        id: 'other',
+        aiSystemRef: REF,
+        title: 'Other team',
+        riskOwner: 'group:default/payments',
+        residual: { likelihood: 3, impact: 4 },
+      }),
+    ];
+    await renderRisks(api, {
+      user: 'user:default/carol',
+      groups: ['group:default/risk-ml'],
+    });
+    const team = (await screen.findByText('Team risk')).closest('tr')!;
+    const other = screen.getByText('Other team').closest('tr')!;
+    await waitFor(() =>
+      expect(
+        within(team).getByRole('button', { name: 'Sign off' }),
+      ).toBeInTheDocument(),
+    );
+    expect(
+      within(other).queryByRole('button', { name: 'Sign off' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      within(team).getByRole('button', { name: 'Sign off' }),
+    );
+    await waitFor(() =>
+      expect(api.calls).toContainEqual(['signOffRisk', 'team', 1]),
+    );
   });
 
   it('explains an empty register and hides Add risk without permission', async () => {
     await renderRisks(new FakeAimsApi(), { allowed: false });
-    expect(await screen.findByText('No risks recorded for this AI system yet.')).toBeInTheDocument();
-    expect(screen.getByText('No risks recorded yet, so every cell is empty.')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Add risk' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    expect(
+      await screen.findByText('No risks recorded for this AI system yet.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No risks recorded yet, so every cell is empty.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Add risk' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Edit' }),
+    ).not.toBeInTheDocument();
   });
 
   it('validates the risk form as you type and creates the risk', async () => {
     const api = new FakeAimsApi();
     await renderRisks(api);
-    await userEvent.click(await screen.findByRole('button', { name: 'Add risk' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add risk' }),
+    );
     const dialog = await screen.findByRole('dialog');
 
     // saving with nothing filled in shows every problem and sends nothing
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Add risk' }));
-    expect(within(dialog).getAllByText('is required').length).toBeGreaterThanOrEqual(2);
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add risk' }),
+    );
+    expect(
+      within(dialog).getAllByText('is required').length,
+    ).toBeGreaterThanOrEqual(2);
     expect(within(dialog).getByTestId('risk-actions-error')).toHaveTextContent(
       'needs at least one action when the treatment is mitigate',
     );
     expect(api.calls.some(c => c[0] === 'createRisk')).toBe(false);
 
-    await userEvent.type(within(dialog).getByLabelText('Title'), 'Thin-file declines');
-    await userEvent.type(within(dialog).getByLabelText('Description'), 'Applicants without history');
-    await userEvent.selectOptions(dialog.querySelector('#risk-inherent-likelihood')!, '2');
-    await userEvent.selectOptions(dialog.querySelector('#risk-inherent-impact')!, '2');
-    await userEvent.selectOptions(dialog.querySelector('#risk-residual-likelihood')!, '3');
-    await userEvent.selectOptions(dialog.querySelector('#risk-residual-impact')!, '3');
-    await userEvent.selectOptions(dialog.querySelector('#risk-treatment')!, 'accept');
+    await userEvent.type(
+      within(dialog).getByLabelText('Title'),
+      'Thin-file declines',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText('Description'),
+      'Applicants without history',
+    );
+    await userEvent.selectOptions(
+      dialog.querySelector('#risk-inherent-likelihood')!,
+      '2',
+    );
+    await userEvent.selectOptions(
+      dialog.querySelector('#risk-inherent-impact')!,
+      '2',
+    );
+    await userEvent.selectOptions(
+      dialog.querySelector('#risk-residual-likelihood')!,
+      '3',
+    );
+    await userEvent.selectOptions(
+      dialog.querySelector('#risk-residual-impact')!,
+      '3',
+    );
+    await userEvent.selectOptions(
+      dialog.querySelector('#risk-treatment')!,
+      'accept',
+    );
     // residual above inherent: the shared rule says so
     expect(within(dialog).getByTestId('risk-residual-error')).toHaveTextContent(
       'score cannot exceed the inherent score',
     );
-    await userEvent.selectOptions(dialog.querySelector('#risk-residual-likelihood')!, '1');
+    await userEvent.selectOptions(
+      dialog.querySelector('#risk-residual-likelihood')!,
+      '1',
+    );
 
     // Annex A control picker
-    await userEvent.type(within(dialog).getByLabelText('Annex A controls'), 'A.6.2.4');
-    await userEvent.click(await screen.findByText('A.6.2.4 AI system verification and validation'));
+    await userEvent.type(
+      within(dialog).getByLabelText('Annex A controls'),
+      'A.6.2.4',
+    );
+    await userEvent.click(
+      await screen.findByText('A.6.2.4 AI system verification and validation'),
+    );
 
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Add risk' }));
-    await waitFor(() => expect(api.calls.some(c => c[0] === 'createRisk')).toBe(true));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add risk' }),
+    );
+    await waitFor(() =>
+      expect(api.calls.some(c => c[0] === 'createRisk')).toBe(true),
+    );
     const [, ref, body] = api.calls.find(c => c[0] === 'createRisk')!;
     expect(ref).toBe(REF);
     expect(body).toEqual({
@@ -158,8 +320,12 @@ describe('EntityRisksContent', () => {
     const title = within(dialog).getByLabelText('Title');
     await userEvent.clear(title);
     await userEvent.type(title, 'Renamed');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Save risk' }));
-    await waitFor(() => expect(api.calls.some(c => c[0] === 'updateRisk')).toBe(true));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Save risk' }),
+    );
+    await waitFor(() =>
+      expect(api.calls.some(c => c[0] === 'updateRisk')).toBe(true),
+    );
     const [, id, body, revision] = api.calls.find(c => c[0] === 'updateRisk')!;
     expect(id).toBe('r1');
     expect(revision).toBe(4);
@@ -171,13 +337,25 @@ describe('RiskRegisterContent', () => {
   it('shows the org-wide heat map and register with links to each AI system, and downloads CSV', async () => {
     const api = new FakeAimsApi();
     api.risks = [
-      risk({ id: 'a', aiSystemRef: 'aisystem:default/credit-risk-scorer', title: 'Bias' }),
-      risk({ id: 'b', aiSystemRef: 'aisystem:default/fraud-scorer', title: 'False positives', residual: { likelihood: 1, impact: 1 } }),
+      risk({
+        id: 'a',
+        aiSystemRef: 'aisystem:default/credit-risk-scorer',
+        title: 'Bias',
+      }),
+      risk({
+        id: 'b',
+        aiSystemRef: 'aisystem:default/fraud-scorer',
+        title: 'False positives',
+        residual: { likelihood: 1, impact: 1 },
+      }),
     ];
     global.URL.createObjectURL = jest.fn(() => 'blob:x');
     global.URL.revokeObjectURL = jest.fn();
     await renderInTestApp(<RiskRegisterContent />, {
-      apis: [[aimsApiRef, api], mockApis.identity({ userEntityRef: 'user:default/zed' })],
+      apis: [
+        [aimsApiRef, api],
+        mockApis.identity({ userEntityRef: 'user:default/zed' }),
+      ],
       mountedRoutes,
     });
     expect(await screen.findByText('Risk register (2)')).toBeInTheDocument();
@@ -188,13 +366,22 @@ describe('RiskRegisterContent', () => {
     expect(screen.getByTestId('heatmap-cell-3-4')).toHaveTextContent('1');
     expect(screen.getByTestId('heatmap-cell-1-1')).toHaveTextContent('1');
     // not the owner: no sign-off
-    expect(screen.queryByRole('button', { name: 'Sign off' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Sign off' }),
+    ).not.toBeInTheDocument();
 
     await userEvent.selectOptions(screen.getByLabelText('Sign-off'), 'true');
-    await waitFor(() => expect(screen.queryByText('False positives')).not.toBeInTheDocument());
-    expect(api.calls).toContainEqual(['getRisks', { needsSignOff: true, limit: 100 }]);
+    await waitFor(() =>
+      expect(screen.queryByText('False positives')).not.toBeInTheDocument(),
+    );
+    expect(api.calls).toContainEqual([
+      'getRisks',
+      { needsSignOff: true, limit: 100 },
+    ]);
 
     await userEvent.click(screen.getByRole('button', { name: /Download CSV/ }));
-    await waitFor(() => expect(api.calls).toContainEqual(['getRisksCsv', { needsSignOff: true }]));
+    await waitFor(() =>
+      expect(api.calls).toContainEqual(['getRisksCsv', { needsSignOff: true }]),
+    );
   });
 });

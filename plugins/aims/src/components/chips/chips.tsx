@@ -3,9 +3,11 @@ import {
   AimsHealth,
   EU_AI_ACT_TIER_LABELS,
   EuAiActTier,
-  IMPACT_ASSESSMENT_STATUS_LABELS,
+  IMPACT_ASSESSMENT_STANDING_LABELS,
+  ImpactAssessmentStanding,
   ImpactAssessmentStatus,
   RiskBand,
+  impactAssessmentStanding,
 } from '@aims-backstage/backstage-plugin-aims-common';
 
 type Tone = 'bad' | 'warn' | 'good' | 'info' | 'neutral';
@@ -49,25 +51,37 @@ function ToneChip(props: {
   );
 }
 
-const STATUS_TONES: Record<ImpactAssessmentStatus, Tone> = {
+const STANDING_TONES: Record<ImpactAssessmentStanding, Tone> = {
   missing: 'bad',
   'review-overdue': 'bad',
   draft: 'warn',
   'in-review': 'info',
   approved: 'good',
+  'not-required': 'neutral',
 };
 
-/** Where an AI system's impact assessment stands. @public */
+/**
+ * Where an AI system's impact assessment stands. With the system's `lifecycle`, a system that
+ * owes no assessment (a retired one) shows a neutral "Not required" instead of a red
+ * "Missing" — the same rule the backend's compliance findings follow.
+ *
+ * @public
+ */
 export function ImpactAssessmentStatusChip(props: {
   status: ImpactAssessmentStatus;
+  lifecycle?: string;
 }) {
-  const { status } = props;
+  const { status, lifecycle } = props;
+  const standing =
+    lifecycle === undefined
+      ? status
+      : impactAssessmentStanding({ lifecycle, status });
   return (
     <ToneChip
-      label={IMPACT_ASSESSMENT_STATUS_LABELS[status] ?? status}
-      tone={STATUS_TONES[status] ?? 'neutral'}
+      label={IMPACT_ASSESSMENT_STANDING_LABELS[standing] ?? standing}
+      tone={STANDING_TONES[standing] ?? 'neutral'}
       testId="impact-assessment-status"
-      value={status}
+      value={standing}
     />
   );
 }
@@ -132,7 +146,9 @@ export function RiskScoreChip(props: { score: number; band: RiskBand }) {
   const { score, band } = props;
   return (
     <ToneChip
-      label={`${score} ${band.charAt(0).toLocaleUpperCase('en-US')}${band.slice(1)}`}
+      label={`${score} ${band.charAt(0).toLocaleUpperCase('en-US')}${band.slice(
+        1,
+      )}`}
       tone={BAND_TONES[band] ?? 'neutral'}
       testId="risk-score"
       value={band}
@@ -142,5 +158,12 @@ export function RiskScoreChip(props: { score: number; band: RiskBand }) {
 
 /** A residual risk above the acceptance threshold without the owner's sign-off. @public */
 export function NeedsSignOffChip() {
-  return <ToneChip label="Needs sign-off" tone="bad" testId="needs-sign-off" value="true" />;
+  return (
+    <ToneChip
+      label="Needs sign-off"
+      tone="bad"
+      testId="needs-sign-off"
+      value="true"
+    />
+  );
 }

@@ -7,7 +7,9 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 export function ActorLink(props: { actor: string; hideIcon?: boolean }) {
   const { actor, hideIcon } = props;
   if (/^(user|group):/i.test(actor) || !actor.includes(':')) {
-    return <EntityRefLink entityRef={actor} defaultKind="user" hideIcon={hideIcon} />;
+    return (
+      <EntityRefLink entityRef={actor} defaultKind="user" hideIcon={hideIcon} />
+    );
   }
   return <>{actor}</>;
 }

@@ -11,7 +11,11 @@ import { FieldChange } from '@aims-backstage/backstage-plugin-aims-common';
 import { fieldLabel, formatValue } from './labels';
 
 const useStyles = makeStyles(theme => ({
-  before: { color: theme.palette.text.secondary, textDecoration: 'line-through', wordBreak: 'break-word' },
+  before: {
+    color: theme.palette.text.secondary,
+    textDecoration: 'line-through',
+    wordBreak: 'break-word',
+  },
   after: { wordBreak: 'break-word' },
   arrow: { padding: theme.spacing(0, 1), color: theme.palette.text.secondary },
 }));
@@ -31,7 +35,10 @@ export function ChangeLine(props: { change: FieldChange }) {
 }
 
 /** The changes between two documents as a table. */
-export function ChangeTable(props: { changes: FieldChange[]; emptyText?: string }) {
+export function ChangeTable(props: {
+  changes: FieldChange[];
+  emptyText?: string;
+}) {
   const classes = useStyles();
   const { changes, emptyText = 'No differences.' } = props;
   if (!changes.length) {
@@ -54,8 +61,12 @@ export function ChangeTable(props: { changes: FieldChange[]; emptyText?: string 
         {changes.map(c => (
           <TableRow key={c.field} data-testid="diff-row">
             <TableCell>{fieldLabel(c.field)}</TableCell>
-            <TableCell className={classes.before}>{formatValue(c.before)}</TableCell>
-            <TableCell className={classes.after}>{formatValue(c.after)}</TableCell>
+            <TableCell className={classes.before}>
+              {formatValue(c.before)}
+            </TableCell>
+            <TableCell className={classes.after}>
+              {formatValue(c.after)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

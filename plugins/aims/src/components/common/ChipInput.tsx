@@ -15,7 +15,16 @@ export function ChipInput(props: {
   disabled?: boolean;
   id: string;
 }) {
-  const { label, values, onChange, helperText, error, placeholder, disabled, id } = props;
+  const {
+    label,
+    values,
+    onChange,
+    helperText,
+    error,
+    placeholder,
+    disabled,
+    id,
+  } = props;
   const [text, setText] = useState('');
   const add = () => {
     const parts = text
@@ -56,7 +65,11 @@ export function ChipInput(props: {
                   key={v}
                   size="small"
                   label={v}
-                  onDelete={disabled ? undefined : () => onChange(values.filter(x => x !== v))}
+                  onDelete={
+                    disabled
+                      ? undefined
+                      : () => onChange(values.filter(x => x !== v))
+                  }
                 />
               ))}
             </Box>

@@ -3,7 +3,10 @@ import { Alert } from '@material-ui/lab';
 import { ResponseError } from '@backstage/errors';
 
 export function isConflict(error: unknown): boolean {
-  return ResponseError.is(error as Error) && (error as ResponseError).statusCode === 409;
+  return (
+    ResponseError.is(error as Error) &&
+    (error as ResponseError).statusCode === 409
+  );
 }
 
 /** A 409 from the backend: someone else saved first. Never overwrite; offer a reload. */
@@ -18,8 +21,8 @@ export function ConflictAlert(props: { what: string; onReload: () => void }) {
         </Button>
       }
     >
-      Someone else changed this {props.what} — reload to see their changes. Your edits were not
-      saved.
+      Someone else changed this {props.what} — reload to see their changes. Your
+      edits were not saved.
     </Alert>
   );
 }

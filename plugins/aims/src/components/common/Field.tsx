@@ -38,7 +38,9 @@ export function Field(props: {
     <Grid
       item
       {...(gridSizes ?? { xs: 12 })}
-      data-testid={`field-${label.toLocaleLowerCase('en-US').replace(/\W+/g, '-')}`}
+      data-testid={`field-${label
+        .toLocaleLowerCase('en-US')
+        .replace(/\W+/g, '-')}`}
     >
       <Typography variant="h2" className={classes.label}>
         {label}

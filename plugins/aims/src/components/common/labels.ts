@@ -76,7 +76,8 @@ export function fieldLabel(
   if (dim) {
     const [, key, sub] = dim;
     const id = /^\d+$/.test(key)
-      ? content?.dimensions?.[Number(key)]?.dimension ?? `row ${Number(key) + 1}`
+      ? content?.dimensions?.[Number(key)]?.dimension ??
+        `row ${Number(key) + 1}`
       : key;
     const name = dimensionName(id);
     return sub ? `${name} › ${DIMENSION_FIELD_LABELS[sub] ?? sub}` : name;
@@ -93,7 +94,10 @@ export function fieldLabel(
 }
 
 /** The message of a FieldProblem without its leading field path. */
-export function problemText(problem: { field: string; message: string }): string {
+export function problemText(problem: {
+  field: string;
+  message: string;
+}): string {
   return problem.message.startsWith(`${problem.field} `)
     ? problem.message.slice(problem.field.length + 1)
     : problem.message;
@@ -108,16 +112,20 @@ export function readableProblem(
 }
 
 /** Groups problems by field, first message wins. */
-export function problemsByField(problems: Array<{ field: string; message: string }>) {
+export function problemsByField(
+  problems: Array<{ field: string; message: string }>,
+) {
   const map: Record<string, string> = {};
-  for (const p of problems) if (!(p.field in map)) map[p.field] = problemText(p);
+  for (const p of problems)
+    if (!(p.field in map)) map[p.field] = problemText(p);
   return map;
 }
 
 /** A value of a diff or audit change as short text. */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length ? value.map(formatValue).join(', ') : '—';
+  if (Array.isArray(value))
+    return value.length ? value.map(formatValue).join(', ') : '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

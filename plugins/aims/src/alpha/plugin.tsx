@@ -1,0 +1,42 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import MemoryIcon from '@material-ui/icons/Memory';
+import { aiInventoryRouteRef } from '../routes';
+import { aimsApi } from './apis';
+import { aiInventoryPage } from './pages';
+import {
+  aiSystemOverviewCard,
+  driftBannerCard,
+  entityAISystemsCard,
+} from './entityCards';
+import {
+  driftContent,
+  historyContent,
+  impactAssessmentContent,
+  risksContent,
+} from './entityContents';
+
+/**
+ * AIMS for the new frontend system: the AI Inventory page (with the org-wide risk register
+ * as its second tab, and the deployment sources' health), the AISystem overview card and its
+ * "Impact assessment", "Risks", "Drift" and "History" tabs, and on Component pages the drift
+ * banner (first) and the "AI systems" card.
+ *
+ * @alpha
+ */
+export const aimsPlugin = createFrontendPlugin({
+  pluginId: 'aims',
+  title: 'AIMS',
+  icon: <MemoryIcon />,
+  routes: { root: aiInventoryRouteRef },
+  extensions: [
+    aimsApi,
+    aiInventoryPage,
+    driftBannerCard,
+    aiSystemOverviewCard,
+    entityAISystemsCard,
+    impactAssessmentContent,
+    risksContent,
+    driftContent,
+    historyContent,
+  ],
+});
