@@ -1282,6 +1282,15 @@ describe.each(databases.eachSupportedId())(
           reason: 'rolling back',
         });
         expect([ack.status, ack.body.status]).toEqual([200, 'acknowledged']);
+        // the shared rule (aims-common allowedFindingActions): no acknowledging twice
+        const twice = await act(as('paula'), {
+          action: 'acknowledge',
+          reason: 'still on it',
+        });
+        expect([twice.status, twice.body.error.message]).toEqual([
+          400,
+          'action acknowledge is not allowed on a finding that is acknowledged (allowed: snooze, accept-risk, resolve)',
+        ]);
         // aims.finding.act is decided on the entity the finding is on (the component): the
         // AI system's owner does not own payments-api
         const systemOwner = await act(as('alice'), {

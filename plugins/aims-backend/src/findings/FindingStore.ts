@@ -5,6 +5,7 @@ import {
   FindingSeverity,
   FindingStatus,
   FindingType,
+  OPEN_FINDING_STATUSES,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import { planFindingReconcile } from './findingsReconcile';
@@ -13,12 +14,6 @@ import { chunk, normalizeRef, toIsoTimestamp } from '../lib/db';
 import { excludeHiddenRefs } from '../permissions/EntityVisibility';
 
 const TABLE = 'aims_findings';
-
-/** Statuses that count as open on the inventory and status roll-ups. */
-export const OPEN_FINDING_STATUSES: readonly FindingStatus[] = [
-  'open',
-  'acknowledged',
-];
 
 /** What `GET /findings` filters by. */
 export interface FindingFilter {
@@ -120,7 +115,7 @@ export class FindingStore {
       const rows = await this.knex(TABLE)
         .select('entity_ref', 'ai_system_ref', 'severity')
         .count({ count: '*' })
-        .whereIn('status', OPEN_FINDING_STATUSES as string[])
+        .whereIn('status', [...OPEN_FINDING_STATUSES])
         .andWhere(q =>
           q.whereIn('entity_ref', part).orWhereIn('ai_system_ref', part),
         )

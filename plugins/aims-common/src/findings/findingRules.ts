@@ -7,20 +7,26 @@ import { FindingStatus } from './vocabulary';
  * date passes; resolved ones when the cause returns. The inventory and status roll-ups count
  * these, the drift banner shows these.
  */
-export const OPEN_FINDING_STATUSES = ['open', 'acknowledged'] as const satisfies readonly FindingStatus[];
+export const OPEN_FINDING_STATUSES = [
+  'open',
+  'acknowledged',
+] as const satisfies readonly FindingStatus[];
 
 /** Whether a finding still counts as open (see {@link OPEN_FINDING_STATUSES}). */
 export function isOpenFinding(finding: { status: FindingStatus }): boolean {
-  return (OPEN_FINDING_STATUSES as readonly FindingStatus[]).includes(finding.status);
+  return (OPEN_FINDING_STATUSES as readonly FindingStatus[]).includes(
+    finding.status,
+  );
 }
 
 /** The status each finding action sets. */
-export const FINDING_ACTION_OUTCOMES: Record<FindingActionType, FindingStatus> = {
-  acknowledge: 'acknowledged',
-  snooze: 'snoozed',
-  'accept-risk': 'risk-accepted',
-  resolve: 'resolved',
-};
+export const FINDING_ACTION_OUTCOMES: Record<FindingActionType, FindingStatus> =
+  {
+    acknowledge: 'acknowledged',
+    snooze: 'snoozed',
+    'accept-risk': 'risk-accepted',
+    resolve: 'resolved',
+  };
 
 /**
  * The actions a finding's status allows. A resolved finding has nothing left to act on (the
@@ -28,9 +34,13 @@ export const FINDING_ACTION_OUTCOMES: Record<FindingActionType, FindingStatus> =
  * finding changes nothing. Every other action is allowed from every other status, so an owner
  * can e.g. turn a snooze into an accepted risk.
  */
-export function allowedFindingActions(status: FindingStatus): FindingActionType[] {
+export function allowedFindingActions(
+  status: FindingStatus,
+): FindingActionType[] {
   if (status === 'resolved') return [];
-  return FINDING_ACTION_TYPES.filter(action => FINDING_ACTION_OUTCOMES[action] !== status);
+  return FINDING_ACTION_TYPES.filter(
+    action => FINDING_ACTION_OUTCOMES[action] !== status,
+  );
 }
 
 /** Snooze and accept-risk hold until a date; acknowledge and resolve take none. */
@@ -47,9 +57,12 @@ export function parseFindingActionUntil(value: unknown): Date | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const d = new Date(`${value}T23:59:59.999Z`);
     // `2026-02-30` parses to March: a date that does not round-trip does not exist
-    return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value ? undefined : d;
+    return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value
+      ? undefined
+      : d;
   }
-  if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(value))
+    return undefined;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
@@ -60,38 +73,72 @@ export function earliestFindingActionUntilDate(now: Date): string {
 }
 
 /**
- * Checks an action on a finding in its current status: the action is known and allowed from
- * that status, and `until` is given exactly when the action needs one, and is in the future.
- * Returns the parsed `until`, or the problem, naming the field (`action` or `until`). The
- * backend answers the problem with a 400; the frontend offers only what passes.
+ * Checks an action request on its own: the action is known, and `until` is given exactly
+ * when the action needs one, and lies in the future. Returns the action with the parsed
+ * `until`, or the problem, naming the field (`action` or `until`) — the backend answers it
+ * with a 400 before it looks the finding up.
  */
-export function checkFindingAction(
-  input: { action: unknown; until?: unknown; status: FindingStatus },
+export function checkFindingActionRequest(
+  input: { action: unknown; until?: unknown },
   now: Date,
-): { until?: Date; problem?: undefined } | { problem: string } {
-  const { action, until, status } = input;
-  if (typeof action !== 'string' || !(FINDING_ACTION_TYPES as readonly string[]).includes(action)) {
-    return { problem: `action must be one of ${FINDING_ACTION_TYPES.join(', ')}` };
-  }
-  const known = action as FindingActionType;
-  if (!allowedFindingActions(status).includes(known)) {
-    const allowed = allowedFindingActions(status);
+):
+  | { action: FindingActionType; until?: Date; problem?: undefined }
+  | { problem: string } {
+  const { action, until } = input;
+  if (
+    typeof action !== 'string' ||
+    !(FINDING_ACTION_TYPES as readonly string[]).includes(action)
+  ) {
     return {
-      problem: `action ${known} is not allowed on a finding that is ${status}${
-        allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''
-      }`,
+      problem: `action must be one of ${FINDING_ACTION_TYPES.join(', ')}`,
     };
   }
+  const known = action as FindingActionType;
   if (!findingActionNeedsUntil(known)) {
-    return until === undefined ? {} : { problem: 'until is only allowed for snooze and accept-risk' };
+    return until === undefined
+      ? { action: known }
+      : { problem: 'until is only allowed for snooze and accept-risk' };
   }
   if (until === undefined || until === null || until === '') {
     return { problem: `until is required for ${known}` };
   }
   const parsed = parseFindingActionUntil(until);
   if (!parsed) {
-    return { problem: 'until must be an ISO date (2026-12-31) or date-time with a timezone' };
+    return {
+      problem:
+        'until must be an ISO date (2026-12-31) or date-time with a timezone',
+    };
   }
-  if (parsed.getTime() <= now.getTime()) return { problem: 'until must be in the future' };
-  return { until: parsed };
+  if (parsed.getTime() <= now.getTime())
+    return { problem: 'until must be in the future' };
+  return { action: known, until: parsed };
+}
+
+/** Why an action is refused in a finding's status, naming the field; undefined when allowed. */
+export function findingActionStatusProblem(
+  action: FindingActionType,
+  status: FindingStatus,
+): string | undefined {
+  const allowed = allowedFindingActions(status);
+  if (allowed.includes(action)) return undefined;
+  return `action ${action} is not allowed on a finding that is ${status}${
+    allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''
+  }`;
+}
+
+/**
+ * Checks an action on a finding in its current status: the request itself
+ * ({@link checkFindingActionRequest}) and whether the status allows the action. What the
+ * frontend offers passes here; the backend applies the same two checks.
+ */
+export function checkFindingAction(
+  input: { action: unknown; until?: unknown; status: FindingStatus },
+  now: Date,
+):
+  | { action: FindingActionType; until?: Date; problem?: undefined }
+  | { problem: string } {
+  const request = checkFindingActionRequest(input, now);
+  if (request.problem !== undefined) return request;
+  const problem = findingActionStatusProblem(request.action, input.status);
+  return problem ? { problem } : request;
 }
