@@ -65,6 +65,7 @@ const entities: Entity[] = [
   user('carol', ['compliance']),
   user('dave', ['compliance']),
   user('erin', ['risk-ml']),
+  user('grace', ['compliance']),
   aiSystem('fraud-scorer', {
     owner: 'group:default/risk-ml',
     euAiAct: { tier: 'high-risk', annexIIIArea: 'III.5' },
@@ -75,6 +76,8 @@ const entities: Entity[] = [
   }),
   aiSystem('churn-model', { owner: 'group:default/risk-ml' }),
   aiSystem('race-model', { owner: 'group:default/risk-ml' }),
+  // the governance tests' own system: four eyes on approvals, accountable risk owners
+  aiSystem('loan-advisor', { owner: 'group:default/risk-ml' }),
   aiSystem(
     'docs-bot',
     { owner: 'group:default/risk-ml', lifecycle: 'experimental' },
@@ -247,9 +250,9 @@ describe.each(databases.eachSupportedId())(
           const systems = items.filter(e => e.kind === 'AISystem');
           const users = items.filter(e => e.kind === 'User');
           return (
-            systems.length === 5 &&
+            systems.length === 6 &&
             systems.every(e => e.relations?.some(r => r.type === 'ownedBy')) &&
-            users.length === 5 &&
+            users.length === 6 &&
             users.every(e => e.relations?.some(r => r.type === 'memberOf'))
           );
         },
@@ -543,6 +546,82 @@ describe.each(databases.eachSupportedId())(
           .set(as('dave'))
           .send({ action: 'approve', revision: 2 });
         expect(other.status).toBe(200);
+      });
+
+      it('refuses approval from anyone who wrote or submitted the version (four eyes), and lists its contributors', async () => {
+        const LOAN = `${IA}/loan-advisor`;
+        // alice (an owner) opens a stub draft; carol (compliance) writes all of it and submits
+        await api()
+          .put(`${LOAN}/draft`)
+          .set(as('alice'))
+          .send({ content: { intendedUse: 'stub' } })
+          .expect(200);
+        const written = await api()
+          .put(`${LOAN}/draft`)
+          .set(as('carol'))
+          .send({ content: completeContent(), revision: 1 });
+        expect(written.status).toBe(200);
+        expect(written.body).toMatchObject({
+          author: 'user:default/alice',
+          contributors: ['user:default/alice', 'user:default/carol'],
+        });
+        await api()
+          .post(`${LOAN}/transitions`)
+          .set(as('carol'))
+          .send({ action: 'submit', revision: 2 })
+          .expect(200);
+        const byWriter = await api()
+          .post(`${LOAN}/transitions`)
+          .set(as('carol'))
+          .send({ action: 'approve', revision: 3 });
+        expect(byWriter.status).toBe(403);
+        expect(byWriter.body.error.message).toMatch(/four eyes/);
+
+        // dave returns it and submits it again himself without writing: the submitter may not
+        // approve either
+        await api()
+          .post(`${LOAN}/transitions`)
+          .set(as('dave'))
+          .send({ action: 'return', revision: 3, reason: 'Second look' })
+          .expect(200);
+        await api()
+          .post(`${LOAN}/transitions`)
+          .set(as('dave'))
+          .send({ action: 'submit', revision: 4 })
+          .expect(200);
+        const bySubmitter = await api()
+          .post(`${LOAN}/transitions`)
+          .set(as('dave'))
+          .send({ action: 'approve', revision: 5 });
+        expect(bySubmitter.status).toBe(403);
+        expect(bySubmitter.body.error.message).toMatch(/submitted this/);
+
+        // grace, compliance and no contributor, may
+        const approved = await api()
+          .post(`${LOAN}/transitions`)
+          .set(as('grace'))
+          .send({ action: 'approve', revision: 5 });
+        expect(approved.status).toBe(200);
+        const contributors = [
+          'user:default/alice',
+          'user:default/carol',
+          'user:default/dave',
+        ];
+        expect(approved.body).toMatchObject({
+          status: 'approved',
+          approvedBy: 'user:default/grace',
+          submittedBy: 'user:default/dave',
+          contributors,
+        });
+        const overview = await api().get(LOAN).set(as('bob'));
+        expect(overview.body.versions).toEqual([
+          expect.objectContaining({
+            version: 1,
+            contributors,
+            submittedBy: 'user:default/dave',
+            approvedBy: 'user:default/grace',
+          }),
+        ]);
       });
 
       it('lets exactly one of two concurrent edits with the same revision win', async () => {
@@ -860,6 +939,155 @@ describe.each(databases.eachSupportedId())(
             changes: [{ field: 'residual.likelihood', before: 3, after: 4 }],
           },
         });
+      });
+    });
+
+    describe('accountable risk owners', () => {
+      const LOAN_REF = 'aisystem:default/loan-advisor';
+      const loanRisk = (over: Record<string, unknown> = {}) => ({
+        title: 'Over-lending',
+        description: 'Advice pushes customers to loans they cannot carry',
+        inherent: { likelihood: 4, impact: 5 },
+        residual: { likelihood: 3, impact: 4 },
+        treatment: 'accept',
+        actions: [],
+        controls: [],
+        riskOwner: 'user:default/bob',
+        ...over,
+      });
+
+      it('accepts only a User or Group of the catalog as riskOwner, naming the field', async () => {
+        for (const riskOwner of [
+          'user:default/nobody',
+          'group:default/ghosts',
+          'aisystem:default/fraud-scorer',
+          'not a ref:at:all:',
+        ]) {
+          const res = await api()
+            .post('/api/aims/risks')
+            .set(as('alice'))
+            .send({ aiSystemRef: LOAN_REF, ...loanRisk({ riskOwner }) });
+          expect([riskOwner, res.status]).toEqual([riskOwner, 400]);
+          expect(res.body.error.message).toContain('riskOwner');
+        }
+        for (const riskOwner of ['user:default/bob', 'group:default/cx-team']) {
+          const res = await api()
+            .post('/api/aims/risks')
+            .set(as('alice'))
+            .send({ aiSystemRef: LOAN_REF, ...loanRisk({ riskOwner }) });
+          expect([riskOwner, res.status]).toEqual([riskOwner, 201]);
+        }
+      });
+
+      it('guards the risk owner: assignOwner or the current owner; a new owner or residual rating voids the sign-off', async () => {
+        const created = await api()
+          .post('/api/aims/risks')
+          .set(as('alice'))
+          .send({
+            aiSystemRef: LOAN_REF,
+            ...loanRisk({ title: 'Owner test' }),
+          });
+        expect(created.status).toBe(201);
+        const id = created.body.id;
+        const put = (name: string, body: Record<string, unknown>) =>
+          api()
+            .put(`/api/aims/risks/${id}`)
+            .set(as(name))
+            .send({ ...loanRisk({ title: 'Owner test' }), ...body });
+        const signOff = (name: string, revision: number) =>
+          api()
+            .post(`/api/aims/risks/${id}/sign-off`)
+            .set(as(name))
+            .send({ revision });
+
+        // the AI system's owner may edit the risk but not make themselves its owner
+        const selfAssigned = await put('alice', {
+          riskOwner: 'user:default/alice',
+          revision: 1,
+        });
+        expect(selfAssigned.status).toBe(403);
+        expect(selfAssigned.body.error.message).toContain(
+          'aims.risk.assignOwner',
+        );
+        expect((await signOff('alice', 1)).status).toBe(403);
+
+        // bob, the risk owner, signs off
+        const signed = await signOff('bob', 1);
+        expect(signed.status).toBe(200);
+        expect(signed.body.signOff).toMatchObject({ by: 'user:default/bob' });
+
+        // bob may not edit the risk itself (no aims.risk.update), but may hand it on
+        expect(
+          (await put('bob', { title: 'Renamed', revision: 2 })).status,
+        ).toBe(403);
+        const unknownOwner = await put('carol', {
+          riskOwner: 'group:default/ghosts',
+          revision: 2,
+        });
+        expect(unknownOwner.status).toBe(400);
+        expect(unknownOwner.body.error.message).toContain('riskOwner');
+        const handedOn = await put('bob', {
+          riskOwner: 'group:default/risk-ml',
+          revision: 2,
+        });
+        expect(handedOn.status).toBe(200);
+        expect(handedOn.body).toMatchObject({
+          riskOwner: 'group:default/risk-ml',
+          signOff: null,
+          needsSignOff: true,
+          revision: 3,
+        });
+        const needing = await api()
+          .get(`/api/aims/risks?aiSystemRef=${LOAN_REF}&needsSignOff=true`)
+          .set(as('bob'));
+        expect(needing.body.items.map((r: any) => r.id)).toContain(id);
+        const audit = await api()
+          .get(`/api/aims/audit?entityRef=${LOAN_REF}&limit=1`)
+          .set(as('bob'));
+        expect(audit.body.items[0]).toMatchObject({
+          action: 'risk.updated',
+          actor: 'user:default/bob',
+          details: {
+            signOffVoided: {
+              by: 'user:default/bob',
+              residualScore: 12,
+              reason: 'the risk owner changed',
+            },
+          },
+        });
+
+        // a member of the owning group signs off; a non-member may not
+        const byNonMember = await signOff('bob', 3);
+        expect(byNonMember.status).toBe(403);
+        expect(byNonMember.body.error.message).toContain(
+          'group:default/risk-ml',
+        );
+        const byMember = await signOff('erin', 3);
+        expect(byMember.status).toBe(200);
+        expect(byMember.body).toMatchObject({
+          needsSignOff: false,
+          signOff: { by: 'user:default/erin', residualScore: 12 },
+        });
+
+        // compliance may reassign (aims.risk.assignOwner); a changed residual rating voids too
+        const residual = await put('alice', {
+          riskOwner: 'group:default/risk-ml',
+          residual: { likelihood: 3, impact: 3 },
+          revision: 4,
+        });
+        expect(residual.status).toBe(200);
+        expect(residual.body).toMatchObject({
+          residualScore: 9,
+          signOff: null,
+          needsSignOff: true,
+        });
+        const reassigned = await put('carol', {
+          riskOwner: 'user:default/dave',
+          residual: { likelihood: 3, impact: 3 },
+          revision: 5,
+        });
+        expect(reassigned.status).toBe(200);
+        expect(reassigned.body.riskOwner).toBe('user:default/dave');
       });
     });
 

@@ -38,6 +38,7 @@ import { EntityVisibility } from './permissions/EntityVisibility';
 import { FindingService } from './findings/FindingService';
 import { AuditLogService } from './audit/AuditLogService';
 import { SourceService } from './drift/SourceService';
+import { CatalogParties } from './lib/CatalogParties';
 import { AISystems } from './lib/AISystems';
 import { AssessmentImporter } from './assessments/AssessmentImporter';
 import { AuditTrail } from './audit/AuditTrail';
@@ -131,6 +132,7 @@ export const aimsPlugin = createBackendPlugin({
           systems,
           access,
           visibility,
+          new CatalogParties(deps.catalog),
           audit,
           findings,
           matrix,

@@ -18,6 +18,7 @@ export * from './api/inventoryCounts';
 export * from './api/assessmentTypes';
 export * from './impactAssessment/model';
 export * from './impactAssessment/workflow';
+export * from './governance/fourEyes';
 export * from './impactAssessment/validate';
 export * from './impactAssessment/summary';
 export * from './risk/model';

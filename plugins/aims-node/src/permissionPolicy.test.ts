@@ -19,6 +19,7 @@ import {
   aimsAssessmentUpdatePermission,
   aimsDeploymentReportPermission,
   aimsFindingActPermission,
+  aimsRiskAssignOwnerPermission,
   aimsRiskUpdatePermission,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import {
@@ -114,6 +115,16 @@ describe('aimsPolicyDecision', () => {
         result: AuthorizeResult.ALLOW,
       });
     }
+  });
+
+  it('aims.risk.assignOwner: compliance only, not the AI system owners', () => {
+    const p = query(aimsRiskAssignOwnerPermission);
+    expect(aimsPolicyDecision(p, engineer)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(aimsPolicyDecision(p, complianceOfficer)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
   });
 
   it('aims.deployment.report: compliance and the configured reporters', () => {

@@ -99,6 +99,12 @@ function ownedByOneOf(claims: string[]): ConditionalPolicyDecision {
  *   on the catalog entity): the entity's owners, as a conditional decision the catalog
  *   evaluates with its `isEntityOwner` rule against the user's ownership refs;
  * - `aims.assessment.approve`: compliance only;
+ * - `aims.risk.assignOwner` (changing who owns, and signs off, a risk): compliance only. The
+ *   example rule is "compliance and the current risk owner"; the risk owner is no attribute of
+ *   the catalog entity, so no catalog condition can name them, and the AIMS backend itself
+ *   lets the current risk owner (that user or a member of that group) hand the risk on without
+ *   this permission. The AI system's owners do not get it: they could name themselves risk
+ *   owner and sign off their own risk;
  * - `aims.deployment.report` (reporting deployments as a user; CI uses the ingest token):
  *   compliance and `deploymentReporters`;
  * - any other `aims.*` permission (a newer AIMS version's): compliance only;
@@ -158,7 +164,8 @@ export function aimsPolicyDecision(
         : AuthorizeResult.DENY,
     };
   }
-  // aims.assessment.approve, and AIMS permissions this version does not know yet
+  // aims.assessment.approve, aims.risk.assignOwner (the current risk owner is allowed by the
+  // AIMS backend itself), and AIMS permissions this version does not know yet
   return { result: AuthorizeResult.DENY };
 }
 

@@ -24,6 +24,7 @@ import {
   nextImpactAssessmentStatus,
   summarizeImpactAssessment,
   validateImpactAssessmentContent,
+  withContributor,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import { ImpactAssessmentStore } from './ImpactAssessmentStore';
@@ -100,7 +101,9 @@ export class ImpactAssessmentService {
         version: v.version,
         status: v.status,
         author: v.author,
+        contributors: v.contributors,
         createdAt: v.createdAt,
+        submittedBy: v.submittedBy,
         approvedBy: v.approvedBy,
         approvedAt: v.approvedAt,
         source: v.source,
@@ -250,6 +253,7 @@ export class ImpactAssessmentService {
               status: 'draft',
               content: w.content,
               author: w.actor,
+              contributors: withContributor([], w.actor),
               createdAt: now,
               source: source ?? undefined,
             },
@@ -280,7 +284,12 @@ export class ImpactAssessmentService {
             aiSystemRef,
             latest.version,
             revision,
-            { content: w.content, source, returnedReason: undefined },
+            {
+              content: w.content,
+              contributors: withContributor(latest.contributors, w.actor),
+              source,
+              returnedReason: undefined,
+            },
             trx,
           );
           if (!ok) throw stale();
@@ -381,6 +390,8 @@ export class ImpactAssessmentService {
           action: body.action,
           actor,
           author: latest.author,
+          contributors: latest.contributors,
+          submittedBy: latest.submittedBy,
           reason: body.reason,
         });
       } catch (e) {
@@ -401,6 +412,7 @@ export class ImpactAssessmentService {
         Object.assign(patch, {
           submittedBy: actor,
           submittedAt: now,
+          contributors: withContributor(latest.contributors, actor),
           returnedReason: null,
         });
       } else if (body.action === 'approve') {

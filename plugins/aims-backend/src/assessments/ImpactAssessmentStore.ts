@@ -4,6 +4,7 @@ import {
   ImpactAssessmentSummary,
   ImpactAssessmentVersion,
   ImpactAssessmentVersionFacts,
+  fourEyesExcluded,
   summarizeImpactAssessment,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
@@ -20,6 +21,8 @@ export interface NewImpactAssessment {
   status: StoredImpactAssessmentStatus;
   content?: unknown;
   author?: string;
+  /** Who saved or submitted it (the author, when not given). */
+  contributors?: string[];
   createdAt?: Date;
   submittedBy?: string;
   submittedAt?: Date;
@@ -33,6 +36,7 @@ export interface NewImpactAssessment {
 export interface ImpactAssessmentPatch {
   status?: StoredImpactAssessmentStatus;
   content?: ImpactAssessmentContent;
+  contributors?: string[];
   submittedBy?: string | null;
   submittedAt?: Date | null;
   approvedBy?: string | null;
@@ -49,6 +53,20 @@ function parseJson(value: unknown): any {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
+/**
+ * The stored contributors; a row without them (none should remain after the migration that
+ * added the column, but a row written by an older replica during a rolling upgrade might)
+ * counts its author and submitter.
+ */
+function contributorsOf(row: any): string[] {
+  const stored = parseJson(row.contributors);
+  if (Array.isArray(stored)) return stored.map(String);
+  return fourEyesExcluded({
+    author: row.author,
+    submittedBy: row.submitted_by,
+  });
+}
+
 function toVersion(row: any): ImpactAssessmentVersion {
   return {
     aiSystemRef: row.ai_system_ref,
@@ -57,6 +75,7 @@ function toVersion(row: any): ImpactAssessmentVersion {
     content: parseJson(row.content) ?? {},
     revision: Number(row.revision),
     author: row.author ?? '',
+    contributors: contributorsOf(row),
     createdAt: toIsoTimestamp(row.created_at)!,
     updatedAt: toIsoTimestamp(row.updated_at)!,
     submittedBy: row.submitted_by ?? null,
@@ -93,6 +112,13 @@ export class ImpactAssessmentStore {
           ? null
           : JSON.stringify(assessment.content),
       author: assessment.author ?? null,
+      contributors: JSON.stringify(
+        assessment.contributors ??
+          fourEyesExcluded({
+            author: assessment.author,
+            submittedBy: assessment.submittedBy,
+          }),
+      ),
       created_at: assessment.createdAt ?? now,
       updated_at: assessment.createdAt ?? now,
       submitted_by: assessment.submittedBy ?? null,
@@ -155,6 +181,8 @@ export class ImpactAssessmentStore {
     if (patch.status !== undefined) values.status = patch.status;
     if (patch.content !== undefined)
       values.content = JSON.stringify(patch.content);
+    if (patch.contributors !== undefined)
+      values.contributors = JSON.stringify(patch.contributors);
     const plain: Array<[keyof ImpactAssessmentPatch, string]> = [
       ['submittedBy', 'submitted_by'],
       ['submittedAt', 'submitted_at'],

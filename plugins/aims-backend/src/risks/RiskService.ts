@@ -10,8 +10,10 @@ import {
   RiskHeatMapResponse,
   RiskInput,
   RiskMatrix,
+  aimsRiskAssignOwnerPermission,
   aimsRiskUpdatePermission,
   diffDocuments,
+  maySignOffRisk,
   riskHeatMap,
   riskScore,
   validateRiskInput,
@@ -22,7 +24,8 @@ import { NewAuditEvent } from '../audit/AuditLogStore';
 import { RiskStore } from './RiskStore';
 import { normalizeRef } from '../lib/db';
 import { entityRefOf } from '../inventory/inventoryItem';
-import { isOwnedBy, toFullRef } from '../lib/ownership';
+import { toFullRef } from '../lib/ownership';
+import { CatalogParties } from '../lib/CatalogParties';
 import { RiskQuery } from './riskQuery';
 import {
   RISK_STATUSES,
@@ -94,6 +97,7 @@ export class RiskService {
     private readonly systems: AISystems,
     private readonly access: AccessControl,
     private readonly visibility: EntityVisibility,
+    private readonly parties: CatalogParties,
     private readonly audit: AuditTrail,
     private readonly findings: ComplianceFindings,
     readonly matrix: RiskMatrix,
@@ -199,6 +203,11 @@ export class RiskService {
     const input = toRiskInput(body, this.matrix);
     const entity = await this.systems.get(aiSystemRef, credentials);
     const actor = await this.authorizeEdit(entity, credentials);
+    input.riskOwner = await this.parties.requireUserOrGroup(
+      input.riskOwner,
+      'riskOwner',
+      credentials,
+    );
     const { id, event } = await this.insertRisk(aiSystemRef, input, actor);
     return this.afterWrite(entity, id, event);
   }
@@ -234,6 +243,14 @@ export class RiskService {
     return { id, event };
   }
 
+  /**
+   * `PUT /risks/:id`. Changing anything but the risk owner needs `aims.risk.update` on the AI
+   * system. Changing the risk owner needs `aims.risk.assignOwner` on the AI system, or being
+   * the current risk owner (that user or a member of that group), who may hand the risk on;
+   * the new owner must be a User or Group in the catalog as the caller sees it. A new risk
+   * owner or a changed residual rating voids an existing sign-off: the owner accepted that
+   * residual risk, not the new one, and the register shows the risk as needing sign-off again.
+   */
   async update(
     id: string,
     body: Record<string, unknown>,
@@ -248,7 +265,28 @@ export class RiskService {
     }
     const input = toRiskInput(body, this.matrix);
     const entity = await this.systems.get(existing.aiSystemRef, credentials);
-    const actor = await this.authorizeEdit(entity, credentials);
+    const actor = this.access.requireUser(credentials, 'edit risks');
+    const changes = diffDocuments(
+      { ...inputOf(existing), status: existing.status },
+      { ...input, status: status ?? existing.status },
+    );
+    const ownerChanged = changes.some(c => c.field === 'riskOwner');
+    if (!ownerChanged || changes.some(c => c.field !== 'riskOwner')) {
+      await this.authorizeEdit(entity, credentials);
+    }
+    if (ownerChanged) {
+      await this.authorizeOwnerChange(existing, credentials);
+      input.riskOwner = await this.parties.requireUserOrGroup(
+        input.riskOwner,
+        'riskOwner',
+        credentials,
+      );
+    }
+    const residualChanged = changes.some(c => c.field.startsWith('residual.'));
+    const voided =
+      existing.signOff && (ownerChanged || residualChanged)
+        ? existing.signOff
+        : undefined;
     const event: NewAuditEvent = {
       actor,
       action: 'risk.updated',
@@ -256,23 +294,51 @@ export class RiskService {
       details: {
         riskId: id,
         title: input.title,
-        changes: diffDocuments(
-          { ...inputOf(existing), status: existing.status },
-          { ...input, status: status ?? existing.status },
-        ),
+        changes,
+        ...(voided
+          ? {
+              signOffVoided: {
+                ...voided,
+                reason: ownerChanged
+                  ? 'the risk owner changed'
+                  : 'the residual rating changed',
+              },
+            }
+          : {}),
       },
     };
     await this.knex.transaction(async trx => {
       const ok = await this.store.update(
         id,
         body.revision as number,
-        { input, status },
+        { input, status, ...(voided ? { signOff: null } : {}) },
         trx,
       );
       if (!ok) throw this.stale(id);
       await this.audit.record(event, trx);
     });
     return this.afterWrite(entity, id, event);
+  }
+
+  /**
+   * A new risk owner: the current risk owner may hand the risk on (the permission policy
+   * cannot express "the current risk owner", which is no attribute of the catalog entity);
+   * anyone else needs `aims.risk.assignOwner` on the AI system (the shipped policy:
+   * compliance). Owning the AI system is not enough, or its owner could name themselves and
+   * sign off their own risk.
+   */
+  private async authorizeOwnerChange(
+    existing: RiskRecord,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const ownership = await this.access.ownershipEntityRefs(credentials);
+    if (maySignOffRisk(existing, ownership)) return;
+    await this.access.authorizeOnEntity(
+      aimsRiskAssignOwnerPermission,
+      existing.aiSystemRef,
+      credentials,
+      `You are not allowed to change the risk owner of risk ${existing.id}: only the current risk owner (${existing.riskOwner}) or holders of ${aimsRiskAssignOwnerPermission.name} (compliance) may`,
+    );
   }
 
   /** Only the risk owner (that user, or a member of that group) signs off the residual risk. */
@@ -300,7 +366,7 @@ export class RiskService {
     existing: RiskRecord,
     ownershipEntityRefs: readonly string[],
   ) {
-    if (!isOwnedBy(existing.riskOwner, ownershipEntityRefs)) {
+    if (!maySignOffRisk(existing, ownershipEntityRefs)) {
       throw new NotAllowedError(
         `You are not allowed to sign off risk ${existing.id}: only its risk owner (${existing.riskOwner}) may`,
       );

@@ -126,7 +126,8 @@ export class RiskStore {
     change: {
       input?: RiskInput;
       status?: RiskStatus;
-      signOff?: { by: string; at: Date; residualScore: number };
+      /** A new sign-off, or null to void the existing one. */
+      signOff?: { by: string; at: Date; residualScore: number } | null;
     },
     db: Db = this.knex,
   ): Promise<boolean> {
@@ -136,10 +137,10 @@ export class RiskStore {
     };
     if (change.input) Object.assign(values, inputColumns(change.input));
     if (change.status) values.status = change.status;
-    if (change.signOff) {
-      values.signed_off_by = change.signOff.by;
-      values.signed_off_at = change.signOff.at;
-      values.signed_off_score = change.signOff.residualScore;
+    if (change.signOff !== undefined) {
+      values.signed_off_by = change.signOff?.by ?? null;
+      values.signed_off_at = change.signOff?.at ?? null;
+      values.signed_off_score = change.signOff?.residualScore ?? null;
     }
     const count = await db(TABLE).where({ id, revision }).update(values);
     return Number(count) === 1;

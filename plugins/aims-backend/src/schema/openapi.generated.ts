@@ -486,6 +486,8 @@ export const spec = {
           },
           riskOwner: {
             type: 'string',
+            description:
+              "Entity ref of an existing catalog User or Group (a ref without kind is a user's); unknown or not visible to the caller: 400 naming riskOwner. Changing it needs aims.risk.assignOwner or being the current risk owner, and voids the sign-off",
           },
         },
       },
@@ -574,7 +576,7 @@ export const spec = {
           riskOwner: {
             type: 'string',
             description:
-              'Entity ref of the user who owns (and signs off) the risk',
+              'Entity ref of the catalog User or Group who owns the risk; that user, or any member of that group, signs off its residual level',
           },
           inherentScore: {
             type: 'integer',
@@ -715,6 +717,7 @@ export const spec = {
           'content',
           'revision',
           'author',
+          'contributors',
           'createdAt',
           'updatedAt',
           'submittedBy',
@@ -745,6 +748,15 @@ export const spec = {
           },
           author: {
             type: 'string',
+            description: 'The user who started the version',
+          },
+          contributors: {
+            type: 'array',
+            description:
+              'Every user who wrote (saved) or submitted the version, in the order they first did; none of them may approve it (four eyes)',
+            items: {
+              type: 'string',
+            },
           },
           createdAt: {
             type: 'string',
@@ -794,7 +806,9 @@ export const spec = {
           'version',
           'status',
           'author',
+          'contributors',
           'createdAt',
+          'submittedBy',
           'approvedBy',
           'approvedAt',
           'source',
@@ -809,9 +823,20 @@ export const spec = {
           author: {
             type: 'string',
           },
+          contributors: {
+            type: 'array',
+            description:
+              'Every user who wrote (saved) or submitted the version',
+            items: {
+              type: 'string',
+            },
+          },
           createdAt: {
             type: 'string',
             format: 'date-time',
+          },
+          submittedBy: {
+            type: ['string', 'null'],
           },
           approvedBy: {
             type: ['string', 'null'],
@@ -2353,7 +2378,9 @@ export const spec = {
       put: {
         operationId: 'UpdateRisk',
         summary:
-          'Edit a risk (optimistic locking; a changed residual score needs a new sign-off)',
+          'Edit a risk (optimistic locking; a changed residual rating or risk owner voids the sign-off)',
+        description:
+          'Changing anything but riskOwner needs aims.risk.update on the AI system; changing riskOwner needs aims.risk.assignOwner on the AI system or being the current risk owner (that user or a member of that group). Either change of the residual rating or of the risk owner clears an existing sign-off (signOff becomes null).',
         requestBody: {
           required: true,
           content: {
@@ -2414,7 +2441,8 @@ export const spec = {
             },
           },
           '403': {
-            description: 'Not allowed',
+            description:
+              'Not allowed to edit the risk, or to change its risk owner',
             content: {
               'application/json': {
                 schema: {
@@ -3006,7 +3034,9 @@ export const spec = {
           {
             name: 'before',
             in: 'query',
-            description: 'An event id (older events) or an ISO date-time',
+            allowReserved: true,
+            description:
+              "A cursor: an event id (older events, e.g. the previous page's nextBefore) or an ISO date or date-time (events strictly before it)",
             schema: {
               anyOf: [
                 {
@@ -3027,7 +3057,8 @@ export const spec = {
         ],
         responses: {
           '200': {
-            description: 'The events',
+            description:
+              'One page of events (at most limit, default 100), newest first; nextBefore is the cursor of the next page, absent on the last one',
             content: {
               'application/json': {
                 schema: {
@@ -3036,9 +3067,16 @@ export const spec = {
                   properties: {
                     items: {
                       type: 'array',
+                      maxItems: 1000,
                       items: {
                         $ref: '#/components/schemas/AuditEvent',
                       },
+                    },
+                    nextBefore: {
+                      type: 'string',
+                      pattern: '^[0-9]+$',
+                      description:
+                        'Pass as before to read the next (older) page',
                     },
                   },
                 },

@@ -26,6 +26,20 @@ export const aimsRiskUpdatePermission = createPermission({
 });
 
 /**
+ * Change who owns an AI system's risk (`riskOwner`): the risk owner signs off the residual
+ * risk, so naming them is a decision of its own, apart from editing the risk
+ * (`aims.risk.update`). A resource permission on the AISystem catalog entity. The AIMS backend
+ * also lets the current risk owner (that user, or a member of that group) hand the risk on
+ * without it: the risk owner is not an attribute of the catalog entity, so a policy cannot
+ * express "the current risk owner" as a catalog condition.
+ */
+export const aimsRiskAssignOwnerPermission = createPermission({
+  name: 'aims.risk.assignOwner',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Act on a finding (acknowledge, snooze, accept the risk, resolve). A resource permission on
  * the catalog entity the finding is on (the Component for drift, else the AISystem), so a
  * policy can allow owners through the catalog's isEntityOwner rule.
@@ -50,6 +64,7 @@ export const aimsPermissions = [
   aimsAssessmentUpdatePermission,
   aimsAssessmentApprovePermission,
   aimsRiskUpdatePermission,
+  aimsRiskAssignOwnerPermission,
   aimsFindingActPermission,
   aimsDeploymentReportPermission,
 ];

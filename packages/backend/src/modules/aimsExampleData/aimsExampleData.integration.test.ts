@@ -366,7 +366,7 @@ describe.each(testDatabases.eachSupportedId())(
         catalog: await testDatabases.init(databaseId),
       };
       await expect(start('self-approved', fresh)).rejects.toThrow(
-        /example-organisation failed: The author \(user:default\/alice\) cannot approve their own impact assessment/,
+        /example-organisation failed: Cannot approve this impact assessment: user:default\/alice .*cannot approve their own .*\(four eyes\)/,
       );
       // the history stops where the workflow refused: saved and submitted, never approved
       expect(

@@ -214,7 +214,10 @@ export interface paths {
     };
     /** One risk */
     get: operations['GetRisk'];
-    /** Edit a risk (optimistic locking; a changed residual score needs a new sign-off) */
+    /**
+     * Edit a risk (optimistic locking; a changed residual rating or risk owner voids the sign-off)
+     * @description Changing anything but riskOwner needs aims.risk.update on the AI system; changing riskOwner needs aims.risk.assignOwner on the AI system or being the current risk owner (that user or a member of that group). Either change of the residual rating or of the risk owner clears an existing sign-off (signOff becomes null).
+     */
     put: operations['UpdateRisk'];
     post?: never;
     delete?: never;
@@ -496,6 +499,7 @@ export interface components {
         [key: string]: unknown;
       }[];
       controls?: string[];
+      /** @description Entity ref of an existing catalog User or Group (a ref without kind is a user's); unknown or not visible to the caller: 400 naming riskOwner. Changing it needs aims.risk.assignOwner or being the current risk owner, and voids the sign-off */
       riskOwner?: string;
     };
     RiskSignOff: {
@@ -517,7 +521,7 @@ export interface components {
       actions: components['schemas']['RiskTreatmentAction'][];
       /** @description Annex A control ids (A.x.y) that treat the risk */
       controls: string[];
-      /** @description Entity ref of the user who owns (and signs off) the risk */
+      /** @description Entity ref of the catalog User or Group who owns the risk; that user, or any member of that group, signs off its residual level */
       riskOwner: string;
       inherentScore: number;
       residualScore: number;
@@ -570,7 +574,10 @@ export interface components {
       content: components['schemas']['ImpactAssessmentContent'];
       /** @description Optimistic-locking token (send it back on edits and transitions; a stale one gets 409) */
       revision: number;
+      /** @description The user who started the version */
       author: string;
+      /** @description Every user who wrote (saved) or submitted the version, in the order they first did; none of them may approve it (four eyes) */
+      contributors: string[];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -590,8 +597,11 @@ export interface components {
       version: number;
       status: components['schemas']['ImpactAssessmentStoredStatus'];
       author: string;
+      /** @description Every user who wrote (saved) or submitted the version */
+      contributors: string[];
       /** Format: date-time */
       createdAt: string;
+      submittedBy: string | null;
       approvedBy: string | null;
       /** Format: date-time */
       approvedAt: string | null;
@@ -1575,7 +1585,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Not allowed */
+      /** @description Not allowed to edit the risk, or to change its risk owner */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2010,7 +2020,7 @@ export interface operations {
       query?: {
         entityRef?: string;
         limit?: number;
-        /** @description An event id (older events) or an ISO date-time */
+        /** @description A cursor: an event id (older events, e.g. the previous page's nextBefore) or an ISO date or date-time (events strictly before it) */
         before?: string;
       };
       header?: never;
@@ -2019,7 +2029,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The events */
+      /** @description One page of events (at most limit, default 100), newest first; nextBefore is the cursor of the next page, absent on the last one */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2027,6 +2037,8 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['AuditEvent'][];
+            /** @description Pass as before to read the next (older) page */
+            nextBefore?: string;
           };
         };
       };
