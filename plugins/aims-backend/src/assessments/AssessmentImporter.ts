@@ -38,10 +38,13 @@ export class AssessmentImporter {
         text = (await response.buffer()).toString('utf8');
       }
     } catch (e) {
+      // fs errors name the absolute path on the backend's disk; answers name the location only
+      const reason =
+        target.type === 'file'
+          ? (e as Error).message.split(target.path).join(target.location)
+          : (e as Error).message;
       throw new InputError(
-        `Cannot read the impact assessment from ${target.location}: ${
-          (e as Error).message
-        }`,
+        `Cannot read the impact assessment from ${target.location}: ${reason}`,
       );
     }
     let content: unknown;

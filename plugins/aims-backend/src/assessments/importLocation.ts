@@ -4,6 +4,14 @@ import path from 'node:path';
 /** The annotation that points an AISystem at its impact-assessment file (docs-as-code). */
 export const IMPACT_ASSESSMENT_ANNOTATION = 'aims.dev/impact-assessment';
 
+/**
+ * Where to read the file, and `location`: where it came from as the catalog names it, which is
+ * what gets stored (version source, audit log) and shown. For `url:` locations that is the
+ * file's URL in its repository (`url:https://github.com/org/repo/blob/main/ai/ia.yaml`). For
+ * `file:` locations it is the file's path relative to the directory of the entity's catalog
+ * file (`file:ia.yaml`, `file:docs/ia.yaml`): the absolute path on the backend's disk is a
+ * server internal and is never stored.
+ */
 export type ImportTarget =
   | { type: 'file'; path: string; location: string }
   | { type: 'url'; url: string; location: string };
@@ -44,7 +52,15 @@ export function resolveImportTarget(entity: Entity): ImportTarget {
         ? target
         : path.dirname(target);
     const resolved = path.resolve(dir, rel);
-    return { type: 'file', path: resolved, location: `file:${resolved}` };
+    const relativeToCatalogFile = path
+      .relative(path.resolve(dir), resolved)
+      .split(path.sep)
+      .join('/');
+    return {
+      type: 'file',
+      path: resolved,
+      location: `file:${relativeToCatalogFile}`,
+    };
   }
   if (type === 'url') {
     const url = new URL(rel, target).toString();

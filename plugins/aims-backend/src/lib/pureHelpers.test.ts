@@ -102,7 +102,17 @@ describe('resolveImportTarget', () => {
     ).toEqual({
       type: 'file',
       path: '/repo/svc/ia.yaml',
-      location: 'file:/repo/svc/ia.yaml',
+      // stored and shown: relative to the catalog file, without the server's directory
+      location: 'file:ia.yaml',
+    });
+    expect(
+      resolveImportTarget(
+        entity('docs/ia.yaml', 'file:/repo/svc/catalog-info.yaml'),
+      ),
+    ).toEqual({
+      type: 'file',
+      path: '/repo/svc/docs/ia.yaml',
+      location: 'file:docs/ia.yaml',
     });
     expect(
       resolveImportTarget(
@@ -111,9 +121,10 @@ describe('resolveImportTarget', () => {
           'url:https://git.example.com/o/r/blob/main/catalog-info.yaml',
         ),
       ),
-    ).toMatchObject({
+    ).toEqual({
       type: 'url',
       url: 'https://git.example.com/o/r/blob/main/docs/ia.json',
+      location: 'url:https://git.example.com/o/r/blob/main/docs/ia.json',
     });
   });
   it.each([
