@@ -128,10 +128,10 @@ done
 step_done
 
 step 'pack the packages (yarn pack: prepack, postpack)'
-tree_state() { # package manifests and the untracked files next to them
+tree_state() { # each package's manifest and the files at its top level (where prepack writes)
   for dir in "${PACKAGES[@]}"; do
     sha1sum "$dir/package.json"
-    git status --porcelain --untracked-files=all -- "$dir" | grep -v ' \(src\|dist\)/' || true
+    git status --porcelain -- "$dir" | grep -E "^.. $dir/[^/]+/?\$" || true
   done
 }
 before=$(tree_state)
