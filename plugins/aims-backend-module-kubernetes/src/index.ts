@@ -6,5 +6,10 @@
  */
 export { aimsModuleKubernetes as default } from './module';
 export { readKubernetesSourceOptions } from './config';
-export type { KubernetesSourceOptions, CompiledPattern } from './config';
+export type {
+  KubernetesSourceOptions,
+  CompiledPattern,
+  PatternField,
+} from './config';
 export { mapComponentObjects } from './mapping';
+export type { MappingInput, MappingResult } from './mapping';
