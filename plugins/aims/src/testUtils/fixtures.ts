@@ -523,8 +523,19 @@ export class FakeAimsApi implements AimsApi {
     if (i < 0) throw await responseError(404, 'NotFoundError', `No risk ${id}`);
     if (this.risks[i].revision !== revision)
       throw await responseError(409, 'ConflictError', 'stale revision');
+    const before = this.risks[i];
+    // as the backend: a new risk owner or residual rating voids the sign-off
+    const voided =
+      before.riskOwner !== input.riskOwner ||
+      before.residual.likelihood !== input.residual.likelihood ||
+      before.residual.impact !== input.residual.impact;
     this.risks[i] = risk(
-      { ...this.risks[i], ...input, revision: revision + 1 },
+      {
+        ...before,
+        ...input,
+        revision: revision + 1,
+        ...(voided ? { signOff: null } : {}),
+      },
       this.matrix,
     );
     return this.risks[i];

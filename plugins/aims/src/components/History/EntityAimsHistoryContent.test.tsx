@@ -3,7 +3,12 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { aimsApiRef } from '../../api';
-import { FakeAimsApi, creditRiskScorer, responseError } from '../../testUtils/fixtures';
+import {
+  FakeAimsApi,
+  creditRiskScorer,
+  impactAssessmentVersion,
+  responseError,
+} from '../../testUtils/fixtures';
 import { EntityAimsHistoryContent, eventChanges } from './EntityAimsHistoryContent';
 
 const REF = 'aisystem:default/credit-risk-scorer';
@@ -66,6 +71,49 @@ describe('EntityAimsHistoryContent', () => {
     const returned = screen.getByText('Impact assessment returned to draft').closest('tr')!;
     expect(within(returned).getByTestId('change')).toHaveTextContent('Status: in-review→draft');
     expect(returned).toHaveTextContent('Reason: Fairness needs evidence');
+  });
+
+  it('shows every contributor of each impact-assessment version, and on the approval event', async () => {
+    const api = new FakeAimsApi();
+    api.versions[REF] = [
+      impactAssessmentVersion({
+        aiSystemRef: REF,
+        version: 1,
+        status: 'approved',
+        author: 'user:default/ana',
+        contributors: ['user:default/ana', 'user:default/carol'],
+        submittedBy: 'user:default/carol',
+        approvedBy: 'user:default/grace',
+      }),
+      impactAssessmentVersion({ aiSystemRef: REF, version: 2, author: 'user:default/erin' }),
+    ];
+    api.audit = [
+      {
+        id: '5',
+        at: '2026-03-03T09:00:00Z',
+        actor: 'user:default/grace',
+        action: 'impact-assessment.approved',
+        entityRef: REF,
+        details: {
+          version: 1,
+          from: 'in-review',
+          to: 'approved',
+          contributors: ['user:default/ana', 'user:default/carol'],
+        },
+      },
+    ];
+    await render(api);
+    const v1 = await screen.findByTestId('history-version-1');
+    expect(v1).toHaveTextContent('v1ana, carolcarolgrace');
+    expect(within(v1).getAllByRole('link').map(a => a.textContent)).toEqual([
+      'ana',
+      'carol',
+      'carol',
+      'grace',
+    ]);
+    expect(screen.getByTestId('history-version-2')).toHaveTextContent('v2erin——');
+    const approved = (await screen.findByText('Impact assessment approved')).closest('tr')!;
+    expect(approved).toHaveTextContent('Contributors: ana, carol');
   });
 
   it('explains an empty history', async () => {

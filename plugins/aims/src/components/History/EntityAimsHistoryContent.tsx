@@ -1,14 +1,32 @@
-import { Box, Typography } from '@material-ui/core';
-import { ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import {
+  Box,
+  Table as MuiTable,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import {
+  InfoCard,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
-import { AuditEvent, FieldChange, diffDocuments } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  AuditEvent,
+  FieldChange,
+  diffDocuments,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { ChangeLine } from '../common/ChangeList';
 import { formatTime, formatValue } from '../common/labels';
 import { ActorLink } from '../common/ActorLink';
+import { Contributors } from '../ImpactAssessment/VersionHistory';
 
 /** How many audit events the tab loads. */
 export const HISTORY_LIMIT = 200;
@@ -19,7 +37,8 @@ const ACTION_LABELS: Record<string, string> = {
   'impact-assessment.submitted': 'Impact assessment submitted for review',
   'impact-assessment.approved': 'Impact assessment approved',
   'impact-assessment.returned': 'Impact assessment returned to draft',
-  'impact-assessment.imported': 'Impact assessment imported from the repository',
+  'impact-assessment.imported':
+    'Impact assessment imported from the repository',
   'risk.created': 'Risk created',
   'risk.updated': 'Risk updated',
   'risk.signed-off': 'Risk signed off',
@@ -31,7 +50,11 @@ export function actionLabel(action: string): string {
 }
 
 const isChange = (v: unknown): v is FieldChange =>
-  typeof v === 'object' && v !== null && 'field' in v && 'before' in v && 'after' in v;
+  typeof v === 'object' &&
+  v !== null &&
+  'field' in v &&
+  'before' in v &&
+  'after' in v;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -77,11 +100,23 @@ function ChangesCell(props: { event: AuditEvent }) {
       {changes.map(c => (
         <ChangeLine key={c.field} change={c} />
       ))}
-      {other.map(([k, v]) => (
-        <Typography key={k} variant="body2" component="div">
-          <strong>{k === 'reason' ? 'Reason' : k}</strong>: {formatValue(v)}
-        </Typography>
-      ))}
+      {other.map(([k, v]) =>
+        k === 'contributors' && Array.isArray(v) ? (
+          <Typography key={k} variant="body2" component="div">
+            <strong>Contributors</strong>:{' '}
+            <Contributors
+              version={{
+                author: String(v[0] ?? ''),
+                contributors: v.map(String),
+              }}
+            />
+          </Typography>
+        ) : (
+          <Typography key={k} variant="body2" component="div">
+            <strong>{k === 'reason' ? 'Reason' : k}</strong>: {formatValue(v)}
+          </Typography>
+        ),
+      )}
     </Box>
   );
 }
@@ -100,8 +135,7 @@ const columns: TableColumn<AuditEvent>[] = [
     field: 'actor',
     width: '180px',
     // people link to their catalog page; system actors (aims:scheduled-import, …) are plain text
-    render: e =>
-<ActorLink actor={e.actor} />,
+    render: e => <ActorLink actor={e.actor} />,
   },
   { title: 'Action', field: 'action', render: e => actionLabel(e.action) },
   { title: 'Changes', sorting: false, render: e => <ChangesCell event={e} /> },
@@ -118,27 +152,96 @@ export function AimsHistoryTab(props: { entity: Entity }) {
   if (events.error) return <ResponseErrorPanel error={events.error} />;
   const items = events.value?.items ?? [];
   return (
-    <Table<AuditEvent>
-      title={`AIMS history (${events.loading ? '…' : items.length})`}
-      columns={columns}
-      data={items}
-      isLoading={events.loading}
-      options={{
-        paging: items.length > 20,
-        pageSize: 20,
-        search: true,
-        padding: 'dense',
-        emptyRowsWhenPaging: false,
-      }}
-      emptyContent={
-        <Box p={2}>
-          <Typography>
-            Nothing recorded yet. Every change to this AI system's impact assessment and risks
-            (who, when, what changed) will appear here.
-          </Typography>
-        </Box>
-      }
-    />
+    <>
+      {props.entity.kind.toLocaleLowerCase('en-US') === 'aisystem' && (
+        <VersionContributors entityRef={entityRef} />
+      )}
+      <Table<AuditEvent>
+        title={`AIMS history (${events.loading ? '…' : items.length})`}
+        columns={columns}
+        data={items}
+        isLoading={events.loading}
+        options={{
+          paging: items.length > 20,
+          pageSize: 20,
+          search: true,
+          padding: 'dense',
+          emptyRowsWhenPaging: false,
+        }}
+        emptyContent={
+          <Box p={2}>
+            <Typography>
+              Nothing recorded yet. Every change to this AI system's impact
+              assessment and risks (who, when, what changed) will appear here.
+            </Typography>
+          </Box>
+        }
+      />
+    </>
+  );
+}
+
+/**
+ * Who wrote each impact-assessment version: every contributor (everyone who saved or submitted
+ * it), who submitted it and who approved it. The audit events below show one actor each; this
+ * shows the people behind a version at a glance, also for versions whose save events are
+ * older than the page of events loaded.
+ */
+export function VersionContributors(props: { entityRef: string }) {
+  const { entityRef } = props;
+  const aimsApi = useApi(aimsApiRef);
+  const overview = useAsync(
+    () => aimsApi.getImpactAssessment(entityRef),
+    [aimsApi, entityRef],
+  );
+  if (overview.error) {
+    return (
+      <Box mb={2}>
+        <ResponseErrorPanel
+          error={overview.error}
+          title="Could not load the impact-assessment versions"
+        />
+      </Box>
+    );
+  }
+  const versions = [...(overview.value?.versions ?? [])].sort(
+    (a, b) => b.version - a.version,
+  );
+  if (!versions.length) return null;
+  return (
+    <Box mb={2}>
+      <InfoCard title="Impact-assessment versions and their contributors">
+        <MuiTable size="small" aria-label="Impact-assessment contributors">
+          <TableHead>
+            <TableRow>
+              <TableCell>Version</TableCell>
+              <TableCell>Contributors</TableCell>
+              <TableCell>Submitted by</TableCell>
+              <TableCell>Approved by</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {versions.map(v => (
+              <TableRow
+                key={v.version}
+                data-testid={`history-version-${v.version}`}
+              >
+                <TableCell>v{v.version}</TableCell>
+                <TableCell>
+                  <Contributors version={v} />
+                </TableCell>
+                <TableCell>
+                  {v.submittedBy ? <ActorLink actor={v.submittedBy} /> : '—'}
+                </TableCell>
+                <TableCell>
+                  {v.approvedBy ? <ActorLink actor={v.approvedBy} /> : '—'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </MuiTable>
+      </InfoCard>
+    </Box>
   );
 }
 

@@ -214,6 +214,42 @@ describe('EntityImpactAssessmentContent', () => {
       expect(screen.getByText(/another approver must approve it/)).toBeInTheDocument();
     });
 
+    it('hides Approve for a contributor who is not the author: ana opened a stub, carol wrote and submitted it', async () => {
+      const api = new FakeAimsApi();
+      api.versions[REF] = [
+        impactAssessmentVersion({
+          status: 'in-review',
+          revision: 8,
+          author: 'user:default/ana',
+          contributors: ['user:default/ana', 'user:default/carol'],
+          submittedBy: 'user:default/carol',
+          content: completeImpactAssessmentContent(),
+        }),
+      ];
+      await renderTab({ api, user: 'user:default/carol' });
+      expect(await screen.findByRole('button', { name: 'Return with reason' })).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+      expect(screen.getByText(/You submitted this version/)).toBeInTheDocument();
+    });
+
+    it('hides Approve for someone who only saved part of the version', async () => {
+      const api = new FakeAimsApi();
+      api.versions[REF] = [
+        impactAssessmentVersion({
+          status: 'in-review',
+          revision: 8,
+          author: 'user:default/ana',
+          contributors: ['user:default/ana', 'user:default/dave'],
+          submittedBy: 'user:default/ana',
+          content: completeImpactAssessmentContent(),
+        }),
+      ];
+      await renderTab({ api, user: 'user:default/dave' });
+      expect(await screen.findByRole('button', { name: 'Return with reason' })).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+      expect(screen.getByText(/You wrote part of this version/)).toBeInTheDocument();
+    });
+
     it('lets another approver approve, or return with a reason', async () => {
       const api = inReview();
       await renderTab({ api, user: 'user:default/bob' });
@@ -261,6 +297,7 @@ describe('EntityImpactAssessmentContent', () => {
         version: 1,
         status: 'approved',
         content: v1,
+        contributors: ['user:default/ana', 'user:default/bob'],
         approvedBy: 'user:default/bob',
         approvedAt: '2026-01-15T12:00:00Z',
         reviewDue: '2099-01-01',
@@ -281,6 +318,9 @@ describe('EntityImpactAssessmentContent', () => {
     );
     // without the update permission the draft is read-only
     expect(screen.queryByTestId('impact-assessment-editor')).not.toBeInTheDocument();
+
+    // the version history lists every contributor of a version
+    expect(screen.getByTestId('contributors-1')).toHaveTextContent('ana, bob');
 
     await userEvent.click(screen.getByRole('button', { name: 'Compare' }));
     const diff = await screen.findByTestId('version-diff');

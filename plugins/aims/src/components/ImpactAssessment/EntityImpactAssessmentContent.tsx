@@ -36,6 +36,7 @@ import {
   aimsRiskUpdatePermission,
   emptyImpactAssessmentContent,
   impactAssessmentStanding,
+  mayApproveFourEyes,
   owesImpactAssessment,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
@@ -141,10 +142,11 @@ function ReviewActions(props: {
   entityRef: string;
   version: ImpactAssessmentVersion;
   canApprove: boolean;
-  isAuthor: boolean;
+  /** Why the user may not approve this version (four eyes), if they may not. */
+  fourEyes: string | undefined;
   onDone: () => void;
 }) {
-  const { entityRef, version, canApprove, isAuthor, onDone } = props;
+  const { entityRef, version, canApprove, fourEyes, onDone } = props;
   const aimsApi = useApi(aimsApiRef);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
@@ -179,7 +181,7 @@ function ReviewActions(props: {
       )}
       {canApprove ? (
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-          {!isAuthor && (
+          {!fourEyes && (
             <Button
               variant="contained"
               color="primary"
@@ -196,10 +198,9 @@ function ReviewActions(props: {
           >
             Return with reason
           </Button>
-          {isAuthor && (
+          {fourEyes && (
             <Typography variant="body2" color="textSecondary">
-              You wrote this version, so another approver must approve it
-              (four-eyes principle).
+              {fourEyes}
             </Typography>
           )}
         </Box>
@@ -302,6 +303,22 @@ function riskFromDimension(
         }
       : {}),
   };
+}
+
+/**
+ * Why the signed-in user may not approve `version`, by the shared four-eyes rule (the backend
+ * applies the same one): they wrote part of it or submitted it. While the identity loads the
+ * user is unknown, and Approve is not offered yet.
+ */
+export function approveRefusal(
+  user: string | undefined,
+  version: ImpactAssessmentVersion,
+): string | undefined {
+  if (!user) return 'Checking who you are…';
+  if (mayApproveFourEyes(user, version)) return undefined;
+  return sameRef(user, version.submittedBy)
+    ? 'You submitted this version, so another approver must approve it (four-eyes principle).'
+    : 'You wrote part of this version, so another approver must approve it (four-eyes principle).';
 }
 
 /**
@@ -483,7 +500,7 @@ export function ImpactAssessmentTab(props: { entity: Entity }) {
           entityRef={entityRef}
           version={latest}
           canApprove={approve.allowed}
-          isAuthor={!user || sameRef(user, latest.author)}
+          fourEyes={approveRefusal(user, latest)}
           onDone={reload}
         />
       </InfoCard>

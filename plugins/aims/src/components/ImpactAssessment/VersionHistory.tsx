@@ -10,7 +10,11 @@ import {
   TextField,
   Typography,
 } from '@material-ui/core';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   FieldChange,
@@ -24,12 +28,44 @@ import { formatTime } from '../common/labels';
 import { ActorLink } from '../common/ActorLink';
 
 /** "Imported from <location> at <time>" */
-export function SourceNote(props: { source: { location: string; importedAt: string } | null }) {
+export function SourceNote(props: {
+  source: { location: string; importedAt: string } | null;
+}) {
   if (!props.source) return null;
   return (
-    <Typography variant="caption" color="textSecondary" display="block" data-testid="import-source">
-      Imported from {props.source.location} at {formatTime(props.source.importedAt)}
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      display="block"
+      data-testid="import-source"
+    >
+      Imported from {props.source.location} at{' '}
+      {formatTime(props.source.importedAt)}
     </Typography>
+  );
+}
+
+/**
+ * Everyone who wrote or submitted a version (none of them may approve it), the author first;
+ * a version stored before contributors were recorded lists its author.
+ */
+export function Contributors(props: {
+  version: Pick<
+    ImpactAssessmentOverview['versions'][number],
+    'author' | 'contributors'
+  >;
+}) {
+  const { author, contributors } = props.version;
+  const people = contributors?.length ? contributors : [author];
+  return (
+    <>
+      {people.map((c, i) => (
+        <span key={c}>
+          {i > 0 && ', '}
+          <ActorLink actor={c} />
+        </span>
+      ))}
+    </>
   );
 }
 
@@ -43,7 +79,11 @@ export function VersionHistory(props: {
   const sorted = [...versions].sort((a, b) => b.version - a.version);
   const [from, setFrom] = useState<number | undefined>(sorted[1]?.version);
   const [to, setTo] = useState<number | undefined>(sorted[0]?.version);
-  const [diff, setDiff] = useState<{ from: number; to: number; changes: FieldChange[] }>();
+  const [diff, setDiff] = useState<{
+    from: number;
+    to: number;
+    changes: FieldChange[];
+  }>();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<Error>();
 
@@ -64,7 +104,11 @@ export function VersionHistory(props: {
     }
   };
 
-  const versionSelect = (label: string, value: number | undefined, onChange: (v: number) => void) => (
+  const versionSelect = (
+    label: string,
+    value: number | undefined,
+    onChange: (v: number) => void,
+  ) => (
     <TextField
       select
       label={label}
@@ -94,7 +138,7 @@ export function VersionHistory(props: {
               <TableRow>
                 <TableCell>Version</TableCell>
                 <TableCell>Status</TableCell>
-                <TableCell>Author</TableCell>
+                <TableCell>Contributors</TableCell>
                 <TableCell>Created</TableCell>
                 <TableCell>Approved</TableCell>
               </TableRow>
@@ -109,8 +153,8 @@ export function VersionHistory(props: {
                   <TableCell>
                     <ImpactAssessmentStatusChip status={v.status} />
                   </TableCell>
-                  <TableCell>
-                    <ActorLink actor={v.author} />
+                  <TableCell data-testid={`contributors-${v.version}`}>
+                    <Contributors version={v} />
                   </TableCell>
                   <TableCell>{formatTime(v.createdAt)}</TableCell>
                   <TableCell>
@@ -142,7 +186,12 @@ export function VersionHistory(props: {
                   variant="outlined"
                   color="primary"
                   onClick={compare}
-                  disabled={loading || from === undefined || to === undefined || from === to}
+                  disabled={
+                    loading ||
+                    from === undefined ||
+                    to === undefined ||
+                    from === to
+                  }
                 >
                   Compare
                 </Button>
@@ -152,7 +201,10 @@ export function VersionHistory(props: {
           {loading && <Progress />}
           {error && (
             <Box mt={2}>
-              <ResponseErrorPanel error={error} title="Could not load the versions" />
+              <ResponseErrorPanel
+                error={error}
+                title="Could not load the versions"
+              />
             </Box>
           )}
           {diff && !loading && (
@@ -160,7 +212,10 @@ export function VersionHistory(props: {
               <Typography variant="subtitle2" gutterBottom>
                 Changes from v{diff.from} to v{diff.to}
               </Typography>
-              <ChangeTable changes={diff.changes} emptyText="The two versions have the same content." />
+              <ChangeTable
+                changes={diff.changes}
+                emptyText="The two versions have the same content."
+              />
             </Box>
           )}
         </>

@@ -25,7 +25,9 @@ import {
   RiskMatrix,
   RiskTreatment,
   RiskTreatmentAction,
+  aimsRiskAssignOwnerPermission,
   isAboveAcceptance,
+  maySignOffRisk,
   riskBand,
   riskScore,
   validateRiskInput,
@@ -34,7 +36,12 @@ import { aimsApiRef } from '../../api';
 import { RiskScoreChip } from '../chips';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
 import { TREATMENT_LABELS, dimensionName, problemsByField } from '../common/labels';
-import { useCurrentUser } from '../common/useCurrentUser';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  sameRef,
+  useCurrentUser,
+  useOwnershipRefs,
+} from '../common/useCurrentUser';
 
 type Rating = { likelihood?: number; impact?: number };
 type RiskDraft = Omit<RiskInput, 'inherent' | 'residual'> & { inherent: Rating; residual: Rating };
@@ -105,6 +112,15 @@ function RatingSelect(props: {
   );
 }
 
+/** Whether saving `draft` voids the sign-off of `risk` (the backend's rule: a new owner or residual rating). */
+function voidsSignOff(risk: Risk, draft: RiskDraft): boolean {
+  return (
+    !sameRef(risk.riskOwner, draft.riskOwner.trim()) ||
+    risk.residual.likelihood !== draft.residual.likelihood ||
+    risk.residual.impact !== draft.residual.impact
+  );
+}
+
 function ScorePreview(props: { rating: Rating; matrix: RiskMatrix; residual?: boolean }) {
   const { rating, matrix, residual } = props;
   if (!rating.likelihood || !rating.impact) return null;
@@ -133,6 +149,15 @@ function RiskForm(props: {
   const { aiSystemRef, risk, prefill, matrix, onClose, onSaved } = props;
   const aimsApi = useApi(aimsApiRef);
   const user = useCurrentUser();
+  const ownershipRefs = useOwnershipRefs();
+  // who owns a risk is its own decision (aims.risk.assignOwner, the shipped policy:
+  // compliance); the current risk owner may hand it on. A new risk names its first owner.
+  const assignOwner = usePermission({
+    permission: aimsRiskAssignOwnerPermission,
+    resourceRef: aiSystemRef,
+  });
+  const mayChangeOwner =
+    !risk || assignOwner.allowed || maySignOffRisk(risk, ownershipRefs);
   const [draft, setDraft] = useState<RiskDraft>(() => initialDraft(risk, prefill, user));
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
@@ -281,9 +306,20 @@ function RiskForm(props: {
               placeholder="user:default/jane.doe"
               value={draft.riskOwner}
               onChange={e => set('riskOwner', { riskOwner: e.target.value })}
+              disabled={!mayChangeOwner}
               error={!!errorFor('riskOwner')}
-              helperText={errorFor('riskOwner') ?? 'The user who owns the risk and signs off its residual level.'}
+              helperText={
+                errorFor('riskOwner') ??
+                (mayChangeOwner
+                  ? 'The catalog user or group who owns the risk and signs off its residual level.'
+                  : 'Only the current risk owner or compliance (aims.risk.assignOwner) may change who owns this risk.')
+              }
             />
+            {risk?.signOff && voidsSignOff(risk, draft) && (
+              <Typography variant="caption" color="error" data-testid="sign-off-voided">
+                Saving voids the sign-off by {risk.signOff.by}: the risk owner must sign off again.
+              </Typography>
+            )}
           </Grid>
           <Grid item xs={12}>
             <Autocomplete

@@ -30,9 +30,20 @@ const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 async function renderRisks(
   api: FakeAimsApi,
-  options: { user?: string; groups?: string[]; allowed?: boolean } = {},
+  options: {
+    user?: string;
+    groups?: string[];
+    allowed?: boolean;
+    /** Per permission name; overrides `allowed`. */
+    allow?: (permissionName: string) => boolean;
+  } = {},
 ) {
-  const { user = 'user:default/ana', groups = [], allowed = true } = options;
+  const {
+    user = 'user:default/ana',
+    groups = [],
+    allowed = true,
+    allow = () => allowed,
+  } = options;
   const entity = {
     ...creditRiskScorer,
     metadata: { ...creditRiskScorer.metadata, name: NAME },
@@ -48,7 +59,7 @@ async function renderRisks(
           userEntityRef: user,
           ownershipEntityRefs: [user, ...groups],
         }),
-        mockApis.permission({ authorize: authorizeBy(() => allowed) }),
+        mockApis.permission({ authorize: authorizeBy(name => allow(name)) }),
       ],
       mountedRoutes,
     },
@@ -330,6 +341,89 @@ describe('EntityRisksContent', () => {
     expect(id).toBe('r1');
     expect(revision).toBe(4);
     expect(body).toMatchObject({ title: 'Renamed', controls: ['A.6.2.4'] });
+  });
+});
+
+describe('changing the risk owner', () => {
+  const signedOff = (over: Record<string, unknown> = {}) =>
+    risk({
+      id: 'r1',
+      aiSystemRef: REF,
+      title: 'Signed',
+      riskOwner: 'user:default/bob',
+      residual: { likelihood: 3, impact: 4 },
+      signOff: {
+        by: 'user:default/bob',
+        at: '2026-03-01T10:00:00Z',
+        residualScore: 12,
+      },
+      ...over,
+    });
+
+  it('locks the owner field without aims.risk.assignOwner unless you are the current risk owner', async () => {
+    const api = new FakeAimsApi();
+    api.risks = [signedOff()];
+    // ana edits the AI system's risks (aims.risk.update) but may not assign owners
+    await renderRisks(api, {
+      user: 'user:default/ana',
+      allow: name => name !== 'aims.risk.assignOwner',
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Risk owner')).toBeDisabled(),
+    );
+    expect(dialog).toHaveTextContent(
+      'Only the current risk owner or compliance (aims.risk.assignOwner)',
+    );
+  });
+
+  it('lets a member of the owning group hand the risk on', async () => {
+    const api = new FakeAimsApi();
+    api.risks = [signedOff({ riskOwner: 'group:default/risk-ml' })];
+    await renderRisks(api, {
+      user: 'user:default/erin',
+      groups: ['group:default/risk-ml'],
+      allow: name => name !== 'aims.risk.assignOwner',
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Risk owner')).toBeEnabled(),
+    );
+  });
+
+  it('warns that a new owner voids the sign-off, and the register shows it needed again', async () => {
+    const api = new FakeAimsApi();
+    api.risks = [signedOff()];
+    await renderRisks(api, { user: 'user:default/carol' });
+    const row = (await screen.findByText('Signed')).closest('tr')!;
+    expect(within(row).getByText(/Signed off by/)).toBeInTheDocument();
+    await userEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    const owner = within(dialog).getByLabelText('Risk owner');
+    await waitFor(() => expect(owner).toBeEnabled());
+    expect(
+      within(dialog).queryByTestId('sign-off-voided'),
+    ).not.toBeInTheDocument();
+    await userEvent.clear(owner);
+    await userEvent.type(owner, 'user:default/dave');
+    expect(within(dialog).getByTestId('sign-off-voided')).toHaveTextContent(
+      'Saving voids the sign-off by user:default/bob',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Save risk' }),
+    );
+    await waitFor(() =>
+      expect(api.calls.some(c => c[0] === 'updateRisk')).toBe(true),
+    );
+    await waitFor(() =>
+      expect(
+        within(screen.getByText('Signed').closest('tr')!).getByTestId(
+          'needs-sign-off',
+        ),
+      ).toHaveTextContent('Needs sign-off'),
+    );
   });
 });
 
