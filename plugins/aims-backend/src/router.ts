@@ -1,5 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { checkJsonBounds } from '@aims-backstage/backstage-plugin-aims-common';
+import { InputError } from '@backstage/errors';
 import express from 'express';
 import { ImpactAssessmentService } from './assessments/ImpactAssessmentService';
 import { registerAssessmentRoutes } from './assessments/router';
@@ -72,8 +74,25 @@ function jsonBodies(): express.RequestHandler[] {
       response: { statusCode: 413 },
     });
   };
-  return [bodies, tooLarge as unknown as express.RequestHandler];
+  return [bodies, tooLarge as unknown as express.RequestHandler, boundedDepth];
 }
+
+/**
+ * No request body of the API nests more than a handful of levels; this bound is well above
+ * them all. JSON.parse copes with any depth, but what comes after it (the OpenAPI validator,
+ * JSON.stringify when storing, diffs) recurses, so a body nested thousands of levels deep is
+ * refused here, before any of them runs, with a 400 naming where it nests too deeply.
+ */
+export const MAX_BODY_DEPTH = 16;
+
+const boundedDepth: express.RequestHandler = (req, _res, next) => {
+  const problem = checkJsonBounds(
+    req.body,
+    { maxDepth: MAX_BODY_DEPTH },
+    'body',
+  );
+  next(problem ? new InputError(problem.message) : undefined);
+};
 
 /**
  * The HTTP edge of the plugin: one router validated and typed by the OpenAPI spec (400 naming

@@ -28,6 +28,7 @@ export * from './impactAssessment/obligation';
 export * from './risk/signOff';
 export * from './permissions/permissions';
 export * from './impactAssessment/diff';
+export * from './json/bounds';
 export * from './drift/deploymentReport';
 export * from './drift/reconcile';
 export * from './api/driftTypes';

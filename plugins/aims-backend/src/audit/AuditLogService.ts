@@ -10,10 +10,25 @@ const namedAISystem = (event: AuditEvent): string | undefined => {
   return typeof ref === 'string' && ref ? normalizeRef(ref) : undefined;
 };
 
+/** One page of the audit log as a caller sees it. */
+export type AuditPage = {
+  items: AuditEvent[];
+  /** The cursor of the next (older) page; absent when no older events exist. */
+  nextBefore?: string;
+};
+
 /**
- * `GET /audit` as a caller: events about entities the caller can't see in the catalog are
- * left out (asked in one batched catalog request, applied in SQL so `limit` and `before`
- * page over what the caller may read). An event about a visible entity whose details name a
+ * How many stored batches of `limit` events one page reads at most: events the caller can't
+ * see are skipped, so a page may need more than one batch, but never the whole log.
+ */
+export const MAX_AUDIT_BATCHES_PER_PAGE = 5;
+
+/**
+ * `GET /audit` as a caller, one page at a time: the store is read newest first in batches of
+ * `limit` events; events about entities the caller can't see in the catalog are left out (asked
+ * per batch, in one batched catalog request for the batch's entities) until the page is full or
+ * {@link MAX_AUDIT_BATCHES_PER_PAGE} batches were read, so neither the database read nor the
+ * catalog request grows with the log. An event about a visible entity whose details name a
  * hidden AI system (an action on a drift finding of a visible component) stays, without that
  * name.
  */
@@ -26,26 +41,60 @@ export class AuditLogService {
   async list(
     options: { entityRef?: string; limit: number; before?: string },
     credentials: BackstageCredentials,
-  ): Promise<AuditEvent[]> {
-    const refs = await this.store.refsOf(options);
-    const hidden = await this.visibility.hiddenAmong(refs, credentials);
-    const events = await this.store.list(options, hidden);
+  ): Promise<AuditPage> {
+    const { entityRef, limit } = options;
+    const items: AuditEvent[] = [];
+    let before = options.before;
+    for (let batch = 0; batch < MAX_AUDIT_BATCHES_PER_PAGE; batch++) {
+      const events = await this.store.list({ entityRef, before, limit });
+      const visible = await this.visibleOf(events, credentials);
+      for (const event of events) {
+        before = event.id;
+        const shown = visible.get(event.id);
+        if (shown) items.push(shown);
+        if (items.length === limit) {
+          return { items, nextBefore: event.id };
+        }
+      }
+      // a short batch is the end of the log
+      if (events.length < limit) return { items };
+    }
+    return { items, nextBefore: before };
+  }
 
-    const known = new Set(refs.map(normalizeRef));
-    const named = events
-      .map(namedAISystem)
-      .filter((r): r is string => !!r && !known.has(r));
+  /** The events of a batch the caller may read (by id), hidden AI system names removed. */
+  private async visibleOf(
+    events: AuditEvent[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, AuditEvent>> {
+    if (!events.length) return new Map();
+    const refs = [...new Set(events.map(e => normalizeRef(e.entityRef)))];
+    const hidden = await this.visibility.hiddenAmong(refs, credentials);
+    const known = new Set(refs);
+    const named = [
+      ...new Set(
+        events
+          .map(namedAISystem)
+          .filter((r): r is string => !!r && !known.has(r)),
+      ),
+    ];
     const hiddenNamed = named.length
       ? await this.visibility.hiddenAmong(named, credentials)
       : new Set<string>();
-    return events.map(event => {
+    const visible = new Map<string, AuditEvent>();
+    for (const event of events) {
+      if (hidden.has(normalizeRef(event.entityRef))) continue;
       const ref = namedAISystem(event);
-      if (!ref || !(hidden.has(ref) || hiddenNamed.has(ref))) return event;
+      if (!ref || !(hidden.has(ref) || hiddenNamed.has(ref))) {
+        visible.set(event.id, event);
+        continue;
+      }
       const { aiSystemRef: _hidden, ...details } = event.details as Record<
         string,
         unknown
       >;
-      return { ...event, details };
-    });
+      visible.set(event.id, { ...event, details });
+    }
+    return visible;
   }
 }

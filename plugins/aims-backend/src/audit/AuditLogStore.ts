@@ -1,7 +1,6 @@
 import { AuditEvent } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import { normalizeRef, toIsoTimestamp } from '../lib/db';
-import { excludeHiddenRefs } from '../permissions/EntityVisibility';
 
 const TABLE = 'aims_audit_log';
 type Db = Knex | Knex.Transaction;
@@ -32,32 +31,16 @@ export class AuditLogStore {
     });
   }
 
-  /** The entities the events (of one entity, when given) are about. */
-  async refsOf(options: { entityRef?: string }): Promise<string[]> {
-    const q = this.knex(TABLE).distinct('entity_ref');
-    if (options.entityRef)
-      q.where('entity_ref', normalizeRef(options.entityRef));
-    return (await q).map((r: { entity_ref: string }) => r.entity_ref);
-  }
-
   /**
    * Newest first. `before` pages: an event id (events with a smaller id) or an ISO timestamp
-   * (events strictly before it). Events about one of the `hidden` refs are left out before
-   * the limit applies.
+   * (events strictly before it). Visibility is the service's business (per page).
    */
-  async list(
-    options: {
-      entityRef?: string;
-      limit: number;
-      before?: string;
-    },
-    hidden: ReadonlySet<string> = new Set(),
-  ): Promise<AuditEvent[]> {
-    const q = excludeHiddenRefs(
-      this.knex(TABLE).select('*'),
-      ['entity_ref'],
-      hidden,
-    );
+  async list(options: {
+    entityRef?: string;
+    limit: number;
+    before?: string;
+  }): Promise<AuditEvent[]> {
+    const q = this.knex(TABLE).select('*');
     if (options.entityRef)
       q.where('entity_ref', normalizeRef(options.entityRef));
     if (options.before !== undefined) {

@@ -397,6 +397,9 @@ export const spec = {
       RiskRating: {
         type: 'object',
         required: ['likelihood', 'impact'],
+        additionalProperties: {
+          not: {},
+        },
         properties: {
           likelihood: {
             type: 'integer',
@@ -439,12 +442,16 @@ export const spec = {
         type: 'object',
         description: 'The impact-assessment row the risk was raised from',
         required: ['impactAssessmentVersion', 'dimension'],
+        additionalProperties: {
+          not: {},
+        },
         properties: {
           impactAssessmentVersion: {
             type: 'integer',
           },
           dimension: {
             type: 'string',
+            maxLength: 300,
           },
         },
       },
@@ -473,15 +480,32 @@ export const spec = {
           },
           actions: {
             type: 'array',
+            maxItems: 100,
             items: {
               type: 'object',
-              additionalProperties: true,
+              additionalProperties: {
+                not: {},
+              },
+              properties: {
+                description: {
+                  maxLength: 2000,
+                },
+                owner: {
+                  maxLength: 300,
+                },
+                dueDate: {
+                  maxLength: 10,
+                },
+                status: {},
+              },
             },
           },
           controls: {
             type: 'array',
+            maxItems: 100,
             items: {
               type: 'string',
+              maxLength: 20,
             },
           },
           riskOwner: {
@@ -688,7 +712,7 @@ export const spec = {
       ImpactAssessmentContent: {
         type: 'object',
         description:
-          'Checked by the shared validateImpactAssessmentContent (complete:false for drafts, so a draft may lack fields; its messages name the field); the spec leaves the checks to it.',
+          'Checked by the shared validateImpactAssessmentContent (complete:false for drafts, so a draft may lack fields; its messages name the field); the spec leaves the checks to it. Closed at every level (unknown fields, also inside euAiAct and the dimension rows, are refused naming them), at most 3 levels deep and 512 kB as JSON, texts at most 20,000 characters, lists at most 100 entries.',
         additionalProperties: true,
       },
       ImpactAssessmentImportSource: {
@@ -699,6 +723,8 @@ export const spec = {
         properties: {
           location: {
             type: 'string',
+            description:
+              "Where the file is as the catalog names it, never a path on the server: url:<the file's URL in its repository>, or file:<path relative to the directory of the entity's catalog file>",
           },
           importedAt: {
             type: 'string',
@@ -1018,15 +1044,20 @@ export const spec = {
       FindingActionRequest: {
         type: 'object',
         required: ['action', 'reason'],
+        additionalProperties: {
+          not: {},
+        },
         properties: {
           action: {
             $ref: '#/components/schemas/FindingActionType',
           },
           reason: {
             type: 'string',
+            maxLength: 2000,
           },
           until: {
             type: 'string',
+            maxLength: 40,
             description:
               'ISO date or date-time with a timezone, in the future; snooze and accept-risk only',
           },
@@ -3058,7 +3089,7 @@ export const spec = {
         responses: {
           '200': {
             description:
-              'One page of events (at most limit, default 100), newest first; nextBefore is the cursor of the next page, absent on the last one',
+              "One page of the events the caller may see (at most limit, default 100), newest first. nextBefore, the cursor of the next page, is present whenever older events may follow; a page reads a bounded number of stored events, so it may hold fewer than limit when the caller can't see many of them.",
             content: {
               'application/json': {
                 schema: {

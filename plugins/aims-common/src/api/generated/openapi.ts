@@ -468,6 +468,8 @@ export interface components {
     RiskRating: {
       likelihood: number;
       impact: number;
+    } & {
+      [key: string]: unknown;
     };
     /** @enum {string} */
     RiskTreatment: 'mitigate' | 'accept' | 'avoid' | 'transfer';
@@ -486,6 +488,8 @@ export interface components {
     RiskSource: {
       impactAssessmentVersion: number;
       dimension: string;
+    } & {
+      [key: string]: unknown;
     };
     /** @description The editable part of a risk. Checked in full by the shared validateRiskInput, whose messages name the field (so the spec leaves the checks to it). */
     RiskInput: {
@@ -495,9 +499,14 @@ export interface components {
       inherent?: components['schemas']['RiskRating'];
       residual?: components['schemas']['RiskRating'];
       treatment?: string;
-      actions?: {
+      actions?: ({
+        description?: unknown;
+        owner?: unknown;
+        dueDate?: unknown;
+        status?: unknown;
+      } & {
         [key: string]: unknown;
-      }[];
+      })[];
       controls?: string[];
       /** @description Entity ref of an existing catalog User or Group (a ref without kind is a user's); unknown or not visible to the caller: 400 naming riskOwner. Changing it needs aims.risk.assignOwner or being the current risk owner, and voids the sign-off */
       riskOwner?: string;
@@ -556,12 +565,13 @@ export interface components {
     };
     /** @enum {string} */
     ImpactAssessmentStoredStatus: 'draft' | 'in-review' | 'approved';
-    /** @description Checked by the shared validateImpactAssessmentContent (complete:false for drafts, so a draft may lack fields; its messages name the field); the spec leaves the checks to it. */
+    /** @description Checked by the shared validateImpactAssessmentContent (complete:false for drafts, so a draft may lack fields; its messages name the field); the spec leaves the checks to it. Closed at every level (unknown fields, also inside euAiAct and the dimension rows, are refused naming them), at most 3 levels deep and 512 kB as JSON, texts at most 20,000 characters, lists at most 100 entries. */
     ImpactAssessmentContent: {
       [key: string]: unknown;
     };
     /** @description Docs-as-code, where the content was imported from (aims.dev/impact-assessment) */
     ImpactAssessmentImportSource: {
+      /** @description Where the file is as the catalog names it, never a path on the server: url:<the file's URL in its repository>, or file:<path relative to the directory of the entity's catalog file> */
       location: string;
       /** Format: date-time */
       importedAt: string;
@@ -673,6 +683,8 @@ export interface components {
       reason: string;
       /** @description ISO date or date-time with a timezone, in the future; snooze and accept-risk only */
       until?: string;
+    } & {
+      [key: string]: unknown;
     };
     AuditEvent: {
       id: string;
@@ -2029,7 +2041,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page of events (at most limit, default 100), newest first; nextBefore is the cursor of the next page, absent on the last one */
+      /** @description One page of the events the caller may see (at most limit, default 100), newest first. nextBefore, the cursor of the next page, is present whenever older events may follow; a page reads a bounded number of stored events, so it may hold fewer than limit when the caller can't see many of them. */
       200: {
         headers: {
           [name: string]: unknown;
