@@ -613,6 +613,16 @@ describe.each(databases.eachSupportedId())(
           submittedBy: 'user:default/dave',
           contributors,
         });
+        const audit = await api()
+          .get(
+            '/api/aims/audit?entityRef=aisystem:default/loan-advisor&limit=1',
+          )
+          .set(as('bob'));
+        expect(audit.body.items[0]).toMatchObject({
+          action: 'impact-assessment.approved',
+          actor: 'user:default/grace',
+          details: { contributors },
+        });
         const overview = await api().get(LOAN).set(as('bob'));
         expect(overview.body.versions).toEqual([
           expect.objectContaining({
@@ -674,7 +684,8 @@ describe.each(databases.eachSupportedId())(
           status: 'draft',
           content: { intendedUse: 'Answers questions about docs' },
           source: {
-            location: `file:${path.join(tmp, 'impact-assessment.yaml')}`,
+            // the catalog's form of the location, not the server's absolute path
+            location: 'file:impact-assessment.yaml',
             importedAt: expect.any(String),
           },
         });
@@ -721,6 +732,15 @@ describe.each(databases.eachSupportedId())(
           ['impact-assessment.imported', 'aims:scheduled-import'],
           ['impact-assessment.imported', 'user:default/alice'],
         ]);
+        // no server internals in what is stored: the audit log names the location as well
+        expect(audit.body.items[0].details.source.location).toBe(
+          'file:impact-assessment.yaml',
+        );
+        const stored = JSON.stringify([
+          await knex('aims_audit_log').select('details'),
+          await knex('aims_impact_assessments').select('source_location'),
+        ]);
+        expect(stored).not.toContain(tmp);
       });
     });
 

@@ -281,6 +281,12 @@ const MATRIX: Row[] = [
   { operationId: 'SignOffRisk', // the risk owner (paula) only, not even compliance
     request: async f => ({ method: 'post', path: `/risks/${f.riskId}/sign-off`,
       body: { revision: (await f.read(`/risks/${f.riskId}`)).revision } }),             expected: [401, 200, 403, 403, 403, 404] },
+  { operationId: 'UpdateRisk', variant: 'a new risk owner', // aims.risk.assignOwner (compliance) or the current risk owner
+    request: async f => {
+      const current = await f.read(`/risks/${f.riskId}`);
+      const riskOwner = current.riskOwner === 'user:default/paula' ? 'user:default/olivia' : 'user:default/paula';
+      return { method: 'put', path: `/risks/${f.riskId}`, body: { ...riskBody({ riskOwner }), revision: current.revision } };
+    },                                                                                   expected: [401, 200, 403, 200, 403, 404] },
   { operationId: 'ListFindings', request: get('/findings'),                              expected: [401, 200, 200, 200, 200, 200] },
   { operationId: 'GetFinding', request: f => get(`/findings/${f.findingId}`)(),          expected: [401, 200, 200, 200, 200, 404] },
   { operationId: 'ActOnFinding', // an action the finding's current status allows

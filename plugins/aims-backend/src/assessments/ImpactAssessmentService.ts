@@ -453,7 +453,11 @@ export class ImpactAssessmentService {
           to,
           ...(body.reason ? { reason: body.reason } : {}),
           ...(body.action === 'approve'
-            ? { reviewDue: patch.reviewDue?.toISOString() ?? null }
+            ? {
+                reviewDue: patch.reviewDue?.toISOString() ?? null,
+                // the approval record names who wrote and submitted what was approved
+                contributors: latest.contributors,
+              }
             : {}),
           ...(importedBy ? { importedBy } : {}),
         },
