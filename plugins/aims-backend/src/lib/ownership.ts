@@ -6,15 +6,3 @@ export function toFullRef(ref: string, defaultKind: string): string {
     parseEntityRef(ref.trim(), { defaultKind, defaultNamespace: 'default' }),
   ).toLocaleLowerCase('en-US');
 }
-
-/**
- * Whether a caller owns something owned by `ownerRef`: the caller is that user, or a member
- * of that group — both are in the caller's ownership entity refs (user ref plus groups).
- */
-export function isOwnedBy(
-  ownerRef: string,
-  ownershipEntityRefs: readonly string[],
-): boolean {
-  const owner = ownerRef.toLocaleLowerCase('en-US');
-  return ownershipEntityRefs.some(r => r.toLocaleLowerCase('en-US') === owner);
-}

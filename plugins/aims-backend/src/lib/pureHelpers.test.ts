@@ -4,7 +4,7 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { planFindingReconcile } from '../findings/findingsReconcile';
 import { resolveImportTarget } from '../assessments/importLocation';
-import { isOwnedBy, toFullRef } from './ownership';
+import { toFullRef } from './ownership';
 import { parseRiskQuery } from '../risks/riskQuery';
 import { nextOpenActionDue, scoresInBand } from '../risks/riskView';
 
@@ -69,16 +69,12 @@ describe('risk helpers', () => {
   });
 });
 
-describe('ownership', () => {
-  it('normalises refs and matches user or group membership', () => {
+describe('toFullRef', () => {
+  it('normalises refs, with the default kind for a ref without one', () => {
     expect(toFullRef('Alice', 'user')).toBe('user:default/alice');
-    expect(
-      isOwnedBy('group:default/risk-ml', [
-        'user:default/a',
-        'group:default/Risk-ML',
-      ]),
-    ).toBe(true);
-    expect(isOwnedBy('group:default/risk-ml', ['user:default/a'])).toBe(false);
+    expect(toFullRef('Group:Default/Risk-ML', 'user')).toBe(
+      'group:default/risk-ml',
+    );
   });
 });
 
