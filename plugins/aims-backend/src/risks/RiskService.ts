@@ -415,7 +415,8 @@ export class RiskService {
   /**
    * A record import's new risk (AimsRecordWriter): validated exactly as `POST /risks`, created
    * by `actor` at `at`, without the permission check (trusted in-process code) and without the
-   * catalog lookup (importers run before the catalog has ingested anything).
+   * catalog lookups (importers run before the catalog has ingested anything): neither the AI
+   * system nor the risk owner is checked against the catalog here.
    */
   async createAs(
     aiSystemRef: string,
