@@ -397,6 +397,20 @@ export const spec = {
       RiskRating: {
         type: 'object',
         required: ['likelihood', 'impact'],
+        properties: {
+          likelihood: {
+            type: 'integer',
+          },
+          impact: {
+            type: 'integer',
+          },
+        },
+      },
+      RiskRatingInput: {
+        type: 'object',
+        description:
+          'A rating as a client sends it (the shared validator checks the ranges)',
+        required: ['likelihood', 'impact'],
         additionalProperties: {
           not: {},
         },
@@ -442,16 +456,12 @@ export const spec = {
         type: 'object',
         description: 'The impact-assessment row the risk was raised from',
         required: ['impactAssessmentVersion', 'dimension'],
-        additionalProperties: {
-          not: {},
-        },
         properties: {
           impactAssessmentVersion: {
             type: 'integer',
           },
           dimension: {
             type: 'string',
-            maxLength: 300,
           },
         },
       },
@@ -467,16 +477,29 @@ export const spec = {
             type: 'string',
           },
           source: {
-            $ref: '#/components/schemas/RiskSource',
+            type: 'object',
+            additionalProperties: {
+              not: {},
+            },
+            properties: {
+              impactAssessmentVersion: {
+                type: 'integer',
+              },
+              dimension: {
+                type: 'string',
+                maxLength: 300,
+              },
+            },
           },
           inherent: {
-            $ref: '#/components/schemas/RiskRating',
+            $ref: '#/components/schemas/RiskRatingInput',
           },
           residual: {
-            $ref: '#/components/schemas/RiskRating',
+            $ref: '#/components/schemas/RiskRatingInput',
           },
           treatment: {
             type: 'string',
+            maxLength: 20,
           },
           actions: {
             type: 'array',
@@ -1856,6 +1879,16 @@ export const spec = {
               },
             },
           },
+          '413': {
+            description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -1897,6 +1930,7 @@ export const spec = {
                   },
                   reason: {
                     type: 'string',
+                    maxLength: 2000,
                   },
                 },
               },
@@ -1956,6 +1990,16 @@ export const spec = {
           },
           '409': {
             description: 'Stale revision or wrong state',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
             content: {
               'application/json': {
                 schema: {
@@ -2055,6 +2099,16 @@ export const spec = {
           },
           '409': {
             description: 'Stale revision or the version is in review',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
             content: {
               'application/json': {
                 schema: {
@@ -2215,6 +2269,7 @@ export const spec = {
                       aiSystemRef: {
                         type: 'string',
                         minLength: 1,
+                        maxLength: 300,
                       },
                     },
                   },
@@ -2266,6 +2321,16 @@ export const spec = {
           },
           '404': {
             description: 'Not an AISystem in the catalog',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
             content: {
               'application/json': {
                 schema: {
@@ -2502,6 +2567,16 @@ export const spec = {
               },
             },
           },
+          '413': {
+            description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
         parameters: [
           {
@@ -2545,6 +2620,17 @@ export const spec = {
               },
             },
           },
+          '400': {
+            description:
+              'A body nested too deeply, or not the declared shape (names the field)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
           '401': {
             description: 'Missing or invalid credentials',
             content: {
@@ -2577,6 +2663,16 @@ export const spec = {
           },
           '409': {
             description: 'Stale revision',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
             content: {
               'application/json': {
                 schema: {
@@ -2796,6 +2892,16 @@ export const spec = {
           },
           '404': {
             description: 'No such finding',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
             content: {
               'application/json': {
                 schema: {

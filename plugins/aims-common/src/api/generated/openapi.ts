@@ -468,6 +468,11 @@ export interface components {
     RiskRating: {
       likelihood: number;
       impact: number;
+    };
+    /** @description A rating as a client sends it (the shared validator checks the ranges) */
+    RiskRatingInput: {
+      likelihood: number;
+      impact: number;
     } & {
       [key: string]: unknown;
     };
@@ -488,16 +493,19 @@ export interface components {
     RiskSource: {
       impactAssessmentVersion: number;
       dimension: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The editable part of a risk. Checked in full by the shared validateRiskInput, whose messages name the field (so the spec leaves the checks to it). */
     RiskInput: {
       title?: string;
       description?: string;
-      source?: components['schemas']['RiskSource'];
-      inherent?: components['schemas']['RiskRating'];
-      residual?: components['schemas']['RiskRating'];
+      source?: {
+        impactAssessmentVersion?: number;
+        dimension?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      inherent?: components['schemas']['RiskRatingInput'];
+      residual?: components['schemas']['RiskRatingInput'];
       treatment?: string;
       actions?: ({
         description?: unknown;
@@ -1156,6 +1164,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   TransitionImpactAssessment: {
@@ -1237,6 +1254,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   ImportImpactAssessment: {
@@ -1308,6 +1334,15 @@ export interface operations {
       };
       /** @description Stale revision or the version is in review */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -1422,6 +1457,15 @@ export interface operations {
       };
       /** @description Not an AISystem in the catalog */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -1624,6 +1668,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   SignOffRisk: {
@@ -1655,6 +1708,15 @@ export interface operations {
           'application/json': components['schemas']['Risk'];
         };
       };
+      /** @description A body nested too deeply, or not the declared shape (names the field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Missing or invalid credentials */
       401: {
         headers: {
@@ -1684,6 +1746,15 @@ export interface operations {
       };
       /** @description Stale revision */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -1835,6 +1906,15 @@ export interface operations {
       };
       /** @description No such finding */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
         headers: {
           [name: string]: unknown;
         };
