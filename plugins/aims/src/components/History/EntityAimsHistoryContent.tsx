@@ -216,8 +216,8 @@ export function VersionContributors(props: { entityRef: string }) {
             <TableRow>
               <TableCell>Version</TableCell>
               <TableCell>Contributors</TableCell>
-              <TableCell>Submitted by</TableCell>
-              <TableCell>Approved by</TableCell>
+              <TableCell>Submitter</TableCell>
+              <TableCell>Approver</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
