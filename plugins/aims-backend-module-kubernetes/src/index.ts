@@ -5,11 +5,11 @@
  * @packageDocumentation
  */
 export { aimsModuleKubernetes as default } from './module';
-export { readKubernetesSourceOptions } from './config';
+export { readKubernetesSourceOptions, PATTERN_FIELDS } from './config';
 export type {
   KubernetesSourceOptions,
   CompiledPattern,
   PatternField,
 } from './config';
 export { mapComponentObjects } from './mapping';
-export type { MappingInput, MappingResult } from './mapping';
+export type { ClusterResources, MappingInput, MappingResult } from './mapping';
