@@ -128,10 +128,11 @@ done
 step_done
 
 step 'pack the packages (yarn pack: prepack, postpack)'
-tree_state() { # each package's manifest and the files at its top level (where prepack writes)
+tree_state() { # each manifest, and what prepack writes next to it (package.json-prepack,
+  # config.schema.json, entry-point folders); not the sources or docs others may be editing
   for dir in "${PACKAGES[@]}"; do
     sha1sum "$dir/package.json"
-    git status --porcelain -- "$dir" | grep -E "^.. $dir/[^/]+/?\$" || true
+    git status --porcelain -- "$dir" | grep -E "^.. $dir/[^/]+/?\$" | grep -v '\.md$' || true
   done
 }
 before=$(tree_state)
