@@ -74,7 +74,10 @@ test('inventory → AI system → service', async ({ page }) => {
   await expect(page).toHaveURL(/\/catalog\/default\/component\/credit-decision-service$/);
   await expect(page.getByRole('heading', { name: 'AI systems' })).toBeVisible();
   // the AI systems card: one row per AI system the service uses, with its AIMS status
-  const row = page.getByRole('row', { name: /^Consumer Credit Risk Scorer ml-model High risk production Approved/ });
+  // (type and lifecycle under the name, so five columns fit the page's content column)
+  const row = page.getByRole('row', {
+    name: /^Consumer Credit Risk Scorer\s*ml-model · production\s*High risk\s*Approved/,
+  });
   await expect(row).toBeVisible();
   await expect(row.getByRole('link', { name: 'Consumer Credit Risk Scorer' })).toHaveAttribute(
     'href',
