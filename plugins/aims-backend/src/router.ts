@@ -46,6 +46,23 @@ const BODY_LIMITS: Record<string, string> = {
   '/deployments/batch': DEPLOYMENT_BATCH_BODY_LIMIT,
 };
 
+/**
+ * No request body of the API nests more than a handful of levels; this bound is well above
+ * them all. JSON.parse copes with any depth, but what comes after it (the OpenAPI validator,
+ * JSON.stringify when storing, diffs) recurses, so a body nested thousands of levels deep is
+ * refused here, before any of them runs, with a 400 naming where it nests too deeply.
+ */
+export const MAX_BODY_DEPTH = 16;
+
+const boundedDepth: express.RequestHandler = (req, _res, next) => {
+  const problem = checkJsonBounds(
+    req.body,
+    { maxDepth: MAX_BODY_DEPTH },
+    'body',
+  );
+  next(problem ? new InputError(problem.message) : undefined);
+};
+
 function jsonBodies(): express.RequestHandler[] {
   const parsers = new Map(
     Object.entries(BODY_LIMITS).map(([path, limit]) => [
@@ -76,23 +93,6 @@ function jsonBodies(): express.RequestHandler[] {
   };
   return [bodies, tooLarge as unknown as express.RequestHandler, boundedDepth];
 }
-
-/**
- * No request body of the API nests more than a handful of levels; this bound is well above
- * them all. JSON.parse copes with any depth, but what comes after it (the OpenAPI validator,
- * JSON.stringify when storing, diffs) recurses, so a body nested thousands of levels deep is
- * refused here, before any of them runs, with a 400 naming where it nests too deeply.
- */
-export const MAX_BODY_DEPTH = 16;
-
-const boundedDepth: express.RequestHandler = (req, _res, next) => {
-  const problem = checkJsonBounds(
-    req.body,
-    { maxDepth: MAX_BODY_DEPTH },
-    'body',
-  );
-  next(problem ? new InputError(problem.message) : undefined);
-};
 
 /**
  * The HTTP edge of the plugin: one router validated and typed by the OpenAPI spec (400 naming

@@ -22,14 +22,13 @@ const MAX_DIFF_DEPTH = 8;
 const isBounded = (v: unknown) => !checkJsonBounds(v, DIFF_VALUE_BOUNDS);
 
 /** The value as a change records it: itself, or a summary when it is out of bounds. */
-const recorded = (v: unknown): unknown =>
-  v === undefined
-    ? null
-    : isBounded(v)
-    ? v
-    : {
-        omitted: `a value larger than ${DIFF_VALUE_BOUNDS.maxBytes} bytes or nested deeper than ${DIFF_VALUE_BOUNDS.maxDepth} levels`,
-      };
+const recorded = (v: unknown): unknown => {
+  if (v === undefined) return null;
+  if (isBounded(v)) return v;
+  return {
+    omitted: `a value larger than ${DIFF_VALUE_BOUNDS.maxBytes} bytes or nested deeper than ${DIFF_VALUE_BOUNDS.maxDepth} levels`,
+  };
+};
 
 /**
  * Field-level differences between two JSON documents (impact-assessment content, risks).

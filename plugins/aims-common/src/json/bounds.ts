@@ -8,12 +8,10 @@ export interface JsonBounds {
   maxBytes?: number;
 }
 
-const fieldOf = (parent: string, key: string | number) =>
-  typeof key === 'number'
-    ? `${parent}[${key}]`
-    : parent
-    ? `${parent}.${key}`
-    : key;
+const fieldOf = (parent: string, key: string | number) => {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent ? `${parent}.${key}` : key;
+};
 
 /** A scalar's length as JSON text, without building the text. */
 const scalarBytes = (v: unknown): number => {
