@@ -252,6 +252,26 @@ function spliced(body: unknown, value: unknown): string {
   return JSON.stringify(body).replace('"\\u0000BAD\\u0000"', () => text);
 }
 
+describe('query parameters of the spec', () => {
+  it('take every date or date-time unencoded (allowReserved), as people type them', () => {
+    const spec = parse(
+      fs.readFileSync(path.resolve(__dirname, 'schema/openapi.yaml'), 'utf8'),
+    );
+    const temporal = (schema: any): boolean =>
+      ['date', 'date-time'].includes(schema?.format) ||
+      [...(schema?.anyOf ?? []), ...(schema?.oneOf ?? [])].some(temporal);
+    const params = Object.values<any>(spec.paths).flatMap(item =>
+      Object.values<any>(item).flatMap(op =>
+        (op?.parameters ?? []).filter(
+          (p: any) => p.in === 'query' && temporal(p.schema),
+        ),
+      ),
+    );
+    expect(params.map(p => p.name)).toContain('before');
+    expect(params.filter(p => p.allowReserved !== true)).toEqual([]);
+  });
+});
+
 const databases = TestDatabases.create({
   ids: ['POSTGRES_15', 'SQLITE_3'],
   disableDocker: true,
