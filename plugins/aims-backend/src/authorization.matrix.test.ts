@@ -191,6 +191,12 @@ interface Fixture {
   findingId: string;
   /** GETs as compliance (sees everything), for requests that send the current revision. */
   read: (path: string) => Promise<any>;
+  /**
+   * Opens the finding again when the drift reconcile (queued by the fixture's deployment
+   * report, at a time the test does not control) resolved it: the row is about who may act,
+   * and a resolved finding allows no action at all.
+   */
+  reopenFinding: () => Promise<void>;
 }
 
 interface Req {
@@ -291,6 +297,7 @@ const MATRIX: Row[] = [
   { operationId: 'GetFinding', request: f => get(`/findings/${f.findingId}`)(),          expected: [401, 200, 200, 200, 200, 404] },
   { operationId: 'ActOnFinding', // an action the finding's current status allows
     request: async f => {
+      await f.reopenFinding();
       const { status } = await f.read(`/findings/${f.findingId}`);
       return { method: 'post', path: `/findings/${f.findingId}/actions`,
         body: status === 'snoozed'
@@ -468,6 +475,11 @@ describe.each(databases.eachSupportedId())(
       fixture.findingId = (
         await knex('aims_findings').where({ entity_ref: PAY }).first()
       ).id.toString();
+      fixture.reopenFinding = async () => {
+        await knex('aims_findings')
+          .where({ id: Number(fixture.findingId), status: 'resolved' })
+          .update({ status: 'open', resolved_at: null });
+      };
       // a visible system's records, which the outsider does see
       succeeded(
         'the support-bot risk',
