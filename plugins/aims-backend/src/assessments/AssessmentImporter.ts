@@ -6,6 +6,17 @@ import fs from 'node:fs/promises';
 import { parse } from 'yaml';
 import { resolveImportTarget } from './importLocation';
 
+/**
+ * An impact-assessment file is a few kilobytes; the content it holds may be at most 512 kB as
+ * JSON (IMPACT_ASSESSMENT_CONTENT_BOUNDS), so a file over 1 MB is refused before parsing.
+ */
+export const MAX_IMPORT_BYTES = 1_000_000;
+
+const tooLarge = (location: string, size: number) =>
+  new InputError(
+    `${location} is too large to import: ${size} bytes, at most ${MAX_IMPORT_BYTES}`,
+  );
+
 export interface ImportedFile {
   location: string;
   hash: string;
@@ -29,15 +40,19 @@ export class AssessmentImporter {
         `Cannot import the impact assessment: ${(e as Error).message}`,
       );
     }
-    let text: string;
+    let bytes: Buffer;
     try {
       if (target.type === 'file') {
-        text = await fs.readFile(target.path, 'utf8');
+        // the size is known before reading: a huge file is not read at all
+        const { size } = await fs.stat(target.path);
+        if (size > MAX_IMPORT_BYTES) throw tooLarge(target.location, size);
+        bytes = await fs.readFile(target.path);
       } else {
         const response = await this.urlReader.readUrl(target.url);
-        text = (await response.buffer()).toString('utf8');
+        bytes = await response.buffer();
       }
     } catch (e) {
+      if (e instanceof InputError) throw e;
       // fs errors name the absolute path on the backend's disk; answers name the location only
       const reason =
         target.type === 'file'
@@ -47,6 +62,10 @@ export class AssessmentImporter {
         `Cannot read the impact assessment from ${target.location}: ${reason}`,
       );
     }
+    if (bytes.length > MAX_IMPORT_BYTES) {
+      throw tooLarge(target.location, bytes.length);
+    }
+    const text = bytes.toString('utf8');
     let content: unknown;
     try {
       content = parse(text);
