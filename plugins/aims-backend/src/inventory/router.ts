@@ -1,6 +1,5 @@
-import express from 'express';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { AimsRouter, signedIn } from '../lib/http';
+import { AimsRouter, sendCsv, signedIn } from '../lib/http';
 import { inventoryToCsv } from './inventoryCsv';
 import { parseInventoryQuery } from './inventoryQuery';
 import { InventoryService } from './InventoryService';
@@ -22,15 +21,7 @@ export function registerInventoryRoutes(
     const query = parseInventoryQuery(req.query);
     const result = await inventory.list(query, credentials);
     if (query.format === 'csv') {
-      res
-        .status(200)
-        .type('text/csv; charset=utf-8')
-        .setHeader(
-          'Content-Disposition',
-          'attachment; filename="ai-inventory.csv"',
-        );
-      // the typed router only knows JSON answers; the CSV one is declared as text/csv
-      (res as express.Response).send(inventoryToCsv(result.items));
+      sendCsv(res, 'ai-inventory.csv', inventoryToCsv(result.items));
       return;
     }
     res.json(result);

@@ -57,3 +57,15 @@ export function pathEntityRef(params: {
     name: params.name,
   }).toLocaleLowerCase('en-US');
 }
+
+/**
+ * Answers with CSV as a download. The typed router only knows JSON answers; the spec declares
+ * these as text/csv.
+ */
+export function sendCsv(res: unknown, filename: string, csv: string): void {
+  (res as express.Response)
+    .status(200)
+    .type('text/csv; charset=utf-8')
+    .setHeader('Content-Disposition', `attachment; filename="${filename}"`)
+    .send(csv);
+}

@@ -8,6 +8,7 @@ import {
 import {
   AISystemEntityV1alpha1,
   RiskHeatMapResponse,
+  RISK_INPUT_FIELDS,
   RiskInput,
   RiskMatrix,
   aimsRiskAssignOwnerPermission,
@@ -41,18 +42,6 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { ComplianceFindings } from '../findings/ComplianceFindings';
 import { assertValid } from '../assessments/ImpactAssessmentService';
 
-const INPUT_FIELDS = [
-  'title',
-  'description',
-  'source',
-  'inherent',
-  'residual',
-  'treatment',
-  'actions',
-  'controls',
-  'riskOwner',
-] as const;
-
 /** The risk input of a request body (validated by the shared validator; refs normalised). */
 function toRiskInput(
   body: Record<string, unknown>,
@@ -85,7 +74,7 @@ function toRiskInput(
 
 function inputOf(r: RiskRecord): Partial<RiskInput> {
   const out: Record<string, unknown> = {};
-  for (const k of INPUT_FIELDS) if (r[k] !== undefined) out[k] = r[k];
+  for (const k of RISK_INPUT_FIELDS) if (r[k] !== undefined) out[k] = r[k];
   return out;
 }
 

@@ -1,6 +1,5 @@
-import express from 'express';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { AimsRouter, optionalRef, signedIn } from '../lib/http';
+import { AimsRouter, optionalRef, sendCsv, signedIn } from '../lib/http';
 import { risksToCsv } from './riskCsv';
 import { parseRiskQuery } from './riskQuery';
 import { RiskService } from './RiskService';
@@ -17,15 +16,7 @@ export function registerRiskRoutes(
     const query = parseRiskQuery(req.query);
     const result = await risks.list(query, credentials);
     if (query.format === 'csv') {
-      res
-        .status(200)
-        .type('text/csv; charset=utf-8')
-        .setHeader(
-          'Content-Disposition',
-          'attachment; filename="ai-risks.csv"',
-        );
-      // the typed router only knows JSON answers; the CSV one is declared as text/csv
-      (res as express.Response).send(risksToCsv(result.items));
+      sendCsv(res, 'ai-risks.csv', risksToCsv(result.items));
       return;
     }
     res.json(result);

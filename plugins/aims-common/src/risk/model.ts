@@ -114,6 +114,19 @@ const isObject = (v: unknown): v is Record<string, any> =>
 
 /** A risk nests at most three levels (risk → actions → an action). */
 export const RISK_INPUT_BOUNDS = { maxDepth: 3 };
+
+/** The fields a client sends for a risk; anything else is refused by name. */
+export const RISK_INPUT_FIELDS = [
+  'title',
+  'description',
+  'source',
+  'inherent',
+  'residual',
+  'treatment',
+  'actions',
+  'controls',
+  'riskOwner',
+] as const satisfies readonly (keyof RiskInput)[];
 const MAX_RISK_TEXT = 20_000;
 const MAX_ACTION_TEXT = 2_000;
 const MAX_REF = 300;
@@ -135,17 +148,7 @@ export function validateRiskInput(
   // before anything walks it: a deeply nested value is refused, naming where it is
   const outOfBounds = checkJsonBounds(input, RISK_INPUT_BOUNDS, 'risk');
   if (outOfBounds) return [outOfBounds];
-  const known = new Set([
-    'title',
-    'description',
-    'source',
-    'inherent',
-    'residual',
-    'treatment',
-    'actions',
-    'controls',
-    'riskOwner',
-  ]);
+  const known = new Set<string>(RISK_INPUT_FIELDS);
   for (const k of Object.keys(input))
     if (!known.has(k)) add(k, 'is not a known field');
   for (const k of ['title', 'description', 'riskOwner']) {
