@@ -39,6 +39,7 @@ const component = (
 const entities: Entity[] = [
   group('risk-ml'),
   group('cx-team'),
+  group('archive-team'),
   component('payments-api'),
   component('support-portal', { owner: 'cx-team' }),
   component('plain-service'),
@@ -101,6 +102,14 @@ const entities: Entity[] = [
     },
     { title: 'Legacy rules' },
   ),
+  // retired and never assessed: owes no assessment, so not-required (not missing)
+  aiSystem('voice-bot', {
+    type: 'agent',
+    lifecycle: 'retired',
+    owner: 'archive-team',
+    purpose: 'Took phone orders',
+    euAiAct: { tier: 'limited-risk' },
+  }),
 ];
 
 const ALL = [
@@ -109,6 +118,7 @@ const ALL = [
   'fraud-scorer',
   'legacy-rules',
   'support-bot',
+  'voice-bot',
 ];
 
 const testEntities = testEntitiesModule(entities);
@@ -303,7 +313,7 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
     it('lists every AI system with its roll-up, ordered by name', async () => {
       const res = await get('/api/aims/inventory');
       expect(res.status).toBe(200);
-      expect(res.body.totalCount).toBe(5);
+      expect(res.body.totalCount).toBe(6);
       expect(names(res.body.items)).toEqual(ALL);
       const byName = new Map<string, InventoryItem>(
         res.body.items.map((i: InventoryItem) => [
@@ -359,6 +369,14 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
           reviewDue: null,
         },
       });
+      expect(byName.get('voice-bot')).toMatchObject({
+        lifecycle: 'retired',
+        impactAssessment: {
+          status: 'not-required',
+          approvedAt: null,
+          reviewDue: null,
+        },
+      });
     });
 
     it.each([
@@ -378,7 +396,12 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       ['status=review-overdue', ['churn-model']],
       ['status=draft', ['support-bot']],
       ['status=in-review', []],
+      // a retired system without an assessment is not missing one
       ['status=missing', ['legacy-rules']],
+      ['status=not-required', ['voice-bot']],
+      ['status=not-required&tier=limited-risk', ['voice-bot']],
+      ['status=not-required&tier=high-risk', []],
+      ['lifecycle=retired', ['cv-screener', 'voice-bot']],
       ['status=approved&owner=cx-team', ['cv-screener']],
       ['status=approved&tier=high-risk', ['cv-screener', 'fraud-scorer']],
       [
@@ -398,16 +421,16 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       for (const offset of [0, 2, 4]) {
         const res = await get(`/api/aims/inventory?limit=2&offset=${offset}`);
         expect(res.status).toBe(200);
-        expect(res.body.totalCount).toBe(5);
+        expect(res.body.totalCount).toBe(6);
         pages.push(names(res.body.items));
       }
       expect(pages).toEqual([
         ['churn-model', 'cv-screener'],
         ['fraud-scorer', 'legacy-rules'],
-        ['support-bot'],
+        ['support-bot', 'voice-bot'],
       ]);
       const beyond = await get('/api/aims/inventory?offset=10');
-      expect(beyond.body).toEqual({ items: [], totalCount: 5 });
+      expect(beyond.body).toEqual({ items: [], totalCount: 6 });
     });
 
     it('pages the status filter too', async () => {
@@ -433,7 +456,7 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       expect(lines[0]).toBe(
         'entityRef,title,owner,lifecycle,type,euAiActTier,components,impactAssessmentStatus,impactAssessmentApprovedAt,impactAssessmentReviewDue,openFindings,criticalFindings,highFindings',
       );
-      expect(lines).toHaveLength(6);
+      expect(lines).toHaveLength(7);
       expect(lines[5]).toBe(
         'aisystem:default/support-bot,"Support assistant, ""beta""",group:default/cx-team,experimental,llm-application,limited-risk,component:default/support-portal,draft,,,1,0,0',
       );
@@ -483,20 +506,27 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       const res = await get('/api/aims/inventory/counts');
       expect(res.body.error).toBeUndefined();
       expect(res.status).toBe(200);
-      expect(res.body.totalCount).toBe(5);
+      expect(res.body.totalCount).toBe(6);
       expect(res.body.byStatus).toEqual({
         missing: 1,
         draft: 1,
         'in-review': 0,
         approved: 2,
         'review-overdue': 1,
+        'not-required': 1,
       });
       for (const [tier, count] of Object.entries(res.body.byTier)) {
         const listed = await get(`/api/aims/inventory?tier=${tier}&limit=1`);
         expect([tier, listed.body.totalCount]).toEqual([tier, count]);
       }
+      for (const [status, count] of Object.entries(res.body.byStatus)) {
+        const listed = await get(
+          `/api/aims/inventory?status=${status}&limit=1`,
+        );
+        expect([status, listed.body.totalCount]).toEqual([status, count]);
+      }
       const tiers = Object.values(res.body.byTier) as number[];
-      expect(tiers.reduce((a, b) => a + b, 0)).toBe(5);
+      expect(tiers.reduce((a, b) => a + b, 0)).toBe(6);
     });
 
     it('facets: statuses under the tier filter, tiers under the status filter, scope filters apply', async () => {
@@ -558,10 +588,21 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       ['support-bot', 'attention'], // draft assessment, open finding
       ['legacy-rules', 'attention'], // missing, but not weighty
       ['cv-screener', 'ok'], // retired without findings
+      ['voice-bot', 'ok'], // retired, never assessed: owes nothing
     ])('health of %s is %s', async (name, health) => {
       const res = await get(`/api/aims/status/aisystem/default/${name}`);
       expect(res.status).toBe(200);
       expect(res.body.health).toBe(health);
+    });
+
+    it('answers not-required for a retired system without an assessment', async () => {
+      const res = await get('/api/aims/status/aisystem/default/voice-bot');
+      expect(res.status).toBe(200);
+      expect(res.body.impactAssessment).toEqual({
+        status: 'not-required',
+        approvedAt: null,
+        reviewDue: null,
+      });
     });
 
     it('rolls up a Component over the AI systems it uses (both directions)', async () => {

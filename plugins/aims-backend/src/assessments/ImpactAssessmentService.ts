@@ -22,6 +22,7 @@ import {
   fundamentalRightsAssessmentRequired,
   getEuAiActTier,
   nextImpactAssessmentStatus,
+  impactAssessmentSummaryStanding,
   summarizeImpactAssessment,
   validateImpactAssessmentContent,
   withContributor,
@@ -94,7 +95,11 @@ export class ImpactAssessmentService {
     const versions = await this.store.listVersions(aiSystemRef);
     return {
       aiSystemRef,
-      summary: summarizeImpactAssessment(versions, this.clock()),
+      // as the inventory answers it: `not-required` for a retired system without one
+      summary: impactAssessmentSummaryStanding(
+        entity.spec.lifecycle,
+        summarizeImpactAssessment(versions, this.clock()),
+      ),
       latest: versions[0] ?? null,
       approved: versions.find(v => v.status === 'approved') ?? null,
       versions: versions.map(v => ({

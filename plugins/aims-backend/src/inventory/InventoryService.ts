@@ -19,9 +19,15 @@ import {
   ParsedInventoryQuery,
   toCatalogFilter,
 } from './inventoryQuery';
-import { entityRefOf, toInventoryItem } from './inventoryItem';
+import {
+  entityRefOf,
+  inventoryStatusOf,
+  toInventoryItem,
+} from './inventoryItem';
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+/** What the status of a system needs besides its ref: the lifecycle decides `not-required`. */
+const STATUS_FIELDS = [...REF_FIELDS, 'spec.lifecycle'];
 
 /**
  * `GET /inventory`: the catalog does the filtering, text search, ordering and paging in one
@@ -99,7 +105,7 @@ export class InventoryService {
     for await (const page of this.catalog.streamEntities(
       {
         ...toCatalogFilter({ ...query, tier: undefined, status: undefined }),
-        fields: [...REF_FIELDS, 'apiVersion', 'spec.euAiAct'],
+        fields: [...STATUS_FIELDS, 'apiVersion', 'spec.euAiAct'],
         pageSize: MAX_INVENTORY_LIMIT,
       },
       { credentials },
@@ -110,7 +116,7 @@ export class InventoryService {
     const summaries = await this.assessments.getSummaries(refs);
     return tallyInventoryCounts(
       systems.map((entity, i) => ({
-        status: summaries.get(refs[i])?.status ?? 'missing',
+        status: inventoryStatusOf(entity, summaries.get(refs[i])),
         tier: getEuAiActTier(entity),
       })),
       { status: query.status, tier: query.tier },
@@ -122,21 +128,24 @@ export class InventoryService {
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
   ): Promise<InventoryResponse> {
-    const refs: string[] = [];
+    const scanned: Entity[] = [];
     for await (const page of this.catalog.streamEntities(
       {
         ...toCatalogFilter(query),
-        fields: REF_FIELDS,
+        fields: STATUS_FIELDS,
         orderFields: INVENTORY_ORDER,
         pageSize: MAX_INVENTORY_LIMIT,
       },
       { credentials },
     )) {
-      for (const entity of page) refs.push(entityRefOf(entity));
+      scanned.push(...page);
     }
+    const refs = scanned.map(entityRefOf);
     const summaries = await this.assessments.getSummaries(refs);
+    // the same status as the items and the counts show (inventoryStatusOf)
     const matching = refs.filter(
-      ref => summaries.get(ref)?.status === query.status,
+      (ref, i) =>
+        inventoryStatusOf(scanned[i], summaries.get(ref)) === query.status,
     );
     const pageRefs = matching.slice(
       query.offset,

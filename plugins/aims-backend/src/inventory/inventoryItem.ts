@@ -15,6 +15,7 @@ import {
   NO_FINDINGS,
   aiSystemHealth,
   getEuAiActTier,
+  impactAssessmentSummaryStanding,
   resolveAISystemRefs,
 } from '@aims-backstage/backstage-plugin-aims-common';
 
@@ -44,6 +45,22 @@ export function entityRefOf(entity: {
     namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
     name: entity.metadata.name,
   });
+}
+
+/**
+ * The status the inventory, its counts and its `status` filter use for a system: the stored
+ * summary's status through the shared rule (`not-required` for a retired system without an
+ * assessment), so filter, counts and items always agree.
+ */
+export function inventoryStatusOf(
+  entity: { spec?: { lifecycle?: unknown } },
+  summary: ImpactAssessmentSummary | undefined,
+): ImpactAssessmentSummary['status'] {
+  const lifecycle = entity.spec?.lifecycle;
+  return impactAssessmentSummaryStanding(
+    typeof lifecycle === 'string' ? lifecycle : undefined,
+    summary ?? MISSING_IMPACT_ASSESSMENT,
+  ).status;
 }
 
 /**
@@ -87,9 +104,13 @@ export function toInventoryItem(
   impactAssessment: ImpactAssessmentSummary | undefined,
   findings: FindingCounts | undefined,
 ): InventoryItem {
+  const d = describeAISystem(entity);
   return {
-    ...describeAISystem(entity),
-    impactAssessment: impactAssessment ?? MISSING_IMPACT_ASSESSMENT,
+    ...d,
+    impactAssessment: impactAssessmentSummaryStanding(
+      d.lifecycle,
+      impactAssessment ?? MISSING_IMPACT_ASSESSMENT,
+    ),
     findings: findings ?? NO_FINDINGS,
   };
 }
@@ -100,7 +121,10 @@ export function toAISystemStatus(
   findings: FindingCounts | undefined,
 ): AISystemStatus {
   const d = describeAISystem(entity);
-  const ia = impactAssessment ?? MISSING_IMPACT_ASSESSMENT;
+  const ia = impactAssessmentSummaryStanding(
+    d.lifecycle,
+    impactAssessment ?? MISSING_IMPACT_ASSESSMENT,
+  );
   const f = findings ?? NO_FINDINGS;
   return {
     entityRef: d.entityRef,

@@ -162,6 +162,7 @@ export const spec = {
               'in-review',
               'approved',
               'review-overdue',
+              'not-required',
             ],
             additionalProperties: false,
             properties: {
@@ -178,6 +179,9 @@ export const spec = {
                 type: 'integer',
               },
               'review-overdue': {
+                type: 'integer',
+              },
+              'not-required': {
                 type: 'integer',
               },
             },
@@ -218,7 +222,16 @@ export const spec = {
       },
       ImpactAssessmentStatus: {
         type: 'string',
-        enum: ['missing', 'draft', 'in-review', 'approved', 'review-overdue'],
+        description:
+          "Where an AI system's impact assessment stands. `not-required`: the system owes none (it is retired) and has no approved assessment; a retired system whose approved assessment is past its review date stays `approved`, since nothing is owed any more.",
+        enum: [
+          'missing',
+          'draft',
+          'in-review',
+          'approved',
+          'review-overdue',
+          'not-required',
+        ],
       },
       AimsHealth: {
         type: 'string',

@@ -11,6 +11,8 @@ export type AimsApiSchemas = components['schemas'];
 /**
  * Where an AI system's impact assessment stands (ISO/IEC 42001 clause 6.1.4 / 8.4, A.5.2).
  * `missing` is a real state — no assessment exists — and a major nonconformity on its own.
+ * `not-required` is what the API answers for a system that owes none (retired) and has no
+ * assessment in force; `impactAssessmentStanding` is the one rule that decides it.
  */
 export type ImpactAssessmentStatus = AimsApiSchemas['ImpactAssessmentStatus'];
 export const IMPACT_ASSESSMENT_STATUSES = [
@@ -19,6 +21,7 @@ export const IMPACT_ASSESSMENT_STATUSES = [
   'in-review',
   'approved',
   'review-overdue',
+  'not-required',
 ] as const satisfies readonly ImpactAssessmentStatus[];
 
 export const IMPACT_ASSESSMENT_STATUS_LABELS: Record<
@@ -30,6 +33,7 @@ export const IMPACT_ASSESSMENT_STATUS_LABELS: Record<
   'in-review': 'In review',
   approved: 'Approved',
   'review-overdue': 'Review overdue',
+  'not-required': 'Not required',
 };
 
 export type ImpactAssessmentSummary = AimsApiSchemas['ImpactAssessmentSummary'];

@@ -394,6 +394,7 @@ export interface components {
         'in-review': number;
         approved: number;
         'review-overdue': number;
+        'not-required': number;
       };
       byTier: {
         prohibited: number;
@@ -404,13 +405,17 @@ export interface components {
         unclassified: number;
       };
     };
-    /** @enum {string} */
+    /**
+     * @description Where an AI system's impact assessment stands. `not-required`: the system owes none (it is retired) and has no approved assessment; a retired system whose approved assessment is past its review date stays `approved`, since nothing is owed any more.
+     * @enum {string}
+     */
     ImpactAssessmentStatus:
       | 'missing'
       | 'draft'
       | 'in-review'
       | 'approved'
-      | 'review-overdue';
+      | 'review-overdue'
+      | 'not-required';
     /** @enum {string} */
     AimsHealth: 'at-risk' | 'attention' | 'ok' | 'not-applicable';
     ImpactAssessmentSummary: {

@@ -4,7 +4,12 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { InventoryItem } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
-import { risk, FakeAimsApi, inventoryItem, responseError } from '../../testUtils/fixtures';
+import {
+  risk,
+  FakeAimsApi,
+  inventoryItem,
+  responseError,
+} from '../../testUtils/fixtures';
 import { AIInventoryPage } from './AIInventoryPage';
 
 jest.setTimeout(20000);
@@ -19,14 +24,22 @@ function exampleItems(): InventoryItem[] {
       return inventoryItem(name, {
         euAiActTier: 'high-risk',
         owner: 'group:default/claims',
-        impactAssessment: { status: 'missing', approvedAt: null, reviewDue: null },
+        impactAssessment: {
+          status: 'missing',
+          approvedAt: null,
+          reviewDue: null,
+        },
         findings: { open: 2, critical: 1, high: 0 },
       });
     }
     if (i < 5) {
       return inventoryItem(name, {
         type: 'llm-application',
-        impactAssessment: { status: 'draft', approvedAt: null, reviewDue: null },
+        impactAssessment: {
+          status: 'draft',
+          approvedAt: null,
+          reviewDue: null,
+        },
       });
     }
     return inventoryItem(name);
@@ -41,7 +54,10 @@ const catalogApi = {
         { value: 'group:default/risk-ml', count: 22 },
       ],
       'spec.lifecycle': [{ value: 'production', count: 25 }],
-      'spec.type': [{ value: 'ml-model', count: 23 }, { value: 'llm-application', count: 2 }],
+      'spec.type': [
+        { value: 'ml-model', count: 23 },
+        { value: 'llm-application', count: 2 },
+      ],
     },
   })),
 };
@@ -80,49 +96,141 @@ describe('AIInventoryPage', () => {
       '/catalog/default/aisystem/system-01',
     );
     expect(screen.getByRole('link', { name: 'system-20' })).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: 'system-21' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'system-21' }),
+    ).not.toBeInTheDocument();
 
     const row = screen.getByRole('link', { name: 'system-01' }).closest('tr')!;
-    expect(within(row).getByTestId('eu-ai-act-tier')).toHaveTextContent('High risk');
-    expect(within(row).getByTestId('impact-assessment-status')).toHaveTextContent('Missing');
-    expect(within(row).getByTestId('open-findings')).toHaveTextContent('2 (1 critical)');
+    expect(within(row).getByTestId('eu-ai-act-tier')).toHaveTextContent(
+      'High risk',
+    );
+    expect(
+      within(row).getByTestId('impact-assessment-status'),
+    ).toHaveTextContent('Missing');
+    expect(within(row).getByTestId('open-findings')).toHaveTextContent(
+      '2 (1 critical)',
+    );
 
     expect(tableCalls(api)[0]).toEqual({ limit: 20, offset: 0 });
 
     // counts by status and tier
-    expect(await screen.findByTestId('count-status-missing')).toHaveTextContent('Missing: 3');
-    expect(screen.getByTestId('count-status-draft')).toHaveTextContent('Draft: 2');
-    expect(screen.getByTestId('count-status-approved')).toHaveTextContent('Approved: 20');
-    expect(screen.getByTestId('count-tier-high-risk')).toHaveTextContent('High risk: 3');
-    expect(screen.getByTestId('count-tier-minimal-risk')).toHaveTextContent('Minimal risk: 22');
+    expect(await screen.findByTestId('count-status-missing')).toHaveTextContent(
+      'Missing: 3',
+    );
+    expect(screen.getByTestId('count-status-draft')).toHaveTextContent(
+      'Draft: 2',
+    );
+    expect(screen.getByTestId('count-status-approved')).toHaveTextContent(
+      'Approved: 20',
+    );
+    expect(screen.getByTestId('count-tier-high-risk')).toHaveTextContent(
+      'High risk: 3',
+    );
+    expect(screen.getByTestId('count-tier-minimal-risk')).toHaveTextContent(
+      'Minimal risk: 22',
+    );
     // one counts request for the whole bar, with the current filters
     expect(api.countsCalls).toEqual([{}]);
   });
 
   it('shows "Not required" for a retired system without an assessment, never a red "Missing"', async () => {
-    const missing = { status: 'missing', approvedAt: null, reviewDue: null } as const;
+    const missing = {
+      status: 'missing',
+      approvedAt: null,
+      reviewDue: null,
+    } as const;
     const api = new FakeAimsApi([
-      inventoryItem('system-01', { lifecycle: 'retired', impactAssessment: missing }),
-      inventoryItem('system-02', { lifecycle: 'production', impactAssessment: missing }),
+      inventoryItem('system-01', {
+        lifecycle: 'retired',
+        impactAssessment: missing,
+      }),
+      inventoryItem('system-02', {
+        lifecycle: 'production',
+        impactAssessment: missing,
+      }),
     ]);
     await render(api);
     const old = screen.getByRole('link', { name: 'system-01' }).closest('tr')!;
-    expect(within(old).getByTestId('impact-assessment-status')).toHaveTextContent('Not required');
+    expect(
+      within(old).getByTestId('impact-assessment-status'),
+    ).toHaveTextContent('Not required');
     expect(within(old).getByTestId('impact-assessment-status')).toHaveAttribute(
       'data-value',
       'not-required',
     );
     const live = screen.getByRole('link', { name: 'system-02' }).closest('tr')!;
-    expect(within(live).getByTestId('impact-assessment-status')).toHaveTextContent('Missing');
+    expect(
+      within(live).getByTestId('impact-assessment-status'),
+    ).toHaveTextContent('Missing');
+  });
+
+  it('offers "Not required" (what the API answers for a retired system) as a count and a filter', async () => {
+    const notRequired = {
+      status: 'not-required',
+      approvedAt: null,
+      reviewDue: null,
+    } as const;
+    const api = new FakeAimsApi([
+      inventoryItem('system-01', {
+        lifecycle: 'retired',
+        impactAssessment: notRequired,
+      }),
+      inventoryItem('system-02', {
+        impactAssessment: {
+          status: 'missing',
+          approvedAt: null,
+          reviewDue: null,
+        },
+      }),
+    ]);
+    await render(api);
+    const old = screen.getByRole('link', { name: 'system-01' }).closest('tr')!;
+    expect(
+      within(old).getByTestId('impact-assessment-status'),
+    ).toHaveTextContent('Not required');
+    expect(
+      await screen.findByTestId('count-status-not-required'),
+    ).toHaveTextContent('Not required: 1');
+    expect(screen.getByTestId('count-status-missing')).toHaveTextContent(
+      'Missing: 1',
+    );
+
+    fireEvent.click(screen.getByTestId('count-status-not-required'));
+    await waitFor(() =>
+      expect(tableCalls(api).at(-1)).toEqual({
+        status: 'not-required',
+        limit: 20,
+        offset: 0,
+      }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('link', { name: 'system-02' }),
+      ).not.toBeInTheDocument(),
+    );
+
+    fireEvent.click(screen.getByTestId('count-status-not-required'));
+    await chooseOption('filter-status', 'Not required');
+    await waitFor(() =>
+      expect(tableCalls(api).at(-1)).toEqual({
+        status: 'not-required',
+        limit: 20,
+        offset: 0,
+      }),
+    );
   });
 
   it('pages on the server', async () => {
     const api = new FakeAimsApi(exampleItems());
     await render(api);
     fireEvent.click(screen.getByRole('button', { name: /next page/i }));
-    expect(await screen.findByRole('link', { name: 'system-21' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'system-21' }),
+    ).toBeInTheDocument();
     expect(tableCalls(api).at(-1)).toEqual({ limit: 20, offset: 20 });
-    expect(screen.queryByRole('link', { name: 'system-01' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'system-01' }),
+    ).not.toBeInTheDocument();
   });
 
   it('filters by a clicked count, and clicking it again clears the filter', async () => {
@@ -130,9 +238,15 @@ describe('AIInventoryPage', () => {
     await render(api);
     fireEvent.click(await screen.findByTestId('count-status-missing'));
     await waitFor(() =>
-      expect(screen.queryByRole('link', { name: 'system-04' })).not.toBeInTheDocument(),
+      expect(
+        screen.queryByRole('link', { name: 'system-04' }),
+      ).not.toBeInTheDocument(),
     );
-    expect(tableCalls(api).at(-1)).toEqual({ status: 'missing', limit: 20, offset: 0 });
+    expect(tableCalls(api).at(-1)).toEqual({
+      status: 'missing',
+      limit: 20,
+      offset: 0,
+    });
     expect(await screen.findByText('AI inventory (3)')).toBeInTheDocument();
 
     fireEvent.click(screen.getByTestId('count-tier-high-risk'));
@@ -147,7 +261,11 @@ describe('AIInventoryPage', () => {
 
     fireEvent.click(screen.getByTestId('count-status-missing'));
     await waitFor(() =>
-      expect(tableCalls(api).at(-1)).toEqual({ tier: 'high-risk', limit: 20, offset: 0 }),
+      expect(tableCalls(api).at(-1)).toEqual({
+        tier: 'high-risk',
+        limit: 20,
+        offset: 0,
+      }),
     );
   });
 
@@ -157,7 +275,11 @@ describe('AIInventoryPage', () => {
 
     await chooseOption('filter-tier', 'High risk');
     await waitFor(() =>
-      expect(tableCalls(api).at(-1)).toEqual({ tier: 'high-risk', limit: 20, offset: 0 }),
+      expect(tableCalls(api).at(-1)).toEqual({
+        tier: 'high-risk',
+        limit: 20,
+        offset: 0,
+      }),
     );
 
     await chooseOption('filter-owner', 'claims');
@@ -214,7 +336,11 @@ describe('AIInventoryPage', () => {
   it('shows backend errors instead of an empty table', async () => {
     const api = new FakeAimsApi(exampleItems());
     api.getInventory = async () => {
-      throw await responseError(503, 'ServiceUnavailableError', 'database down');
+      throw await responseError(
+        503,
+        'ServiceUnavailableError',
+        'database down',
+      );
     };
     await renderInTestApp(<AIInventoryPage />, {
       apis: [
@@ -223,14 +349,25 @@ describe('AIInventoryPage', () => {
       ],
       mountedRoutes,
     });
-    expect(await screen.findByText(/Request failed with 503/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Request failed with 503/),
+    ).toBeInTheDocument();
   });
 
   it('has a "Risk register" tab with the org-wide heat map and register', async () => {
     const api = new FakeAimsApi(exampleItems());
-    api.risks = [risk({ id: 'a', aiSystemRef: 'aisystem:default/system-01', title: 'Bias in scoring' })];
+    api.risks = [
+      risk({
+        id: 'a',
+        aiSystemRef: 'aisystem:default/system-01',
+        title: 'Bias in scoring',
+      }),
+    ];
     await render(api);
-    expect(screen.getByRole('tab', { name: 'Inventory' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Inventory' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     fireEvent.click(screen.getByRole('tab', { name: 'Risk register' }));
     expect(await screen.findByText('Bias in scoring')).toBeInTheDocument();
     expect(screen.getByTestId('risk-heatmap')).toBeInTheDocument();

@@ -61,9 +61,10 @@ const STANDING_TONES: Record<ImpactAssessmentStanding, Tone> = {
 };
 
 /**
- * Where an AI system's impact assessment stands. With the system's `lifecycle`, a system that
- * owes no assessment (a retired one) shows a neutral "Not required" instead of a red
- * "Missing" — the same rule the backend's compliance findings follow.
+ * Where an AI system's impact assessment stands. The API already answers `not-required` for a
+ * system that owes no assessment (a retired one); with the system's `lifecycle` the chip
+ * applies the same shared rule (`impactAssessmentStanding`) to a status from elsewhere, so it
+ * never shows a red "Missing" for it.
  *
  * @public
  */
