@@ -633,9 +633,16 @@ describe.each(databases.eachSupportedId())(
           (await findingByKey(key('version-mismatch', 'production'))).status,
         ).toBe('resolved');
 
-        // unassessed-in-production
-        res = await push({ aiSystems: [fraud(), { ref: 'new-bot' }] });
+        // unassessed-in-production; a retired system owes no assessment: retired-but-running only
+        res = await push({
+          aiSystems: [fraud(), { ref: 'new-bot' }, { ref: 'legacy-scorer' }],
+        });
         expect(openKeys(res)).toEqual([
+          key(
+            'retired-but-running',
+            'production',
+            'aisystem:default/legacy-scorer',
+          ),
           key(
             'unassessed-in-production',
             'production',
@@ -677,6 +684,7 @@ describe.each(databases.eachSupportedId())(
           [
             ['declared-not-observed', 'resolved'],
             ['environment-mismatch', 'resolved'],
+            ['retired-but-running', 'resolved'],
             ['retired-but-running', 'resolved'],
             ['undeclared-ai-usage', 'resolved'],
             ['undeclared-ai-usage', 'resolved'],

@@ -1,9 +1,18 @@
-import { DEFAULT_NAMESPACE, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DEFAULT_NAMESPACE,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { EuAiActTier } from '../domain/euAiAct';
 import { ImpactAssessmentStatus } from '../api/types';
-import { AISystemEntityV1alpha1, AISystemModel, getEuAiActTier } from '../kind/AISystemEntityV1alpha1';
+import {
+  AISystemEntityV1alpha1,
+  AISystemModel,
+  getEuAiActTier,
+} from '../kind/AISystemEntityV1alpha1';
 import { resolveAISystemRefs } from '../kind/refs';
 import { FindingDraft } from '../findings/complianceRules';
+import { owesImpactAssessment } from '../impactAssessment/obligation';
 import { DRIFT_FINDING_TYPES, FindingSeverity } from '../findings/vocabulary';
 
 /*
@@ -63,10 +72,14 @@ const parseTime = (t: string | null | undefined): number | undefined => {
  *   (`now - lastSuccessAt > freshnessWindowMs`; exactly at the window edge is still healthy);
  * - `healthy` otherwise.
  */
-export function sourceHealthAt(source: SourceRunState, now: Instant): SourceHealthStatus {
+export function sourceHealthAt(
+  source: SourceRunState,
+  now: Instant,
+): SourceHealthStatus {
   const success = parseTime(source.lastSuccessAt);
   const failure = parseTime(source.lastFailureAt);
-  if (failure !== undefined && (success === undefined || failure > success)) return 'failed';
+  if (failure !== undefined && (success === undefined || failure > success))
+    return 'failed';
   if (success === undefined) return 'stale';
   return toMs(now) - success > source.freshnessWindowMs ? 'stale' : 'healthy';
 }
@@ -104,7 +117,10 @@ export interface DeclaredAISystem {
 /** Builds the declared side of one AISystem entity with `resolveAISystemRefs`. */
 export function declaredAISystemFromEntity(
   entity: AISystemEntityV1alpha1,
-  extra: { impactAssessmentStatus?: ImpactAssessmentStatus; declaredSince?: string } = {},
+  extra: {
+    impactAssessmentStatus?: ImpactAssessmentStatus;
+    declaredSince?: string;
+  } = {},
 ): DeclaredAISystem {
   const refs = resolveAISystemRefs(entity);
   return {
@@ -184,10 +200,13 @@ export function driftSeverity(input: {
   lifecycle?: string;
 }): FindingSeverity {
   const base =
-    input.type === 'retired-but-running' && input.lifecycle?.toLocaleLowerCase('en-US') !== 'retired'
+    input.type === 'retired-but-running' &&
+    input.lifecycle?.toLocaleLowerCase('en-US') !== 'retired'
       ? 'medium'
       : BASE_SEVERITY[input.type];
-  const steps = (input.production ? 1 : 0) + (input.tier === 'high-risk' || input.tier === 'prohibited' ? 1 : 0);
+  const steps =
+    (input.production ? 1 : 0) +
+    (input.tier === 'high-risk' || input.tier === 'prohibited' ? 1 : 0);
   return LADDER[Math.min(LADDER.length - 1, LADDER.indexOf(base) + steps)];
 }
 
@@ -236,7 +255,14 @@ function refNormalizer(defaultKind: string) {
     let out = cache.get(ref);
     if (out === undefined && !cache.has(ref)) {
       try {
-        out = lc(stringifyEntityRef(parseEntityRef(ref.trim(), { defaultKind, defaultNamespace: DEFAULT_NAMESPACE })));
+        out = lc(
+          stringifyEntityRef(
+            parseEntityRef(ref.trim(), {
+              defaultKind,
+              defaultNamespace: DEFAULT_NAMESPACE,
+            }),
+          ),
+        );
       } catch {
         out = undefined;
       }
@@ -248,7 +274,11 @@ function refNormalizer(defaultKind: string) {
 
 function sourceEvidence(observations: Obs[]) {
   return [...observations]
-    .sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.observedAt.localeCompare(b.observedAt))
+    .sort(
+      (a, b) =>
+        a.sourceId.localeCompare(b.sourceId) ||
+        a.observedAt.localeCompare(b.observedAt),
+    )
     .map(o => ({
       sourceId: o.sourceId,
       observedAt: o.observedAt,
@@ -259,8 +289,13 @@ function sourceEvidence(observations: Obs[]) {
     }));
 }
 
-const modelMatches = (declaredModel: string | undefined, observedModel: string | undefined) =>
-  declaredModel === undefined || observedModel === undefined || lc(declaredModel) === lc(observedModel);
+const modelMatches = (
+  declaredModel: string | undefined,
+  observedModel: string | undefined,
+) =>
+  declaredModel === undefined ||
+  observedModel === undefined ||
+  lc(declaredModel) === lc(observedModel);
 
 /**
  * Drift findings from what is declared and what healthy sources observe. Returns drafts sorted
@@ -286,8 +321,10 @@ const modelMatches = (declaredModel: string | undefined, observedModel: string |
  *   declared version is no finding. The evidence lists every observed version with its share
  *   (by `weight`, default 1 per observation).
  * - `retired-but-running`: lifecycle `retired` or `deprecated` and observed anywhere.
- * - `unassessed-in-production`: observed in a production environment without an approved
- *   impact assessment: status `missing` (also when absent), `draft` or `in-review`. An approval
+ * - `unassessed-in-production`: a system that owes an impact assessment (every one but a
+ *   retired one, `owesImpactAssessment`) observed in a production environment without an
+ *   approved one: status `missing` (also when absent), `draft` or `in-review`. A retired system
+ *   running there is `retired-but-running` only. An approval
  *   past its review date (`review-overdue`) still stands — the overdue review is its own
  *   compliance finding (`impact-assessment-review-overdue`), not drift.
  * - `declared-not-observed`: a declared component/environment of a non-retired system that no
@@ -304,9 +341,13 @@ export function reconcile(
   options: ReconcileOptions,
 ): FindingDraft[] {
   const now = toMs(options.now);
-  const production = new Set((options.productionEnvironments ?? DEFAULT_PRODUCTION_ENVIRONMENTS).map(lc));
+  const production = new Set(
+    (options.productionEnvironments ?? DEFAULT_PRODUCTION_ENVIRONMENTS).map(lc),
+  );
   const isProduction = (env: string) => production.has(env);
-  const healthy = new Set(sourceHealth.filter(s => s.status === 'healthy').map(s => s.sourceId));
+  const healthy = new Set(
+    sourceHealth.filter(s => s.status === 'healthy').map(s => s.sourceId),
+  );
   const componentRef = refNormalizer('component');
   const systemRef = refNormalizer('aisystem');
 
@@ -362,7 +403,13 @@ export function reconcile(
     const key = o.component + SEP + o.environment + SEP + target;
     const group = groups.get(key);
     if (group) group.observations.push(o);
-    else groups.set(key, { component: o.component, environment: o.environment, target, observations: [o] });
+    else
+      groups.set(key, {
+        component: o.component,
+        environment: o.environment,
+        target,
+        observations: [o],
+      });
   };
 
   for (const raw of observations) {
@@ -397,10 +444,18 @@ export function reconcile(
       const name = lc(raw.model);
       const provider = raw.provider ? lc(raw.provider) : undefined;
       const candidates = (systemsByComponent.get(component) ?? []).filter(s =>
-        s.decl.models.some(m => lc(m.name) === name && (!provider || !m.provider || lc(m.provider) === provider)),
+        s.decl.models.some(
+          m =>
+            lc(m.name) === name &&
+            (!provider || !m.provider || lc(m.provider) === provider),
+        ),
       );
-      const mapped = candidates.find(s => s.pairs.has(pairKey)) ?? candidates[0];
-      addToGroup(mapped ? mapped.ref : `model:${provider ?? 'unknown'}/${name}`, o);
+      const mapped =
+        candidates.find(s => s.pairs.has(pairKey)) ?? candidates[0];
+      addToGroup(
+        mapped ? mapped.ref : `model:${provider ?? 'unknown'}/${name}`,
+        o,
+      );
     }
   }
 
@@ -430,61 +485,135 @@ export function reconcile(
     const prod = isProduction(environment);
     const sources = sourceEvidence(obs);
     if (target.startsWith('model:')) {
-      push('undeclared-ai-usage', component, target, environment, driftSeverity({ type: 'undeclared-ai-usage', production: prod }), {
-        reason: 'model-not-declared',
-        model: obs[0].model,
-        provider: obs[0].provider ?? null,
-        sources,
-      });
+      push(
+        'undeclared-ai-usage',
+        component,
+        target,
+        environment,
+        driftSeverity({ type: 'undeclared-ai-usage', production: prod }),
+        {
+          reason: 'model-not-declared',
+          model: obs[0].model,
+          provider: obs[0].provider ?? null,
+          sources,
+        },
+      );
       continue;
     }
     const sys = systems.get(target);
     if (!sys) {
-      push('undeclared-ai-usage', component, target, environment, driftSeverity({ type: 'undeclared-ai-usage', production: prod }), {
-        reason: 'unknown-ai-system',
-        sources,
-      }, target);
+      push(
+        'undeclared-ai-usage',
+        component,
+        target,
+        environment,
+        driftSeverity({ type: 'undeclared-ai-usage', production: prod }),
+        {
+          reason: 'unknown-ai-system',
+          sources,
+        },
+        target,
+      );
       continue;
     }
     const { tier } = sys.decl;
     if (!sys.components.has(component)) {
-      push('undeclared-ai-usage', component, target, environment, driftSeverity({ type: 'undeclared-ai-usage', production: prod, tier }), {
-        reason: 'component-not-declared',
-        declaredComponents: [...sys.components].sort(),
-        sources,
-      }, target);
+      push(
+        'undeclared-ai-usage',
+        component,
+        target,
+        environment,
+        driftSeverity({ type: 'undeclared-ai-usage', production: prod, tier }),
+        {
+          reason: 'component-not-declared',
+          declaredComponents: [...sys.components].sort(),
+          sources,
+        },
+        target,
+      );
     } else if (sys.pairs.size > 0) {
       const entries = sys.pairs.get(component + SEP + environment);
       if (!entries) {
-        push('environment-mismatch', component, target, environment, driftSeverity({ type: 'environment-mismatch', production: prod, tier }), {
-          declaredEnvironments: [...(sys.environmentsByComponent.get(component) ?? [])].sort(),
-          sources,
-        }, target);
+        push(
+          'environment-mismatch',
+          component,
+          target,
+          environment,
+          driftSeverity({
+            type: 'environment-mismatch',
+            production: prod,
+            tier,
+          }),
+          {
+            declaredEnvironments: [
+              ...(sys.environmentsByComponent.get(component) ?? []),
+            ].sort(),
+            sources,
+          },
+          target,
+        );
       } else {
         const mismatch = versionMismatch(entries, obs);
         if (mismatch) {
-          push('version-mismatch', component, target, environment, driftSeverity({ type: 'version-mismatch', production: prod, tier }), {
-            ...mismatch,
-            sources,
-          }, target);
+          push(
+            'version-mismatch',
+            component,
+            target,
+            environment,
+            driftSeverity({ type: 'version-mismatch', production: prod, tier }),
+            {
+              ...mismatch,
+              sources,
+            },
+            target,
+          );
         }
       }
     }
     if (sys.lifecycle === 'retired' || sys.lifecycle === 'deprecated') {
-      push('retired-but-running', component, target, environment,
-        driftSeverity({ type: 'retired-but-running', production: prod, tier, lifecycle: sys.lifecycle }), {
+      push(
+        'retired-but-running',
+        component,
+        target,
+        environment,
+        driftSeverity({
+          type: 'retired-but-running',
+          production: prod,
+          tier,
+          lifecycle: sys.lifecycle,
+        }),
+        {
           lifecycle: sys.decl.lifecycle,
           sources,
-        }, target);
+        },
+        target,
+      );
     }
+    // a system that owes no assessment (retired) is only retired-but-running, never unassessed
     const status = sys.decl.impactAssessmentStatus ?? 'missing';
-    if (prod && status !== 'approved' && status !== 'review-overdue') {
-      push('unassessed-in-production', component, target, environment,
-        driftSeverity({ type: 'unassessed-in-production', production: true, tier }), {
+    if (
+      prod &&
+      owesImpactAssessment(sys.decl.lifecycle) &&
+      status !== 'approved' &&
+      status !== 'review-overdue'
+    ) {
+      push(
+        'unassessed-in-production',
+        component,
+        target,
+        environment,
+        driftSeverity({
+          type: 'unassessed-in-production',
+          production: true,
+          tier,
+        }),
+        {
           impactAssessmentStatus: status,
           tier,
           sources,
-        }, target);
+        },
+        target,
+      );
     }
   }
 
@@ -498,13 +627,29 @@ export function reconcile(
       const anchor = Math.max(cov.since, sys.declaredSince ?? -Infinity);
       if (now - anchor <= options.gracePeriodMs) continue;
       const [component, environment] = pairKey.split(SEP);
-      push('declared-not-observed', component, sys.ref, environment,
-        driftSeverity({ type: 'declared-not-observed', production: isProduction(environment), tier: sys.decl.tier }), {
-          declared: entries.map(e => ({ model: e.model ?? null, version: e.version ?? null })),
+      push(
+        'declared-not-observed',
+        component,
+        sys.ref,
+        environment,
+        driftSeverity({
+          type: 'declared-not-observed',
+          production: isProduction(environment),
+          tier: sys.decl.tier,
+        }),
+        {
+          declared: entries.map(e => ({
+            model: e.model ?? null,
+            version: e.version ?? null,
+          })),
           coveredSince: new Date(cov.since).toISOString(),
           gracePeriodMs: options.gracePeriodMs,
-          coveredBy: sourceEvidence(cov.observations).map(({ sourceId, observedAt }) => ({ sourceId, observedAt })),
-        }, sys.ref);
+          coveredBy: sourceEvidence(cov.observations).map(
+            ({ sourceId, observedAt }) => ({ sourceId, observedAt }),
+          ),
+        },
+        sys.ref,
+      );
     }
   }
 
@@ -525,19 +670,34 @@ function versionMismatch(entries: DeclaredDeployment[], obs: Obs[]) {
   const versioned = obs.filter(o => o.version !== undefined);
   if (!versioned.length) return undefined;
   const matches = (o: Obs) =>
-    entries.some(e => (e.version === undefined || e.version === o.version) && modelMatches(e.model, o.model));
+    entries.some(
+      e =>
+        (e.version === undefined || e.version === o.version) &&
+        modelMatches(e.model, o.model),
+    );
   if (versioned.some(matches)) return undefined;
   const total = versioned.reduce((sum, o) => sum + o.weight, 0);
-  const variants = new Map<string, { model: string | null; version: string; weight: number; sources: string[] }>();
+  const variants = new Map<
+    string,
+    { model: string | null; version: string; weight: number; sources: string[] }
+  >();
   for (const o of versioned) {
     const key = `${o.model ?? ''}@${o.version}`;
-    const v = variants.get(key) ?? { model: o.model ?? null, version: o.version!, weight: 0, sources: [] };
+    const v = variants.get(key) ?? {
+      model: o.model ?? null,
+      version: o.version!,
+      weight: 0,
+      sources: [],
+    };
     v.weight += o.weight;
     if (!v.sources.includes(o.sourceId)) v.sources.push(o.sourceId);
     variants.set(key, v);
   }
   return {
-    declared: entries.map(e => ({ model: e.model ?? null, version: e.version ?? null })),
+    declared: entries.map(e => ({
+      model: e.model ?? null,
+      version: e.version ?? null,
+    })),
     observed: [...variants.values()]
       .map(v => ({
         model: v.model,

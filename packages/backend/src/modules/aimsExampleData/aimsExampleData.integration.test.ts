@@ -328,8 +328,8 @@ describe.each(testDatabases.eachSupportedId())(
       const expected = [
         'impact-assessment-review-overdue aisystem:default/churn-model aisystem:default/churn-model -',
         'missing-impact-assessment aisystem:default/fraud-scorer aisystem:default/fraud-scorer -',
+        // retired: it owes no impact assessment, so no unassessed-in-production on top
         'retired-but-running component:default/chat-api aisystem:default/legacy-bot production',
-        'unassessed-in-production component:default/chat-api aisystem:default/legacy-bot production',
         'unassessed-in-production component:default/payments-api aisystem:default/fraud-scorer production',
         'undeclared-ai-usage component:default/chat-api - production',
         'version-mismatch component:default/payments-api aisystem:default/fraud-scorer production',
