@@ -189,7 +189,8 @@ dep() { echo "$(pkg_name "$1")@file:../../aims-tarballs/$(basename "$1").tgz"; }
 ) >"$LOGS/install.log" 2>&1 || { show_log "$LOGS/install.log"; fail 'yarn add of the tarballs failed'; }
 # one copy of each frontend singleton, or React contexts break at run time
 for singleton in @backstage/core-plugin-api @backstage/frontend-plugin-api @backstage/core-components @backstage/plugin-catalog-react react; do
-  copies=$(cd "$APP" && find node_modules -path "*/node_modules/$singleton/package.json" -not -path '*/dist/*' | wc -l)
+  copies=$(cd "$APP" && find node_modules \( -path "node_modules/$singleton/package.json" \
+    -o -path "*/node_modules/$singleton/package.json" \) | wc -l)
   [ "$copies" -eq 1 ] || fail "$singleton is installed $copies times in the app"
 done
 step_done
