@@ -786,9 +786,14 @@ describe.each(databases.eachSupportedId())(
           ).status,
         ).toBe(404);
 
+        // alice may not name her own group risk owner (she would accept her own risk): compliance may
+        expect(
+          (await api().post('/api/aims/risks').set(as('alice')).send(risk()))
+            .status,
+        ).toBe(403);
         const created = await api()
           .post('/api/aims/risks')
-          .set(as('alice'))
+          .set(as('carol'))
           .send(risk());
         expect(created.status).toBe(201);
         expect(created.body).toMatchObject({
@@ -801,7 +806,7 @@ describe.each(databases.eachSupportedId())(
           needsSignOff: true,
           signOff: null,
           revision: 1,
-          createdBy: 'user:default/alice',
+          createdBy: 'user:default/carol',
           riskOwner: 'group:default/risk-ml',
         });
         const id = created.body.id;
@@ -997,6 +1002,48 @@ describe.each(databases.eachSupportedId())(
             .send({ aiSystemRef: LOAN_REF, ...loanRisk({ riskOwner }) });
           expect([riskOwner, res.status]).toEqual([riskOwner, 201]);
         }
+      });
+
+      it("creating a risk naming oneself or one's own group as risk owner needs aims.risk.assignOwner", async () => {
+        const create = (name: string, riskOwner: string) =>
+          api()
+            .post('/api/aims/risks')
+            .set(as(name))
+            .send({
+              aiSystemRef: LOAN_REF,
+              ...loanRisk({ title: `Named by ${name}`, riskOwner }),
+            });
+        // alice owns loan-advisor (risk-ml): she may edit its risks, not name herself accountable
+        for (const riskOwner of [
+          'user:default/alice',
+          'alice',
+          'group:default/risk-ml',
+        ]) {
+          const res = await create('alice', riskOwner);
+          expect([riskOwner, res.status]).toEqual([riskOwner, 403]);
+          expect(res.body.error.message).toContain('riskOwner');
+          expect(res.body.error.message).toContain('aims.risk.assignOwner');
+        }
+        // naming another person: that person, not the author, signs off
+        const other = await create('alice', 'user:default/erin');
+        expect(other.status).toBe(201);
+        expect(other.body).toMatchObject({
+          createdBy: 'user:default/alice',
+          riskOwner: 'user:default/erin',
+        });
+        // compliance holds aims.risk.assignOwner: naming themselves is allowed
+        const compliance = await create('carol', 'user:default/carol');
+        expect(compliance.status).toBe(201);
+        expect(compliance.body.riskOwner).toBe('user:default/carol');
+        // nothing was stored by the refused requests
+        const listed = await api()
+          .get(`/api/aims/risks?aiSystemRef=${LOAN_REF}&limit=100`)
+          .set(as('carol'));
+        expect(
+          listed.body.items
+            .filter((r: any) => r.title === 'Named by alice')
+            .map((r: any) => r.riskOwner),
+        ).toEqual(['user:default/erin']);
       });
 
       it('guards the risk owner: assignOwner or the current owner; a new owner or residual rating voids the sign-off', async () => {

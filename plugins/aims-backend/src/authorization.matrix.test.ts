@@ -274,9 +274,15 @@ const MATRIX: Row[] = [
   { operationId: 'ImportImpactAssessment',
     request: () => ({ method: 'post', path: `${IA}/import`, body: {} }),                expected: [401, 400, 403, 400, 403, 404] },
   { operationId: 'ListRisks', request: get('/risks'),                                    expected: [401, 200, 200, 200, 200, 200] },
-  { operationId: 'CreateRisk',
-    request: () => ({ method: 'post', path: '/risks', body: riskBody({ aiSystemRef: FRAUD }) }),
+  { operationId: 'CreateRisk', // naming someone else as the accountable risk owner: aims.risk.update
+    request: () => ({ method: 'post', path: '/risks', body: riskBody({ aiSystemRef: FRAUD, riskOwner: 'user:default/bob' }) }),
                                                                                          expected: [401, 201, 403, 201, 403, 404] },
+  { operationId: 'CreateRisk', variant: 'naming paula, the owner, as risk owner', // for paula herself: aims.risk.assignOwner
+    request: () => ({ method: 'post', path: '/risks', body: riskBody({ aiSystemRef: FRAUD }) }),
+                                                                                         expected: [401, 403, 403, 201, 403, 404] },
+  { operationId: 'CreateRisk', variant: "naming the owner's group as risk owner", // for a member: aims.risk.assignOwner
+    request: () => ({ method: 'post', path: '/risks', body: riskBody({ aiSystemRef: FRAUD, riskOwner: 'group:default/risk-ml' }) }),
+                                                                                         expected: [401, 403, 403, 201, 403, 404] },
   { operationId: 'GetRiskMatrix', request: get('/risks/matrix'),                         expected: [401, 200, 200, 200, 200, 200] },
   { operationId: 'GetRiskHeatMap', request: get(`/risks/heatmap?aiSystemRef=${FRAUD}`),  expected: [401, 200, 200, 200, 200, 404] },
   { operationId: 'GetRisk', request: f => get(`/risks/${f.riskId}`)(),                   expected: [401, 200, 200, 200, 200, 404] },
@@ -458,7 +464,8 @@ describe.each(databases.eachSupportedId())(
           path: '/risks',
           body: riskBody({ aiSystemRef: FRAUD }),
         },
-        'owner',
+        // paula may not name herself risk owner (aims.risk.assignOwner): compliance does
+        'compliance',
       );
       succeeded('the risk', risk, 201);
       fixture.riskId = risk.body.id;
@@ -489,7 +496,8 @@ describe.each(databases.eachSupportedId())(
             path: '/risks',
             body: riskBody({
               aiSystemRef: 'aisystem:default/support-bot',
-              riskOwner: 'group:default/other-team',
+              // not bob's own group: that would need aims.risk.assignOwner
+              riskOwner: 'user:default/carol',
             }),
           },
           'otherEngineer',

@@ -197,8 +197,31 @@ export class RiskService {
       'riskOwner',
       credentials,
     );
+    await this.authorizeOwnRiskOwner(entity, input.riskOwner, credentials);
     const { id, event } = await this.insertRisk(aiSystemRef, input, actor);
     return this.afterWrite(entity, id, event);
+  }
+
+  /**
+   * `POST /risks` naming the caller (or a group they are a member of) as the risk owner needs
+   * `aims.risk.assignOwner` on the AI system, as changing the owner does: otherwise an AI
+   * system's owner could create a risk owned by themselves and sign off its residual level in
+   * the next request, the author accepting their own risk. Naming someone else needs only
+   * `aims.risk.update`: that person, not the author, signs off.
+   */
+  private async authorizeOwnRiskOwner(
+    entity: AISystemEntityV1alpha1,
+    riskOwner: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const ownership = await this.access.ownershipEntityRefs(credentials);
+    if (!maySignOffRisk({ riskOwner }, ownership)) return;
+    await this.access.authorizeOnEntity(
+      aimsRiskAssignOwnerPermission,
+      normalizeRef(entityRefOf(entity)),
+      credentials,
+      `You are not allowed to name ${riskOwner} as riskOwner: a risk owner signs off the risk, so naming yourself or a group you belong to needs ${aimsRiskAssignOwnerPermission.name} (compliance); name another accountable owner`,
+    );
   }
 
   /** Stores a new risk and its audit entry in one transaction. */

@@ -2266,6 +2266,8 @@ export const spec = {
         operationId: 'CreateRisk',
         summary:
           "Add a risk to an AI system's register (aims.risk.update on the AISystem)",
+        description:
+          'Naming the caller, or a group the caller is a member of, as riskOwner also needs aims.risk.assignOwner on the AI system (the risk owner signs off the risk, so its author may not name themselves without it); naming someone else needs only aims.risk.update.',
         requestBody: {
           required: true,
           content: {
@@ -2323,7 +2325,8 @@ export const spec = {
             },
           },
           '403': {
-            description: 'Not allowed',
+            description:
+              'Not allowed (no aims.risk.update; or riskOwner names the caller or their group without aims.risk.assignOwner)',
             content: {
               'application/json': {
                 schema: {

@@ -163,7 +163,10 @@ export interface paths {
     /** The risk register (org-wide without aiSystemRef), or CSV with format=csv */
     get: operations['ListRisks'];
     put?: never;
-    /** Add a risk to an AI system's register (aims.risk.update on the AISystem) */
+    /**
+     * Add a risk to an AI system's register (aims.risk.update on the AISystem)
+     * @description Naming the caller, or a group the caller is a member of, as riskOwner also needs aims.risk.assignOwner on the AI system (the risk owner signs off the risk, so its author may not name themselves without it); naming someone else needs only aims.risk.update.
+     */
     post: operations['CreateRisk'];
     delete?: never;
     options?: never;
@@ -1451,7 +1454,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Not allowed */
+      /** @description Not allowed (no aims.risk.update; or riskOwner names the caller or their group without aims.risk.assignOwner) */
       403: {
         headers: {
           [name: string]: unknown;
