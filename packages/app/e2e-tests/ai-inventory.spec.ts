@@ -28,9 +28,11 @@ test('inventory → AI system → service', async ({ page }) => {
     .getByRole('link', { name: 'AI Inventory' })
     .click();
   await expect(page).toHaveURL(/\/ai-inventory$/);
-  // every AI system of the example organisation; five have no impact assessment yet
+  // every AI system of the example organisation; four owe an impact assessment and have none
+  // yet, the retired agent-emotion-monitor owes none
   await expect(page.getByText('AI inventory (12)')).toBeVisible();
-  await expect(page.getByTestId('count-status-missing')).toHaveText('Missing: 5');
+  await expect(page.getByTestId('count-status-missing')).toHaveText('Missing: 4');
+  await expect(page.getByTestId('count-status-not-required')).toHaveText('Not required: 1');
   await expect(page.getByTestId('count-tier-high-risk')).toHaveText('High risk: 3');
   await expect(page.getByRole('link', { name: 'Card & Payment Fraud Scorer' })).toBeVisible();
   await shot(page, 'ai-inventory');

@@ -35,19 +35,29 @@ import {
 import { aimsApiRef } from '../../api';
 import { RiskScoreChip } from '../chips';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
-import { TREATMENT_LABELS, dimensionName, problemsByField } from '../common/labels';
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  sameRef,
-  useCurrentUser,
-  useOwnershipRefs,
-} from '../common/useCurrentUser';
+  TREATMENT_LABELS,
+  dimensionName,
+  problemsByField,
+} from '../common/labels';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { sameRef, useOwnershipRefs } from '../common/useCurrentUser';
 
 type Rating = { likelihood?: number; impact?: number };
-type RiskDraft = Omit<RiskInput, 'inherent' | 'residual'> & { inherent: Rating; residual: Rating };
+type RiskDraft = Omit<RiskInput, 'inherent' | 'residual'> & {
+  inherent: Rating;
+  residual: Rating;
+};
 
-
-function initialDraft(risk: Risk | undefined, prefill: Partial<RiskInput> | undefined, user?: string): RiskDraft {
+/**
+ * A new risk starts without a risk owner: the owner signs off the residual risk, so it should
+ * be someone accountable other than its author, and naming yourself (or your group) needs
+ * aims.risk.assignOwner — a default of the signed-in user would lead most authors into a 403.
+ */
+function initialDraft(
+  risk: Risk | undefined,
+  prefill: Partial<RiskInput> | undefined,
+): RiskDraft {
   const base: RiskDraft = {
     title: '',
     description: '',
@@ -56,18 +66,48 @@ function initialDraft(risk: Risk | undefined, prefill: Partial<RiskInput> | unde
     treatment: 'mitigate',
     actions: [],
     controls: [],
-    riskOwner: user ?? '',
+    riskOwner: '',
   };
   if (risk) {
-    const { title, description, source, inherent, residual, treatment, actions, controls, riskOwner } = risk;
-    return { title, description, ...(source ? { source } : {}), inherent, residual, treatment, actions, controls, riskOwner };
+    const {
+      title,
+      description,
+      source,
+      inherent,
+      residual,
+      treatment,
+      actions,
+      controls,
+      riskOwner,
+    } = risk;
+    return {
+      title,
+      description,
+      ...(source ? { source } : {}),
+      inherent,
+      residual,
+      treatment,
+      actions,
+      controls,
+      riskOwner,
+    };
   }
   return { ...base, ...prefill } as RiskDraft;
 }
 
 /** What goes over the wire: only the fields of RiskInput. */
 function toInput(d: RiskDraft): RiskInput {
-  const { title, description, source, inherent, residual, treatment, actions, controls, riskOwner } = d;
+  const {
+    title,
+    description,
+    source,
+    inherent,
+    residual,
+    treatment,
+    actions,
+    controls,
+    riskOwner,
+  } = d;
   return {
     title,
     description,
@@ -97,7 +137,11 @@ function RatingSelect(props: {
       SelectProps={{ native: true }}
       label={props.label}
       value={props.value ?? ''}
-      onChange={e => props.onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+      onChange={e =>
+        props.onChange(
+          e.target.value === '' ? undefined : Number(e.target.value),
+        )
+      }
       error={!!props.error}
       helperText={props.error}
       InputLabelProps={{ shrink: true }}
@@ -121,7 +165,11 @@ function voidsSignOff(risk: Risk, draft: RiskDraft): boolean {
   );
 }
 
-function ScorePreview(props: { rating: Rating; matrix: RiskMatrix; residual?: boolean }) {
+function ScorePreview(props: {
+  rating: Rating;
+  matrix: RiskMatrix;
+  residual?: boolean;
+}) {
   const { rating, matrix, residual } = props;
   if (!rating.likelihood || !rating.impact) return null;
   const r = { likelihood: rating.likelihood, impact: rating.impact };
@@ -131,7 +179,8 @@ function ScorePreview(props: { rating: Rating; matrix: RiskMatrix; residual?: bo
       <RiskScoreChip score={score} band={riskBand(score, matrix)} />
       {residual && isAboveAcceptance(r, matrix) && (
         <Typography variant="caption" color="error">
-          Above the acceptance threshold ({matrix.acceptanceThreshold}): the risk owner must sign it off.
+          Above the acceptance threshold ({matrix.acceptanceThreshold}): the
+          risk owner must sign it off.
         </Typography>
       )}
     </Box>
@@ -148,7 +197,6 @@ function RiskForm(props: {
 }) {
   const { aiSystemRef, risk, prefill, matrix, onClose, onSaved } = props;
   const aimsApi = useApi(aimsApiRef);
-  const user = useCurrentUser();
   const ownershipRefs = useOwnershipRefs();
   // who owns a risk is its own decision (aims.risk.assignOwner, the shipped policy:
   // compliance); the current risk owner may hand it on. A new risk names its first owner.
@@ -158,34 +206,64 @@ function RiskForm(props: {
   });
   const mayChangeOwner =
     !risk || assignOwner.allowed || maySignOffRisk(risk, ownershipRefs);
-  const [draft, setDraft] = useState<RiskDraft>(() => initialDraft(risk, prefill, user));
+  const [draft, setDraft] = useState<RiskDraft>(() =>
+    initialDraft(risk, prefill),
+  );
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [conflict, setConflict] = useState(false);
 
-  // the signed-in user is the default owner of a new risk once the identity is known
-  if (!risk && !draft.riskOwner && user && !touched.has('riskOwner')) {
-    setDraft({ ...draft, riskOwner: user });
+  // the backend's rule for a new risk: naming yourself or your group as its owner needs
+  // aims.risk.assignOwner (you would sign off your own risk); said here before saving
+  const namesSelfWithoutPermission =
+    !risk &&
+    !assignOwner.loading &&
+    !assignOwner.allowed &&
+    maySignOffRisk({ riskOwner: draft.riskOwner }, ownershipRefs);
+  let ownerHelp =
+    'The catalog user or group who owns the risk and signs off its residual level.';
+  if (namesSelfWithoutPermission) {
+    ownerHelp =
+      'You may not name yourself or a group you belong to: the risk owner signs off the risk, not its author (only holders of aims.risk.assignOwner, compliance, may).';
+  } else if (!risk) {
+    ownerHelp =
+      'The catalog user or group accountable for the risk, who signs off its residual level: usually not you, its author (naming yourself or your group needs aims.risk.assignOwner).';
+  } else if (!mayChangeOwner) {
+    ownerHelp =
+      'Only the current risk owner or compliance (aims.risk.assignOwner) may change who owns this risk.';
   }
-
-  const problems = useMemo(() => validateRiskInput(toInput(draft), matrix), [draft, matrix]);
+  const problems = useMemo(
+    () => validateRiskInput(toInput(draft), matrix),
+    [draft, matrix],
+  );
   const errors = useMemo(() => problemsByField(problems), [problems]);
   const errorFor = (field: string) => {
     if (!errors[field]) return undefined;
-    const isTouched = showAll || touched.has(field) || [...touched].some(t => field.startsWith(`${t}.`) || field.startsWith(`${t}[`));
+    const isTouched =
+      showAll ||
+      touched.has(field) ||
+      [...touched].some(
+        t => field.startsWith(`${t}.`) || field.startsWith(`${t}[`),
+      );
     return isTouched ? errors[field] : undefined;
   };
   const set = (field: string, patch: Partial<RiskDraft>) => {
     setDraft(d => ({ ...d, ...patch }));
     setTouched(prev => (prev.has(field) ? prev : new Set(prev).add(field)));
   };
-  const setAction = (i: number, patch: Partial<RiskTreatmentAction>, field: string) =>
-    set(`actions[${i}].${field}`, { actions: draft.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
+  const setAction = (
+    i: number,
+    patch: Partial<RiskTreatmentAction>,
+    field: string,
+  ) =>
+    set(`actions[${i}].${field}`, {
+      actions: draft.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)),
+    });
 
   const save = async () => {
-    if (problems.length) {
+    if (problems.length || namesSelfWithoutPermission) {
       setShowAll(true);
       return;
     }
@@ -215,7 +293,8 @@ function RiskForm(props: {
           {draft.source && (
             <Grid item xs={12}>
               <Typography variant="body2" color="textSecondary">
-                Raised from impact-assessment v{draft.source.impactAssessmentVersion},{' '}
+                Raised from impact-assessment v
+                {draft.source.impactAssessmentVersion},{' '}
                 {dimensionName(draft.source.dimension)}
               </Typography>
             </Grid>
@@ -239,7 +318,9 @@ function RiskForm(props: {
               multiline
               minRows={2}
               value={draft.description}
-              onChange={e => set('description', { description: e.target.value })}
+              onChange={e =>
+                set('description', { description: e.target.value })
+              }
               error={!!errorFor('description')}
               helperText={errorFor('description')}
             />
@@ -247,7 +328,9 @@ function RiskForm(props: {
           {(['inherent', 'residual'] as const).map(k => (
             <Grid item xs={12} md={6} key={k}>
               <Typography variant="subtitle2">
-                {k === 'inherent' ? 'Inherent risk (before treatment)' : 'Residual risk (after treatment)'}
+                {k === 'inherent'
+                  ? 'Inherent risk (before treatment)'
+                  : 'Residual risk (after treatment)'}
               </Typography>
               <Grid container spacing={1}>
                 <Grid item xs={6}>
@@ -256,7 +339,11 @@ function RiskForm(props: {
                     label="Likelihood"
                     levels={matrix.likelihoodLevels}
                     value={draft[k].likelihood}
-                    onChange={v => set(`${k}.likelihood`, { [k]: { ...draft[k], likelihood: v } })}
+                    onChange={v =>
+                      set(`${k}.likelihood`, {
+                        [k]: { ...draft[k], likelihood: v },
+                      })
+                    }
                     error={errorFor(`${k}.likelihood`)}
                   />
                 </Grid>
@@ -266,17 +353,27 @@ function RiskForm(props: {
                     label="Impact"
                     levels={matrix.impactLevels}
                     value={draft[k].impact}
-                    onChange={v => set(`${k}.impact`, { [k]: { ...draft[k], impact: v } })}
+                    onChange={v =>
+                      set(`${k}.impact`, { [k]: { ...draft[k], impact: v } })
+                    }
                     error={errorFor(`${k}.impact`)}
                   />
                 </Grid>
               </Grid>
               {errorFor(k) && (
-                <Typography variant="caption" color="error" data-testid={`risk-${k}-error`}>
+                <Typography
+                  variant="caption"
+                  color="error"
+                  data-testid={`risk-${k}-error`}
+                >
                   {errorFor(k)}
                 </Typography>
               )}
-              <ScorePreview rating={draft[k]} matrix={matrix} residual={k === 'residual'} />
+              <ScorePreview
+                rating={draft[k]}
+                matrix={matrix}
+                residual={k === 'residual'}
+              />
             </Grid>
           ))}
           <Grid item xs={12} md={6}>
@@ -287,7 +384,9 @@ function RiskForm(props: {
               SelectProps={{ native: true }}
               label="Treatment"
               value={draft.treatment}
-              onChange={e => set('treatment', { treatment: e.target.value as RiskTreatment })}
+              onChange={e =>
+                set('treatment', { treatment: e.target.value as RiskTreatment })
+              }
               error={!!errorFor('treatment')}
               helperText={errorFor('treatment')}
             >
@@ -307,17 +406,17 @@ function RiskForm(props: {
               value={draft.riskOwner}
               onChange={e => set('riskOwner', { riskOwner: e.target.value })}
               disabled={!mayChangeOwner}
-              error={!!errorFor('riskOwner')}
-              helperText={
-                errorFor('riskOwner') ??
-                (mayChangeOwner
-                  ? 'The catalog user or group who owns the risk and signs off its residual level.'
-                  : 'Only the current risk owner or compliance (aims.risk.assignOwner) may change who owns this risk.')
-              }
+              error={!!errorFor('riskOwner') || namesSelfWithoutPermission}
+              helperText={errorFor('riskOwner') ?? ownerHelp}
             />
             {risk?.signOff && voidsSignOff(risk, draft) && (
-              <Typography variant="caption" color="error" data-testid="sign-off-voided">
-                Saving voids the sign-off by {risk.signOff.by}: the risk owner must sign off again.
+              <Typography
+                variant="caption"
+                color="error"
+                data-testid="sign-off-voided"
+              >
+                Saving voids the sign-off by {risk.signOff.by}: the risk owner
+                must sign off again.
               </Typography>
             )}
           </Grid>
@@ -330,14 +429,19 @@ function RiskForm(props: {
               getOptionLabel={c => `${c.id} ${c.title}`}
               getOptionSelected={(a, b) => a.id === b.id}
               value={selectedControls}
-              onChange={(_, value) => set('controls', { controls: value.map(c => c.id) })}
+              onChange={(_, value) =>
+                set('controls', { controls: value.map(c => c.id) })
+              }
               renderInput={params => (
                 <TextField
                   {...params}
                   label="Annex A controls"
                   placeholder="Search controls, e.g. A.6.2.4"
                   error={!!errorFor('controls')}
-                  helperText={errorFor('controls') ?? 'The ISO/IEC 42001 Annex A controls that treat this risk.'}
+                  helperText={
+                    errorFor('controls') ??
+                    'The ISO/IEC 42001 Annex A controls that treat this risk.'
+                  }
                 />
               )}
             />
@@ -345,7 +449,12 @@ function RiskForm(props: {
           <Grid item xs={12}>
             <Typography variant="subtitle2">Treatment actions</Typography>
             {errorFor('actions') && (
-              <Typography variant="caption" color="error" display="block" data-testid="risk-actions-error">
+              <Typography
+                variant="caption"
+                color="error"
+                display="block"
+                data-testid="risk-actions-error"
+              >
                 {errorFor('actions')}
               </Typography>
             )}
@@ -355,14 +464,26 @@ function RiskForm(props: {
               </Typography>
             )}
             {draft.actions.map((a, i) => (
-              <Grid container spacing={1} key={i} alignItems="flex-start" data-testid={`risk-action-${i}`}>
+              <Grid
+                container
+                spacing={1}
+                key={i}
+                alignItems="flex-start"
+                data-testid={`risk-action-${i}`}
+              >
                 <Grid item xs={12} md={4}>
                   <TextField
                     label="Action"
                     fullWidth
                     value={a.description}
                     inputProps={{ 'aria-label': `Action ${i + 1} description` }}
-                    onChange={e => setAction(i, { description: e.target.value }, 'description')}
+                    onChange={e =>
+                      setAction(
+                        i,
+                        { description: e.target.value },
+                        'description',
+                      )
+                    }
                     error={!!errorFor(`actions[${i}].description`)}
                     helperText={errorFor(`actions[${i}].description`)}
                   />
@@ -373,7 +494,9 @@ function RiskForm(props: {
                     fullWidth
                     value={a.owner}
                     inputProps={{ 'aria-label': `Action ${i + 1} owner` }}
-                    onChange={e => setAction(i, { owner: e.target.value }, 'owner')}
+                    onChange={e =>
+                      setAction(i, { owner: e.target.value }, 'owner')
+                    }
                     error={!!errorFor(`actions[${i}].owner`)}
                     helperText={errorFor(`actions[${i}].owner`)}
                   />
@@ -386,7 +509,9 @@ function RiskForm(props: {
                     InputLabelProps={{ shrink: true }}
                     value={a.dueDate}
                     inputProps={{ 'aria-label': `Action ${i + 1} due date` }}
-                    onChange={e => setAction(i, { dueDate: e.target.value }, 'dueDate')}
+                    onChange={e =>
+                      setAction(i, { dueDate: e.target.value }, 'dueDate')
+                    }
                     error={!!errorFor(`actions[${i}].dueDate`)}
                     helperText={errorFor(`actions[${i}].dueDate`)}
                   />
@@ -399,7 +524,13 @@ function RiskForm(props: {
                     SelectProps={{ native: true }}
                     value={a.status}
                     inputProps={{ 'aria-label': `Action ${i + 1} status` }}
-                    onChange={e => setAction(i, { status: e.target.value as 'open' | 'done' }, 'status')}
+                    onChange={e =>
+                      setAction(
+                        i,
+                        { status: e.target.value as 'open' | 'done' },
+                        'status',
+                      )
+                    }
                   >
                     <option value="open">Open</option>
                     <option value="done">Done</option>
@@ -408,7 +539,11 @@ function RiskForm(props: {
                 <Grid item xs={2} md={1}>
                   <IconButton
                     aria-label={`Remove action ${i + 1}`}
-                    onClick={() => set('actions', { actions: draft.actions.filter((_, j) => j !== i) })}
+                    onClick={() =>
+                      set('actions', {
+                        actions: draft.actions.filter((_, j) => j !== i),
+                      })
+                    }
                   >
                     <DeleteIcon />
                   </IconButton>
@@ -420,7 +555,15 @@ function RiskForm(props: {
                 size="small"
                 onClick={() =>
                   set('actions', {
-                    actions: [...draft.actions, { description: '', owner: draft.riskOwner, dueDate: '', status: 'open' }],
+                    actions: [
+                      ...draft.actions,
+                      {
+                        description: '',
+                        owner: draft.riskOwner,
+                        dueDate: '',
+                        status: 'open',
+                      },
+                    ],
                   })
                 }
               >
@@ -442,12 +585,22 @@ function RiskForm(props: {
       </DialogContent>
       <DialogActions>
         {showAll && problems.length > 0 && (
-          <Typography variant="caption" color="error" style={{ marginRight: 'auto' }}>
-            Fix {problems.length} problem{problems.length === 1 ? '' : 's'} to save.
+          <Typography
+            variant="caption"
+            color="error"
+            style={{ marginRight: 'auto' }}
+          >
+            Fix {problems.length} problem{problems.length === 1 ? '' : 's'} to
+            save.
           </Typography>
         )}
         <Button onClick={onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" onClick={save} disabled={busy || conflict}>
+        <Button
+          color="primary"
+          variant="contained"
+          onClick={save}
+          disabled={busy || conflict}
+        >
           {risk ? 'Save risk' : 'Add risk'}
         </Button>
       </DialogActions>
@@ -472,11 +625,22 @@ export function RiskDialog(props: {
     [aimsApi, matrix],
   );
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby="risk-dialog-title">
-      <DialogTitle id="risk-dialog-title">{risk ? `Edit risk: ${risk.title}` : 'New risk'}</DialogTitle>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="risk-dialog-title"
+    >
+      <DialogTitle id="risk-dialog-title">
+        {risk ? `Edit risk: ${risk.title}` : 'New risk'}
+      </DialogTitle>
       {loaded.error && (
         <DialogContent>
-          <ResponseErrorPanel error={loaded.error} title="Could not load the risk matrix" />
+          <ResponseErrorPanel
+            error={loaded.error}
+            title="Could not load the risk matrix"
+          />
         </DialogContent>
       )}
       {loaded.loading && (

@@ -242,6 +242,8 @@ describe('EntityRisksContent', () => {
       await screen.findByRole('button', { name: 'Add risk' }),
     );
     const dialog = await screen.findByRole('dialog');
+    // no default risk owner: the owner signs off, so it is chosen, not the author by default
+    expect(within(dialog).getByLabelText('Risk owner')).toHaveValue('');
 
     // saving with nothing filled in shows every problem and sends nothing
     await userEvent.click(
@@ -283,6 +285,10 @@ describe('EntityRisksContent', () => {
       dialog.querySelector('#risk-treatment')!,
       'accept',
     );
+    await userEvent.type(
+      within(dialog).getByLabelText('Risk owner'),
+      'user:default/bob',
+    );
     // residual above inherent: the shared rule says so
     expect(within(dialog).getByTestId('risk-residual-error')).toHaveTextContent(
       'score cannot exceed the inherent score',
@@ -317,9 +323,94 @@ describe('EntityRisksContent', () => {
       treatment: 'accept',
       actions: [],
       controls: ['A.6.2.4'],
-      riskOwner: 'user:default/ana',
+      riskOwner: 'user:default/bob',
     });
     expect(await screen.findByText('Thin-file declines')).toBeInTheDocument();
+  });
+
+  async function fillNewRisk(dialog: HTMLElement, riskOwner: string) {
+    await userEvent.type(within(dialog).getByLabelText('Title'), 'Drift');
+    await userEvent.type(
+      within(dialog).getByLabelText('Description'),
+      'Scores drift',
+    );
+    for (const id of [
+      'inherent-likelihood',
+      'inherent-impact',
+      'residual-likelihood',
+      'residual-impact',
+    ]) {
+      await userEvent.selectOptions(dialog.querySelector(`#risk-${id}`)!, '2');
+    }
+    await userEvent.selectOptions(
+      dialog.querySelector('#risk-treatment')!,
+      'accept',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText('Risk owner'),
+      riskOwner,
+    );
+  }
+
+  it('says a new risk owner should not be its author, and does not send yourself or your group without aims.risk.assignOwner', async () => {
+    const api = new FakeAimsApi();
+    await renderRisks(api, {
+      groups: ['group:default/risk-ml'],
+      allow: name => name !== 'aims.risk.assignOwner',
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add risk' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('Risk owner')).toHaveValue('');
+    expect(dialog).toHaveTextContent('usually not you, its author');
+
+    await fillNewRisk(dialog, 'group:default/risk-ml');
+    expect(dialog).toHaveTextContent(
+      'You may not name yourself or a group you belong to',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add risk' }),
+    );
+    expect(api.calls.some(c => c[0] === 'createRisk')).toBe(false);
+
+    const owner = within(dialog).getByLabelText('Risk owner');
+    await userEvent.clear(owner);
+    await userEvent.type(owner, 'ana');
+    expect(dialog).toHaveTextContent(
+      'You may not name yourself or a group you belong to',
+    );
+
+    await userEvent.clear(owner);
+    await userEvent.type(owner, 'user:default/bob');
+    expect(dialog).not.toHaveTextContent('You may not name yourself');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add risk' }),
+    );
+    await waitFor(() =>
+      expect(api.calls.find(c => c[0] === 'createRisk')?.[2]).toMatchObject({
+        riskOwner: 'user:default/bob',
+      }),
+    );
+  });
+
+  it('lets a holder of aims.risk.assignOwner name themselves risk owner', async () => {
+    const api = new FakeAimsApi();
+    await renderRisks(api, { user: 'user:default/carol', allowed: true });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Add risk' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await fillNewRisk(dialog, 'user:default/carol');
+    expect(dialog).not.toHaveTextContent('You may not name yourself');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add risk' }),
+    );
+    await waitFor(() =>
+      expect(api.calls.find(c => c[0] === 'createRisk')?.[2]).toMatchObject({
+        riskOwner: 'user:default/carol',
+      }),
+    );
   });
 
   it('edits a risk with its revision', async () => {
