@@ -31,10 +31,18 @@ test('inventory → AI system → service', async ({ page }) => {
   // every AI system of the example organisation; four owe an impact assessment and have none
   // yet, the retired agent-emotion-monitor owes none
   await expect(page.getByText('AI inventory (12)')).toBeVisible();
-  await expect(page.getByTestId('count-status-missing')).toHaveText('Missing: 4');
-  await expect(page.getByTestId('count-status-not-required')).toHaveText('Not required: 1');
-  await expect(page.getByTestId('count-tier-high-risk')).toHaveText('High risk: 3');
-  await expect(page.getByRole('link', { name: 'Card & Payment Fraud Scorer' })).toBeVisible();
+  await expect(page.getByTestId('count-status-missing')).toHaveText(
+    'Missing: 4',
+  );
+  await expect(page.getByTestId('count-status-not-required')).toHaveText(
+    'Not required: 1',
+  );
+  await expect(page.getByTestId('count-tier-high-risk')).toHaveText(
+    'High risk: 3',
+  );
+  await expect(
+    page.getByRole('link', { name: 'Card & Payment Fraud Scorer' }),
+  ).toBeVisible();
   await shot(page, 'ai-inventory');
 
   // CSV export of what is on screen
@@ -42,29 +50,44 @@ test('inventory → AI system → service', async ({ page }) => {
     page.waitForEvent('download'),
     page.getByRole('button', { name: /Download CSV/i }).click(),
   ]);
-  const csv = fs.readFileSync((await download.path())!, 'utf8').trimEnd().split(/\r?\n/);
+  const csv = fs
+    .readFileSync((await download.path())!, 'utf8')
+    .trimEnd()
+    .split(/\r?\n/);
   expect(csv[0]).toMatch(/^entityRef,title,owner,/);
   expect(csv).toHaveLength(13);
 
   // filter: the high-risk systems only
   await page.getByTestId('count-tier-high-risk').click();
   await expect(page.getByText('AI inventory (3)')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Card & Payment Fraud Scorer' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Consumer Credit Risk Scorer' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Card & Payment Fraud Scorer' }),
+  ).toHaveCount(0);
+  await expect(
+    page.getByRole('link', { name: 'Consumer Credit Risk Scorer' }),
+  ).toBeVisible();
 
   // free-text search narrows it further
   await page.getByTestId('filter-q').fill('underwriting');
   await expect(page.getByText('AI inventory (1)')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Term-Life Underwriting Model' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Term-Life Underwriting Model' }),
+  ).toBeVisible();
   await shot(page, 'ai-inventory-filtered');
   await page.getByTestId('filter-q').fill('');
   await expect(page.getByText('AI inventory (3)')).toBeVisible();
 
   // the AI system's entity page
   await page.getByRole('link', { name: 'Consumer Credit Risk Scorer' }).click();
-  await expect(page).toHaveURL(/\/catalog\/default\/aisystem\/credit-risk-scorer$/);
-  await expect(page.getByRole('heading', { name: 'Consumer Credit Risk Scorer' }).first()).toBeVisible();
-  await expect(page.getByText(/Estimate the 12-month probability of default/)).toBeVisible();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/aisystem\/credit-risk-scorer$/,
+  );
+  await expect(
+    page.getByRole('heading', { name: 'Consumer Credit Risk Scorer' }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/Estimate the 12-month probability of default/),
+  ).toBeVisible();
   await expect(page.getByText(/Annex III III\.5/)).toBeVisible();
   await expect(page.getByText('Provider and deployer')).toBeVisible();
   await expect(page.getByText('credit-gbm 5.1.0 (in-house)')).toBeVisible();
@@ -72,8 +95,13 @@ test('inventory → AI system → service', async ({ page }) => {
   await shot(page, 'ai-system');
 
   // ... and a service that uses it
-  await page.getByRole('link', { name: 'Credit Decision Service' }).first().click();
-  await expect(page).toHaveURL(/\/catalog\/default\/component\/credit-decision-service$/);
+  await page
+    .getByRole('link', { name: 'Credit Decision Service' })
+    .first()
+    .click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/credit-decision-service$/,
+  );
   await expect(page.getByRole('heading', { name: 'AI systems' })).toBeVisible();
   // the AI systems card: one row per AI system the service uses, with its AIMS status
   // (type and lifecycle under the name, so five columns fit the page's content column)
@@ -81,15 +109,16 @@ test('inventory → AI system → service', async ({ page }) => {
     name: /^Consumer Credit Risk Scorer\s*ml-model · production\s*High risk\s*Approved/,
   });
   await expect(row).toBeVisible();
-  await expect(row.getByRole('link', { name: 'Consumer Credit Risk Scorer' })).toHaveAttribute(
-    'href',
-    '/catalog/default/aisystem/credit-risk-scorer',
-  );
+  await expect(
+    row.getByRole('link', { name: 'Consumer Credit Risk Scorer' }),
+  ).toHaveAttribute('href', '/catalog/default/aisystem/credit-risk-scorer');
   await shot(page, 'service');
 });
 
 test('a service without AI says so', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/aims-for-backstage');
-  await expect(page.getByText('This service uses no registered AI systems.')).toBeVisible();
+  await expect(
+    page.getByText('This service uses no registered AI systems.'),
+  ).toBeVisible();
 });
