@@ -7,7 +7,8 @@
 import { defineConfig } from '@playwright/test';
 
 // app-config.e2e.yaml moves the portal to :3001/:7008, so every run starts fresh servers
-const config = '--config ../../app-config.yaml --config ../../app-config.e2e.yaml';
+const config =
+  '--config ../../app-config.yaml --config ../../app-config.e2e.yaml';
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -28,7 +29,10 @@ export default defineConfig({
       timeout: 240_000,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { AIMS_INGEST_TOKEN: process.env.AIMS_INGEST_TOKEN ?? 'aims-dev-ingest-token' },
+      env: {
+        AIMS_INGEST_TOKEN:
+          process.env.AIMS_INGEST_TOKEN ?? 'aims-dev-ingest-token',
+      },
     },
     {
       command: `yarn workspace app start ${config}`,

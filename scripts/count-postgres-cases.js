@@ -41,5 +41,7 @@ if (process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING) {
     process.exit(1);
   }
 } else {
-  console.log('PostgreSQL: SKIPPED (no connection string and no server at 127.0.0.1:5432)');
+  console.log(
+    'PostgreSQL: SKIPPED (no connection string and no server at 127.0.0.1:5432)',
+  );
 }

@@ -21,7 +21,10 @@ const YAML = require('yaml');
 const prettier = require('prettier');
 
 const root = path.resolve(__dirname, '..');
-const specFile = path.join(root, 'plugins/aims-backend/src/schema/openapi.yaml');
+const specFile = path.join(
+  root,
+  'plugins/aims-backend/src/schema/openapi.yaml',
+);
 const specTarget = path.join(
   root,
   'plugins/aims-backend/src/schema/openapi.generated.ts',

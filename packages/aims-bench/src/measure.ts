@@ -16,7 +16,9 @@ export async function interleavedMedians(
 ): Promise<Record<string, number>> {
   const names = Object.keys(candidates);
   for (let i = 0; i < warmup; i++) for (const n of names) await candidates[n]();
-  const samples: Record<string, number[]> = Object.fromEntries(names.map(n => [n, []]));
+  const samples: Record<string, number[]> = Object.fromEntries(
+    names.map(n => [n, []]),
+  );
   for (let i = 0; i < rounds; i++) {
     for (const n of names) {
       const start = process.hrtime.bigint();

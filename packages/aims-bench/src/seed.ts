@@ -6,13 +6,24 @@ const annotations = {
   'backstage.io/managed-by-origin-location': location,
 };
 
-const TIERS = ['prohibited', 'high-risk', 'limited-risk', 'minimal-risk', 'out-of-scope', 'unclassified'];
+const TIERS = [
+  'prohibited',
+  'high-risk',
+  'limited-risk',
+  'minimal-risk',
+  'out-of-scope',
+  'unclassified',
+];
 const LIFECYCLES = ['experimental', 'production', 'deprecated', 'retired'];
 const TYPES = ['ml-model', 'llm-application', 'agent', 'rule-based'];
 const ROLES = ['provider', 'deployer', 'provider-and-deployer'];
 
 /** A synthetic organisation of the given size: groups, components and AI systems. */
-export function syntheticCatalog(options: { aiSystems: number; components: number; groups?: number }): Entity[] {
+export function syntheticCatalog(options: {
+  aiSystems: number;
+  components: number;
+  groups?: number;
+}): Entity[] {
   const groups = options.groups ?? 50;
   const entities: Entity[] = [];
   for (let g = 0; g < groups; g++) {
@@ -28,15 +39,26 @@ export function syntheticCatalog(options: { aiSystems: number; components: numbe
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: `service-${c}`, annotations },
-      spec: { type: 'service', lifecycle: 'production', owner: `team-${c % groups}` },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: `team-${c % groups}`,
+      },
     });
   }
   for (let a = 0; a < options.aiSystems; a++) {
-    const services = [`service-${(a * 4) % options.components}`, `service-${(a * 4 + 1) % options.components}`];
+    const services = [
+      `service-${(a * 4) % options.components}`,
+      `service-${(a * 4 + 1) % options.components}`,
+    ];
     entities.push({
       apiVersion: 'aims.dev/v1alpha1',
       kind: 'AISystem',
-      metadata: { name: `ai-system-${a}`, title: `AI system ${a}`, annotations },
+      metadata: {
+        name: `ai-system-${a}`,
+        title: `AI system ${a}`,
+        annotations,
+      },
       spec: {
         type: TYPES[a % TYPES.length],
         lifecycle: LIFECYCLES[a % LIFECYCLES.length],
@@ -44,8 +66,12 @@ export function syntheticCatalog(options: { aiSystems: number; components: numbe
         purpose: `Synthetic AI system number ${a} used for benchmarking`,
         role: ROLES[a % ROLES.length],
         dependencyOf: services.map(s => `component:default/${s}`),
-        models: [{ name: `model-${a}`, version: '1.0.0', provider: 'in-house' }],
-        ...(TIERS[a % TIERS.length] === 'unclassified' ? {} : { euAiAct: { tier: TIERS[a % TIERS.length] } }),
+        models: [
+          { name: `model-${a}`, version: '1.0.0', provider: 'in-house' },
+        ],
+        ...(TIERS[a % TIERS.length] === 'unclassified'
+          ? {}
+          : { euAiAct: { tier: TIERS[a % TIERS.length] } }),
       },
     });
   }

@@ -8,7 +8,10 @@ import { Knex } from 'knex';
  * measurement. Column names follow plugins/aims-backend/migrations; a schema change fails here
  * loudly.
  */
-export async function seedAssessmentsAndRisks(knex: Knex, aiSystems: number): Promise<{ versions: number; risks: number }> {
+export async function seedAssessmentsAndRisks(
+  knex: Knex,
+  aiSystems: number,
+): Promise<{ versions: number; risks: number }> {
   const day = 24 * 3600 * 1000;
   const now = Date.now();
   const versions: Record<string, unknown>[] = [];
@@ -22,14 +25,20 @@ export async function seedAssessmentsAndRisks(knex: Knex, aiSystems: number): Pr
         version,
         status: approved ? 'approved' : 'draft',
         revision: 1,
-        content: JSON.stringify({ intendedUse: `Synthetic assessment v${version}` }),
+        content: JSON.stringify({
+          intendedUse: `Synthetic assessment v${version}`,
+        }),
         author: 'user:default/author',
         created_at: new Date(now - (400 - version * 100) * day),
         updated_at: new Date(now - (400 - version * 100) * day),
         approved_by: approved ? 'user:default/approver' : null,
-        approved_at: approved ? new Date(now - (390 - version * 100) * day) : null,
+        approved_at: approved
+          ? new Date(now - (390 - version * 100) * day)
+          : null,
         // v2's review date is past for every fifth system: some overdue, most current
-        review_due: approved ? new Date(now + (a % 5 === 0 && version === 2 ? -10 : 200) * day) : null,
+        review_due: approved
+          ? new Date(now + (a % 5 === 0 && version === 2 ? -10 : 200) * day)
+          : null,
       });
     }
     for (let r = 0; r < 10; r++) {
@@ -47,7 +56,14 @@ export async function seedAssessmentsAndRisks(knex: Knex, aiSystems: number): Pr
         residual_impact: residual.i,
         residual_score: residual.l * residual.i,
         treatment: 'mitigate',
-        actions: JSON.stringify([{ description: 'Act', owner: 'group:default/team-0', dueDate: '2027-01-01', status: 'open' }]),
+        actions: JSON.stringify([
+          {
+            description: 'Act',
+            owner: 'group:default/team-0',
+            dueDate: '2027-01-01',
+            status: 'open',
+          },
+        ]),
         controls: JSON.stringify(['A.6.2.4']),
         risk_owner: 'user:default/risk-owner',
         status: 'open',

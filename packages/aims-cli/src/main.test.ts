@@ -21,7 +21,11 @@ describe('aims validate', () => {
   const run = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(args, { out: l => out.push(l), err: l => err.push(l), cwd: dir });
+    const code = await main(args, {
+      out: l => out.push(l),
+      err: l => err.push(l),
+      cwd: dir,
+    });
     return { code, out, err };
   };
 
@@ -44,10 +48,15 @@ ${aiSystem('reply-drafter', '  dependencyOf: [support-api]\n')}---
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('passes valid files and lets other kinds through', async () => {
-    const { code, out, err } = await run('validate', 'services/**/catalog-info.yaml');
+    const { code, out, err } = await run(
+      'validate',
+      'services/**/catalog-info.yaml',
+    );
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(out).toEqual(['aims validate: 1 file(s), 1 AISystem(s), 0 problem(s)']);
+    expect(out).toEqual([
+      'aims validate: 1 file(s), 1 AISystem(s), 0 problem(s)',
+    ]);
   });
 
   it('prints one line per problem as file:doc-index: entity-ref: message and exits 1', async () => {
@@ -67,7 +76,10 @@ spec:
   euAiAct: { tier: high-risk, annexIIIArea: III.42 }
 `,
     );
-    const { code, err } = await run('validate', 'services/**/catalog-info.yaml');
+    const { code, err } = await run(
+      'validate',
+      'services/**/catalog-info.yaml',
+    );
     expect(code).toBe(1);
     expect(err).toEqual([
       'services/payments/catalog-info.yaml:1: aisystem:payments/fraud-scorer: spec.owner is required',
@@ -77,27 +89,47 @@ spec:
   });
 
   it('reports broken YAML, unmatched globs and usage errors', async () => {
-    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'kind: AISystem\n  metadata: [\n');
+    fs.writeFileSync(
+      path.join(dir, 'bad.yaml'),
+      'kind: AISystem\n  metadata: [\n',
+    );
     const broken = await run('validate', 'bad.yaml', 'nothing/*.yaml');
     expect(broken.code).toBe(1);
-    expect(broken.err.some(l => /^bad\.yaml:0: -: invalid YAML: /.test(l))).toBe(true);
-    expect(broken.err).toContain('nothing/*.yaml:0: -: no file matches this path or glob');
+    expect(
+      broken.err.some(l => /^bad\.yaml:0: -: invalid YAML: /.test(l)),
+    ).toBe(true);
+    expect(broken.err).toContain(
+      'nothing/*.yaml:0: -: no file matches this path or glob',
+    );
     expect((await run('validate')).code).toBe(2);
     expect((await run('frobnicate')).code).toBe(2);
   });
 
   it('works as a real process through bin/aims with the exit code CI needs', () => {
     const bin = path.resolve(__dirname, '../bin/aims');
-    const good = spawnSync(process.execPath, [bin, 'validate', 'services/support/catalog-info.yaml'], {
-      cwd: dir, env: { ...process.env, INIT_CWD: dir }, encoding: 'utf8',
-    });
+    const good = spawnSync(
+      process.execPath,
+      [bin, 'validate', 'services/support/catalog-info.yaml'],
+      {
+        cwd: dir,
+        env: { ...process.env, INIT_CWD: dir },
+        encoding: 'utf8',
+      },
+    );
     expect(good.stdout).toContain('0 problem(s)');
     expect(good.status).toBe(0);
-    fs.writeFileSync(path.join(dir, 'x.yaml'), aiSystem('x', '  role: nope\n').replace('  role: deployer\n', ''));
+    fs.writeFileSync(
+      path.join(dir, 'x.yaml'),
+      aiSystem('x', '  role: nope\n').replace('  role: deployer\n', ''),
+    );
     const bad = spawnSync(process.execPath, [bin, 'validate', 'x.yaml'], {
-      cwd: dir, env: { ...process.env, INIT_CWD: dir }, encoding: 'utf8',
+      cwd: dir,
+      env: { ...process.env, INIT_CWD: dir },
+      encoding: 'utf8',
     });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('x.yaml:0: aisystem:default/x: spec.role must be one of provider, deployer, provider-and-deployer');
+    expect(bad.stderr).toContain(
+      'x.yaml:0: aisystem:default/x: spec.role must be one of provider, deployer, provider-and-deployer',
+    );
   }, 30_000);
 });

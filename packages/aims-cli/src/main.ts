@@ -33,12 +33,22 @@ export interface Io {
 /** Runs the CLI; returns the process exit code (0 ok, 1 problems found or the server refused, 2 usage error). */
 export async function main(args: string[], io: Io): Promise<number> {
   const [command, ...rest] = args;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (
+    !command ||
+    command === '--help' ||
+    command === '-h' ||
+    command === 'help'
+  ) {
     io.out(usage);
     return command ? 0 : 2;
   }
   if (command === 'report-deployment') {
-    return reportDeployment(rest, { out: io.out, err: io.err, env: io.env ?? process.env, now: io.now });
+    return reportDeployment(rest, {
+      out: io.out,
+      err: io.err,
+      env: io.env ?? process.env,
+      now: io.now,
+    });
   }
   if (command !== 'validate') {
     io.err(`aims: unknown command "${command}"\n\n${usage}`);

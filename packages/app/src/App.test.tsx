@@ -56,7 +56,9 @@ describe('App', () => {
     // Sign in as the guest engineer, then the sidebar lists the catalog and the AIMS
     // inventory (page:aims).
     fireEvent.click(
-      await rendered.findByRole('button', { name: 'Enter as engineer (guest)' }),
+      await rendered.findByRole('button', {
+        name: 'Enter as engineer (guest)',
+      }),
     );
     expect(
       await rendered.findByRole(

@@ -13,7 +13,10 @@ import {
   KubernetesFetchError,
   ObjectsByEntityResponse,
 } from '@backstage/plugin-kubernetes-common';
-import { DeploymentObservationInput, DeploymentSource } from '@aims-backstage/backstage-plugin-aims-node';
+import {
+  DeploymentObservationInput,
+  DeploymentSource,
+} from '@aims-backstage/backstage-plugin-aims-node';
 import { KubernetesSourceOptions } from './config';
 import { mapComponentObjects } from './mapping';
 
@@ -51,7 +54,9 @@ export function isRelevantError(error: KubernetesFetchError): boolean {
 
 export function describeError(error: KubernetesFetchError): string {
   if (error.errorType === 'FETCH_ERROR') return `FETCH_ERROR ${error.message}`;
-  return [error.errorType, error.statusCode, error.resourcePath].filter(v => v !== undefined).join(' ');
+  return [error.errorType, error.statusCode, error.resourcePath]
+    .filter(v => v !== undefined)
+    .join(' ');
 }
 
 async function mapConcurrently<T, R>(
@@ -61,12 +66,15 @@ async function mapConcurrently<T, R>(
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  });
+  const workers = Array.from(
+    { length: Math.min(concurrency, items.length) },
+    async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]);
+      }
+    },
+  );
   await Promise.all(workers);
   return results;
 }
@@ -114,7 +122,9 @@ export class KubernetesDeploymentSource implements DeploymentSource {
       { credentials: await auth.getOwnServiceCredentials() },
     );
     // the filter does this already; kept so a catalog that ignores it cannot widen the query
-    const components = items.filter(e => e.metadata.annotations?.[KUBERNETES_ID_ANNOTATION]);
+    const components = items.filter(
+      e => e.metadata.annotations?.[KUBERNETES_ID_ANNOTATION],
+    );
     if (components.length === 0) return [];
 
     const baseUrl = await this.deps.discovery.getBaseUrl('kubernetes');
@@ -124,32 +134,45 @@ export class KubernetesDeploymentSource implements DeploymentSource {
     });
 
     const failures: string[] = [];
-    const perComponent = await mapConcurrently(components, options.concurrency, async entity => {
-      context.signal?.throwIfAborted();
-      const componentRef = stringifyEntityRef(entity);
-      try {
-        const response = await this.fetchObjects(baseUrl, token, entity, context.signal);
-        const clusters = this.checkErrors(componentRef, response.items ?? [], logger);
-        const { observations, warnings } = mapComponentObjects({
-          componentRef,
-          clusters,
-          options,
-          observedAt,
-        });
-        for (const w of warnings) logger.warn(`${componentRef}: ${w}`);
-        return observations;
-      } catch (e) {
-        failures.push((e as Error).message);
-        return [];
-      }
-    });
+    const perComponent = await mapConcurrently(
+      components,
+      options.concurrency,
+      async entity => {
+        context.signal?.throwIfAborted();
+        const componentRef = stringifyEntityRef(entity);
+        try {
+          const response = await this.fetchObjects(
+            baseUrl,
+            token,
+            entity,
+            context.signal,
+          );
+          const clusters = this.checkErrors(
+            componentRef,
+            response.items ?? [],
+            logger,
+          );
+          const { observations, warnings } = mapComponentObjects({
+            componentRef,
+            clusters,
+            options,
+            observedAt,
+          });
+          for (const w of warnings) logger.warn(`${componentRef}: ${w}`);
+          return observations;
+        } catch (e) {
+          failures.push((e as Error).message);
+          return [];
+        }
+      },
+    );
     context.signal?.throwIfAborted();
     if (failures.length) {
       // one incomplete component makes the whole run unknown: the core must not see a partial view
       throw new Error(
-        `Kubernetes source failed for ${failures.length} of ${components.length} component(s): ${failures
-          .sort()
-          .join(' | ')}`,
+        `Kubernetes source failed for ${failures.length} of ${
+          components.length
+        } component(s): ${failures.sort().join(' | ')}`,
       );
     }
     const observations = perComponent.flat();
@@ -165,45 +188,64 @@ export class KubernetesDeploymentSource implements DeploymentSource {
     entity: Entity,
     signal?: AbortSignal,
   ): Promise<ObjectsByEntityResponse> {
-    const serviceId = entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION] ?? entity.metadata.name;
+    const serviceId =
+      entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION] ??
+      entity.metadata.name;
     const url = `${baseUrl}/services/${encodeURIComponent(serviceId)}`;
     let res: Response;
     try {
       res = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+        },
         body: JSON.stringify({ entity }),
         signal,
       });
     } catch (e) {
       throw new Error(
-        `Kubernetes plugin unreachable for ${stringifyEntityRef(entity)} (${url}): ${(e as Error).message}`,
+        `Kubernetes plugin unreachable for ${stringifyEntityRef(
+          entity,
+        )} (${url}): ${(e as Error).message}`,
       );
     }
     if (!res.ok) {
       const error = await ResponseError.fromResponse(res);
       throw new Error(
-        `Kubernetes plugin answered ${res.status} for ${stringifyEntityRef(entity)}: ${error.body?.error?.message ?? error.message}`,
+        `Kubernetes plugin answered ${res.status} for ${stringifyEntityRef(
+          entity,
+        )}: ${error.body?.error?.message ?? error.message}`,
       );
     }
     return (await res.json()) as ObjectsByEntityResponse;
   }
 
-  private checkErrors(componentRef: string, items: ClusterObjects[], logger: LoggerService) {
+  private checkErrors(
+    componentRef: string,
+    items: ClusterObjects[],
+    logger: LoggerService,
+  ) {
     const problems: string[] = [];
     for (const item of items) {
       for (const error of item.errors ?? []) {
         if (isRelevantError(error)) {
-          problems.push(`cluster '${item.cluster.name}': ${describeError(error)}`);
+          problems.push(
+            `cluster '${item.cluster.name}': ${describeError(error)}`,
+          );
         } else {
           logger.warn(
-            `${componentRef}: ignoring Kubernetes error in cluster '${item.cluster.name}' (${describeError(error)})`,
+            `${componentRef}: ignoring Kubernetes error in cluster '${
+              item.cluster.name
+            }' (${describeError(error)})`,
           );
         }
       }
     }
     if (problems.length) {
-      throw new Error(`Kubernetes errors for ${componentRef}: ${problems.join('; ')}`);
+      throw new Error(
+        `Kubernetes errors for ${componentRef}: ${problems.join('; ')}`,
+      );
     }
     return items;
   }

@@ -4,7 +4,12 @@ import { Config } from '@backstage/config';
 export const CONFIG_ROOT = 'aims.sources.kubernetes';
 
 /** The named groups a pattern may capture. */
-export const PATTERN_FIELDS = ['aiSystem', 'model', 'provider', 'version'] as const;
+export const PATTERN_FIELDS = [
+  'aiSystem',
+  'model',
+  'provider',
+  'version',
+] as const;
 export type PatternField = (typeof PATTERN_FIELDS)[number];
 
 /** One image or storageUri pattern, compiled and validated. */
@@ -45,16 +50,22 @@ function readPatterns(config: Config, name: string): CompiledPattern[] {
     const entryKey = `${key}[${index}]`;
     const source = entry.getOptionalString('pattern');
     if (!source) {
-      throw new Error(`Invalid config ${entryKey}.pattern: a regular expression is required`);
+      throw new Error(
+        `Invalid config ${entryKey}.pattern: a regular expression is required`,
+      );
     }
     let regex: RegExp;
     try {
       regex = new RegExp(source);
     } catch (e) {
-      throw new Error(`Invalid config ${entryKey}.pattern: ${(e as Error).message}`);
+      throw new Error(
+        `Invalid config ${entryKey}.pattern: ${(e as Error).message}`,
+      );
     }
     const groups = namedGroups(regex);
-    const unknown = groups.filter(g => !(PATTERN_FIELDS as readonly string[]).includes(g));
+    const unknown = groups.filter(
+      g => !(PATTERN_FIELDS as readonly string[]).includes(g),
+    );
     if (unknown.length) {
       throw new Error(
         `Invalid config ${entryKey}.pattern: unknown named group(s) ${unknown
@@ -68,11 +79,14 @@ function readPatterns(config: Config, name: string): CompiledPattern[] {
       try {
         value = entry.getOptionalString(field);
       } catch {
-        throw new Error(`Invalid config ${entryKey}.${field}: must be a string`);
+        throw new Error(
+          `Invalid config ${entryKey}.${field}: must be a string`,
+        );
       }
       if (value !== undefined) defaults[field] = value;
     }
-    const yields = (field: PatternField) => groups.includes(field) || defaults[field] !== undefined;
+    const yields = (field: PatternField) =>
+      groups.includes(field) || defaults[field] !== undefined;
     if (!yields('aiSystem') && !yields('model')) {
       throw new Error(
         `Invalid config ${entryKey}: the pattern must capture (?<aiSystem>…) or (?<model>…), or the entry must set aiSystem or model`,
@@ -86,9 +100,13 @@ function readPatterns(config: Config, name: string): CompiledPattern[] {
  * Reads and validates `aims.sources.kubernetes.*`. Throws at startup with the config key named
  * when something is wrong, so a typo never silently turns into "no AI found".
  */
-export function readKubernetesSourceOptions(config: Config): KubernetesSourceOptions {
+export function readKubernetesSourceOptions(
+  config: Config,
+): KubernetesSourceOptions {
   const clusterEnvironments: Record<string, string> = {};
-  const envConfig = config.getOptionalConfig(`${CONFIG_ROOT}.clusterEnvironments`);
+  const envConfig = config.getOptionalConfig(
+    `${CONFIG_ROOT}.clusterEnvironments`,
+  );
   for (const cluster of envConfig?.keys() ?? []) {
     try {
       clusterEnvironments[cluster] = envConfig!.getString(cluster);
@@ -99,13 +117,17 @@ export function readKubernetesSourceOptions(config: Config): KubernetesSourceOpt
     }
   }
   const concurrency =
-    config.getOptionalNumber(`${CONFIG_ROOT}.concurrency`) ?? DEFAULT_CONCURRENCY;
+    config.getOptionalNumber(`${CONFIG_ROOT}.concurrency`) ??
+    DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new Error(`Invalid config ${CONFIG_ROOT}.concurrency: must be a positive integer`);
+    throw new Error(
+      `Invalid config ${CONFIG_ROOT}.concurrency: must be a positive integer`,
+    );
   }
   return {
     environmentLabel:
-      config.getOptionalString(`${CONFIG_ROOT}.environmentLabel`) ?? DEFAULT_ENVIRONMENT_LABEL,
+      config.getOptionalString(`${CONFIG_ROOT}.environmentLabel`) ??
+      DEFAULT_ENVIRONMENT_LABEL,
     clusterEnvironments,
     imagePatterns: readPatterns(config, 'imagePatterns'),
     storageUriPatterns: readPatterns(config, 'storageUriPatterns'),

@@ -1,6 +1,11 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { DeploymentObservationInput } from '@aims-backstage/backstage-plugin-aims-node';
-import { CompiledPattern, KubernetesSourceOptions, PatternField, PATTERN_FIELDS } from './config';
+import {
+  CompiledPattern,
+  KubernetesSourceOptions,
+  PatternField,
+  PATTERN_FIELDS,
+} from './config';
 
 /*
  * Pure mapping from what the Kubernetes plugin returns for one component (per cluster: lists of
@@ -30,7 +35,11 @@ export interface K8sObject {
     namespace?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
-    ownerReferences?: Array<{ kind?: string; name?: string; controller?: boolean }>;
+    ownerReferences?: Array<{
+      kind?: string;
+      name?: string;
+      controller?: boolean;
+    }>;
   };
   spec?: any;
 }
@@ -65,7 +74,10 @@ const WORKLOAD_TYPES: Record<string, string> = {
 type Found = Partial<Record<PatternField, string>> & { pattern: string };
 
 /** Applies the patterns in order; the first that matches wins. */
-export function matchPatterns(patterns: CompiledPattern[], value: string): Found | undefined {
+export function matchPatterns(
+  patterns: CompiledPattern[],
+  value: string,
+): Found | undefined {
   for (const p of patterns) {
     const m = p.regex.exec(value);
     if (!m) continue;
@@ -79,7 +91,10 @@ export function matchPatterns(patterns: CompiledPattern[], value: string): Found
   return undefined;
 }
 
-function lookup(key: string, ...objects: Array<K8sObject['metadata'] | undefined>): string | undefined {
+function lookup(
+  key: string,
+  ...objects: Array<K8sObject['metadata'] | undefined>
+): string | undefined {
   for (const meta of objects) {
     const v = meta?.labels?.[key] ?? meta?.annotations?.[key];
     if (v !== undefined && v !== '') return v;
@@ -89,16 +104,23 @@ function lookup(key: string, ...objects: Array<K8sObject['metadata'] | undefined
 
 function containerImages(podSpec: any): string[] {
   const containers: Array<{ image?: string }> = podSpec?.containers ?? [];
-  return containers.map(c => c.image).filter((i): i is string => typeof i === 'string' && i !== '');
+  return containers
+    .map(c => c.image)
+    .filter((i): i is string => typeof i === 'string' && i !== '');
 }
 
 /** The storageUri of an InferenceService predictor (new `model` style or a legacy framework key). */
 export function predictorStorageUri(isvc: K8sObject): string | undefined {
   const predictor = isvc.spec?.predictor;
   if (!predictor || typeof predictor !== 'object') return undefined;
-  if (typeof predictor.model?.storageUri === 'string') return predictor.model.storageUri;
+  if (typeof predictor.model?.storageUri === 'string')
+    return predictor.model.storageUri;
   for (const value of Object.values(predictor) as any[]) {
-    if (value && typeof value === 'object' && typeof value.storageUri === 'string') {
+    if (
+      value &&
+      typeof value === 'object' &&
+      typeof value.storageUri === 'string'
+    ) {
       return value.storageUri;
     }
   }
@@ -111,7 +133,8 @@ function keyOf(o: K8sObject): string {
 
 function clean(evidence: Record<string, string | undefined>): Evidence {
   const out: Evidence = {};
-  for (const [k, v] of Object.entries(evidence)) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(evidence))
+    if (v !== undefined) out[k] = v;
   return out;
 }
 
@@ -139,61 +162,108 @@ export function mapComponentObjects(input: MappingInput): MappingResult {
   const warnings: string[] = [];
   const byKey = new Map<string, DeploymentObservationInput>();
 
-  const resolveAISystem = (value: string, where: string): string | undefined => {
+  const resolveAISystem = (
+    value: string,
+    where: string,
+  ): string | undefined => {
     try {
       const ref = parseEntityRef(value, {
         defaultKind: 'aisystem',
         defaultNamespace: componentNamespace,
       });
       if (ref.kind.toLocaleLowerCase('en-US') !== 'aisystem') {
-        warnings.push(`${where}: ${AI_SYSTEM_KEY} '${value}' is not an AISystem ref; ignored`);
+        warnings.push(
+          `${where}: ${AI_SYSTEM_KEY} '${value}' is not an AISystem ref; ignored`,
+        );
         return undefined;
       }
       return stringifyEntityRef(ref);
     } catch (e) {
-      warnings.push(`${where}: ${AI_SYSTEM_KEY} '${value}' is not a valid ref (${(e as Error).message}); ignored`);
+      warnings.push(
+        `${where}: ${AI_SYSTEM_KEY} '${value}' is not a valid ref (${
+          (e as Error).message
+        }); ignored`,
+      );
       return undefined;
     }
   };
 
   /** A pattern match may fill gaps left by labels only when it names the same system/model. */
-  const compatible = (m: Found, aiSystemRef: string | undefined, model: string | undefined, where: string) =>
-    (!aiSystemRef || !m.aiSystem || resolveAISystem(m.aiSystem, where) === aiSystemRef) &&
+  const compatible = (
+    m: Found,
+    aiSystemRef: string | undefined,
+    model: string | undefined,
+    where: string,
+  ) =>
+    (!aiSystemRef ||
+      !m.aiSystem ||
+      resolveAISystem(m.aiSystem, where) === aiSystemRef) &&
     (!model || !m.model || m.model === model);
 
-  const add = (obs: Omit<DeploymentObservationInput, 'component' | 'observedAt'>) => {
+  const add = (
+    obs: Omit<DeploymentObservationInput, 'component' | 'observedAt'>,
+  ) => {
     if (!obs.aiSystemRef && !obs.model) return;
-    const full: DeploymentObservationInput = { component: componentRef, observedAt, ...obs };
+    const full: DeploymentObservationInput = {
+      component: componentRef,
+      observedAt,
+      ...obs,
+    };
     for (const k of ['aiSystemRef', 'model', 'provider', 'version'] as const) {
       if (full[k] === undefined) delete full[k];
     }
-    const key = JSON.stringify([full.environment, full.aiSystemRef, full.model, full.provider, full.version]);
+    const key = JSON.stringify([
+      full.environment,
+      full.aiSystemRef,
+      full.model,
+      full.provider,
+      full.version,
+    ]);
     if (!byKey.has(key)) byKey.set(key, full);
   };
 
   for (const { cluster, resources } of input.clusters) {
     const clusterName = cluster.name;
     const list = (type: string) =>
-      resources.filter(r => r.type === type).flatMap(r => r.resources as K8sObject[]);
+      resources
+        .filter(r => r.type === type)
+        .flatMap(r => r.resources as K8sObject[]);
 
     const isvcs = list('customresources').filter(
-      o => o.kind === 'InferenceService' && (o.apiVersion ?? KSERVE_GROUP).startsWith(`${KSERVE_GROUP}/`),
+      o =>
+        o.kind === 'InferenceService' &&
+        (o.apiVersion ?? KSERVE_GROUP).startsWith(`${KSERVE_GROUP}/`),
     );
     const isvcKeys = new Set(isvcs.map(keyOf));
     const createdByKServe = (o: K8sObject) => {
       const isvc = o.metadata?.labels?.[KSERVE_ISVC_LABEL];
-      return isvc !== undefined && isvcKeys.has(`${o.metadata?.namespace ?? ''}/${isvc}`);
+      return (
+        isvc !== undefined &&
+        isvcKeys.has(`${o.metadata?.namespace ?? ''}/${isvc}`)
+      );
     };
 
-    const environmentOf = (...metas: Array<K8sObject['metadata'] | undefined>) =>
+    const environmentOf = (
+      ...metas: Array<K8sObject['metadata'] | undefined>
+    ) =>
       lookup(options.environmentLabel, ...metas) ??
       options.clusterEnvironments[clusterName] ??
       clusterName;
 
-    const mapWorkload = (kind: string, o: K8sObject, podSpec: any, template?: K8sObject['metadata']) => {
+    const mapWorkload = (
+      kind: string,
+      o: K8sObject,
+      podSpec: any,
+      template?: K8sObject['metadata'],
+    ) => {
       const meta = o.metadata;
       const where = `${clusterName} ${kind} ${keyOf(o)}`;
-      const base = { cluster: clusterName, namespace: meta?.namespace, kind, name: meta?.name };
+      const base = {
+        cluster: clusterName,
+        namespace: meta?.namespace,
+        kind,
+        name: meta?.name,
+      };
       const environment = environmentOf(meta, template);
       const labelSystem = lookup(AI_SYSTEM_KEY, meta, template);
       const labelModel = lookup(MODEL_KEY, meta, template);
@@ -203,10 +273,14 @@ export function mapComponentObjects(input: MappingInput): MappingResult {
         const m = matchPatterns(options.imagePatterns, image);
         return m ? [{ ...m, image }] : [];
       });
-      const aiSystemRef = labelSystem ? resolveAISystem(labelSystem, where) : undefined;
+      const aiSystemRef = labelSystem
+        ? resolveAISystem(labelSystem, where)
+        : undefined;
       if (aiSystemRef || labelModel) {
         // labels say what it is; an image match that does not contradict them fills gaps
-        const match = matches.find(m => compatible(m, aiSystemRef, labelModel, where));
+        const match = matches.find(m =>
+          compatible(m, aiSystemRef, labelModel, where),
+        );
         add({
           environment,
           aiSystemRef,
@@ -224,11 +298,18 @@ export function mapComponentObjects(input: MappingInput): MappingResult {
       for (const m of matches) {
         add({
           environment,
-          aiSystemRef: m.aiSystem ? resolveAISystem(m.aiSystem, where) : undefined,
+          aiSystemRef: m.aiSystem
+            ? resolveAISystem(m.aiSystem, where)
+            : undefined,
           model: m.model,
           provider: labelProvider ?? m.provider,
           version: labelVersion ?? m.version,
-          evidence: clean({ ...base, image: m.image, matchedBy: 'imagePattern', pattern: m.pattern }),
+          evidence: clean({
+            ...base,
+            image: m.image,
+            matchedBy: 'imagePattern',
+            pattern: m.pattern,
+          }),
         });
       }
     };
@@ -239,15 +320,25 @@ export function mapComponentObjects(input: MappingInput): MappingResult {
       for (const o of list(type)) {
         workloadKeys.add(`${kind}:${keyOf(o)}`);
         if (createdByKServe(o)) continue;
-        mapWorkload(kind, o, o.spec?.template?.spec, o.spec?.template?.metadata);
+        mapWorkload(
+          kind,
+          o,
+          o.spec?.template?.spec,
+          o.spec?.template?.metadata,
+        );
       }
     }
     const replicaSetOwner = new Map<string, string>();
     for (const rs of list('replicasets')) {
-      const owner = rs.metadata?.ownerReferences?.find(r => r.kind === 'Deployment');
+      const owner = rs.metadata?.ownerReferences?.find(
+        r => r.kind === 'Deployment',
+      );
       if (owner?.name) replicaSetOwner.set(keyOf(rs), owner.name);
     }
-    const deploymentForReplicaSet = (namespace: string, rsName: string): string | undefined => {
+    const deploymentForReplicaSet = (
+      namespace: string,
+      rsName: string,
+    ): string | undefined => {
       const known = replicaSetOwner.get(`${namespace}/${rsName}`);
       if (known) return known;
       // `<deployment>-<pod-template-hash>` when the ReplicaSet itself was not returned
@@ -260,7 +351,10 @@ export function mapComponentObjects(input: MappingInput): MappingResult {
         if (!ref.name) return false;
         if (ref.kind === 'ReplicaSet') {
           const deployment = deploymentForReplicaSet(ns, ref.name);
-          return deployment !== undefined && workloadKeys.has(`Deployment:${ns}/${deployment}`);
+          return (
+            deployment !== undefined &&
+            workloadKeys.has(`Deployment:${ns}/${deployment}`)
+          );
         }
         return workloadKeys.has(`${ref.kind}:${ns}/${ref.name}`);
       });
@@ -287,7 +381,9 @@ export function mapComponentObjects(input: MappingInput): MappingResult {
       const labelVersion = lookup(MODEL_VERSION_KEY, meta);
       const labelModel = lookup(MODEL_KEY, meta);
       const labelProvider = lookup(MODEL_PROVIDER_KEY, meta);
-      const uriMatch = storageUri ? matchPatterns(options.storageUriPatterns, storageUri) : undefined;
+      const uriMatch = storageUri
+        ? matchPatterns(options.storageUriPatterns, storageUri)
+        : undefined;
       const imageMatch = uriMatch
         ? undefined
         : containerImages(isvc.spec?.predictor).flatMap(image => {
@@ -295,13 +391,18 @@ export function mapComponentObjects(input: MappingInput): MappingResult {
             return m ? [{ ...m, image }] : [];
           })[0];
       const labelled = Boolean(labelSystem || labelModel);
-      const labelRef = labelSystem ? resolveAISystem(labelSystem, where) : undefined;
-      let match: (Found & { image?: string }) | undefined = uriMatch ?? imageMatch;
-      if (labelled && match && !compatible(match, labelRef, labelModel, where)) match = undefined;
+      const labelRef = labelSystem
+        ? resolveAISystem(labelSystem, where)
+        : undefined;
+      let match: (Found & { image?: string }) | undefined =
+        uriMatch ?? imageMatch;
+      if (labelled && match && !compatible(match, labelRef, labelModel, where))
+        match = undefined;
       const aiSystemRef = labelSystem
         ? labelRef
         : match?.aiSystem && resolveAISystem(match.aiSystem, where);
-      const model = labelModel ?? match?.model ?? (aiSystemRef ? undefined : meta?.name);
+      const model =
+        labelModel ?? match?.model ?? (aiSystemRef ? undefined : meta?.name);
       let matchedBy = 'resourceName';
       if (labelled) matchedBy = 'labels';
       else if (uriMatch) matchedBy = 'storageUriPattern';
@@ -323,8 +424,18 @@ export function mapComponentObjects(input: MappingInput): MappingResult {
   }
 
   const observations = [...byKey.values()].sort((a, b) =>
-    JSON.stringify([a.environment, a.aiSystemRef ?? '', a.model ?? '', a.version ?? '']).localeCompare(
-      JSON.stringify([b.environment, b.aiSystemRef ?? '', b.model ?? '', b.version ?? '']),
+    JSON.stringify([
+      a.environment,
+      a.aiSystemRef ?? '',
+      a.model ?? '',
+      a.version ?? '',
+    ]).localeCompare(
+      JSON.stringify([
+        b.environment,
+        b.aiSystemRef ?? '',
+        b.model ?? '',
+        b.version ?? '',
+      ]),
     ),
   );
   return { observations, warnings };

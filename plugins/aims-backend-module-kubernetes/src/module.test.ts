@@ -3,12 +3,23 @@ import {
   createBackendPlugin,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogProcessingExtensionPoint, EntityProvider } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  EntityProvider,
+} from '@backstage/plugin-catalog-node';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import { AppsV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+} from '@kubernetes/client-node';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import {
   DeploymentObservationInput,
@@ -16,7 +27,10 @@ import {
   deploymentSourcesExtensionPoint,
 } from '@aims-backstage/backstage-plugin-aims-node';
 import aimsModuleKubernetes from './index';
-import { FakeKubernetesApiServer, KubeObject } from './testing/FakeKubernetesApiServer';
+import {
+  FakeKubernetesApiServer,
+  KubeObject,
+} from './testing/FakeKubernetesApiServer';
 
 jest.setTimeout(120_000);
 
@@ -27,13 +41,20 @@ const annotations = {
   'backstage.io/managed-by-location': location,
   'backstage.io/managed-by-origin-location': location,
 };
-const component = (name: string, extra: Record<string, string> = {}): Entity => ({
+const component = (
+  name: string,
+  extra: Record<string, string> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, annotations: { ...annotations, ...extra } },
   spec: { type: 'service', lifecycle: 'production', owner: 'risk-ml' },
 });
-const aiSystem = (name: string, dependencyOf: string, version: string): Entity => ({
+const aiSystem = (
+  name: string,
+  dependencyOf: string,
+  version: string,
+): Entity => ({
   apiVersion: 'aims.dev/v1alpha1',
   kind: 'AISystem',
   metadata: { name, annotations },
@@ -79,7 +100,10 @@ const testEntities = createBackendModule({
           connect: async connection => {
             await connection.applyMutation({
               type: 'full',
-              entities: entities.map(entity => ({ entity, locationKey: 'test' })),
+              entities: entities.map(entity => ({
+                entity,
+                locationKey: 'test',
+              })),
             });
           },
         };
@@ -122,7 +146,15 @@ const deployment = (
     selector: { matchLabels: { app: name } },
     template: {
       metadata: { labels: { ...labels, app: name } },
-      spec: { containers: [{ name: 'main', image, resources: { requests: { cpu: '100m', memory: '128Mi' } } }] },
+      spec: {
+        containers: [
+          {
+            name: 'main',
+            image,
+            resources: { requests: { cpu: '100m', memory: '128Mi' } },
+          },
+        ],
+      },
     },
   },
   status: { replicas: 2, readyReplicas: 2 },
@@ -138,18 +170,41 @@ const fraudLabels = (version: string) => ({
 const prodEu = new FakeKubernetesApiServer('prod-eu')
   .add(
     'deployments',
-    deployment('fraud-scorer', 'payments', fraudLabels('3.2.0'), 'registry.example.com/ml/fraud-scorer:3.2.0'),
-    deployment('fraud-scorer-canary', 'payments', fraudLabels('3.3.0'), 'registry.example.com/ml/fraud-scorer:3.3.0'),
+    deployment(
+      'fraud-scorer',
+      'payments',
+      fraudLabels('3.2.0'),
+      'registry.example.com/ml/fraud-scorer:3.2.0',
+    ),
+    deployment(
+      'fraud-scorer-canary',
+      'payments',
+      fraudLabels('3.3.0'),
+      'registry.example.com/ml/fraud-scorer:3.3.0',
+    ),
     deployment('payments-web', 'payments', id('payments-api'), 'nginx:1.27'),
     // another service's AI workload: must not show up (label selector)
-    deployment('churn', 'marketing', { ...id('marketing-api'), 'aims.dev/ai-system': 'churn' }, 'x:1'),
+    deployment(
+      'churn',
+      'marketing',
+      { ...id('marketing-api'), 'aims.dev/ai-system': 'churn' },
+      'x:1',
+    ),
   )
   .add('replicasets', {
     metadata: {
       name: 'fraud-scorer-6d5f8',
       namespace: 'payments',
       labels: fraudLabels('3.2.0'),
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'fraud-scorer', uid: 'u1', controller: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: 'fraud-scorer',
+          uid: 'u1',
+          controller: true,
+        },
+      ],
     },
   })
   .add(
@@ -159,11 +214,23 @@ const prodEu = new FakeKubernetesApiServer('prod-eu')
         name: `fraud-scorer-6d5f8-${suffix}`,
         namespace: 'payments',
         labels: fraudLabels('3.2.0'),
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'fraud-scorer-6d5f8', uid: 'u2', controller: true }],
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: 'fraud-scorer-6d5f8',
+            uid: 'u2',
+            controller: true,
+          },
+        ],
       },
       spec: {
         containers: [
-          { name: 'main', image: 'registry.example.com/ml/fraud-scorer:3.2.0', resources: { requests: { cpu: '100m', memory: '128Mi' } } },
+          {
+            name: 'main',
+            image: 'registry.example.com/ml/fraud-scorer:3.2.0',
+            resources: { requests: { cpu: '100m', memory: '128Mi' } },
+          },
         ],
       },
       status: { phase: 'Running' },
@@ -173,21 +240,40 @@ prodEu.metrics = true;
 
 // dev: claims-intake (namespace `claims`): an image-pattern workload, a KServe InferenceService
 // mapped by storageUri and an unmapped one; no metrics-server (metrics.k8s.io answers 404)
-const isvc = (name: string, storageUri: string, namespace = 'claims'): KubeObject => ({
+const isvc = (
+  name: string,
+  storageUri: string,
+  namespace = 'claims',
+): KubeObject => ({
   metadata: { name, namespace, labels: id('claims-intake') },
-  spec: { predictor: { model: { modelFormat: { name: 'huggingface' }, storageUri } } },
+  spec: {
+    predictor: { model: { modelFormat: { name: 'huggingface' }, storageUri } },
+  },
   status: { url: `http://${name}.${namespace}.example.com` },
 });
 const dev = new FakeKubernetesApiServer('dev')
   .add(
     'deployments',
-    deployment('triage-worker', 'claims', { ...id('claims-intake'), environment: 'staging' }, 'registry.example.com/ml/claims-triage:2.1.0'),
+    deployment(
+      'triage-worker',
+      'claims',
+      { ...id('claims-intake'), environment: 'staging' },
+      'registry.example.com/ml/claims-triage:2.1.0',
+    ),
     // same service id in another namespace: the component's namespace annotation excludes it
-    deployment('triage-worker', 'sandbox', id('claims-intake'), 'registry.example.com/ml/claims-triage:0.0.1-dev'),
+    deployment(
+      'triage-worker',
+      'sandbox',
+      id('claims-intake'),
+      'registry.example.com/ml/claims-triage:0.0.1-dev',
+    ),
   )
   .add(
     'inferenceservices',
-    isvc('claims-triage-llm', 'gs://aims-models/claims-triage/triage-llm/2.2.0'),
+    isvc(
+      'claims-triage-llm',
+      'gs://aims-models/claims-triage/triage-llm/2.2.0',
+    ),
     isvc('shadow-summariser', 'hf://mistralai/Mistral-7B-Instruct-v0.3'),
   );
 
@@ -215,7 +301,11 @@ async function bootBackend() {
               },
             ],
             customResources: [
-              { group: 'serving.kserve.io', apiVersion: 'v1beta1', plural: 'inferenceservices' },
+              {
+                group: 'serving.kserve.io',
+                apiVersion: 'v1beta1',
+                plural: 'inferenceservices',
+              },
             ],
           },
           aims: {
@@ -223,11 +313,15 @@ async function bootBackend() {
               kubernetes: {
                 clusterEnvironments: { 'prod-eu': 'production' },
                 imagePatterns: [
-                  { pattern: '^registry\\.example\\.com/ml/(?<aiSystem>[a-z0-9-]+):(?<version>[^@]+)$' },
+                  {
+                    pattern:
+                      '^registry\\.example\\.com/ml/(?<aiSystem>[a-z0-9-]+):(?<version>[^@]+)$',
+                  },
                 ],
                 storageUriPatterns: [
                   {
-                    pattern: '^gs://aims-models/(?<aiSystem>[a-z0-9-]+)/(?<model>[a-z0-9-]+)/(?<version>[^/]+)$',
+                    pattern:
+                      '^gs://aims-models/(?<aiSystem>[a-z0-9-]+)/(?<model>[a-z0-9-]+)/(?<version>[^/]+)$',
                     provider: 'in-house',
                   },
                   { pattern: '^hf://(?<provider>[^/]+)/(?<model>[^/]+)$' },
@@ -254,7 +348,14 @@ describe('aims-backend-module-kubernetes against a fake apiserver', () => {
   const collect = () => source.collect({ logger });
   const summary = (observations: DeploymentObservationInput[]) =>
     observations.map(o =>
-      [o.component, o.environment, o.aiSystemRef ?? '-', o.model ?? '-', o.provider ?? '-', o.version ?? '-'].join(' '),
+      [
+        o.component,
+        o.environment,
+        o.aiSystemRef ?? '-',
+        o.model ?? '-',
+        o.provider ?? '-',
+        o.version ?? '-',
+      ].join(' '),
     );
 
   beforeAll(async () => {
@@ -298,18 +399,18 @@ describe('aims-backend-module-kubernetes against a fake apiserver', () => {
     const all = await apps.listDeploymentForAllNamespaces({
       labelSelector: 'backstage.io/kubernetes-id=claims-intake',
     });
-    expect(all.items.map(d => `${d.metadata?.namespace}/${d.metadata?.name}`).sort()).toEqual([
-      'claims/triage-worker',
-      'sandbox/triage-worker',
-    ]);
+    expect(
+      all.items.map(d => `${d.metadata?.namespace}/${d.metadata?.name}`).sort(),
+    ).toEqual(['claims/triage-worker', 'sandbox/triage-worker']);
     expect(all.metadata?.resourceVersion).toMatch(/^\d+$/);
     const namespaced = await apps.listNamespacedDeployment({
       namespace: 'claims',
-      labelSelector: 'backstage.io/kubernetes-id=claims-intake,environment=staging',
+      labelSelector:
+        'backstage.io/kubernetes-id=claims-intake,environment=staging',
     });
-    expect(namespaced.items.map(d => d.spec?.template.spec?.containers[0].image)).toEqual([
-      'registry.example.com/ml/claims-triage:2.1.0',
-    ]);
+    expect(
+      namespaced.items.map(d => d.spec?.template.spec?.containers[0].image),
+    ).toEqual(['registry.example.com/ml/claims-triage:2.1.0']);
     const custom = kc.makeApiClient(CustomObjectsApi);
     const isvcs = await custom.listClusterCustomObject({
       group: 'serving.kserve.io',
@@ -319,12 +420,17 @@ describe('aims-backend-module-kubernetes against a fake apiserver', () => {
     });
     expect(isvcs).toMatchObject({ kind: 'InferenceServiceList', items: [] });
     dev.failure = { status: 403 };
-    await expect(apps.listDeploymentForAllNamespaces()).rejects.toMatchObject({ code: 403 });
+    await expect(apps.listDeploymentForAllNamespaces()).rejects.toMatchObject({
+      code: 403,
+    });
   });
 
   it('registers one source `kubernetes` with the default schedule (every 5 minutes, 2 minute timeout)', () => {
     expect(captured.map(s => s.id)).toEqual(['kubernetes']);
-    expect(source.schedule).toMatchObject({ frequency: { minutes: 5 }, timeout: { minutes: 2 } });
+    expect(source.schedule).toMatchObject({
+      frequency: { minutes: 5 },
+      timeout: { minutes: 2 },
+    });
   });
 
   it('maps workloads and InferenceServices read through the Kubernetes plugin to observations', async () => {
@@ -355,7 +461,11 @@ describe('aims-backend-module-kubernetes against a fake apiserver', () => {
       pattern: 'aims.sources.kubernetes.storageUriPatterns[0]',
     });
     const canary = observations.find(o => o.version === '3.3.0')!;
-    expect(canary.evidence).toMatchObject({ cluster: 'prod-eu', kind: 'Deployment', name: 'fraud-scorer-canary' });
+    expect(canary.evidence).toMatchObject({
+      cluster: 'prod-eu',
+      kind: 'Deployment',
+      name: 'fraud-scorer-canary',
+    });
     expect(Date.parse(canary.observedAt)).not.toBeNaN();
 
     // the fake apiserver saw label-selected lists, cluster-wide and namespaced, with the token
@@ -374,35 +484,51 @@ describe('aims-backend-module-kubernetes against a fake apiserver', () => {
       }),
     );
     expect(dev.requests).toContainEqual(
-      expect.objectContaining({ path: '/apis/apps/v1/namespaces/claims/deployments', status: 200 }),
+      expect.objectContaining({
+        path: '/apis/apps/v1/namespaces/claims/deployments',
+        status: 200,
+      }),
     );
     // web-frontend was asked for too (nothing AI there)
-    expect(prodEu.requests.map(r => r.labelSelector)).toContain('backstage.io/kubernetes-id=web-frontend');
+    expect(prodEu.requests.map(r => r.labelSelector)).toContain(
+      'backstage.io/kubernetes-id=web-frontend',
+    );
     // the real plugin read pod metrics on prod-eu; dev has no metrics-server, which is not fatal
-    expect(prodEu.requests.some(r => r.path === '/apis/metrics.k8s.io/v1beta1/namespaces/payments/pods')).toBe(true);
-    expect(dev.unknownPaths.every(p => p.startsWith('/apis/metrics.k8s.io/'))).toBe(true);
+    expect(
+      prodEu.requests.some(
+        r => r.path === '/apis/metrics.k8s.io/v1beta1/namespaces/payments/pods',
+      ),
+    ).toBe(true);
+    expect(
+      dev.unknownPaths.every(p => p.startsWith('/apis/metrics.k8s.io/')),
+    ).toBe(true);
     expect(prodEu.unknownPaths).toEqual([]);
   });
 
   it.each([
     [500, 'SYSTEM_ERROR 500'],
     [403, 'UNKNOWN_ERROR 403'],
-  ] as const)('throws when a cluster answers %s, naming the cluster', async (code, detail) => {
-    dev.failure = { status: code, plural: 'deployments' };
-    const error = await collect().then(
-      () => undefined,
-      e => e as Error,
-    );
-    expect(error?.message).toMatch(/^Kubernetes source failed for 3 of 3 component\(s\): /);
-    // every component is looked up in every cluster (multiTenant): all name the failing one
-    expect(error?.message).toContain(
-      `Kubernetes errors for component:default/claims-intake-api: cluster 'dev': ${detail} /apis/apps/v1/namespaces/claims/deployments`,
-    );
-    expect(error?.message).toContain(
-      `Kubernetes errors for component:default/payments-api: cluster 'dev': ${detail} /apis/apps/v1/deployments`,
-    );
-    expect(error?.message).not.toContain("'prod-eu'");
-  });
+  ] as const)(
+    'throws when a cluster answers %s, naming the cluster',
+    async (code, detail) => {
+      dev.failure = { status: code, plural: 'deployments' };
+      const error = await collect().then(
+        () => undefined,
+        e => e as Error,
+      );
+      expect(error?.message).toMatch(
+        /^Kubernetes source failed for 3 of 3 component\(s\): /,
+      );
+      // every component is looked up in every cluster (multiTenant): all name the failing one
+      expect(error?.message).toContain(
+        `Kubernetes errors for component:default/claims-intake-api: cluster 'dev': ${detail} /apis/apps/v1/namespaces/claims/deployments`,
+      );
+      expect(error?.message).toContain(
+        `Kubernetes errors for component:default/payments-api: cluster 'dev': ${detail} /apis/apps/v1/deployments`,
+      );
+      expect(error?.message).not.toContain("'prod-eu'");
+    },
+  );
 
   it('only asks the Kubernetes plugin about components with backstage.io/kubernetes-id', async () => {
     await collect();
@@ -430,7 +556,9 @@ describe('aims-backend-module-kubernetes against a fake apiserver', () => {
     const port = Number(new URL(dev.url).port);
     await dev.stop();
     try {
-      await expect(collect()).rejects.toThrow(/cluster 'dev': FETCH_ERROR .*ECONNREFUSED/);
+      await expect(collect()).rejects.toThrow(
+        /cluster 'dev': FETCH_ERROR .*ECONNREFUSED/,
+      );
     } finally {
       await dev.start(port);
     }

@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { deploymentSourcesExtensionPoint } from '@aims-backstage/backstage-plugin-aims-node';
 import { readKubernetesSourceOptions } from './config';
@@ -27,7 +30,13 @@ export const aimsModuleKubernetes = createBackendModule({
         // validated at startup: a bad pattern fails the backend with the config key named
         const options = readKubernetesSourceOptions(config);
         sources.addDeploymentSource(
-          new KubernetesDeploymentSource({ options, catalog, auth, discovery, logger }),
+          new KubernetesDeploymentSource({
+            options,
+            catalog,
+            auth,
+            discovery,
+            logger,
+          }),
         );
       },
     });

@@ -16,10 +16,7 @@ exports.up = async function up(knex) {
       'Deployment reports from CI/CD (POST /deployments), stored once per id',
     );
     table.string('id', 200).primary().comment('The idempotency key');
-    table
-      .text('report')
-      .notNullable()
-      .comment('The normalized report (JSON)');
+    table.text('report').notNullable().comment('The normalized report (JSON)');
     table.string('component', 255).notNullable();
     table.string('environment', 63).notNullable();
     table.timestamp('received_at', { useTz: true }).notNullable();
@@ -53,7 +50,9 @@ exports.up = async function up(knex) {
     table
       .timestamp('seen_at', { useTz: true })
       .notNullable()
-      .comment('When this backend last stored it (run time): rows a run did not see are deleted');
+      .comment(
+        'When this backend last stored it (run time): rows a run did not see are deleted',
+      );
     table.text('evidence').nullable().comment('JSON');
     table.unique(['source_id', 'component', 'environment', 'target_key'], {
       indexName: 'aims_observations_key_uniq',

@@ -23,13 +23,17 @@ exports.up = async function up(knex) {
       .bigInteger('requested_seq')
       .notNullable()
       .defaultTo(1)
-      .comment('Incremented by every request; a claim deletes only what it saw');
+      .comment(
+        'Incremented by every request; a claim deletes only what it saw',
+      );
     table.timestamp('requested_at', { useTz: true }).notNullable();
     table.string('lease_owner', 64).nullable();
     table
       .timestamp('lease_until', { useTz: true })
       .nullable()
-      .comment('Claimed by lease_owner until then; an expired lease is claimable');
+      .comment(
+        'Claimed by lease_owner until then; an expired lease is claimable',
+      );
     table.index(['lease_until'], 'aims_drift_queue_lease_idx');
   });
   await knex.schema.alterTable('aims_sources', table => {

@@ -38,7 +38,10 @@ export interface DeploymentSource {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Observations older than this (ISO-8601 duration or ms) count as unknown; default 3 × the schedule frequency. */
   freshnessWindowMs?: number;
-  collect(context: { logger: LoggerService; signal?: AbortSignal }): Promise<DeploymentObservationInput[]>;
+  collect(context: {
+    logger: LoggerService;
+    signal?: AbortSignal;
+  }): Promise<DeploymentObservationInput[]>;
 }
 
 /** Where backend modules register deployment sources (like Tech Insights' fact retrievers). */
@@ -46,6 +49,7 @@ export interface DeploymentSourcesExtensionPoint {
   addDeploymentSource(...sources: DeploymentSource[]): void;
 }
 
-export const deploymentSourcesExtensionPoint = createExtensionPoint<DeploymentSourcesExtensionPoint>({
-  id: 'aims.deployment-sources',
-});
+export const deploymentSourcesExtensionPoint =
+  createExtensionPoint<DeploymentSourcesExtensionPoint>({
+    id: 'aims.deployment-sources',
+  });

@@ -55,8 +55,12 @@ describe('aims plugin (new frontend system)', () => {
       kind: 'Component',
       metadata: { name: 'payments-api' },
     };
-    const overviewFilter = overview.get(EntityCardBlueprint.dataRefs.filterFunction)!;
-    const systemsFilter = systems.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    const overviewFilter = overview.get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    )!;
+    const systemsFilter = systems.get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    )!;
     expect(overviewFilter(aiSystem)).toBe(true);
     expect(overviewFilter(component)).toBe(false);
     expect(systemsFilter(component)).toBe(true);
@@ -68,8 +72,20 @@ describe('aims plugin (new frontend system)', () => {
       aimsPlugin.getExtension('entity-card:aims/drift-banner'),
     );
     const filter = banner.get(EntityCardBlueprint.dataRefs.filterFunction)!;
-    expect(filter({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'a' } })).toBe(true);
-    expect(filter({ apiVersion: 'aims.dev/v1alpha1', kind: 'AISystem', metadata: { name: 'a' } })).toBe(false);
+    expect(
+      filter({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'a' },
+      }),
+    ).toBe(true);
+    expect(
+      filter({
+        apiVersion: 'aims.dev/v1alpha1',
+        kind: 'AISystem',
+        metadata: { name: 'a' },
+      }),
+    ).toBe(false);
   });
 
   it('adds the Impact assessment, Risks and History tabs to AISystem pages only', () => {
@@ -84,7 +100,11 @@ describe('aims plugin (new frontend system)', () => {
       metadata: { name: 'payments-api' },
     };
     const tabs = [
-      ['entity-content:aims/impact-assessment', '/impact-assessment', 'Impact assessment'],
+      [
+        'entity-content:aims/impact-assessment',
+        '/impact-assessment',
+        'Impact assessment',
+      ],
       ['entity-content:aims/risks', '/risks', 'Risks'],
       ['entity-content:aims/drift', '/drift', 'Drift'],
       ['entity-content:aims/history', '/aims-history', 'History'],
@@ -93,7 +113,9 @@ describe('aims plugin (new frontend system)', () => {
       const tester = createExtensionTester(aimsPlugin.getExtension(id));
       expect(tester.get(coreExtensionData.routePath)).toBe(path);
       expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(title);
-      const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+      const filter = tester.get(
+        EntityContentBlueprint.dataRefs.filterFunction,
+      )!;
       expect(filter(aiSystem)).toBe(true);
       expect(filter(component)).toBe(false);
     }
@@ -104,7 +126,10 @@ describe('aims plugin (new frontend system)', () => {
     await renderInTestApp(tester.reactElement(), {
       apis: [
         [aimsApiRef, new FakeAimsApi([inventoryItem('fraud-scorer')])],
-        [catalogApiRef, { getEntityFacets: async () => ({ facets: {} }) } as any],
+        [
+          catalogApiRef,
+          { getEntityFacets: async () => ({ facets: {} }) } as any,
+        ],
       ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });

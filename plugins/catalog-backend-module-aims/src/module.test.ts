@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockCredentials, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import {
   catalogProcessingExtensionPoint,
   EntityProvider,
@@ -84,21 +87,30 @@ const entities: Entity[] = [
   },
 ];
 
-const catalogErrors: Array<{ entity: string; errors: Array<{ message: string }> }> = [];
+const catalogErrors: Array<{
+  entity: string;
+  errors: Array<{ message: string }>;
+}> = [];
 
 const testEntities = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'test-entities',
   register(env) {
     env.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint, events: eventsServiceRef },
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        events: eventsServiceRef,
+      },
       async init({ catalog, events }) {
         const provider: EntityProvider = {
           getProviderName: () => 'test-entities',
           connect: async connection => {
             await connection.applyMutation({
               type: 'full',
-              entities: entities.map(entity => ({ entity, locationKey: 'test' })),
+              entities: entities.map(entity => ({
+                entity,
+                locationKey: 'test',
+              })),
             });
           },
         };
@@ -115,7 +127,10 @@ const testEntities = createBackendModule({
   },
 });
 
-async function waitFor<T>(fn: () => Promise<T | undefined>, what: string): Promise<T> {
+async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
   for (let i = 0; i < 300; i++) {
     const value = await fn();
     if (value !== undefined) return value;
@@ -131,21 +146,23 @@ describe('catalog module: AISystem kind', () => {
 
   beforeAll(async () => {
     const backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleAims,
-        testEntities,
-      ],
+      features: [catalogPlugin, catalogModuleAims, testEntities],
     });
     server = backend.server;
   }, 60_000);
 
   it('ingests a valid AISystem with relations in both directions', async () => {
     const entity = await waitFor(async () => {
-      const res = await get('/api/catalog/entities/by-name/aisystem/default/fraud-scorer');
-      return res.status === 200 && res.body.relations?.length ? res.body : undefined;
+      const res = await get(
+        '/api/catalog/entities/by-name/aisystem/default/fraud-scorer',
+      );
+      return res.status === 200 && res.body.relations?.length
+        ? res.body
+        : undefined;
     }, 'fraud-scorer');
-    const relations = entity.relations.map((r: any) => `${r.type} ${r.targetRef}`).sort();
+    const relations = entity.relations
+      .map((r: any) => `${r.type} ${r.targetRef}`)
+      .sort();
     expect(relations).toEqual([
       'dependencyOf component:default/checkout-web',
       'dependencyOf component:default/payments-api',
@@ -155,37 +172,62 @@ describe('catalog module: AISystem kind', () => {
     ]);
 
     const service = await waitFor(async () => {
-      const res = await get('/api/catalog/entities/by-name/component/default/payments-api');
-      const rel = res.body.relations?.find((r: any) => r.targetRef === 'aisystem:default/fraud-scorer');
+      const res = await get(
+        '/api/catalog/entities/by-name/component/default/payments-api',
+      );
+      const rel = res.body.relations?.find(
+        (r: any) => r.targetRef === 'aisystem:default/fraud-scorer',
+      );
       return rel ? res.body : undefined;
     }, 'payments-api dependsOn fraud-scorer');
     expect(service.relations).toContainEqual(
-      expect.objectContaining({ type: 'dependsOn', targetRef: 'aisystem:default/fraud-scorer' }),
+      expect.objectContaining({
+        type: 'dependsOn',
+        targetRef: 'aisystem:default/fraud-scorer',
+      }),
     );
 
-    const group = await get('/api/catalog/entities/by-name/group/default/risk-ml');
+    const group = await get(
+      '/api/catalog/entities/by-name/group/default/risk-ml',
+    );
     expect(group.body.relations).toContainEqual(
-      expect.objectContaining({ type: 'ownerOf', targetRef: 'aisystem:default/fraud-scorer' }),
+      expect.objectContaining({
+        type: 'ownerOf',
+        targetRef: 'aisystem:default/fraud-scorer',
+      }),
     );
-    const system = await get('/api/catalog/entities/by-name/system/default/payments');
+    const system = await get(
+      '/api/catalog/entities/by-name/system/default/payments',
+    );
     expect(system.body.relations).toContainEqual(
-      expect.objectContaining({ type: 'hasPart', targetRef: 'aisystem:default/fraud-scorer' }),
+      expect.objectContaining({
+        type: 'hasPart',
+        targetRef: 'aisystem:default/fraud-scorer',
+      }),
     );
-    const dataset = await get('/api/catalog/entities/by-name/resource/default/transactions-dataset');
+    const dataset = await get(
+      '/api/catalog/entities/by-name/resource/default/transactions-dataset',
+    );
     expect(dataset.body.relations).toContainEqual(
-      expect.objectContaining({ type: 'dependencyOf', targetRef: 'aisystem:default/fraud-scorer' }),
+      expect.objectContaining({
+        type: 'dependencyOf',
+        targetRef: 'aisystem:default/fraud-scorer',
+      }),
     );
   });
 
   it('rejects an invalid AISystem with an error naming the field, without blocking others', async () => {
     const event = await waitFor(
-      async () => catalogErrors.find(e => e.entity === 'aisystem:default/broken-bot'),
+      async () =>
+        catalogErrors.find(e => e.entity === 'aisystem:default/broken-bot'),
       'processing error for broken-bot',
     );
     expect(event.errors[0].message).toContain(
       'spec.role must be one of provider, deployer, provider-and-deployer',
     );
-    const res = await get('/api/catalog/entities/by-name/aisystem/default/broken-bot');
+    const res = await get(
+      '/api/catalog/entities/by-name/aisystem/default/broken-bot',
+    );
     expect(res.status).toBe(404);
     // everything else in the same mutation was ingested
     const all = await get('/api/catalog/entities?fields=kind,metadata.name');
@@ -209,12 +251,20 @@ describe('catalog module: AISystem kind', () => {
           apiVersion: 'aims.dev/v1alpha1',
           kind: 'AISystem',
           metadata: { name: 'no-owner' },
-          spec: { type: 'agent', lifecycle: 'experimental', purpose: 'x', role: 'deployer', euAiAct: { tier: 'scary' } },
+          spec: {
+            type: 'agent',
+            lifecycle: 'experimental',
+            purpose: 'x',
+            role: 'deployer',
+            euAiAct: { tier: 'scary' },
+          },
         },
       });
     expect(res.status).toBe(400);
     const message = JSON.stringify(res.body);
     expect(message).toContain('spec.owner is required');
-    expect(message).toContain('spec.euAiAct.tier must be one of prohibited, high-risk');
+    expect(message).toContain(
+      'spec.euAiAct.tier must be one of prohibited, high-risk',
+    );
   });
 });

@@ -32,7 +32,16 @@ Exits 0 when the server accepted the report, 1 when it answered an error or coul
 reached, 2 on bad flags or an invalid report.
 `;
 
-const VALUE_FLAGS = ['url', 'token', 'id', 'component', 'environment', 'deployed-at', 'ai-system', 'model'] as const;
+const VALUE_FLAGS = [
+  'url',
+  'token',
+  'id',
+  'component',
+  'environment',
+  'deployed-at',
+  'ai-system',
+  'model',
+] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const REPEATABLE: ValueFlag[] = ['ai-system', 'model'];
 
@@ -64,14 +73,20 @@ interface ParsedFlags {
 }
 
 function parseFlags(args: string[]): ParsedFlags {
-  const parsed: ParsedFlags = { values: {}, dryRun: false, wait: false, help: false };
+  const parsed: ParsedFlags = {
+    values: {},
+    dryRun: false,
+    wait: false,
+    help: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') {
       parsed.help = true;
       continue;
     }
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    if (!arg.startsWith('--'))
+      throw new UsageError(`unexpected argument "${arg}"`);
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     if (name === 'dry-run' || name === 'wait') {
@@ -80,14 +95,18 @@ function parseFlags(args: string[]): ParsedFlags {
       else parsed.dryRun = true;
       continue;
     }
-    if (!(VALUE_FLAGS as readonly string[]).includes(name)) throw new UsageError(`unknown flag --${name}`);
+    if (!(VALUE_FLAGS as readonly string[]).includes(name))
+      throw new UsageError(`unknown flag --${name}`);
     const flag = name as ValueFlag;
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
-    else if (i + 1 < args.length && !args[i + 1].startsWith('--')) value = args[++i];
-    if (value === undefined || value === '') throw new UsageError(`--${flag} needs a value`);
+    else if (i + 1 < args.length && !args[i + 1].startsWith('--'))
+      value = args[++i];
+    if (value === undefined || value === '')
+      throw new UsageError(`--${flag} needs a value`);
     const list = parsed.values[flag] ?? [];
-    if (list.length && !REPEATABLE.includes(flag)) throw new UsageError(`--${flag} given more than once`);
+    if (list.length && !REPEATABLE.includes(flag))
+      throw new UsageError(`--${flag} given more than once`);
     parsed.values[flag] = [...list, value];
   }
   return parsed;
@@ -103,7 +122,9 @@ export function parseAISystemFlag(value: string): DeploymentReportAISystem {
   const model = colon === -1 ? rest : rest.slice(0, colon);
   const version = colon === -1 ? '' : rest.slice(colon + 1);
   if (!ref || (!model && !version)) {
-    throw new UsageError(`--ai-system must be <ref>[@<model>:<version>], got "${value}"`);
+    throw new UsageError(
+      `--ai-system must be <ref>[@<model>:<version>], got "${value}"`,
+    );
   }
   return { ref, ...(model ? { model } : {}), ...(version ? { version } : {}) };
 }
@@ -113,10 +134,13 @@ export function parseModelFlag(value: string): DeploymentReportModel {
   const slash = value.indexOf('/');
   const at = value.lastIndexOf('@');
   const provider = slash === -1 ? '' : value.slice(0, slash);
-  const name = slash === -1 ? '' : value.slice(slash + 1, at > slash ? at : undefined);
+  const name =
+    slash === -1 ? '' : value.slice(slash + 1, at > slash ? at : undefined);
   const version = at > slash ? value.slice(at + 1) : undefined;
   if (!provider || !name || version === '') {
-    throw new UsageError(`--model must be <provider>/<name>[@<version>], got "${value}"`);
+    throw new UsageError(
+      `--model must be <provider>/<name>[@<version>], got "${value}"`,
+    );
   }
   return { provider, name, ...(version ? { version } : {}) };
 }
@@ -143,7 +167,10 @@ const pretty = (body: string) => {
 };
 
 /** `aims report-deployment …`: returns the exit code (0 sent, 1 server/network error, 2 usage). */
-export async function reportDeployment(args: string[], io: ReportDeploymentIo): Promise<number> {
+export async function reportDeployment(
+  args: string[],
+  io: ReportDeploymentIo,
+): Promise<number> {
   const fail = (message: string) => {
     io.err(`aims report-deployment: ${message}`);
     return 2;
@@ -172,17 +199,22 @@ export async function reportDeployment(args: string[], io: ReportDeploymentIo): 
     if (problems.length) {
       for (const p of problems) {
         const flag = FLAG_OF_FIELD[p.field.split(/[.[]/)[0]];
-        io.err(`aims report-deployment: ${p.message}${flag ? ` (${flag})` : ''}`);
+        io.err(
+          `aims report-deployment: ${p.message}${flag ? ` (${flag})` : ''}`,
+        );
       }
       io.err(`\n${REPORT_DEPLOYMENT_USAGE}`);
       return 2;
     }
   } catch (error) {
-    if (error instanceof UsageError) return fail(`${error.message}\n\n${REPORT_DEPLOYMENT_USAGE}`);
+    if (error instanceof UsageError)
+      return fail(`${error.message}\n\n${REPORT_DEPLOYMENT_USAGE}`);
     throw error;
   }
 
-  const endpoint = `${url}/api/aims/deployments${flags.wait ? '?wait=true' : ''}`;
+  const endpoint = `${url}/api/aims/deployments${
+    flags.wait ? '?wait=true' : ''
+  }`;
   const body = JSON.stringify(report, null, 2);
   if (flags.dryRun) {
     io.out(body);
@@ -208,10 +240,16 @@ export async function reportDeployment(args: string[], io: ReportDeploymentIo): 
     text = await response.text();
   } catch (error) {
     const cause = (error as { cause?: { message?: string } })?.cause?.message;
-    io.err(`aims report-deployment: could not reach ${endpoint}: ${(error as Error)?.message ?? error}${cause ? ` (${cause})` : ''}`);
+    io.err(
+      `aims report-deployment: could not reach ${endpoint}: ${
+        (error as Error)?.message ?? error
+      }${cause ? ` (${cause})` : ''}`,
+    );
     return 1;
   }
-  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const status = `${response.status}${
+    response.statusText ? ` ${response.statusText}` : ''
+  }`;
   if (!response.ok) {
     io.err(`aims report-deployment: ${endpoint} answered ${status}`);
     if (text) io.err(pretty(text));

@@ -28,18 +28,28 @@ export function formatProblem(p: FileProblem): string {
 function entityRefOf(doc: any): string {
   const name = doc?.metadata?.name;
   const namespace = doc?.metadata?.namespace ?? 'default';
-  return typeof name === 'string' ? `aisystem:${namespace}/${name}` : 'aisystem:<unnamed>';
+  return typeof name === 'string'
+    ? `aisystem:${namespace}/${name}`
+    : 'aisystem:<unnamed>';
 }
 
 /** Validates the AISystem documents of one multi-document YAML text. */
-export function validateYamlText(file: string, text: string): { aiSystems: number; problems: FileProblem[] } {
+export function validateYamlText(
+  file: string,
+  text: string,
+): { aiSystems: number; problems: FileProblem[] } {
   const problems: FileProblem[] = [];
   let aiSystems = 0;
   const documents = YAML.parseAllDocuments(text);
   documents.forEach((document, documentIndex) => {
     if (document.errors.length) {
       for (const error of document.errors) {
-        problems.push({ file, documentIndex, entityRef: '-', message: `invalid YAML: ${error.message.split('\n')[0]}` });
+        problems.push({
+          file,
+          documentIndex,
+          entityRef: '-',
+          message: `invalid YAML: ${error.message.split('\n')[0]}`,
+        });
       }
       return;
     }
@@ -47,27 +57,48 @@ export function validateYamlText(file: string, text: string): { aiSystems: numbe
     if (doc === null || doc === undefined) return; // empty document, e.g. a trailing ---
     const kind = typeof doc === 'object' ? doc.kind : undefined;
     // Non-AISystem documents pass through: the catalog validates its own kinds.
-    if (typeof kind !== 'string' || kind.toLocaleLowerCase('en-US') !== AISYSTEM_KIND.toLocaleLowerCase('en-US')) {
+    if (
+      typeof kind !== 'string' ||
+      kind.toLocaleLowerCase('en-US') !==
+        AISYSTEM_KIND.toLocaleLowerCase('en-US')
+    ) {
       return;
     }
     aiSystems += 1;
     for (const problem of validateAISystemEntity(doc)) {
-      problems.push({ file, documentIndex, entityRef: entityRefOf(doc), message: problem.message });
+      problems.push({
+        file,
+        documentIndex,
+        entityRef: entityRefOf(doc),
+        message: problem.message,
+      });
     }
   });
   return { aiSystems, problems };
 }
 
 /** Expands files and globs (relative to cwd) and validates every AISystem in them. */
-export async function validateFiles(patterns: string[], cwd: string): Promise<ValidateResult> {
+export async function validateFiles(
+  patterns: string[],
+  cwd: string,
+): Promise<ValidateResult> {
   const files = new Set<string>();
   const problems: FileProblem[] = [];
   for (const pattern of patterns) {
     const matches = fs.existsSync(path.resolve(cwd, pattern))
       ? [pattern]
-      : await glob(pattern, { cwd, nodir: true, ignore: ['**/node_modules/**'] });
+      : await glob(pattern, {
+          cwd,
+          nodir: true,
+          ignore: ['**/node_modules/**'],
+        });
     if (!matches.length) {
-      problems.push({ file: pattern, documentIndex: 0, entityRef: '-', message: 'no file matches this path or glob' });
+      problems.push({
+        file: pattern,
+        documentIndex: 0,
+        entityRef: '-',
+        message: 'no file matches this path or glob',
+      });
     }
     matches.sort().forEach(m => files.add(m));
   }
@@ -77,7 +108,12 @@ export async function validateFiles(patterns: string[], cwd: string): Promise<Va
     try {
       text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
     } catch (e) {
-      problems.push({ file, documentIndex: 0, entityRef: '-', message: `cannot read file: ${(e as Error).message}` });
+      problems.push({
+        file,
+        documentIndex: 0,
+        entityRef: '-',
+        message: `cannot read file: ${(e as Error).message}`,
+      });
       continue;
     }
     const result = validateYamlText(file, text);

@@ -88,7 +88,9 @@ export const authModuleComplianceProvider = createBackendModule({
           factory: createProxyAuthProviderFactory({
             authenticator: complianceAuthenticator,
             signInResolver: signInAsComplianceOfficer(
-              config.getOptionalConfig(`auth.providers.${COMPLIANCE_PROVIDER_ID}`),
+              config.getOptionalConfig(
+                `auth.providers.${COMPLIANCE_PROVIDER_ID}`,
+              ),
             ),
           }),
         });

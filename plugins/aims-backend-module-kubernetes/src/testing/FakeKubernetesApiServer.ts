@@ -19,20 +19,44 @@ interface ResourceType {
 }
 
 const RESOURCE_TYPES: ResourceType[] = [
-  ...['pods', 'services', 'configmaps', 'limitranges', 'resourcequotas', 'secrets', 'persistentvolumeclaims'].map(
-    plural => ({ group: '', version: 'v1', plural, kind: kindOf(plural) }),
+  ...[
+    'pods',
+    'services',
+    'configmaps',
+    'limitranges',
+    'resourcequotas',
+    'secrets',
+    'persistentvolumeclaims',
+  ].map(plural => ({ group: '', version: 'v1', plural, kind: kindOf(plural) })),
+  ...['deployments', 'replicasets', 'statefulsets', 'daemonsets'].map(
+    plural => ({
+      group: 'apps',
+      version: 'v1',
+      plural,
+      kind: kindOf(plural),
+    }),
   ),
-  ...['deployments', 'replicasets', 'statefulsets', 'daemonsets'].map(plural => ({
-    group: 'apps',
-    version: 'v1',
-    plural,
-    kind: kindOf(plural),
-  })),
   { group: 'batch', version: 'v1', plural: 'jobs', kind: 'Job' },
   { group: 'batch', version: 'v1', plural: 'cronjobs', kind: 'CronJob' },
-  { group: 'autoscaling', version: 'v2', plural: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler' },
-  { group: 'networking.k8s.io', version: 'v1', plural: 'ingresses', kind: 'Ingress' },
-  { group: 'serving.kserve.io', version: 'v1beta1', plural: 'inferenceservices', kind: 'InferenceService', custom: true },
+  {
+    group: 'autoscaling',
+    version: 'v2',
+    plural: 'horizontalpodautoscalers',
+    kind: 'HorizontalPodAutoscaler',
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    plural: 'ingresses',
+    kind: 'Ingress',
+  },
+  {
+    group: 'serving.kserve.io',
+    version: 'v1beta1',
+    plural: 'inferenceservices',
+    kind: 'InferenceService',
+    custom: true,
+  },
 ];
 
 function kindOf(plural: string): string {
@@ -79,14 +103,30 @@ export interface FailureMode {
   plural?: string;
 }
 
-const REASONS: Record<number, string> = { 403: 'Forbidden', 404: 'NotFound', 500: 'InternalError' };
+const REASONS: Record<number, string> = {
+  403: 'Forbidden',
+  404: 'NotFound',
+  500: 'InternalError',
+};
 
 function status(code: number, message: string) {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: REASONS[code], details: {}, code };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason: REASONS[code],
+    details: {},
+    code,
+  };
 }
 
 /** Label selector subset of the apiserver: `k=v`, `k==v`, `k!=v`, `k`, `!k`, `k in (a,b)`, `k notin (a,b)`. */
-export function matchesLabelSelector(labels: Record<string, string> = {}, selector?: string | null): boolean {
+export function matchesLabelSelector(
+  labels: Record<string, string> = {},
+  selector?: string | null,
+): boolean {
   if (!selector) return true;
   const requirements = selector.match(/([^,(]+(\([^)]*\))?)/g) ?? [];
   return requirements.every(raw => {
@@ -133,9 +173,15 @@ export class FakeKubernetesApiServer {
         type,
         object: {
           ...object,
-          apiVersion: type.group ? `${type.group}/${type.version}` : type.version,
+          apiVersion: type.group
+            ? `${type.group}/${type.version}`
+            : type.version,
           kind: type.kind,
-          metadata: { uid: `uid-${this.resourceVersion}`, resourceVersion: String(this.resourceVersion), ...object.metadata },
+          metadata: {
+            uid: `uid-${this.resourceVersion}`,
+            resourceVersion: String(this.resourceVersion),
+            ...object.metadata,
+          },
         },
       });
     }
@@ -145,12 +191,16 @@ export class FakeKubernetesApiServer {
   /** Listens on 127.0.0.1, on a random port unless one is given (to come back after stop()). */
   async start(port = 0): Promise<void> {
     this.server = http.createServer((req, res) => this.handle(req, res));
-    await new Promise<void>(resolve => this.server!.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>(resolve =>
+      this.server!.listen(port, '127.0.0.1', resolve),
+    );
   }
 
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
-    await new Promise<void>(resolve => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>(resolve =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -172,10 +222,15 @@ export class FakeKubernetesApiServer {
       send(401, { ...status(401, 'Unauthorized'), reason: 'Unauthorized' });
       return;
     }
-    const m = url.pathname.match(/^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([^/]+)$/);
+    const m = url.pathname.match(
+      /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([^/]+)$/,
+    );
     if (req.method !== 'GET' || !m) {
       this.unknownPaths.push(url.pathname);
-      send(404, status(404, 'the server could not find the requested resource'));
+      send(
+        404,
+        status(404, 'the server could not find the requested resource'),
+      );
       return;
     }
     const [group, version] = m[1] ? ['', m[1]] : [m[2], m[3]];
@@ -200,19 +255,33 @@ export class FakeKubernetesApiServer {
       });
       return;
     }
-    const type = RESOURCE_TYPES.find(t => t.group === group && t.version === version && t.plural === plural);
+    const type = RESOURCE_TYPES.find(
+      t => t.group === group && t.version === version && t.plural === plural,
+    );
     if (!type) {
       this.unknownPaths.push(url.pathname);
-      send(404, status(404, 'the server could not find the requested resource'));
+      send(
+        404,
+        status(404, 'the server could not find the requested resource'),
+      );
       return;
     }
-    if (this.failure && (!this.failure.plural || this.failure.plural === plural)) {
+    if (
+      this.failure &&
+      (!this.failure.plural || this.failure.plural === plural)
+    ) {
       const what = `${plural}${group ? `.${group}` : ''}`;
       send(
         this.failure.status,
         this.failure.status === 403
-          ? status(403, `${what} is forbidden: User "system:serviceaccount:backstage:reader" cannot list resource "${plural}"`)
-          : status(500, `Internal error occurred: etcdserver: request timed out`),
+          ? status(
+              403,
+              `${what} is forbidden: User "system:serviceaccount:backstage:reader" cannot list resource "${plural}"`,
+            )
+          : status(
+              500,
+              `Internal error occurred: etcdserver: request timed out`,
+            ),
       );
       return;
     }
@@ -229,7 +298,11 @@ export class FakeKubernetesApiServer {
     });
   }
 
-  private select(plural: string, namespace: string | undefined, labelSelector: string | undefined) {
+  private select(
+    plural: string,
+    namespace: string | undefined,
+    labelSelector: string | undefined,
+  ) {
     return this.objects
       .filter(({ type }) => type.plural === plural)
       .map(({ object }) => object)

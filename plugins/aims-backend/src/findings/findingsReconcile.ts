@@ -1,4 +1,7 @@
-import { FindingDraft, FindingStatus } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  FindingDraft,
+  FindingStatus,
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 /** What the reconcile needs of a stored finding. */
 export interface StoredFindingState {

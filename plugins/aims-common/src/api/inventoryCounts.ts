@@ -1,5 +1,9 @@
 import { EU_AI_ACT_TIERS, EuAiActTier } from '../domain/euAiAct';
-import { IMPACT_ASSESSMENT_STATUSES, ImpactAssessmentStatus, InventoryCounts } from './types';
+import {
+  IMPACT_ASSESSMENT_STATUSES,
+  ImpactAssessmentStatus,
+  InventoryCounts,
+} from './types';
 
 const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map(k => [k, 0])) as Record<K, number>;

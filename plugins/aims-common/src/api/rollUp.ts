@@ -1,6 +1,15 @@
-import { AISystemStatus, AimsHealth, ImpactAssessmentStatus, AIMS_HEALTH } from './types';
+import {
+  AISystemStatus,
+  AimsHealth,
+  ImpactAssessmentStatus,
+  AIMS_HEALTH,
+} from './types';
 import { EuAiActTier } from '../domain/euAiAct';
-import { FindingCounts, NO_FINDINGS, addFindingCounts } from '../findings/vocabulary';
+import {
+  FindingCounts,
+  NO_FINDINGS,
+  addFindingCounts,
+} from '../findings/vocabulary';
 import { owesImpactAssessment } from '../impactAssessment/obligation';
 
 /**
@@ -16,17 +25,22 @@ export function aiSystemHealth(input: {
 }): AimsHealth {
   const { lifecycle, euAiActTier, impactAssessmentStatus, findings } = input;
   // a retired system owes no assessment: only findings still open on it need attention
-  if (!owesImpactAssessment(lifecycle)) return findings.open > 0 ? 'attention' : 'ok';
+  if (!owesImpactAssessment(lifecycle))
+    return findings.open > 0 ? 'attention' : 'ok';
   const weighty =
-    lifecycle === 'production' || euAiActTier === 'high-risk' || euAiActTier === 'prohibited';
+    lifecycle === 'production' ||
+    euAiActTier === 'high-risk' ||
+    euAiActTier === 'prohibited';
   if (findings.critical > 0 || euAiActTier === 'prohibited') return 'at-risk';
   if (
     weighty &&
-    (impactAssessmentStatus === 'missing' || impactAssessmentStatus === 'review-overdue')
+    (impactAssessmentStatus === 'missing' ||
+      impactAssessmentStatus === 'review-overdue')
   ) {
     return 'at-risk';
   }
-  if (impactAssessmentStatus !== 'approved' || findings.open > 0) return 'attention';
+  if (impactAssessmentStatus !== 'approved' || findings.open > 0)
+    return 'attention';
   return 'ok';
 }
 
@@ -42,7 +56,9 @@ export function rollUpComponent(aiSystems: AISystemStatus[]): {
   health: AimsHealth;
 } {
   return {
-    findings: aiSystems.map(s => s.findings).reduce(addFindingCounts, NO_FINDINGS),
+    findings: aiSystems
+      .map(s => s.findings)
+      .reduce(addFindingCounts, NO_FINDINGS),
     health: worstHealth(aiSystems.map(s => s.health)),
   };
 }

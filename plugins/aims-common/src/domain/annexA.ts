@@ -10,8 +10,8 @@ export interface AnnexAControl {
 }
 
 /** All 38 Annex A controls in catalogue order. */
-export const ANNEX_A_CONTROLS: readonly AnnexAControl[] = ANNEX_A_DATA.categories.flatMap(
-  category =>
+export const ANNEX_A_CONTROLS: readonly AnnexAControl[] =
+  ANNEX_A_DATA.categories.flatMap(category =>
     category.controls.map(control => ({
       id: control.id,
       title: control.title,
@@ -19,7 +19,7 @@ export const ANNEX_A_CONTROLS: readonly AnnexAControl[] = ANNEX_A_DATA.categorie
       categoryTitle: category.title,
       ...('subgroup' in control ? { subgroup: control.subgroup } : {}),
     })),
-);
+  );
 
 const controlsById = new Map(ANNEX_A_CONTROLS.map(c => [c.id, c]));
 

@@ -13,24 +13,59 @@ const valid = (): DeploymentReport => ({
   component: 'component:default/payments-api',
   environment: 'production',
   deployedAt: '2026-11-20T10:00:00Z',
-  aiSystems: [{ ref: 'aisystem:default/fraud-scorer', model: 'fraud-xgb', version: '3.3.0' }],
+  aiSystems: [
+    {
+      ref: 'aisystem:default/fraud-scorer',
+      model: 'fraud-xgb',
+      version: '3.3.0',
+    },
+  ],
   models: [{ provider: 'openai', name: 'gpt-4o' }],
 });
 
-const messages = (input: unknown) => validateDeploymentReport(input, { now: NOW }).map(p => p.message);
-const fields = (input: unknown) => validateDeploymentReport(input, { now: NOW }).map(p => p.field);
-const many = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+const messages = (input: unknown) =>
+  validateDeploymentReport(input, { now: NOW }).map(p => p.message);
+const fields = (input: unknown) =>
+  validateDeploymentReport(input, { now: NOW }).map(p => p.field);
+const many = <T>(n: number, f: (i: number) => T) =>
+  Array.from({ length: n }, (_, i) => f(i));
 
 describe('validateDeploymentReport', () => {
   it('accepts the contract example, minimal reports and short refs', () => {
     expect(messages(valid())).toEqual([]);
-    expect(messages({ id: 'a', component: 'payments-api', environment: 'prod', deployedAt: '2026-11-20T10:00:00Z' })).toEqual([]);
-    expect(messages({ ...valid(), aiSystems: [{ ref: 'fraud-scorer' }, { ref: 'payments/Fraud-Scorer', model: 'x' }], models: [] })).toEqual([]);
-    expect(messages({ ...valid(), deployedAt: '2026-11-20T12:04:59+02:00' })).toEqual([]);
-    expect(messages({ ...valid(), deployedAt: '2026-11-20T10:05:00.000Z' })).toEqual([]);
+    expect(
+      messages({
+        id: 'a',
+        component: 'payments-api',
+        environment: 'prod',
+        deployedAt: '2026-11-20T10:00:00Z',
+      }),
+    ).toEqual([]);
+    expect(
+      messages({
+        ...valid(),
+        aiSystems: [
+          { ref: 'fraud-scorer' },
+          { ref: 'payments/Fraud-Scorer', model: 'x' },
+        ],
+        models: [],
+      }),
+    ).toEqual([]);
+    expect(
+      messages({ ...valid(), deployedAt: '2026-11-20T12:04:59+02:00' }),
+    ).toEqual([]);
+    expect(
+      messages({ ...valid(), deployedAt: '2026-11-20T10:05:00.000Z' }),
+    ).toEqual([]);
     expect(messages({ ...valid(), id: 'x'.repeat(200) })).toEqual([]);
     expect(messages({ ...valid(), id: 'gl:123.4_5-6' })).toEqual([]);
-    expect(messages({ ...valid(), aiSystems: many(100, i => ({ ref: `s-${i}` })), models: many(100, i => ({ provider: 'p', name: `m${i}` })) })).toEqual([]);
+    expect(
+      messages({
+        ...valid(),
+        aiSystems: many(100, i => ({ ref: `s-${i}` })),
+        models: many(100, i => ({ provider: 'p', name: `m${i}` })),
+      }),
+    ).toEqual([]);
   });
 
   it.each<[string, unknown, string[]]>([
@@ -39,27 +74,123 @@ describe('validateDeploymentReport', () => {
     [
       'everything missing',
       {},
-      ['id is required', 'component is required', 'environment is required', 'deployedAt is required'],
+      [
+        'id is required',
+        'component is required',
+        'environment is required',
+        'deployedAt is required',
+      ],
     ],
-    ['unknown top-level field', { ...valid(), commit: 'abc' }, ['commit is not a known field']],
+    [
+      'unknown top-level field',
+      { ...valid(), commit: 'abc' },
+      ['commit is not a known field'],
+    ],
     ['id not a string', { ...valid(), id: 42 }, ['id must be a string']],
-    ['id empty', { ...valid(), id: '' }, ['id must be 1-200 characters of A-Z a-z 0-9 . _ : -']],
-    ['id too long', { ...valid(), id: 'x'.repeat(201) }, ['id must be 1-200 characters of A-Z a-z 0-9 . _ : -']],
-    ['id with a space', { ...valid(), id: 'run 1' }, ['id must be 1-200 characters of A-Z a-z 0-9 . _ : -']],
-    ['id with a slash', { ...valid(), id: 'run/1' }, ['id must be 1-200 characters of A-Z a-z 0-9 . _ : -']],
-    ['component of another kind', { ...valid(), component: 'api:default/payments' }, ['component must be an entity ref of kind Component (component:namespace/name)']],
-    ['component malformed', { ...valid(), component: 'component:default/' }, ['component must be an entity ref of kind Component (component:namespace/name)']],
-    ['environment not a slug', { ...valid(), environment: 'Prod EU' }, ['environment must be a slug: lower-case letters, digits and single hyphens, at most 63 characters']],
-    ['environment upper-case', { ...valid(), environment: 'Production' }, ['environment must be a slug: lower-case letters, digits and single hyphens, at most 63 characters']],
-    ['environment too long', { ...valid(), environment: 'a'.repeat(64) }, ['environment must be a slug: lower-case letters, digits and single hyphens, at most 63 characters']],
-    ['deployedAt without timezone', { ...valid(), deployedAt: '2026-11-20T10:00:00' }, ['deployedAt must be an ISO-8601 date-time with a timezone (2026-11-20T10:00:00Z)']],
-    ['deployedAt a date only', { ...valid(), deployedAt: '2026-11-20' }, ['deployedAt must be an ISO-8601 date-time with a timezone (2026-11-20T10:00:00Z)']],
-    ['deployedAt not a calendar day', { ...valid(), deployedAt: '2026-02-30T10:00:00Z' }, ['deployedAt must be an ISO-8601 date-time with a timezone (2026-11-20T10:00:00Z)']],
-    ['deployedAt a number', { ...valid(), deployedAt: NOW }, ['deployedAt must be a string']],
-    ['deployedAt more than 5 minutes ahead', { ...valid(), deployedAt: '2026-11-20T10:05:01Z' }, ['deployedAt must not be more than 5 minutes in the future']],
-    ['aiSystems not an array', { ...valid(), aiSystems: {} }, ['aiSystems must be an array']],
-    ['too many aiSystems', { ...valid(), aiSystems: many(101, i => ({ ref: `s-${i}` })) }, ['aiSystems must have at most 100 entries']],
-    ['too many models', { ...valid(), models: many(101, i => ({ provider: 'p', name: `m${i}` })) }, ['models must have at most 100 entries']],
+    [
+      'id empty',
+      { ...valid(), id: '' },
+      ['id must be 1-200 characters of A-Z a-z 0-9 . _ : -'],
+    ],
+    [
+      'id too long',
+      { ...valid(), id: 'x'.repeat(201) },
+      ['id must be 1-200 characters of A-Z a-z 0-9 . _ : -'],
+    ],
+    [
+      'id with a space',
+      { ...valid(), id: 'run 1' },
+      ['id must be 1-200 characters of A-Z a-z 0-9 . _ : -'],
+    ],
+    [
+      'id with a slash',
+      { ...valid(), id: 'run/1' },
+      ['id must be 1-200 characters of A-Z a-z 0-9 . _ : -'],
+    ],
+    [
+      'component of another kind',
+      { ...valid(), component: 'api:default/payments' },
+      [
+        'component must be an entity ref of kind Component (component:namespace/name)',
+      ],
+    ],
+    [
+      'component malformed',
+      { ...valid(), component: 'component:default/' },
+      [
+        'component must be an entity ref of kind Component (component:namespace/name)',
+      ],
+    ],
+    [
+      'environment not a slug',
+      { ...valid(), environment: 'Prod EU' },
+      [
+        'environment must be a slug: lower-case letters, digits and single hyphens, at most 63 characters',
+      ],
+    ],
+    [
+      'environment upper-case',
+      { ...valid(), environment: 'Production' },
+      [
+        'environment must be a slug: lower-case letters, digits and single hyphens, at most 63 characters',
+      ],
+    ],
+    [
+      'environment too long',
+      { ...valid(), environment: 'a'.repeat(64) },
+      [
+        'environment must be a slug: lower-case letters, digits and single hyphens, at most 63 characters',
+      ],
+    ],
+    [
+      'deployedAt without timezone',
+      { ...valid(), deployedAt: '2026-11-20T10:00:00' },
+      [
+        'deployedAt must be an ISO-8601 date-time with a timezone (2026-11-20T10:00:00Z)',
+      ],
+    ],
+    [
+      'deployedAt a date only',
+      { ...valid(), deployedAt: '2026-11-20' },
+      [
+        'deployedAt must be an ISO-8601 date-time with a timezone (2026-11-20T10:00:00Z)',
+      ],
+    ],
+    [
+      'deployedAt not a calendar day',
+      { ...valid(), deployedAt: '2026-02-30T10:00:00Z' },
+      [
+        'deployedAt must be an ISO-8601 date-time with a timezone (2026-11-20T10:00:00Z)',
+      ],
+    ],
+    [
+      'deployedAt a number',
+      { ...valid(), deployedAt: NOW },
+      ['deployedAt must be a string'],
+    ],
+    [
+      'deployedAt more than 5 minutes ahead',
+      { ...valid(), deployedAt: '2026-11-20T10:05:01Z' },
+      ['deployedAt must not be more than 5 minutes in the future'],
+    ],
+    [
+      'aiSystems not an array',
+      { ...valid(), aiSystems: {} },
+      ['aiSystems must be an array'],
+    ],
+    [
+      'too many aiSystems',
+      { ...valid(), aiSystems: many(101, i => ({ ref: `s-${i}` })) },
+      ['aiSystems must have at most 100 entries'],
+    ],
+    [
+      'too many models',
+      {
+        ...valid(),
+        models: many(101, i => ({ provider: 'p', name: `m${i}` })),
+      },
+      ['models must have at most 100 entries'],
+    ],
     [
       'aiSystems entries',
       {
@@ -84,7 +215,14 @@ describe('validateDeploymentReport', () => {
     ],
     [
       'models entries',
-      { ...valid(), models: [{ provider: 'openai', name: 'gpt-4o', version: 'x'.repeat(201) }, { name: ' ', region: 'eu' }, 7] },
+      {
+        ...valid(),
+        models: [
+          { provider: 'openai', name: 'gpt-4o', version: 'x'.repeat(201) },
+          { name: ' ', region: 'eu' },
+          7,
+        ],
+      },
       [
         'models[0].version must be at most 200 characters',
         'models[1].region is not a known field',
@@ -98,12 +236,22 @@ describe('validateDeploymentReport', () => {
   });
 
   it('names each field in `field` too', () => {
-    expect(fields({ ...valid(), aiSystems: [{ ref: 'x' }, { ref: 'group:x' }] })).toEqual(['aiSystems[1].ref']);
+    expect(
+      fields({ ...valid(), aiSystems: [{ ref: 'x' }, { ref: 'group:x' }] }),
+    ).toEqual(['aiSystems[1].ref']);
   });
 
   it('uses the current time by default', () => {
-    expect(validateDeploymentReport({ ...valid(), deployedAt: new Date(Date.now() + 60 * 60_000).toISOString() })).toEqual([
-      { field: 'deployedAt', message: 'deployedAt must not be more than 5 minutes in the future' },
+    expect(
+      validateDeploymentReport({
+        ...valid(),
+        deployedAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+      }),
+    ).toEqual([
+      {
+        field: 'deployedAt',
+        message: 'deployedAt must not be more than 5 minutes in the future',
+      },
     ]);
   });
 });
@@ -131,7 +279,14 @@ describe('normalizeDeploymentReport', () => {
       component: 'Payments-API',
       environment: 'production',
       deployedAt: '2026-11-20T11:00:00+01:00',
-      aiSystems: [{ ref: 'Payments/Fraud-Scorer', model: ' fraud-xgb ', version: '3.3.0' }, { ref: 'AISystem:default/Chat' }],
+      aiSystems: [
+        {
+          ref: 'Payments/Fraud-Scorer',
+          model: ' fraud-xgb ',
+          version: '3.3.0',
+        },
+        { ref: 'AISystem:default/Chat' },
+      ],
       models: [{ provider: 'OpenAI', name: 'gpt-4o', version: '2024-08-06' }],
     };
     expect(validateDeploymentReport(report, { now: NOW })).toEqual([]);
@@ -141,12 +296,23 @@ describe('normalizeDeploymentReport', () => {
       environment: 'production',
       deployedAt: '2026-11-20T10:00:00.000Z',
       aiSystems: [
-        { ref: 'aisystem:payments/fraud-scorer', model: 'fraud-xgb', version: '3.3.0' },
+        {
+          ref: 'aisystem:payments/fraud-scorer',
+          model: 'fraud-xgb',
+          version: '3.3.0',
+        },
         { ref: 'aisystem:default/chat' },
       ],
       models: [{ provider: 'openai', name: 'gpt-4o', version: '2024-08-06' }],
     });
-    expect(normalizeDeploymentReport({ id: 'a', component: 'x', environment: 'dev', deployedAt: '2026-11-20T10:00:00Z' })).toMatchObject({
+    expect(
+      normalizeDeploymentReport({
+        id: 'a',
+        component: 'x',
+        environment: 'dev',
+        deployedAt: '2026-11-20T10:00:00Z',
+      }),
+    ).toMatchObject({
       aiSystems: [],
       models: [],
     });
@@ -155,7 +321,10 @@ describe('normalizeDeploymentReport', () => {
 
 describe('deploymentReportToObservations', () => {
   it('one observation per AI system and model, stamped with the report', () => {
-    const observations = deploymentReportToObservations(normalizeDeploymentReport(valid()), 'ci');
+    const observations = deploymentReportToObservations(
+      normalizeDeploymentReport(valid()),
+      'ci',
+    );
     expect(observations).toEqual([
       {
         sourceId: 'ci',
@@ -184,7 +353,12 @@ describe('deploymentReportToObservations', () => {
 
   it('a report without AI is one coverage-only observation', () => {
     const [only, ...rest] = deploymentReportToObservations(
-      normalizeDeploymentReport({ id: 'a', component: 'x', environment: 'dev', deployedAt: '2026-11-20T10:00:00Z' }),
+      normalizeDeploymentReport({
+        id: 'a',
+        component: 'x',
+        environment: 'dev',
+        deployedAt: '2026-11-20T10:00:00Z',
+      }),
     );
     expect(rest).toEqual([]);
     expect(only).toEqual({

@@ -14,7 +14,8 @@ export type DeploymentReportAISystem =
   components['schemas']['DeploymentReportAISystem'];
 
 /** AI the reporter cannot map to an AISystem (`models[]` of a deployment report, contract). */
-export type DeploymentReportModel = components['schemas']['DeploymentReportModel'];
+export type DeploymentReportModel =
+  components['schemas']['DeploymentReportModel'];
 
 /**
  * `POST /api/aims/deployments` (contract, defined by the OpenAPI spec): what CI/CD deployed
@@ -45,7 +46,14 @@ const ENVIRONMENT_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
-const TOP_FIELDS = ['id', 'component', 'environment', 'deployedAt', 'aiSystems', 'models'];
+const TOP_FIELDS = [
+  'id',
+  'component',
+  'environment',
+  'deployedAt',
+  'aiSystems',
+  'models',
+];
 const AI_SYSTEM_FIELDS = ['ref', 'model', 'version'];
 const MODEL_FIELDS = ['provider', 'name', 'version'];
 
@@ -54,10 +62,16 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses a ref of one kind (default kind = that kind); undefined when it is not one. */
-function parseRefOfKind(value: string, kind: string): CompoundEntityRef | undefined {
+function parseRefOfKind(
+  value: string,
+  kind: string,
+): CompoundEntityRef | undefined {
   let ref: CompoundEntityRef;
   try {
-    ref = parseEntityRef(value, { defaultKind: kind, defaultNamespace: DEFAULT_NAMESPACE });
+    ref = parseEntityRef(value, {
+      defaultKind: kind,
+      defaultNamespace: DEFAULT_NAMESPACE,
+    });
   } catch {
     return undefined;
   }
@@ -73,7 +87,10 @@ function parseRefOfKind(value: string, kind: string): CompoundEntityRef | undefi
 
 /** `kind:namespace/name`, all lower-case (entity refs compare case-insensitively). */
 function normalizeRef(value: string, kind: string): string {
-  const ref = parseEntityRef(value.trim(), { defaultKind: kind, defaultNamespace: DEFAULT_NAMESPACE });
+  const ref = parseEntityRef(value.trim(), {
+    defaultKind: kind,
+    defaultNamespace: DEFAULT_NAMESPACE,
+  });
   return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
 }
 
@@ -81,11 +98,19 @@ function normalizeRef(value: string, kind: string): string {
 export function parseIsoDateTimeWithZone(value: string): number | undefined {
   const m = ISO_DATE_TIME.exec(value);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
+  const [year, month, day, hour, minute, second] = [
+    m[1],
+    m[2],
+    m[3],
+    m[4],
+    m[5],
+    m[6] ?? '0',
+  ].map(Number);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return undefined;
+  if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59))
+    return undefined;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
 }
@@ -95,14 +120,20 @@ export function parseIsoDateTimeWithZone(value: string): number | undefined {
  * its field (`aiSystems[1].ref must be an entity ref of kind AISystem`); an empty list means
  * valid. Runs in the CLI before sending and on the server.
  */
-export function validateDeploymentReport(input: unknown, options: { now?: number } = {}): FieldProblem[] {
+export function validateDeploymentReport(
+  input: unknown,
+  options: { now?: number } = {},
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const add = (field: string, message: string) => problems.push({ field, message: `${field} ${message}` });
-  if (!isObject(input)) return [{ field: 'report', message: 'report must be a JSON object' }];
+  const add = (field: string, message: string) =>
+    problems.push({ field, message: `${field} ${message}` });
+  if (!isObject(input))
+    return [{ field: 'report', message: 'report must be a JSON object' }];
   const now = options.now ?? Date.now();
   const L = DEPLOYMENT_REPORT_LIMITS;
 
-  for (const key of Object.keys(input)) if (!TOP_FIELDS.includes(key)) add(key, 'is not a known field');
+  for (const key of Object.keys(input))
+    if (!TOP_FIELDS.includes(key)) add(key, 'is not a known field');
 
   const requiredString = (field: string, value: unknown): value is string => {
     if (value === undefined || value === null) {
@@ -117,37 +148,59 @@ export function validateDeploymentReport(input: unknown, options: { now?: number
   };
   const optionalText = (field: string, value: unknown) => {
     if (value === undefined) return;
-    if (typeof value !== 'string' || !value.trim()) add(field, 'must be a non-empty string');
-    else if (value.length > L.maxTextLength) add(field, `must be at most ${L.maxTextLength} characters`);
+    if (typeof value !== 'string' || !value.trim())
+      add(field, 'must be a non-empty string');
+    else if (value.length > L.maxTextLength)
+      add(field, `must be at most ${L.maxTextLength} characters`);
   };
   const requiredText = (field: string, value: unknown) => {
     if (!requiredString(field, value)) return;
     if (!value.trim()) add(field, 'must not be empty');
-    else if (value.length > L.maxTextLength) add(field, `must be at most ${L.maxTextLength} characters`);
+    else if (value.length > L.maxTextLength)
+      add(field, `must be at most ${L.maxTextLength} characters`);
   };
 
   const { id, component, environment, deployedAt, aiSystems, models } = input;
-  if (requiredString('id', id) && (id.length < 1 || id.length > L.idMaxLength || !ID_PATTERN.test(id))) {
+  if (
+    requiredString('id', id) &&
+    (id.length < 1 || id.length > L.idMaxLength || !ID_PATTERN.test(id))
+  ) {
     add('id', `must be 1-${L.idMaxLength} characters of A-Z a-z 0-9 . _ : -`);
   }
-  if (requiredString('component', component) && !parseRefOfKind(component.trim(), 'component')) {
-    add('component', 'must be an entity ref of kind Component (component:namespace/name)');
+  if (
+    requiredString('component', component) &&
+    !parseRefOfKind(component.trim(), 'component')
+  ) {
+    add(
+      'component',
+      'must be an entity ref of kind Component (component:namespace/name)',
+    );
   }
   if (
     requiredString('environment', environment) &&
-    (environment.length > L.environmentMaxLength || !ENVIRONMENT_PATTERN.test(environment))
+    (environment.length > L.environmentMaxLength ||
+      !ENVIRONMENT_PATTERN.test(environment))
   ) {
-    add('environment', `must be a slug: lower-case letters, digits and single hyphens, at most ${L.environmentMaxLength} characters`);
+    add(
+      'environment',
+      `must be a slug: lower-case letters, digits and single hyphens, at most ${L.environmentMaxLength} characters`,
+    );
   }
   if (requiredString('deployedAt', deployedAt)) {
     const at = parseIsoDateTimeWithZone(deployedAt);
-    if (at === undefined) add('deployedAt', 'must be an ISO-8601 date-time with a timezone (2026-11-20T10:00:00Z)');
-    else if (at > now + L.maxFutureSkewMs) add('deployedAt', 'must not be more than 5 minutes in the future');
+    if (at === undefined)
+      add(
+        'deployedAt',
+        'must be an ISO-8601 date-time with a timezone (2026-11-20T10:00:00Z)',
+      );
+    else if (at > now + L.maxFutureSkewMs)
+      add('deployedAt', 'must not be more than 5 minutes in the future');
   }
 
   if (aiSystems !== undefined) {
     if (!Array.isArray(aiSystems)) add('aiSystems', 'must be an array');
-    else if (aiSystems.length > L.maxAISystems) add('aiSystems', `must have at most ${L.maxAISystems} entries`);
+    else if (aiSystems.length > L.maxAISystems)
+      add('aiSystems', `must have at most ${L.maxAISystems} entries`);
     else {
       const seen = new Map<string, number>();
       aiSystems.forEach((entry, i) => {
@@ -156,13 +209,22 @@ export function validateDeploymentReport(input: unknown, options: { now?: number
           add(at, 'must be an object');
           return;
         }
-        for (const key of Object.keys(entry)) if (!AI_SYSTEM_FIELDS.includes(key)) add(`${at}.${key}`, 'is not a known field');
+        for (const key of Object.keys(entry))
+          if (!AI_SYSTEM_FIELDS.includes(key))
+            add(`${at}.${key}`, 'is not a known field');
         if (requiredString(`${at}.ref`, entry.ref)) {
-          if (!parseRefOfKind(entry.ref.trim(), 'aisystem')) add(`${at}.ref`, 'must be an entity ref of kind AISystem');
+          if (!parseRefOfKind(entry.ref.trim(), 'aisystem'))
+            add(`${at}.ref`, 'must be an entity ref of kind AISystem');
           else {
-            const key = `${normalizeRef(entry.ref, 'aisystem')}@${typeof entry.model === 'string' ? entry.model.trim() : ''}`;
+            const key = `${normalizeRef(entry.ref, 'aisystem')}@${
+              typeof entry.model === 'string' ? entry.model.trim() : ''
+            }`;
             const first = seen.get(key);
-            if (first !== undefined) add(`${at}.ref`, `repeats aiSystems[${first}] (same AI system and model)`);
+            if (first !== undefined)
+              add(
+                `${at}.ref`,
+                `repeats aiSystems[${first}] (same AI system and model)`,
+              );
             else seen.set(key, i);
           }
         }
@@ -174,7 +236,8 @@ export function validateDeploymentReport(input: unknown, options: { now?: number
 
   if (models !== undefined) {
     if (!Array.isArray(models)) add('models', 'must be an array');
-    else if (models.length > L.maxModels) add('models', `must have at most ${L.maxModels} entries`);
+    else if (models.length > L.maxModels)
+      add('models', `must have at most ${L.maxModels} entries`);
     else {
       models.forEach((entry, i) => {
         const at = `models[${i}]`;
@@ -182,7 +245,9 @@ export function validateDeploymentReport(input: unknown, options: { now?: number
           add(at, 'must be an object');
           return;
         }
-        for (const key of Object.keys(entry)) if (!MODEL_FIELDS.includes(key)) add(`${at}.${key}`, 'is not a known field');
+        for (const key of Object.keys(entry))
+          if (!MODEL_FIELDS.includes(key))
+            add(`${at}.${key}`, 'is not a known field');
         requiredText(`${at}.provider`, entry.provider);
         requiredText(`${at}.name`, entry.name);
         optionalText(`${at}.version`, entry.version);
@@ -197,7 +262,9 @@ export function validateDeploymentReport(input: unknown, options: { now?: number
  * (`component:default/payments-api`), strings trimmed, provider lower-case, `deployedAt` as
  * UTC ISO, both lists present. Call it only on a report `validateDeploymentReport` accepted.
  */
-export function normalizeDeploymentReport(report: DeploymentReport): NormalizedDeploymentReport {
+export function normalizeDeploymentReport(
+  report: DeploymentReport,
+): NormalizedDeploymentReport {
   const trimmed = <K extends string>(key: K, v: string | undefined) =>
     (v === undefined ? {} : { [key]: v.trim() }) as Partial<Record<K, string>>;
   return {
@@ -238,8 +305,18 @@ export function deploymentReportToObservations(
     evidence: { reportId: report.id },
   };
   const out: DeploymentObservation[] = [
-    ...report.aiSystems.map(s => ({ ...base, aiSystemRef: s.ref, model: s.model, version: s.version })),
-    ...report.models.map(m => ({ ...base, provider: m.provider, model: m.name, version: m.version })),
+    ...report.aiSystems.map(s => ({
+      ...base,
+      aiSystemRef: s.ref,
+      model: s.model,
+      version: s.version,
+    })),
+    ...report.models.map(m => ({
+      ...base,
+      provider: m.provider,
+      model: m.name,
+      version: m.version,
+    })),
   ];
   return out.length ? out : [base];
 }

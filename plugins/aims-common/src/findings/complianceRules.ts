@@ -1,6 +1,13 @@
 import { EuAiActTier } from '../domain/euAiAct';
 import { ImpactAssessmentSummary } from '../api/types';
-import { RiskBand, RiskMatrix, RiskRating, needsSignOff, riskBand, riskScore } from '../risk/model';
+import {
+  RiskBand,
+  RiskMatrix,
+  RiskRating,
+  needsSignOff,
+  riskBand,
+  riskScore,
+} from '../risk/model';
 import { FindingSeverity, FindingType } from './vocabulary';
 import { owesImpactAssessment } from '../impactAssessment/obligation';
 
@@ -37,10 +44,16 @@ export function complianceFindingsForAISystem(input: {
   lifecycle: string;
   tier: EuAiActTier;
   impactAssessment: ImpactAssessmentSummary;
-  risks: ReadonlyArray<{ id: string; title: string; residual: RiskRating; signOff?: { residualScore: number } | null }>;
+  risks: ReadonlyArray<{
+    id: string;
+    title: string;
+    residual: RiskRating;
+    signOff?: { residualScore: number } | null;
+  }>;
   matrix: RiskMatrix;
 }): FindingDraft[] {
-  const { aiSystemRef, lifecycle, tier, impactAssessment, risks, matrix } = input;
+  const { aiSystemRef, lifecycle, tier, impactAssessment, risks, matrix } =
+    input;
   if (!owesImpactAssessment(lifecycle)) return [];
   const findings: FindingDraft[] = [];
   const base = { entityRef: aiSystemRef, aiSystemRef };
@@ -71,7 +84,12 @@ export function complianceFindingsForAISystem(input: {
         key: `impact-assessment-review-overdue:${aiSystemRef}`,
         type: 'impact-assessment-review-overdue',
         severity: heavy ? 'high' : 'medium',
-        evidence: { lifecycle, tier, reviewDue: impactAssessment.reviewDue, approvedAt: impactAssessment.approvedAt },
+        evidence: {
+          lifecycle,
+          tier,
+          reviewDue: impactAssessment.reviewDue,
+          approvedAt: impactAssessment.approvedAt,
+        },
       });
       break;
     default:
@@ -86,7 +104,12 @@ export function complianceFindingsForAISystem(input: {
       key: `risk-not-signed-off:${aiSystemRef}:${risk.id}`,
       type: 'risk-not-signed-off',
       severity: RISK_BAND_SEVERITY[band],
-      evidence: { riskId: risk.id, title: risk.title, residualScore: score, acceptanceThreshold: matrix.acceptanceThreshold },
+      evidence: {
+        riskId: risk.id,
+        title: risk.title,
+        residualScore: score,
+        acceptanceThreshold: matrix.acceptanceThreshold,
+      },
     });
   }
   return findings;

@@ -21,10 +21,18 @@ export const DRIFT_FINDING_TYPES = [
   'unassessed-in-production',
 ] as const;
 
-export const FINDING_TYPES = [...COMPLIANCE_FINDING_TYPES, ...DRIFT_FINDING_TYPES] as const;
+export const FINDING_TYPES = [
+  ...COMPLIANCE_FINDING_TYPES,
+  ...DRIFT_FINDING_TYPES,
+] as const;
 export type FindingType = (typeof FINDING_TYPES)[number];
 
-export const FINDING_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export const FINDING_SEVERITIES = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+] as const;
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
 export const FINDING_STATUSES = [
@@ -41,6 +49,13 @@ export type FindingCounts = components['schemas']['FindingCounts'];
 
 export const NO_FINDINGS: FindingCounts = { open: 0, critical: 0, high: 0 };
 
-export function addFindingCounts(a: FindingCounts, b: FindingCounts): FindingCounts {
-  return { open: a.open + b.open, critical: a.critical + b.critical, high: a.high + b.high };
+export function addFindingCounts(
+  a: FindingCounts,
+  b: FindingCounts,
+): FindingCounts {
+  return {
+    open: a.open + b.open,
+    critical: a.critical + b.critical,
+    high: a.high + b.high,
+  };
 }

@@ -17,7 +17,11 @@ export const IMPACT_DIMENSIONS: readonly ImpactDimension[] = [
     name: d.name,
     scope: 'individuals-or-groups' as const,
   })),
-  ...dims.societal.map(d => ({ id: d.id, name: d.name, scope: 'societal' as const })),
+  ...dims.societal.map(d => ({
+    id: d.id,
+    name: d.name,
+    scope: 'societal' as const,
+  })),
 ];
 
 /** Groups needing specific protection (B.5.4): children, impaired persons, elderly persons, workers. */
@@ -76,11 +80,16 @@ export function fundamentalRightsAssessmentRequired(
   tier: EuAiActTier,
   role: AISystemRole,
 ): boolean {
-  return tier === 'high-risk' && (role === 'deployer' || role === 'provider-and-deployer');
+  return (
+    tier === 'high-risk' &&
+    (role === 'deployer' || role === 'provider-and-deployer')
+  );
 }
 
 /** An empty draft with one row per dimension, so nothing is forgotten. */
-export function emptyImpactAssessmentContent(tier: EuAiActTier = 'unclassified'): ImpactAssessmentContent {
+export function emptyImpactAssessmentContent(
+  tier: EuAiActTier = 'unclassified',
+): ImpactAssessmentContent {
   return {
     intendedUse: '',
     foreseeableMisuse: '',
@@ -88,7 +97,11 @@ export function emptyImpactAssessmentContent(tier: EuAiActTier = 'unclassified')
     affectedGroups: '',
     groupsNeedingProtection: [],
     societalImpact: '',
-    dimensions: IMPACT_DIMENSIONS.map(d => ({ dimension: d.id, effect: 'none', description: '' })),
+    dimensions: IMPACT_DIMENSIONS.map(d => ({
+      dimension: d.id,
+      effect: 'none',
+      description: '',
+    })),
     predictableFailures: '',
     humanOversight: '',
     dataCategories: [],
@@ -103,14 +116,23 @@ export function emptyImpactAssessmentContent(tier: EuAiActTier = 'unclassified')
  * dimensions nobody has assessed yet are added as `none` (so the form shows every dimension),
  * and rows for dimensions the catalogue does not know are kept at the end.
  */
-export function withEveryImpactDimension(content: ImpactAssessmentContent): ImpactAssessmentContent {
+export function withEveryImpactDimension(
+  content: ImpactAssessmentContent,
+): ImpactAssessmentContent {
   const rows = content.dimensions ?? [];
   const byId = new Map(rows.map(r => [r.dimension, r]));
   const known = new Set(IMPACT_DIMENSIONS.map(d => d.id));
   return {
     ...content,
     dimensions: [
-      ...IMPACT_DIMENSIONS.map(d => byId.get(d.id) ?? { dimension: d.id, effect: 'none' as const, description: '' }),
+      ...IMPACT_DIMENSIONS.map(
+        d =>
+          byId.get(d.id) ?? {
+            dimension: d.id,
+            effect: 'none' as const,
+            description: '',
+          },
+      ),
       ...rows.filter(r => !known.has(r.dimension)),
     ],
   };

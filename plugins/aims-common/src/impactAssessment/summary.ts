@@ -29,12 +29,18 @@ export function summarizeImpactAssessment(
   const newestFirst = [...versions].sort((a, b) => b.version - a.version);
   const approved = newestFirst.find(v => v.status === 'approved');
   if (approved) {
-    const overdue = approved.reviewDue !== null && new Date(approved.reviewDue).getTime() < now.getTime();
+    const overdue =
+      approved.reviewDue !== null &&
+      new Date(approved.reviewDue).getTime() < now.getTime();
     return {
       status: overdue ? 'review-overdue' : 'approved',
       approvedAt: approved.approvedAt,
       reviewDue: approved.reviewDue,
     };
   }
-  return { status: newestFirst[0].status as 'draft' | 'in-review', approvedAt: null, reviewDue: null };
+  return {
+    status: newestFirst[0].status as 'draft' | 'in-review',
+    approvedAt: null,
+    reviewDue: null,
+  };
 }

@@ -73,9 +73,12 @@ export interface AISystemEntityV1alpha1 extends Entity {
 export type AISystemEntity = AISystemEntityV1alpha1;
 
 /** Type guard: is this catalog entity an AISystem? (kind is case-insensitive in the catalog) */
-export function isAISystemEntity(entity: Entity): entity is AISystemEntityV1alpha1 {
+export function isAISystemEntity(
+  entity: Entity,
+): entity is AISystemEntityV1alpha1 {
   return (
-    entity.kind.toLocaleLowerCase('en-US') === AISYSTEM_KIND.toLocaleLowerCase('en-US') &&
+    entity.kind.toLocaleLowerCase('en-US') ===
+      AISYSTEM_KIND.toLocaleLowerCase('en-US') &&
     entity.apiVersion === AISYSTEM_API_VERSION
   );
 }

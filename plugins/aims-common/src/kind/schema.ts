@@ -32,14 +32,36 @@ export const aiSystemEntityV1alpha1Schema = {
       required: ['type', 'lifecycle', 'owner', 'purpose', 'role'],
       additionalProperties: false,
       properties: {
-        type: { ...nonEmptyString, description: 'ml-model | llm-application | agent | rule-based | …' },
-        lifecycle: { ...nonEmptyString, description: 'experimental | production | deprecated | retired | …' },
-        owner: { ...nonEmptyString, description: 'Entity ref of the owning Group or User' },
-        purpose: { ...nonEmptyString, description: 'Intended purpose (Annex A control A.9.4)' },
+        type: {
+          ...nonEmptyString,
+          description: 'ml-model | llm-application | agent | rule-based | …',
+        },
+        lifecycle: {
+          ...nonEmptyString,
+          description: 'experimental | production | deprecated | retired | …',
+        },
+        owner: {
+          ...nonEmptyString,
+          description: 'Entity ref of the owning Group or User',
+        },
+        purpose: {
+          ...nonEmptyString,
+          description: 'Intended purpose (Annex A control A.9.4)',
+        },
         role: { enum: [...AI_SYSTEM_ROLES] },
-        system: { ...nonEmptyString, description: 'Entity ref of the System it is part of' },
-        dependencyOf: { ...entityRefList, description: 'Services that use it (default kind Component)' },
-        dependsOn: { ...entityRefList, description: 'Datasets, model artifacts, other AI systems (default kind Resource)' },
+        system: {
+          ...nonEmptyString,
+          description: 'Entity ref of the System it is part of',
+        },
+        dependencyOf: {
+          ...entityRefList,
+          description: 'Services that use it (default kind Component)',
+        },
+        dependsOn: {
+          ...entityRefList,
+          description:
+            'Datasets, model artifacts, other AI systems (default kind Resource)',
+        },
         models: {
           type: 'array',
           items: {

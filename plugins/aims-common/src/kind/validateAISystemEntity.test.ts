@@ -1,6 +1,12 @@
-import { validateAISystemEntity, assertValidAISystemEntity } from './validateAISystemEntity';
+import {
+  validateAISystemEntity,
+  assertValidAISystemEntity,
+} from './validateAISystemEntity';
 import { resolveAISystemRefs } from './refs';
-import { AISystemEntityV1alpha1, isAISystemEntity } from './AISystemEntityV1alpha1';
+import {
+  AISystemEntityV1alpha1,
+  isAISystemEntity,
+} from './AISystemEntityV1alpha1';
 
 const valid = (): any => ({
   apiVersion: 'aims.dev/v1alpha1',
@@ -14,10 +20,18 @@ const valid = (): any => ({
     role: 'provider',
     system: 'payments',
     dependencyOf: ['component:default/payments-api', 'checkout-web'],
-    dependsOn: ['resource:default/transactions-dataset', 'aisystem:default/identity-check'],
+    dependsOn: [
+      'resource:default/transactions-dataset',
+      'aisystem:default/identity-check',
+    ],
     models: [{ name: 'fraud-xgb', version: '3.2.0', provider: 'in-house' }],
     deployments: [
-      { environment: 'production', component: 'component:default/payments-api', model: 'fraud-xgb', version: '3.2.0' },
+      {
+        environment: 'production',
+        component: 'component:default/payments-api',
+        model: 'fraud-xgb',
+        version: '3.2.0',
+      },
       { environment: 'staging' },
     ],
     euAiAct: { tier: 'high-risk', annexIIIArea: 'III.5' },
@@ -25,8 +39,10 @@ const valid = (): any => ({
   },
 });
 
-const messages = (entity: unknown) => validateAISystemEntity(entity).map(p => p.message);
-const fields = (entity: unknown) => validateAISystemEntity(entity).map(p => p.field);
+const messages = (entity: unknown) =>
+  validateAISystemEntity(entity).map(p => p.message);
+const fields = (entity: unknown) =>
+  validateAISystemEntity(entity).map(p => p.field);
 
 describe('validateAISystemEntity', () => {
   it('accepts the contract example', () => {
@@ -35,35 +51,53 @@ describe('validateAISystemEntity', () => {
 
   it('accepts the minimal entity (only required fields)', () => {
     const e = valid();
-    e.spec = { type: 'agent', lifecycle: 'experimental', owner: 'user:jane', purpose: 'p', role: 'deployer' };
+    e.spec = {
+      type: 'agent',
+      lifecycle: 'experimental',
+      owner: 'user:jane',
+      purpose: 'p',
+      role: 'deployer',
+    };
     expect(validateAISystemEntity(e)).toEqual([]);
   });
 
-  it.each(['type', 'lifecycle', 'owner', 'purpose', 'role'])('requires spec.%s', field => {
-    const e = valid();
-    delete e.spec[field];
-    expect(messages(e)).toEqual([`spec.${field} is required`]);
-    expect(fields(e)).toEqual([`spec.${field}`]);
-  });
+  it.each(['type', 'lifecycle', 'owner', 'purpose', 'role'])(
+    'requires spec.%s',
+    field => {
+      const e = valid();
+      delete e.spec[field];
+      expect(messages(e)).toEqual([`spec.${field} is required`]);
+      expect(fields(e)).toEqual([`spec.${field}`]);
+    },
+  );
 
-  it.each(['type', 'lifecycle', 'owner', 'purpose'])('rejects an empty spec.%s', field => {
-    const e = valid();
-    e.spec[field] = '';
-    expect(messages(e)).toEqual([`spec.${field} must not be empty`]);
-  });
+  it.each(['type', 'lifecycle', 'owner', 'purpose'])(
+    'rejects an empty spec.%s',
+    field => {
+      const e = valid();
+      e.spec[field] = '';
+      expect(messages(e)).toEqual([`spec.${field} must not be empty`]);
+    },
+  );
 
   it('requires spec and metadata.name', () => {
-    expect(messages({ apiVersion: 'aims.dev/v1alpha1', kind: 'AISystem', metadata: {} })).toEqual([
-      'spec is required',
-      'metadata.name is required',
-    ]);
+    expect(
+      messages({
+        apiVersion: 'aims.dev/v1alpha1',
+        kind: 'AISystem',
+        metadata: {},
+      }),
+    ).toEqual(['spec is required', 'metadata.name is required']);
   });
 
-  it.each(['provider', 'deployer', 'provider-and-deployer'])('accepts role %s', role => {
-    const e = valid();
-    e.spec.role = role;
-    expect(messages(e)).toEqual([]);
-  });
+  it.each(['provider', 'deployer', 'provider-and-deployer'])(
+    'accepts role %s',
+    role => {
+      const e = valid();
+      e.spec.role = role;
+      expect(messages(e)).toEqual([]);
+    },
+  );
 
   it('rejects an unknown role naming the allowed values', () => {
     const e = valid();
@@ -73,14 +107,17 @@ describe('validateAISystemEntity', () => {
     ]);
   });
 
-  it.each(['prohibited', 'limited-risk', 'minimal-risk', 'out-of-scope', 'unclassified'])(
-    'accepts tier %s without an Annex III area',
-    tier => {
-      const e = valid();
-      e.spec.euAiAct = { tier };
-      expect(messages(e)).toEqual([]);
-    },
-  );
+  it.each([
+    'prohibited',
+    'limited-risk',
+    'minimal-risk',
+    'out-of-scope',
+    'unclassified',
+  ])('accepts tier %s without an Annex III area', tier => {
+    const e = valid();
+    e.spec.euAiAct = { tier };
+    expect(messages(e)).toEqual([]);
+  });
 
   it('rejects an unknown tier', () => {
     const e = valid();
@@ -138,14 +175,18 @@ describe('validateAISystemEntity', () => {
     expect(fields(e)).toEqual(['spec.system']);
   });
 
-  it.each(['group:default/', 'a:b:c/d/e', 'Not A Name!', 'component:default/x'.padEnd(90, 'x')])(
-    'rejects malformed ref %s',
-    ref => {
-      const e = valid();
-      e.spec.dependsOn = [ref];
-      expect(messages(e)).toEqual([`spec.dependsOn[0] is not a valid entity ref: "${ref}"`]);
-    },
-  );
+  it.each([
+    'group:default/',
+    'a:b:c/d/e',
+    'Not A Name!',
+    'component:default/x'.padEnd(90, 'x'),
+  ])('rejects malformed ref %s', ref => {
+    const e = valid();
+    e.spec.dependsOn = [ref];
+    expect(messages(e)).toEqual([
+      `spec.dependsOn[0] is not a valid entity ref: "${ref}"`,
+    ]);
+  });
 
   it('checks a deployment model against the declared models', () => {
     const e = valid();
@@ -200,11 +241,30 @@ describe('resolveAISystemRefs', () => {
       self: 'aisystem:default/fraud-scorer',
       owner: 'group:default/risk-ml',
       system: 'system:default/payments',
-      dependencyOf: ['component:default/payments-api', 'component:default/checkout-web'],
-      dependsOn: ['resource:default/transactions-dataset', 'aisystem:default/identity-check'],
+      dependencyOf: [
+        'component:default/payments-api',
+        'component:default/checkout-web',
+      ],
+      dependsOn: [
+        'resource:default/transactions-dataset',
+        'aisystem:default/identity-check',
+      ],
       deployments: [
-        { environment: 'production', components: ['component:default/payments-api'], model: 'fraud-xgb', version: '3.2.0' },
-        { environment: 'staging', components: ['component:default/payments-api', 'component:default/checkout-web'], model: 'fraud-xgb', version: '3.2.0' },
+        {
+          environment: 'production',
+          components: ['component:default/payments-api'],
+          model: 'fraud-xgb',
+          version: '3.2.0',
+        },
+        {
+          environment: 'staging',
+          components: [
+            'component:default/payments-api',
+            'component:default/checkout-web',
+          ],
+          model: 'fraud-xgb',
+          version: '3.2.0',
+        },
       ],
     });
   });

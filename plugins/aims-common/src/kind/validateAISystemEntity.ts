@@ -29,7 +29,9 @@ function toFieldPath(instancePath: string): string {
     .split('/')
     .filter(Boolean)
     .map((segment, i) =>
-      /^\d+$/.test(segment) ? `[${segment}]` : `${i === 0 ? '' : '.'}${segment}`,
+      /^\d+$/.test(segment)
+        ? `[${segment}]`
+        : `${i === 0 ? '' : '.'}${segment}`,
     )
     .join('');
 }
@@ -49,10 +51,13 @@ function describeSchemaError(error: ErrorObject): AISystemValidationProblem {
     case 'enum':
       return {
         field: at,
-        message: `${at} must be one of ${error.params.allowedValues.join(', ')}`,
+        message: `${at} must be one of ${error.params.allowedValues.join(
+          ', ',
+        )}`,
       };
     case 'type': {
-      const type = error.params.type === 'array' ? 'a list' : `a ${error.params.type}`;
+      const type =
+        error.params.type === 'array' ? 'a list' : `a ${error.params.type}`;
       return { field: at, message: `${at} must be ${type}` };
     }
     case 'minLength':
@@ -77,7 +82,10 @@ function checkRef(
 ): AISystemValidationProblem | CompoundEntityRef {
   let ref: CompoundEntityRef;
   try {
-    ref = parseEntityRef(value, { defaultKind: rule.defaultKind, defaultNamespace });
+    ref = parseEntityRef(value, {
+      defaultKind: rule.defaultKind,
+      defaultNamespace,
+    });
   } catch (e) {
     return { field, message: `${field} is not a valid entity ref: "${value}"` };
   }
@@ -92,7 +100,9 @@ function checkRef(
   if (rule.allowedKinds && !rule.allowedKinds.includes(kind)) {
     return {
       field,
-      message: `${field} must reference a ${rule.allowedKinds.join(' or ')} entity, got "${value}"`,
+      message: `${field} must reference a ${rule.allowedKinds.join(
+        ' or ',
+      )} entity, got "${value}"`,
     };
   }
   return ref;
@@ -103,7 +113,9 @@ function isProblem(x: unknown): x is AISystemValidationProblem {
 }
 
 /** Rules the JSON schema cannot express: entity-ref syntax and cross-field consistency. */
-function checkSemantics(entity: AISystemEntityV1alpha1): AISystemValidationProblem[] {
+function checkSemantics(
+  entity: AISystemEntityV1alpha1,
+): AISystemValidationProblem[] {
   const problems: AISystemValidationProblem[] = [];
   const ns = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
   const { spec } = entity;
@@ -118,9 +130,15 @@ function checkSemantics(entity: AISystemEntityV1alpha1): AISystemValidationProbl
       message: `metadata.name "${entity.metadata.name}" is not a valid entity name (letters, digits, '-', '_', '.', at most 63 characters)`,
     });
   }
-  ref('spec.owner', spec.owner, { defaultKind: 'group', allowedKinds: ['group', 'user'] });
+  ref('spec.owner', spec.owner, {
+    defaultKind: 'group',
+    allowedKinds: ['group', 'user'],
+  });
   if (spec.system !== undefined) {
-    ref('spec.system', spec.system, { defaultKind: 'system', allowedKinds: ['system'] });
+    ref('spec.system', spec.system, {
+      defaultKind: 'system',
+      allowedKinds: ['system'],
+    });
   }
   spec.dependencyOf?.forEach((v, i) =>
     ref(`spec.dependencyOf[${i}]`, v, { defaultKind: 'component' }),
@@ -142,7 +160,9 @@ function checkSemantics(entity: AISystemEntityV1alpha1): AISystemValidationProbl
   spec.deployments?.forEach((deployment, i) => {
     const at = `spec.deployments[${i}]`;
     if (deployment.component !== undefined) {
-      ref(`${at}.component`, deployment.component, { defaultKind: 'component' });
+      ref(`${at}.component`, deployment.component, {
+        defaultKind: 'component',
+      });
     } else if (!spec.dependencyOf?.length) {
       problems.push({
         field: `${at}.component`,
@@ -153,7 +173,9 @@ function checkSemantics(entity: AISystemEntityV1alpha1): AISystemValidationProbl
       if (modelNames.length > 0 && !modelNames.includes(deployment.model)) {
         problems.push({
           field: `${at}.model`,
-          message: `${at}.model "${deployment.model}" is not one of spec.models (${modelNames.join(', ')})`,
+          message: `${at}.model "${
+            deployment.model
+          }" is not one of spec.models (${modelNames.join(', ')})`,
         });
       }
     } else if (modelNames.length > 1) {
@@ -186,7 +208,9 @@ function checkSemantics(entity: AISystemEntityV1alpha1): AISystemValidationProbl
  * valid), each naming its field. Used unchanged by the catalog processor, the backend and the
  * `aims validate` CLI.
  */
-export function validateAISystemEntity(entity: unknown): AISystemValidationProblem[] {
+export function validateAISystemEntity(
+  entity: unknown,
+): AISystemValidationProblem[] {
   if (typeof entity !== 'object' || entity === null || Array.isArray(entity)) {
     return [{ field: '', message: 'an entity must be a YAML mapping' }];
   }
@@ -195,7 +219,9 @@ export function validateAISystemEntity(entity: unknown): AISystemValidationProbl
     return [
       {
         field: 'apiVersion',
-        message: `apiVersion must be ${AISYSTEM_API_VERSION} for kind ${AISYSTEM_KIND}, got "${String(e.apiVersion)}"`,
+        message: `apiVersion must be ${AISYSTEM_API_VERSION} for kind ${AISYSTEM_KIND}, got "${String(
+          e.apiVersion,
+        )}"`,
       },
     ];
   }
@@ -213,7 +239,9 @@ export class AISystemValidationError extends TypeError {
   readonly problems: AISystemValidationProblem[];
   constructor(entityName: string, problems: AISystemValidationProblem[]) {
     super(
-      `Invalid AISystem "${entityName}": ${problems.map(p => p.message).join('; ')}`,
+      `Invalid AISystem "${entityName}": ${problems
+        .map(p => p.message)
+        .join('; ')}`,
     );
     this.name = 'AISystemValidationError';
     this.problems = problems;

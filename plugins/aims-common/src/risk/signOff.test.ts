@@ -1,6 +1,10 @@
 import { maySignOffRisk } from './signOff';
 
-const ANA = ['user:default/ana', 'group:default/risk-ml', 'group:default/engineering'];
+const ANA = [
+  'user:default/ana',
+  'group:default/risk-ml',
+  'group:default/engineering',
+];
 
 describe('maySignOffRisk', () => {
   it('lets the recorded risk owner sign off', () => {
@@ -11,13 +15,17 @@ describe('maySignOffRisk', () => {
   });
 
   it('lets any member of the owning group sign off', () => {
-    expect(maySignOffRisk({ riskOwner: 'group:default/risk-ml' }, ANA)).toBe(true);
+    expect(maySignOffRisk({ riskOwner: 'group:default/risk-ml' }, ANA)).toBe(
+      true,
+    );
     expect(maySignOffRisk({ riskOwner: 'group:risk-ml' }, ANA)).toBe(true);
   });
 
   it('refuses everyone else', () => {
     expect(maySignOffRisk({ riskOwner: 'user:default/bob' }, ANA)).toBe(false);
-    expect(maySignOffRisk({ riskOwner: 'group:default/compliance' }, ANA)).toBe(false);
+    expect(maySignOffRisk({ riskOwner: 'group:default/compliance' }, ANA)).toBe(
+      false,
+    );
     // same name, other kind or namespace: not the same owner
     expect(maySignOffRisk({ riskOwner: 'group:default/ana' }, ANA)).toBe(false);
     expect(maySignOffRisk({ riskOwner: 'user:other/ana' }, ANA)).toBe(false);

@@ -4,7 +4,10 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 function normalizedRef(ref: string): string | undefined {
   try {
     return stringifyEntityRef(
-      parseEntityRef(ref.trim(), { defaultKind: 'user', defaultNamespace: 'default' }),
+      parseEntityRef(ref.trim(), {
+        defaultKind: 'user',
+        defaultNamespace: 'default',
+      }),
     ).toLocaleLowerCase('en-US');
   } catch {
     return undefined;
@@ -23,5 +26,7 @@ export function maySignOffRisk(
   ownershipEntityRefs: readonly string[],
 ): boolean {
   const owner = normalizedRef(risk.riskOwner);
-  return !!owner && ownershipEntityRefs.some(ref => normalizedRef(ref) === owner);
+  return (
+    !!owner && ownershipEntityRefs.some(ref => normalizedRef(ref) === owner)
+  );
 }

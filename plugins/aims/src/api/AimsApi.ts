@@ -61,7 +61,9 @@ export interface AimsApi {
   getStatus(entityRef: AimsEntityRef): Promise<AimsStatus>;
 
   /** `GET /impact-assessments/:kind/:namespace/:name` */
-  getImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentOverview>;
+  getImpactAssessment(
+    entityRef: AimsEntityRef,
+  ): Promise<ImpactAssessmentOverview>;
   /** `GET /impact-assessments/:kind/:namespace/:name/versions/:version` */
   getImpactAssessmentVersion(
     entityRef: AimsEntityRef,
@@ -78,7 +80,9 @@ export interface AimsApi {
     request: ImpactAssessmentTransitionRequest,
   ): Promise<ImpactAssessmentVersion>;
   /** `POST /impact-assessments/:kind/:namespace/:name/import` (from the `aims.dev/impact-assessment` annotation). */
-  importImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentVersion>;
+  importImpactAssessment(
+    entityRef: AimsEntityRef,
+  ): Promise<ImpactAssessmentVersion>;
 
   /** `GET /risks` */
   getRisks(query?: RiskQuery): Promise<RiskListResponse>;
@@ -103,11 +107,17 @@ export interface AimsApi {
    * `POST /findings/:id/actions` (acknowledge, snooze, accept-risk, resolve); non-owners get
    * a 403 ResponseError, a missing reason or date a 400.
    */
-  actOnFinding(id: string, request: FindingActionRequest): Promise<FindingWithEvents>;
+  actOnFinding(
+    id: string,
+    request: FindingActionRequest,
+  ): Promise<FindingWithEvents>;
   /** `GET /sources`: the deployment sources and their health. */
   getSources(): Promise<DeploymentSourceListResponse>;
   /** `GET /audit` for an entity, newest first. */
-  getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }>;
+  getAuditEvents(query: {
+    entityRef?: string;
+    limit?: number;
+  }): Promise<{ items: AuditEvent[] }>;
 }
 
 /** @public */

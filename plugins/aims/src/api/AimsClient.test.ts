@@ -13,7 +13,9 @@ function setup(responses: Response[]) {
     }),
   };
   const discoveryApi = {
-    getBaseUrl: jest.fn(async (pluginId: string) => `http://backstage:7007/api/${pluginId}`),
+    getBaseUrl: jest.fn(
+      async (pluginId: string) => `http://backstage:7007/api/${pluginId}`,
+    ),
   };
   const client = new AimsClient({ discoveryApi, fetchApi: fetchApi as any });
   return { client, calls, discoveryApi };
@@ -41,7 +43,9 @@ describe('AimsClient', () => {
     ).resolves.toEqual(body);
     expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('aims');
     const url = new URL(calls[0].url);
-    expect(url.origin + url.pathname).toBe('http://backstage:7007/api/aims/inventory');
+    expect(url.origin + url.pathname).toBe(
+      'http://backstage:7007/api/aims/inventory',
+    );
     expect(Object.fromEntries(url.searchParams)).toEqual({
       owner: 'group:default/risk-ml',
       lifecycle: 'production',
@@ -74,7 +78,9 @@ describe('AimsClient', () => {
       q: 'x',
       format: 'csv',
     });
-    expect((calls[0].init?.headers as Record<string, string>).Accept).toBe('text/csv');
+    expect((calls[0].init?.headers as Record<string, string>).Accept).toBe(
+      'text/csv',
+    );
   });
 
   it('GETs /status/:kind/:namespace/:name from a ref string or a compound ref', async () => {
@@ -84,8 +90,14 @@ describe('AimsClient', () => {
       fakeResponse(200, JSON.stringify(status)),
       fakeResponse(200, JSON.stringify(status)),
     ]);
-    await expect(client.getStatus('AISystem:default/fraud-scorer')).resolves.toEqual(status);
-    await client.getStatus({ kind: 'Component', namespace: 'ops', name: 'payments api' });
+    await expect(
+      client.getStatus('AISystem:default/fraud-scorer'),
+    ).resolves.toEqual(status);
+    await client.getStatus({
+      kind: 'Component',
+      namespace: 'ops',
+      name: 'payments api',
+    });
     await client.getStatus('component:payments-api');
     expect(calls.map(c => c.url)).toEqual([
       'http://backstage:7007/api/aims/status/aisystem/default/fraud-scorer',
@@ -113,7 +125,9 @@ describe('AimsClient', () => {
       fakeResponse(500, 'boom', 'text/plain'),
     ]);
 
-    const notFound = await client.getStatus('aisystem:default/nope').catch(e => e);
+    const notFound = await client
+      .getStatus('aisystem:default/nope')
+      .catch(e => e);
     expect(ResponseError.is(notFound)).toBe(true);
     expect(notFound.statusCode).toBe(404);
     expect(notFound.cause.name).toBe('NotFoundError');
@@ -129,15 +143,23 @@ describe('AimsClient', () => {
   });
 
   describe('impact assessments', () => {
-    const version = { aiSystemRef: 'aisystem:default/credit-risk-scorer', version: 2, revision: 7 };
+    const version = {
+      aiSystemRef: 'aisystem:default/credit-risk-scorer',
+      version: 2,
+      revision: 7,
+    };
 
     it('GETs the overview and a version under /impact-assessments/:kind/:namespace/:name', async () => {
       const { client, calls } = setup([
         fakeResponse(200, JSON.stringify({ latest: null })),
         fakeResponse(200, JSON.stringify(version)),
       ]);
-      await expect(client.getImpactAssessment('AISystem:default/credit-risk-scorer')).resolves.toEqual({ latest: null });
-      await expect(client.getImpactAssessmentVersion('aisystem:ops/a b', 2)).resolves.toEqual(version);
+      await expect(
+        client.getImpactAssessment('AISystem:default/credit-risk-scorer'),
+      ).resolves.toEqual({ latest: null });
+      await expect(
+        client.getImpactAssessmentVersion('aisystem:ops/a b', 2),
+      ).resolves.toEqual(version);
       expect(calls.map(c => c.url)).toEqual([
         'http://backstage:7007/api/aims/impact-assessments/aisystem/default/credit-risk-scorer',
         'http://backstage:7007/api/aims/impact-assessments/aisystem/ops/a%20b/versions/2',
@@ -146,17 +168,27 @@ describe('AimsClient', () => {
     });
 
     it('PUTs a draft with content and revision as JSON', async () => {
-      const { client, calls } = setup([fakeResponse(200, JSON.stringify(version))]);
+      const { client, calls } = setup([
+        fakeResponse(200, JSON.stringify(version)),
+      ]);
       const content = { intendedUse: 'x' } as any;
       await expect(
-        client.saveImpactAssessmentDraft('aisystem:default/credit-risk-scorer', { content, revision: 7 }),
+        client.saveImpactAssessmentDraft(
+          'aisystem:default/credit-risk-scorer',
+          { content, revision: 7 },
+        ),
       ).resolves.toEqual(version);
       expect(calls[0].url).toBe(
         'http://backstage:7007/api/aims/impact-assessments/aisystem/default/credit-risk-scorer/draft',
       );
       expect(calls[0].init?.method).toBe('PUT');
-      expect((calls[0].init?.headers as Record<string, string>)['Content-Type']).toBe('application/json');
-      expect(JSON.parse(String(calls[0].init?.body))).toEqual({ content, revision: 7 });
+      expect(
+        (calls[0].init?.headers as Record<string, string>)['Content-Type'],
+      ).toBe('application/json');
+      expect(JSON.parse(String(calls[0].init?.body))).toEqual({
+        content,
+        revision: 7,
+      });
     });
 
     it('POSTs transitions and imports', async () => {
@@ -171,8 +203,14 @@ describe('AimsClient', () => {
       });
       await client.importImpactAssessment('aisystem:default/x');
       expect(calls.map(c => [c.init?.method, c.url])).toEqual([
-        ['POST', 'http://backstage:7007/api/aims/impact-assessments/aisystem/default/x/transitions'],
-        ['POST', 'http://backstage:7007/api/aims/impact-assessments/aisystem/default/x/import'],
+        [
+          'POST',
+          'http://backstage:7007/api/aims/impact-assessments/aisystem/default/x/transitions',
+        ],
+        [
+          'POST',
+          'http://backstage:7007/api/aims/impact-assessments/aisystem/default/x/import',
+        ],
       ]);
       expect(JSON.parse(String(calls[0].init?.body))).toEqual({
         action: 'return',
@@ -183,13 +221,19 @@ describe('AimsClient', () => {
 
     it('raises a ResponseError with status 409 for a stale revision', async () => {
       const { client } = setup([
-        fakeResponse(409, JSON.stringify({
-          error: { name: 'ConflictError', message: 'stale revision' },
-          response: { statusCode: 409 },
-        })),
+        fakeResponse(
+          409,
+          JSON.stringify({
+            error: { name: 'ConflictError', message: 'stale revision' },
+            response: { statusCode: 409 },
+          }),
+        ),
       ]);
       const e = await client
-        .saveImpactAssessmentDraft('aisystem:default/x', { content: {} as any, revision: 1 })
+        .saveImpactAssessmentDraft('aisystem:default/x', {
+          content: {} as any,
+          revision: 1,
+        })
         .catch(err => err);
       expect(ResponseError.is(e)).toBe(true);
       expect(e.statusCode).toBe(409);
@@ -238,10 +282,19 @@ describe('AimsClient', () => {
         orderBy: 'updatedAt',
         order: 'desc',
       });
-      await client.getRisksCsv({ aiSystemRef: 'aisystem:default/x', limit: 5, offset: 5 });
+      await client.getRisksCsv({
+        aiSystemRef: 'aisystem:default/x',
+        limit: 5,
+        offset: 5,
+      });
       const csv = new URL(calls[1].url);
-      expect(Object.fromEntries(csv.searchParams)).toEqual({ aiSystemRef: 'aisystem:default/x', format: 'csv' });
-      expect((calls[1].init?.headers as Record<string, string>).Accept).toBe('text/csv');
+      expect(Object.fromEntries(csv.searchParams)).toEqual({
+        aiSystemRef: 'aisystem:default/x',
+        format: 'csv',
+      });
+      expect((calls[1].init?.headers as Record<string, string>).Accept).toBe(
+        'text/csv',
+      );
 
       await client.getRiskHeatMap('aisystem:default/x');
       await client.getRiskHeatMap();
@@ -267,8 +320,14 @@ describe('AimsClient', () => {
         ['PUT', 'http://backstage:7007/api/aims/risks/r%2F1'],
         ['POST', 'http://backstage:7007/api/aims/risks/r1/sign-off'],
       ]);
-      expect(JSON.parse(String(calls[0].init?.body))).toEqual({ aiSystemRef: 'aisystem:default/x', ...input });
-      expect(JSON.parse(String(calls[1].init?.body))).toEqual({ ...input, revision: 4 });
+      expect(JSON.parse(String(calls[0].init?.body))).toEqual({
+        aiSystemRef: 'aisystem:default/x',
+        ...input,
+      });
+      expect(JSON.parse(String(calls[1].init?.body))).toEqual({
+        ...input,
+        revision: 4,
+      });
       expect(JSON.parse(String(calls[2].init?.body))).toEqual({ revision: 5 });
     });
 
@@ -277,8 +336,14 @@ describe('AimsClient', () => {
         fakeResponse(200, JSON.stringify({ items: [] })),
         fakeResponse(200, JSON.stringify({ items: [] })),
       ]);
-      await client.getFindings({ entityRef: 'aisystem:default/x', status: 'open' });
-      await client.getAuditEvents({ entityRef: 'aisystem:default/x', limit: 50 });
+      await client.getFindings({
+        entityRef: 'aisystem:default/x',
+        status: 'open',
+      });
+      await client.getAuditEvents({
+        entityRef: 'aisystem:default/x',
+        limit: 50,
+      });
       expect(calls.map(c => c.url)).toEqual([
         'http://backstage:7007/api/aims/findings?entityRef=aisystem%3Adefault%2Fx&status=open',
         'http://backstage:7007/api/aims/audit?entityRef=aisystem%3Adefault%2Fx&limit=50',
@@ -292,7 +357,11 @@ describe('AimsClient', () => {
         fakeResponse(200, JSON.stringify({ items: [] })),
       ]);
       await client.getFinding('7');
-      await client.actOnFinding('7', { action: 'snooze', reason: 'fix next sprint', until: '2099-01-31' });
+      await client.actOnFinding('7', {
+        action: 'snooze',
+        reason: 'fix next sprint',
+        until: '2099-01-31',
+      });
       await expect(client.getSources()).resolves.toEqual({ items: [] });
       expect(calls.map(c => c.url)).toEqual([
         'http://backstage:7007/api/aims/findings/7',
@@ -309,12 +378,17 @@ describe('AimsClient', () => {
 
     it('raises ResponseError for failed writes', async () => {
       const { client } = setup([
-        fakeResponse(400, JSON.stringify({
-          error: { name: 'InputError', message: 'title is required' },
-          response: { statusCode: 400 },
-        })),
+        fakeResponse(
+          400,
+          JSON.stringify({
+            error: { name: 'InputError', message: 'title is required' },
+            response: { statusCode: 400 },
+          }),
+        ),
       ]);
-      const e = await client.createRisk('aisystem:default/x', input).catch(err => err);
+      const e = await client
+        .createRisk('aisystem:default/x', input)
+        .catch(err => err);
       expect(ResponseError.is(e)).toBe(true);
       expect(e.statusCode).toBe(400);
       expect(e.cause.message).toBe('title is required');

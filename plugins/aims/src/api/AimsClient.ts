@@ -1,8 +1,5 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import {
-  DEFAULT_NAMESPACE,
-  parseEntityRef,
-} from '@backstage/catalog-model';
+import { DEFAULT_NAMESPACE, parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   AimsApiClient,
@@ -33,7 +30,8 @@ export function entityParams(entityRef: AimsEntityRef): {
   namespace: string;
   name: string;
 } {
-  const ref = typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+  const ref =
+    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
   return {
     kind: ref.kind.toLocaleLowerCase('en-US'),
     namespace: ref.namespace || DEFAULT_NAMESPACE,
@@ -67,9 +65,13 @@ export class AimsClient implements AimsApi {
     return json(await this.api.request('get', '/inventory', { query }));
   }
 
-  async getInventoryCounts(query: InventoryQuery = {}): Promise<InventoryCounts> {
+  async getInventoryCounts(
+    query: InventoryQuery = {},
+  ): Promise<InventoryCounts> {
     const { limit: _limit, offset: _offset, ...filters } = query;
-    return json(await this.api.request('get', '/inventory/counts', { query: filters }));
+    return json(
+      await this.api.request('get', '/inventory/counts', { query: filters }),
+    );
   }
 
   async getInventoryCsv(query: InventoryQuery = {}): Promise<Blob> {
@@ -90,12 +92,18 @@ export class AimsClient implements AimsApi {
     );
   }
 
-  async getImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentOverview> {
+  async getImpactAssessment(
+    entityRef: AimsEntityRef,
+  ): Promise<ImpactAssessmentOverview> {
     // content is the domain model's (the spec leaves it to the shared validator)
     return (await json(
-      await this.api.request('get', '/impact-assessments/{kind}/{namespace}/{name}', {
-        path: entityParams(entityRef),
-      }),
+      await this.api.request(
+        'get',
+        '/impact-assessments/{kind}/{namespace}/{name}',
+        {
+          path: entityParams(entityRef),
+        },
+      ),
     )) as ImpactAssessmentOverview;
   }
 
@@ -117,10 +125,14 @@ export class AimsClient implements AimsApi {
     request: SaveImpactAssessmentDraftRequest,
   ): Promise<ImpactAssessmentVersion> {
     return (await json(
-      await this.api.request('put', '/impact-assessments/{kind}/{namespace}/{name}/draft', {
-        path: entityParams(entityRef),
-        body: request,
-      }),
+      await this.api.request(
+        'put',
+        '/impact-assessments/{kind}/{namespace}/{name}/draft',
+        {
+          path: entityParams(entityRef),
+          body: request,
+        },
+      ),
     )) as ImpactAssessmentVersion;
   }
 
@@ -137,12 +149,18 @@ export class AimsClient implements AimsApi {
     )) as ImpactAssessmentVersion;
   }
 
-  async importImpactAssessment(entityRef: AimsEntityRef): Promise<ImpactAssessmentVersion> {
+  async importImpactAssessment(
+    entityRef: AimsEntityRef,
+  ): Promise<ImpactAssessmentVersion> {
     return (await json(
-      await this.api.request('post', '/impact-assessments/{kind}/{namespace}/{name}/import', {
-        path: entityParams(entityRef),
-        body: {},
-      }),
+      await this.api.request(
+        'post',
+        '/impact-assessments/{kind}/{namespace}/{name}/import',
+        {
+          path: entityParams(entityRef),
+          body: {},
+        },
+      ),
     )) as ImpactAssessmentVersion;
   }
 
@@ -161,7 +179,11 @@ export class AimsClient implements AimsApi {
   }
 
   async getRiskHeatMap(aiSystemRef?: string): Promise<RiskHeatMapResponse> {
-    return json(await this.api.request('get', '/risks/heatmap', { query: { aiSystemRef } }));
+    return json(
+      await this.api.request('get', '/risks/heatmap', {
+        query: { aiSystemRef },
+      }),
+    );
   }
 
   async getRiskMatrix(): Promise<RiskMatrix> {
@@ -169,10 +191,18 @@ export class AimsClient implements AimsApi {
   }
 
   async createRisk(aiSystemRef: string, input: RiskInput): Promise<Risk> {
-    return json(await this.api.request('post', '/risks', { body: { aiSystemRef, ...input } }));
+    return json(
+      await this.api.request('post', '/risks', {
+        body: { aiSystemRef, ...input },
+      }),
+    );
   }
 
-  async updateRisk(id: string, input: RiskInput, revision: number): Promise<Risk> {
+  async updateRisk(
+    id: string,
+    input: RiskInput,
+    revision: number,
+  ): Promise<Risk> {
     return json(
       await this.api.request('put', '/risks/{id}', {
         path: { id },
@@ -190,15 +220,22 @@ export class AimsClient implements AimsApi {
     );
   }
 
-  async getFindings(query: FindingQuery = {}): Promise<{ items: StoredFindingView[] }> {
+  async getFindings(
+    query: FindingQuery = {},
+  ): Promise<{ items: StoredFindingView[] }> {
     return json(await this.api.request('get', '/findings', { query }));
   }
 
   async getFinding(id: string): Promise<FindingWithEvents> {
-    return json(await this.api.request('get', '/findings/{id}', { path: { id } }));
+    return json(
+      await this.api.request('get', '/findings/{id}', { path: { id } }),
+    );
   }
 
-  async actOnFinding(id: string, request: FindingActionRequest): Promise<FindingWithEvents> {
+  async actOnFinding(
+    id: string,
+    request: FindingActionRequest,
+  ): Promise<FindingWithEvents> {
     return json(
       await this.api.request('post', '/findings/{id}/actions', {
         path: { id },
@@ -211,13 +248,18 @@ export class AimsClient implements AimsApi {
     return json(await this.api.request('get', '/sources', {}));
   }
 
-  async getAuditEvents(query: { entityRef?: string; limit?: number }): Promise<{ items: AuditEvent[] }> {
+  async getAuditEvents(query: {
+    entityRef?: string;
+    limit?: number;
+  }): Promise<{ items: AuditEvent[] }> {
     return json(await this.api.request('get', '/audit', { query }));
   }
 }
 
 /** The success body of an answer; ResponseError (status, Backstage error body) otherwise. */
-async function json<T>(res: { ok: boolean; json(): Promise<T> } & Response): Promise<T> {
+async function json<T>(
+  res: { ok: boolean; json(): Promise<T> } & Response,
+): Promise<T> {
   if (!res.ok) throw await ResponseError.fromResponse(res);
   return await res.json();
 }

@@ -1,3 +1,8 @@
 export { aimsApiRef } from './AimsApi';
-export type { AimsApi, AimsEntityRef, RiskQuery, FindingQuery } from './AimsApi';
+export type {
+  AimsApi,
+  AimsEntityRef,
+  RiskQuery,
+  FindingQuery,
+} from './AimsApi';
 export { AimsClient, entityPath } from './AimsClient';

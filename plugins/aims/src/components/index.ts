@@ -5,4 +5,8 @@ export { AIInventoryPage, AIInventoryContent } from './AIInventoryPage';
 export { EntityImpactAssessmentContent } from './ImpactAssessment';
 export { EntityRisksContent, RiskRegisterContent } from './Risks';
 export { EntityAimsHistoryContent } from './History';
-export { EntityDriftContent, EntityDriftBanner, DeploymentSourcesCard } from './Drift';
+export {
+  EntityDriftContent,
+  EntityDriftBanner,
+  DeploymentSourcesCard,
+} from './Drift';

@@ -22,7 +22,10 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 
 function isAISystemKind(entity: Entity): boolean {
-  return entity.kind.toLocaleLowerCase('en-US') === AISYSTEM_KIND.toLocaleLowerCase('en-US');
+  return (
+    entity.kind.toLocaleLowerCase('en-US') ===
+    AISYSTEM_KIND.toLocaleLowerCase('en-US')
+  );
 }
 
 /**
@@ -53,8 +56,20 @@ export class AISystemEntityProcessor implements CatalogProcessor {
     const self = parseEntityRef(refs.self);
     const both = (target: string, forward: string, backward: string) => {
       const other = parseEntityRef(target);
-      emit(processingResult.relation({ source: self, type: forward, target: other }));
-      emit(processingResult.relation({ source: other, type: backward, target: self }));
+      emit(
+        processingResult.relation({
+          source: self,
+          type: forward,
+          target: other,
+        }),
+      );
+      emit(
+        processingResult.relation({
+          source: other,
+          type: backward,
+          target: self,
+        }),
+      );
     };
 
     both(refs.owner, RELATION_OWNED_BY, RELATION_OWNER_OF);

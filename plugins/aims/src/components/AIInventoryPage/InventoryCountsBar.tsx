@@ -47,7 +47,9 @@ export function InventoryCountsBar(props: {
             data-testid={`count-status-${s}`}
             color={status === s ? 'primary' : 'default'}
             variant={status === s ? 'default' : 'outlined'}
-            label={`${IMPACT_ASSESSMENT_STATUS_LABELS[s]}: ${show(counts?.byStatus[s])}`}
+            label={`${IMPACT_ASSESSMENT_STATUS_LABELS[s]}: ${show(
+              counts?.byStatus[s],
+            )}`}
             onClick={() => onStatus(status === s ? undefined : s)}
           />
         ))}

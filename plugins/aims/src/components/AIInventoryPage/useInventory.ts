@@ -39,7 +39,8 @@ export function useInventoryCounts(filters: InventoryFilters) {
   const aimsApi = useApi(aimsApiRef);
   const key = JSON.stringify(toQuery(filters));
   return useAsync(
-    (): Promise<InventoryCounts> => aimsApi.getInventoryCounts(toQuery(filters)),
+    (): Promise<InventoryCounts> =>
+      aimsApi.getInventoryCounts(toQuery(filters)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [aimsApi, key],
   );

@@ -1,6 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { aimsApiRef } from '../../api';
 import {
@@ -28,10 +31,16 @@ describe('AISystemOverviewCard', () => {
     });
     await render(creditRiskScorer as unknown as Entity, api);
 
-    expect(screen.getByText(/12-month probability of default/)).toBeInTheDocument();
-    expect(screen.getByTestId('field-role')).toHaveTextContent('Provider and deployer');
+    expect(
+      screen.getByText(/12-month probability of default/),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('field-role')).toHaveTextContent(
+      'Provider and deployer',
+    );
     expect(screen.getByTestId('field-type')).toHaveTextContent('ml-model');
-    expect(screen.getByTestId('field-lifecycle')).toHaveTextContent('production');
+    expect(screen.getByTestId('field-lifecycle')).toHaveTextContent(
+      'production',
+    );
     expect(screen.getByTestId('field-human-oversight')).toHaveTextContent(
       /credit underwriter/,
     );
@@ -50,8 +59,13 @@ describe('AISystemOverviewCard', () => {
     );
     expect(
       screen.getAllByRole('link', { name: /loan-origination-api/ })[0],
-    ).toHaveAttribute('href', '/catalog/default/component/loan-origination-api');
-    expect(screen.getByRole('link', { name: /loan-applications-dataset/ })).toHaveAttribute(
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/loan-origination-api',
+    );
+    expect(
+      screen.getByRole('link', { name: /loan-applications-dataset/ }),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/resource/loan-applications-dataset',
     );
@@ -63,7 +77,9 @@ describe('AISystemOverviewCard', () => {
     ).toBeInTheDocument();
 
     // declared deployments
-    const deployments = screen.getByRole('table', { name: 'Declared deployments' });
+    const deployments = screen.getByRole('table', {
+      name: 'Declared deployments',
+    });
     const rows = within(deployments).getAllByRole('row');
     expect(rows).toHaveLength(3);
     expect(rows[1]).toHaveTextContent('production');
@@ -91,7 +107,11 @@ describe('AISystemOverviewCard', () => {
       'aisystem:default/credit-risk-scorer': {
         ...creditRiskStatus,
         lifecycle: 'retired',
-        impactAssessment: { status: 'missing', approvedAt: null, reviewDue: null },
+        impactAssessment: {
+          status: 'missing',
+          approvedAt: null,
+          reviewDue: null,
+        },
       },
     });
     await render(retired as unknown as Entity, api);
@@ -105,7 +125,9 @@ describe('AISystemOverviewCard', () => {
     expect(
       await screen.findByText('AIMS has no status for this AI system yet.'),
     ).toBeInTheDocument();
-    expect(screen.getByText(/12-month probability of default/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/12-month probability of default/),
+    ).toBeInTheDocument();
   });
 
   it('shows an unclassified tier when euAiAct is absent', async () => {
@@ -114,7 +136,9 @@ describe('AISystemOverviewCard', () => {
       spec: { ...creditRiskScorer.spec, euAiAct: undefined },
     };
     await render(entity as unknown as Entity, new FakeAimsApi());
-    expect(screen.getByTestId('eu-ai-act-tier')).toHaveTextContent('Unclassified');
+    expect(screen.getByTestId('eu-ai-act-tier')).toHaveTextContent(
+      'Unclassified',
+    );
     expect(screen.queryByTestId('annex-iii-area')).not.toBeInTheDocument();
     await screen.findByText('AIMS has no status for this AI system yet.');
   });

@@ -1,6 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { aimsApiRef } from '../../api';
 import {
@@ -43,7 +46,11 @@ describe('EntityAISystemsCard', () => {
             type: 'llm-application',
             lifecycle: 'experimental',
             euAiActTier: 'limited-risk',
-            impactAssessment: { status: 'approved', approvedAt: null, reviewDue: null },
+            impactAssessment: {
+              status: 'approved',
+              approvedAt: null,
+              reviewDue: null,
+            },
             findings: { open: 0, critical: 0, high: 0 },
             health: 'ok',
           },
@@ -52,14 +59,23 @@ describe('EntityAISystemsCard', () => {
     });
     await render(api);
 
-    const link = await screen.findByRole('link', { name: /Consumer Credit Risk Scorer/ });
-    expect(link).toHaveAttribute('href', '/catalog/default/aisystem/credit-risk-scorer');
-    const row = link.closest('tr')!;
-    expect(within(row).getByTestId('ai-system-kind')).toHaveTextContent('ml-model · production');
-    expect(within(row).getByTestId('eu-ai-act-tier')).toHaveTextContent('High risk');
-    expect(within(row).getByTestId('impact-assessment-status')).toHaveTextContent(
-      'Review overdue',
+    const link = await screen.findByRole('link', {
+      name: /Consumer Credit Risk Scorer/,
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/aisystem/credit-risk-scorer',
     );
+    const row = link.closest('tr')!;
+    expect(within(row).getByTestId('ai-system-kind')).toHaveTextContent(
+      'ml-model · production',
+    );
+    expect(within(row).getByTestId('eu-ai-act-tier')).toHaveTextContent(
+      'High risk',
+    );
+    expect(
+      within(row).getByTestId('impact-assessment-status'),
+    ).toHaveTextContent('Review overdue');
     expect(within(row).getByTestId('open-findings')).toHaveTextContent(
       '3 (1 critical, 1 high)',
     );
@@ -67,16 +83,24 @@ describe('EntityAISystemsCard', () => {
     const second = screen
       .getByRole('link', { name: /Member Support Assistant/ })
       .closest('tr')!;
-    expect(within(second).getByTestId('eu-ai-act-tier')).toHaveTextContent('Limited risk');
-    expect(within(second).getByTestId('impact-assessment-status')).toHaveTextContent(
-      'Approved',
+    expect(within(second).getByTestId('eu-ai-act-tier')).toHaveTextContent(
+      'Limited risk',
     );
-    expect(api.statusCalls).toEqual(['component:default/credit-decision-service']);
+    expect(
+      within(second).getByTestId('impact-assessment-status'),
+    ).toHaveTextContent('Approved');
+    expect(api.statusCalls).toEqual([
+      'component:default/credit-decision-service',
+    ]);
     expect(screen.queryByTestId('aims-no-ai-systems')).not.toBeInTheDocument();
   });
 
   it('says a retired system without an assessment owes none, and a live one that it is missing', async () => {
-    const missing = { status: 'missing', approvedAt: null, reviewDue: null } as const;
+    const missing = {
+      status: 'missing',
+      approvedAt: null,
+      reviewDue: null,
+    } as const;
     const api = new FakeAimsApi([], {
       'component:default/credit-decision-service': componentStatus(
         'component:default/credit-decision-service',
@@ -93,12 +117,20 @@ describe('EntityAISystemsCard', () => {
       ),
     });
     await render(api);
-    const retired = (await screen.findByRole('link', { name: /Emotion Monitor/ })).closest('tr')!;
-    const retiredStatus = within(retired).getByTestId('impact-assessment-status');
+    const retired = (
+      await screen.findByRole('link', { name: /Emotion Monitor/ })
+    ).closest('tr')!;
+    const retiredStatus = within(retired).getByTestId(
+      'impact-assessment-status',
+    );
     expect(retiredStatus).toHaveTextContent('Not required');
     expect(retiredStatus).toHaveAttribute('data-value', 'not-required');
-    const live = screen.getByRole('link', { name: /Consumer Credit Risk Scorer/ }).closest('tr')!;
-    expect(within(live).getByTestId('impact-assessment-status')).toHaveTextContent('Missing');
+    const live = screen
+      .getByRole('link', { name: /Consumer Credit Risk Scorer/ })
+      .closest('tr')!;
+    expect(
+      within(live).getByTestId('impact-assessment-status'),
+    ).toHaveTextContent('Missing');
   });
 
   it('puts the status facts in one column when its grid cell is narrow, so nothing is cut off', async () => {
@@ -119,12 +151,18 @@ describe('EntityAISystemsCard', () => {
         ),
       });
       await render(api);
-      const row = (await screen.findByRole('link', { name: /Consumer Credit Risk Scorer/ })).closest('tr')!;
+      const row = (
+        await screen.findByRole('link', { name: /Consumer Credit Risk Scorer/ })
+      ).closest('tr')!;
       expect(row.querySelectorAll('td')).toHaveLength(2);
       const facts = within(row).getByTestId('ai-system-status-facts');
       expect(facts).toHaveTextContent('EU AI Act');
-      expect(within(facts).getByTestId('impact-assessment-status')).toHaveTextContent('Review overdue');
-      expect(within(facts).getByTestId('open-findings')).toHaveTextContent('3 (1 critical, 1 high)');
+      expect(
+        within(facts).getByTestId('impact-assessment-status'),
+      ).toHaveTextContent('Review overdue');
+      expect(within(facts).getByTestId('open-findings')).toHaveTextContent(
+        '3 (1 critical, 1 high)',
+      );
       expect(within(facts).getByTestId('aims-health')).toBeInTheDocument();
     } finally {
       (global as any).ResizeObserver = realResizeObserver;

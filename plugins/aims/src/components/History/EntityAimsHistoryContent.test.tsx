@@ -1,6 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { aimsApiRef } from '../../api';
 import {
@@ -9,7 +12,10 @@ import {
   impactAssessmentVersion,
   responseError,
 } from '../../testUtils/fixtures';
-import { EntityAimsHistoryContent, eventChanges } from './EntityAimsHistoryContent';
+import {
+  EntityAimsHistoryContent,
+  eventChanges,
+} from './EntityAimsHistoryContent';
 
 const REF = 'aisystem:default/credit-risk-scorer';
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
@@ -33,7 +39,11 @@ describe('EntityAimsHistoryContent', () => {
         actor: 'user:default/bob',
         action: 'impact-assessment.returned',
         entityRef: REF,
-        details: { from: 'in-review', to: 'draft', reason: 'Fairness needs evidence' },
+        details: {
+          from: 'in-review',
+          to: 'draft',
+          reason: 'Fairness needs evidence',
+        },
       },
       {
         id: '1',
@@ -59,17 +69,28 @@ describe('EntityAimsHistoryContent', () => {
     ];
     await render(api);
     expect(await screen.findByText('AIMS history (2)')).toBeInTheDocument();
-    expect(api.calls).toContainEqual(['getAuditEvents', { entityRef: REF, limit: 200 }]);
+    expect(api.calls).toContainEqual([
+      'getAuditEvents',
+      { entityRef: REF, limit: 200 },
+    ]);
 
-    const saved = screen.getByText('Impact assessment draft saved').closest('tr')!;
+    const saved = screen
+      .getByText('Impact assessment draft saved')
+      .closest('tr')!;
     expect(saved).toHaveTextContent('2026-03-01 10:00 UTC');
-    expect(within(saved).getByRole('link', { name: /ana/ })).toBeInTheDocument();
+    expect(
+      within(saved).getByRole('link', { name: /ana/ }),
+    ).toBeInTheDocument();
     const changes = within(saved).getAllByTestId('change');
     expect(changes[0]).toHaveTextContent('Fairness › Severity: 2→4');
     expect(changes[1]).toHaveTextContent('Intended use: —→Score loans');
 
-    const returned = screen.getByText('Impact assessment returned to draft').closest('tr')!;
-    expect(within(returned).getByTestId('change')).toHaveTextContent('Status: in-review→draft');
+    const returned = screen
+      .getByText('Impact assessment returned to draft')
+      .closest('tr')!;
+    expect(within(returned).getByTestId('change')).toHaveTextContent(
+      'Status: in-review→draft',
+    );
     expect(returned).toHaveTextContent('Reason: Fairness needs evidence');
   });
 
@@ -85,7 +106,11 @@ describe('EntityAimsHistoryContent', () => {
         submittedBy: 'user:default/carol',
         approvedBy: 'user:default/grace',
       }),
-      impactAssessmentVersion({ aiSystemRef: REF, version: 2, author: 'user:default/erin' }),
+      impactAssessmentVersion({
+        aiSystemRef: REF,
+        version: 2,
+        author: 'user:default/erin',
+      }),
     ];
     api.audit = [
       {
@@ -105,14 +130,17 @@ describe('EntityAimsHistoryContent', () => {
     await render(api);
     const v1 = await screen.findByTestId('history-version-1');
     expect(v1).toHaveTextContent('v1ana, carolcarolgrace');
-    expect(within(v1).getAllByRole('link').map(a => a.textContent)).toEqual([
-      'ana',
-      'carol',
-      'carol',
-      'grace',
-    ]);
-    expect(screen.getByTestId('history-version-2')).toHaveTextContent('v2erin——');
-    const approved = (await screen.findByText('Impact assessment approved')).closest('tr')!;
+    expect(
+      within(v1)
+        .getAllByRole('link')
+        .map(a => a.textContent),
+    ).toEqual(['ana', 'carol', 'carol', 'grace']);
+    expect(screen.getByTestId('history-version-2')).toHaveTextContent(
+      'v2erin——',
+    );
+    const approved = (
+      await screen.findByText('Impact assessment approved')
+    ).closest('tr')!;
     expect(approved).toHaveTextContent('Contributors: ana, carol');
   });
 
@@ -123,14 +151,23 @@ describe('EntityAimsHistoryContent', () => {
 
   it('shows errors in an error panel', async () => {
     const api = new FakeAimsApi();
-    api.failures.getAuditEvents = await responseError(403, 'NotAllowedError', 'not allowed to read the audit log');
+    api.failures.getAuditEvents = await responseError(
+      403,
+      'NotAllowedError',
+      'not allowed to read the audit log',
+    );
     await render(api);
-    expect(await screen.findByText(/not allowed to read the audit log/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/not allowed to read the audit log/),
+    ).toBeInTheDocument();
   });
 
   it('diffs before/after documents with the shared diff', () => {
     expect(
-      eventChanges({ before: { title: 'a', controls: [] }, after: { title: 'b', controls: ['A.5.2'] } }).changes,
+      eventChanges({
+        before: { title: 'a', controls: [] },
+        after: { title: 'b', controls: ['A.5.2'] },
+      }).changes,
     ).toEqual([
       { field: 'controls', before: [], after: ['A.5.2'] },
       { field: 'title', before: 'a', after: 'b' },

@@ -1,1 +1,4 @@
-export { EntityAimsHistoryContent, AimsHistoryTab } from './EntityAimsHistoryContent';
+export {
+  EntityAimsHistoryContent,
+  AimsHistoryTab,
+} from './EntityAimsHistoryContent';

@@ -1,6 +1,9 @@
 import { screen } from '@testing-library/react';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { aimsApiRef } from '../../api';
 import {
@@ -25,8 +28,12 @@ beforeEach(() => {
 const aiSystem = (annotations?: Record<string, string>) =>
   ({
     ...creditRiskScorer,
-    metadata: { ...creditRiskScorer.metadata, name: NAME, ...(annotations ? { annotations } : {}) },
-  }) as unknown as Entity;
+    metadata: {
+      ...creditRiskScorer.metadata,
+      name: NAME,
+      ...(annotations ? { annotations } : {}),
+    },
+  } as unknown as Entity);
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 async function renderTab(options: {
@@ -73,9 +80,14 @@ describe('EntityImpactAssessmentContent without the approve permission', () => {
       user: 'user:default/bob',
       allowed: name => name !== 'aims.assessment.approve',
     });
-    expect(await screen.findByText(/Waiting for an approver/)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Return with reason' })).not.toBeInTheDocument();
+    expect(
+      await screen.findByText(/Waiting for an approver/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Approve' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Return with reason' }),
+    ).not.toBeInTheDocument();
   });
-
 });

@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { aimsApiRef } from '../../api';
 import {
@@ -31,8 +34,12 @@ beforeEach(() => {
 const aiSystem = (annotations?: Record<string, string>) =>
   ({
     ...creditRiskScorer,
-    metadata: { ...creditRiskScorer.metadata, name: NAME, ...(annotations ? { annotations } : {}) },
-  }) as unknown as Entity;
+    metadata: {
+      ...creditRiskScorer.metadata,
+      name: NAME,
+      ...(annotations ? { annotations } : {}),
+    },
+  } as unknown as Entity);
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 async function renderTab(options: {
@@ -62,28 +69,51 @@ describe('EntityImpactAssessmentContent', () => {
   it('explains the empty state and starts a draft with the entity tier', async () => {
     const api = new FakeAimsApi();
     await renderTab({ api });
-    expect(await screen.findByText('This AI system has no impact assessment')).toBeInTheDocument();
-    expect(screen.getByText(/clause 6\.1\.4 and control A\.5\.2/)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Start impact assessment' }));
+    expect(
+      await screen.findByText('This AI system has no impact assessment'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/clause 6\.1\.4 and control A\.5\.2/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Start impact assessment' }),
+    );
     expect(screen.getByTestId('impact-assessment-editor')).toBeInTheDocument();
     // the entity is high-risk: the new draft starts with that tier
-    expect((screen.getByLabelText('EU AI Act tier') as HTMLSelectElement).value).toBe('high-risk');
+    expect(
+      (screen.getByLabelText('EU AI Act tier') as HTMLSelectElement).value,
+    ).toBe('high-risk');
   });
 
   it('says a retired AI system owes no impact assessment instead of asking for one', async () => {
     const entity = aiSystem();
-    const retired = { ...entity, spec: { ...entity.spec, lifecycle: 'retired' } } as Entity;
+    const retired = {
+      ...entity,
+      spec: { ...entity.spec, lifecycle: 'retired' },
+    } as Entity;
     await renderTab({ api: new FakeAimsApi(), entity: retired });
-    expect(await screen.findByText('No impact assessment required')).toBeInTheDocument();
-    expect(screen.getByTestId('impact-assessment-status')).toHaveTextContent('Not required');
-    expect(screen.queryByText('This AI system has no impact assessment')).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Start impact assessment' })).not.toBeInTheDocument();
+    expect(
+      await screen.findByText('No impact assessment required'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('impact-assessment-status')).toHaveTextContent(
+      'Not required',
+    );
+    expect(
+      screen.queryByText('This AI system has no impact assessment'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Start impact assessment' }),
+    ).not.toBeInTheDocument();
   });
 
   it('offers no start button without the update permission', async () => {
     await renderTab({ api: new FakeAimsApi(), allowed: () => false });
-    expect(await screen.findByText(/Ask the owner of the AI system/)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Start impact assessment' })).not.toBeInTheDocument();
+    expect(
+      await screen.findByText(/Ask the owner of the AI system/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Start impact assessment' }),
+    ).not.toBeInTheDocument();
   });
 
   it('validates as you type and lists what blocks "Submit for review"', async () => {
@@ -103,12 +133,16 @@ describe('EntityImpactAssessmentContent', () => {
     const severity = screen.getByLabelText('Fairness severity');
     await userEvent.type(severity, '7');
     const row = screen.getByTestId('edit-dimension-fairness');
-    expect(within(row).getByText('must be an integer from 1 to 5')).toBeInTheDocument();
+    expect(
+      within(row).getByText('must be an integer from 1 to 5'),
+    ).toBeInTheDocument();
     // and saving is blocked until it is fixed
     expect(screen.getByRole('button', { name: 'Save draft' })).toBeDisabled();
     await userEvent.clear(severity);
     await userEvent.type(severity, '4');
-    expect(within(row).queryByText('must be an integer from 1 to 5')).not.toBeInTheDocument();
+    expect(
+      within(row).queryByText('must be an integer from 1 to 5'),
+    ).not.toBeInTheDocument();
 
     // a touched required field says it is required
     const intendedUse = screen.getByLabelText('Intended use');
@@ -118,7 +152,9 @@ describe('EntityImpactAssessmentContent', () => {
     // longer text is pasted: one input event instead of a re-render per key (CI is loaded)
     await userEvent.click(intendedUse);
     await userEvent.paste('Score loans');
-    expect(screen.getByTestId('submit-blockers')).not.toHaveTextContent('Intended use is required');
+    expect(screen.getByTestId('submit-blockers')).not.toHaveTextContent(
+      'Intended use is required',
+    );
   });
 
   it('saves the draft with the revision it started from', async () => {
@@ -133,9 +169,13 @@ describe('EntityImpactAssessmentContent', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
 
     await waitFor(() =>
-      expect(api.calls.filter(c => c[0] === 'saveImpactAssessmentDraft')).toHaveLength(1),
+      expect(
+        api.calls.filter(c => c[0] === 'saveImpactAssessmentDraft'),
+      ).toHaveLength(1),
     );
-    const [, ref, body] = api.calls.find(c => c[0] === 'saveImpactAssessmentDraft')!;
+    const [, ref, body] = api.calls.find(
+      c => c[0] === 'saveImpactAssessmentDraft',
+    )!;
     expect(ref).toBe(REF);
     expect(body).toMatchObject({
       revision: 3,
@@ -143,38 +183,60 @@ describe('EntityImpactAssessmentContent', () => {
     });
     // the overview is reloaded after the save
     await waitFor(() =>
-      expect(api.calls.filter(c => c[0] === 'getImpactAssessment').length).toBeGreaterThan(1),
+      expect(
+        api.calls.filter(c => c[0] === 'getImpactAssessment').length,
+      ).toBeGreaterThan(1),
     );
   });
 
   it('shows "Someone else changed this assessment" on 409 and reloads, never overwriting', async () => {
     const api = new FakeAimsApi();
     api.versions[REF] = [impactAssessmentVersion({ revision: 3 })];
-    api.failures.saveImpactAssessmentDraft = await responseError(409, 'ConflictError', 'stale revision');
+    api.failures.saveImpactAssessmentDraft = await responseError(
+      409,
+      'ConflictError',
+      'stale revision',
+    );
     await renderTab({ api });
     await userEvent.type(await screen.findByLabelText('Intended use'), 'Mine');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
 
     const conflict = await screen.findByTestId('conflict');
-    expect(conflict).toHaveTextContent('Someone else changed this assessment — reload');
+    expect(conflict).toHaveTextContent(
+      'Someone else changed this assessment — reload',
+    );
     expect(screen.getByRole('button', { name: 'Save draft' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Submit for review' }),
+    ).toBeDisabled();
 
     // someone else's change is stored; reload shows it
-    api.versions[REF][0].content = { ...api.versions[REF][0].content, intendedUse: 'Theirs' };
+    api.versions[REF][0].content = {
+      ...api.versions[REF][0].content,
+      intendedUse: 'Theirs',
+    };
     api.versions[REF][0].revision = 4;
-    await userEvent.click(within(conflict).getByRole('button', { name: 'Reload' }));
+    await userEvent.click(
+      within(conflict).getByRole('button', { name: 'Reload' }),
+    );
     await waitFor(() =>
-      expect((screen.getByLabelText('Intended use') as HTMLTextAreaElement).value).toBe('Theirs'),
+      expect(
+        (screen.getByLabelText('Intended use') as HTMLTextAreaElement).value,
+      ).toBe('Theirs'),
     );
     expect(screen.queryByTestId('conflict')).not.toBeInTheDocument();
-    expect(api.calls.filter(c => c[0] === 'saveImpactAssessmentDraft')).toHaveLength(1);
+    expect(
+      api.calls.filter(c => c[0] === 'saveImpactAssessmentDraft'),
+    ).toHaveLength(1);
   });
 
   it('submits a complete draft for review', async () => {
     const api = new FakeAimsApi();
     api.versions[REF] = [
-      impactAssessmentVersion({ revision: 5, content: completeImpactAssessmentContent() }),
+      impactAssessmentVersion({
+        revision: 5,
+        content: completeImpactAssessmentContent(),
+      }),
     ];
     await renderTab({ api });
     await screen.findByTestId('impact-assessment-editor');
@@ -209,9 +271,15 @@ describe('EntityImpactAssessmentContent', () => {
     it('hides Approve for the author', async () => {
       await renderTab({ api: inReview(), user: 'user:default/ana' });
       expect(await screen.findByText('In review: v1')).toBeInTheDocument();
-      expect(await screen.findByRole('button', { name: 'Return with reason' })).toBeInTheDocument();
-      expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
-      expect(screen.getByText(/another approver must approve it/)).toBeInTheDocument();
+      expect(
+        await screen.findByRole('button', { name: 'Return with reason' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: 'Approve' }),
+      ).not.toBeInTheDocument();
+      expect(
+        screen.getByText(/another approver must approve it/),
+      ).toBeInTheDocument();
     });
 
     it('hides Approve for a contributor who is not the author: ana opened a stub, carol wrote and submitted it', async () => {
@@ -227,9 +295,15 @@ describe('EntityImpactAssessmentContent', () => {
         }),
       ];
       await renderTab({ api, user: 'user:default/carol' });
-      expect(await screen.findByRole('button', { name: 'Return with reason' })).toBeInTheDocument();
-      expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
-      expect(screen.getByText(/You submitted this version/)).toBeInTheDocument();
+      expect(
+        await screen.findByRole('button', { name: 'Return with reason' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: 'Approve' }),
+      ).not.toBeInTheDocument();
+      expect(
+        screen.getByText(/You submitted this version/),
+      ).toBeInTheDocument();
     });
 
     it('hides Approve for someone who only saved part of the version', async () => {
@@ -245,19 +319,32 @@ describe('EntityImpactAssessmentContent', () => {
         }),
       ];
       await renderTab({ api, user: 'user:default/dave' });
-      expect(await screen.findByRole('button', { name: 'Return with reason' })).toBeInTheDocument();
-      expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
-      expect(screen.getByText(/You wrote part of this version/)).toBeInTheDocument();
+      expect(
+        await screen.findByRole('button', { name: 'Return with reason' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: 'Approve' }),
+      ).not.toBeInTheDocument();
+      expect(
+        screen.getByText(/You wrote part of this version/),
+      ).toBeInTheDocument();
     });
 
     it('lets another approver approve, or return with a reason', async () => {
       const api = inReview();
       await renderTab({ api, user: 'user:default/bob' });
-      await userEvent.click(await screen.findByRole('button', { name: 'Return with reason' }));
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Return with reason' }),
+      );
       const dialog = screen.getByRole('dialog');
-      const confirm = within(dialog).getByRole('button', { name: 'Return to draft' });
+      const confirm = within(dialog).getByRole('button', {
+        name: 'Return to draft',
+      });
       expect(confirm).toBeDisabled();
-      await userEvent.type(within(dialog).getByLabelText(/Reason/), 'Fairness needs evidence');
+      await userEvent.type(
+        within(dialog).getByLabelText(/Reason/),
+        'Fairness needs evidence',
+      );
       await userEvent.click(confirm);
       await waitFor(() =>
         expect(api.calls).toContainEqual([
@@ -271,7 +358,9 @@ describe('EntityImpactAssessmentContent', () => {
     it('approves with the revision', async () => {
       const api = inReview();
       await renderTab({ api, user: 'user:default/bob' });
-      await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Approve' }),
+      );
       await waitFor(() =>
         expect(api.calls).toContainEqual([
           'transitionImpactAssessment',
@@ -279,7 +368,9 @@ describe('EntityImpactAssessmentContent', () => {
           { action: 'approve', revision: 8 },
         ]),
       );
-      expect(await screen.findByText('Approved version v1')).toBeInTheDocument();
+      expect(
+        await screen.findByText('Approved version v1'),
+      ).toBeInTheDocument();
     });
   });
 
@@ -290,7 +381,9 @@ describe('EntityImpactAssessmentContent', () => {
     const v2 = {
       ...v1,
       intendedUse: 'Score consumer and SME loans',
-      dimensions: v1.dimensions.map(d => (d.dimension === 'fairness' ? { ...d, severity: 5 } : d)),
+      dimensions: v1.dimensions.map(d =>
+        d.dimension === 'fairness' ? { ...d, severity: 5 } : d,
+      ),
     };
     api.versions[REF] = [
       impactAssessmentVersion({
@@ -301,23 +394,37 @@ describe('EntityImpactAssessmentContent', () => {
         approvedBy: 'user:default/bob',
         approvedAt: '2026-01-15T12:00:00Z',
         reviewDue: '2099-01-01',
-        source: { location: 'url:https://github.com/acme/credit/blob/main/ia.yaml', importedAt: '2026-01-10T08:30:00Z' },
+        source: {
+          location: 'url:https://github.com/acme/credit/blob/main/ia.yaml',
+          importedAt: '2026-01-10T08:30:00Z',
+        },
       }),
       impactAssessmentVersion({ version: 2, revision: 9, content: v2 }),
     ];
-    await renderTab({ api, allowed: name => name !== 'aims.assessment.update' });
+    await renderTab({
+      api,
+      allowed: name => name !== 'aims.assessment.update',
+    });
 
     expect(await screen.findByTestId('fria-notice')).toHaveTextContent(
       'EU AI Act Art. 27 fundamental rights impact assessment required',
     );
-    expect(screen.getAllByTestId('impact-assessment-status')[0]).toHaveTextContent('Approved');
-    expect(screen.getByTestId('field-review-due')).toHaveTextContent('2099-01-01');
-    expect(screen.getByText('Approved version v1 (in force)')).toBeInTheDocument();
+    expect(
+      screen.getAllByTestId('impact-assessment-status')[0],
+    ).toHaveTextContent('Approved');
+    expect(screen.getByTestId('field-review-due')).toHaveTextContent(
+      '2099-01-01',
+    );
+    expect(
+      screen.getByText('Approved version v1 (in force)'),
+    ).toBeInTheDocument();
     expect(screen.getAllByTestId('import-source')[0]).toHaveTextContent(
       'Imported from url:https://github.com/acme/credit/blob/main/ia.yaml at 2026-01-10 08:30 UTC',
     );
     // without the update permission the draft is read-only
-    expect(screen.queryByTestId('impact-assessment-editor')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('impact-assessment-editor'),
+    ).not.toBeInTheDocument();
 
     // the version history lists every contributor of a version
     expect(screen.getByTestId('contributors-1')).toHaveTextContent('ana, bob');
@@ -335,18 +442,30 @@ describe('EntityImpactAssessmentContent', () => {
 
   it('imports from the repository when the entity has the annotation', async () => {
     const api = new FakeAimsApi();
-    const entity = aiSystem({ 'aims.dev/impact-assessment': 'url:./aims/impact-assessment.yaml' });
+    const entity = aiSystem({
+      'aims.dev/impact-assessment': 'url:./aims/impact-assessment.yaml',
+    });
     await renderTab({ api, entity });
-    await userEvent.click(await screen.findByRole('button', { name: 'Import from repository' }));
-    await waitFor(() => expect(api.calls).toContainEqual(['importImpactAssessment', REF]));
-    expect((await screen.findAllByTestId('import-source'))[0]).toHaveTextContent(
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Import from repository' }),
+    );
+    await waitFor(() =>
+      expect(api.calls).toContainEqual(['importImpactAssessment', REF]),
+    );
+    expect(
+      (await screen.findAllByTestId('import-source'))[0],
+    ).toHaveTextContent(
       'Imported from url:https://github.com/acme/credit/blob/main/aims/impact-assessment.yaml',
     );
   });
 
   it('shows backend errors in an error panel', async () => {
     const api = new FakeAimsApi();
-    api.failures.getImpactAssessment = await responseError(500, 'Error', 'database down');
+    api.failures.getImpactAssessment = await responseError(
+      500,
+      'Error',
+      'database down',
+    );
     await renderTab({ api });
     expect(await screen.findByText(/database down/)).toBeInTheDocument();
   });
@@ -354,7 +473,11 @@ describe('EntityImpactAssessmentContent', () => {
   it('keeps Import hidden without the annotation', async () => {
     await renderTab({ api: new FakeAimsApi() });
     await screen.findByText('This AI system has no impact assessment');
-    expect(screen.queryByRole('button', { name: 'Import from repository' })).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Start impact assessment' })).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Import from repository' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Start impact assessment' }),
+    ).toBeInTheDocument();
   });
 });

@@ -1,1 +1,4 @@
-export { EntityImpactAssessmentContent, ImpactAssessmentTab } from './EntityImpactAssessmentContent';
+export {
+  EntityImpactAssessmentContent,
+  ImpactAssessmentTab,
+} from './EntityImpactAssessmentContent';

@@ -1,8 +1,16 @@
 import { useState } from 'react';
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { Box, Typography, makeStyles, Theme } from '@material-ui/core';
 import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
-import { RiskBand, RiskHeatMapResponse, riskBand } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  RiskBand,
+  RiskHeatMapResponse,
+  riskBand,
+} from '@aims-backstage/backstage-plugin-aims-common';
 
 const BAND_COLOURS: Record<RiskBand, (t: Theme) => string> = {
   low: t => t.palette.success.light,
@@ -32,12 +40,27 @@ const useStyles = makeStyles(theme => ({
     outlineOffset: -3,
   },
   empty: { opacity: 0.45, fontWeight: 'normal' },
-  axis: { color: theme.palette.text.secondary, fontSize: 12, textAlign: 'center', alignSelf: 'center' },
+  axis: {
+    color: theme.palette.text.secondary,
+    fontSize: 12,
+    textAlign: 'center',
+    alignSelf: 'center',
+  },
   low: { backgroundColor: BAND_COLOURS.low(theme) },
   medium: { backgroundColor: BAND_COLOURS.medium(theme) },
   high: { backgroundColor: BAND_COLOURS.high(theme) },
-  critical: { backgroundColor: BAND_COLOURS.critical(theme), color: theme.palette.common.white },
-  legend: { display: 'inline-block', width: 12, height: 12, borderRadius: 2, marginRight: 4, verticalAlign: 'middle' },
+  critical: {
+    backgroundColor: BAND_COLOURS.critical(theme),
+    color: theme.palette.common.white,
+  },
+  legend: {
+    display: 'inline-block',
+    width: 12,
+    height: 12,
+    borderRadius: 2,
+    marginRight: 4,
+    verticalAlign: 'middle',
+  },
 }));
 
 /**
@@ -50,12 +73,22 @@ export function RiskHeatMap(props: { heatMap: RiskHeatMapResponse }) {
   const classes = useStyles();
   const [view, setView] = useState<'inherent' | 'residual'>('residual');
   const grid = heatMap[view];
-  const likelihoods = Array.from({ length: matrix.likelihoodLevels }, (_, i) => matrix.likelihoodLevels - i);
+  const likelihoods = Array.from(
+    { length: matrix.likelihoodLevels },
+    (_, i) => matrix.likelihoodLevels - i,
+  );
   const impacts = Array.from({ length: matrix.impactLevels }, (_, i) => i + 1);
 
   return (
     <Box data-testid="risk-heatmap">
-      <Box display="flex" alignItems="center" justifyContent="space-between" mb={1} flexWrap="wrap" style={{ gap: 8 }}>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        mb={1}
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
         <ToggleButtonGroup
           size="small"
           exclusive
@@ -67,8 +100,8 @@ export function RiskHeatMap(props: { heatMap: RiskHeatMapResponse }) {
           <ToggleButton value="residual">Residual</ToggleButton>
         </ToggleButtonGroup>
         <Typography variant="body2" data-testid="acceptance-threshold">
-          Acceptance threshold: {matrix.acceptanceThreshold} — scores above it (outlined) need
-          the risk owner's sign-off.
+          Acceptance threshold: {matrix.acceptanceThreshold} — scores above it
+          (outlined) need the risk owner's sign-off.
         </Typography>
       </Box>
       {heatMap.totalCount === 0 && (
@@ -77,15 +110,22 @@ export function RiskHeatMap(props: { heatMap: RiskHeatMapResponse }) {
         </Typography>
       )}
       <Box display="flex">
-        <Typography className={classes.axis} style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)' }}>
+        <Typography
+          className={classes.axis}
+          style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)' }}
+        >
           Likelihood
         </Typography>
         <Box flex={1}>
           <div
             className={classes.grid}
-            style={{ gridTemplateColumns: `24px repeat(${matrix.impactLevels}, minmax(40px, 1fr))` }}
+            style={{
+              gridTemplateColumns: `24px repeat(${matrix.impactLevels}, minmax(40px, 1fr))`,
+            }}
             role="table"
-            aria-label={`${view === 'inherent' ? 'Inherent' : 'Residual'} risk heat map`}
+            aria-label={`${
+              view === 'inherent' ? 'Inherent' : 'Residual'
+            } risk heat map`}
           >
             {likelihoods.map(l => (
               <div key={l} style={{ display: 'contents' }} role="row">
@@ -102,10 +142,18 @@ export function RiskHeatMap(props: { heatMap: RiskHeatMapResponse }) {
                       role="cell"
                       data-testid={`heatmap-cell-${l}-${i}`}
                       data-band={band}
-                      title={`Likelihood ${l} × impact ${i} = ${score} (${band}): ${count} risk${count === 1 ? '' : 's'}`}
-                      className={`${classes.cell} ${classes[band]} ${score > matrix.acceptanceThreshold ? classes.aboveThreshold : ''}`}
+                      title={`Likelihood ${l} × impact ${i} = ${score} (${band}): ${count} risk${
+                        count === 1 ? '' : 's'
+                      }`}
+                      className={`${classes.cell} ${classes[band]} ${
+                        score > matrix.acceptanceThreshold
+                          ? classes.aboveThreshold
+                          : ''
+                      }`}
                     >
-                      <span className={count ? undefined : classes.empty}>{count}</span>
+                      <span className={count ? undefined : classes.empty}>
+                        {count}
+                      </span>
                     </div>
                   );
                 })}
