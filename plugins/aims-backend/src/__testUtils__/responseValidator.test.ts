@@ -10,6 +10,7 @@ describe('OpenApiResponseValidator', () => {
       'in-review': 0,
       approved: 0,
       'review-overdue': 0,
+      'not-required': 0,
     },
     byTier: {
       prohibited: 0,
