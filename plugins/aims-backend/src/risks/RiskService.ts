@@ -8,7 +8,7 @@ import {
 import {
   AISystemEntityV1alpha1,
   RiskHeatMapResponse,
-  RISK_INPUT_FIELDS,
+  pickRiskInput,
   RiskInput,
   RiskMatrix,
   aimsRiskAssignOwnerPermission,
@@ -73,9 +73,7 @@ function toRiskInput(
 }
 
 function inputOf(r: RiskRecord): Partial<RiskInput> {
-  const out: Record<string, unknown> = {};
-  for (const k of RISK_INPUT_FIELDS) if (r[k] !== undefined) out[k] = r[k];
-  return out;
+  return pickRiskInput(r);
 }
 
 /** The AI risk register. */

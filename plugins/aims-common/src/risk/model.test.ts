@@ -1,6 +1,7 @@
 import {
   DEFAULT_RISK_MATRIX,
   needsSignOff,
+  pickRiskInput,
   riskBand,
   riskHeatMap,
   validateRiskInput,
@@ -136,5 +137,27 @@ describe('risk model', () => {
       'aims.risk.matrix.likelihoodLevels must be an integer from 2 to 10',
       'aims.risk.matrix.acceptanceThreshold must be an integer from 1 to 4',
     ]);
+  });
+});
+
+describe('pickRiskInput', () => {
+  it('keeps the risk-input fields only, leaving absent and null ones out', () => {
+    expect(
+      pickRiskInput({
+        id: 'r1',
+        title: 'Bias',
+        description: 'd',
+        source: null,
+        treatment: 'mitigate',
+        riskOwner: 'user:default/ana',
+        revision: 3,
+        signOff: { by: 'user:default/ana' },
+      }),
+    ).toEqual({
+      title: 'Bias',
+      description: 'd',
+      treatment: 'mitigate',
+      riskOwner: 'user:default/ana',
+    });
   });
 });

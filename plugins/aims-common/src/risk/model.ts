@@ -127,6 +127,22 @@ export const RISK_INPUT_FIELDS = [
   'controls',
   'riskOwner',
 ] as const satisfies readonly (keyof RiskInput)[];
+
+/**
+ * The risk-input fields of a stored risk or an editor's draft, and nothing else (absent or null
+ * fields stay absent): what is sent for a risk, compared for a change, or loaded into an editor.
+ */
+export function pickRiskInput(value: object): Partial<RiskInput> {
+  const from = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const field of RISK_INPUT_FIELDS) {
+    if (from[field] !== undefined && from[field] !== null) {
+      out[field] = from[field];
+    }
+  }
+  return out as Partial<RiskInput>;
+}
+
 const MAX_RISK_TEXT = 20_000;
 const MAX_ACTION_TEXT = 2_000;
 const MAX_REF = 300;

@@ -30,6 +30,7 @@ import {
   maySignOffRisk,
   riskBand,
   riskScore,
+  pickRiskInput,
   validateRiskInput,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
@@ -68,57 +69,13 @@ function initialDraft(
     controls: [],
     riskOwner: '',
   };
-  if (risk) {
-    const {
-      title,
-      description,
-      source,
-      inherent,
-      residual,
-      treatment,
-      actions,
-      controls,
-      riskOwner,
-    } = risk;
-    return {
-      title,
-      description,
-      ...(source ? { source } : {}),
-      inherent,
-      residual,
-      treatment,
-      actions,
-      controls,
-      riskOwner,
-    };
-  }
+  if (risk) return pickRiskInput(risk) as RiskDraft;
   return { ...base, ...prefill } as RiskDraft;
 }
 
 /** What goes over the wire: only the fields of RiskInput. */
 function toInput(d: RiskDraft): RiskInput {
-  const {
-    title,
-    description,
-    source,
-    inherent,
-    residual,
-    treatment,
-    actions,
-    controls,
-    riskOwner,
-  } = d;
-  return {
-    title,
-    description,
-    ...(source ? { source } : {}),
-    inherent,
-    residual,
-    treatment,
-    actions,
-    controls,
-    riskOwner,
-  } as RiskInput;
+  return pickRiskInput(d) as RiskInput;
 }
 
 function RatingSelect(props: {
