@@ -5,32 +5,16 @@
  * their submitter, so the four-eyes rule holds for versions in review at upgrade time.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { Knex } from 'knex';
+import { MIGRATIONS_DIRECTORY, migrateUpTo } from '../__testUtils__/migrations';
 import { ImpactAssessmentStore } from './ImpactAssessmentStore';
 
 jest.setTimeout(60_000);
 
 const MIGRATION = '20261130220000_assessment_contributors.js';
-const directory = resolvePackagePath(
-  '@aims-backstage/backstage-plugin-aims-backend',
-  'migrations',
-);
-
 const databases = TestDatabases.create({
   ids: ['POSTGRES_15', 'SQLITE_3'],
   disableDocker: true,
 });
-
-/** Runs the migrations before `name`, one at a time, so old-style rows can be written. */
-async function migrateUpTo(knex: Knex, name: string) {
-  for (;;) {
-    const [, pending] = await knex.migrate.list({ directory });
-    const next = pending[0]?.file;
-    if (!next || next === name) return;
-    await knex.migrate.up({ directory });
-  }
-}
 
 describe.each(databases.eachSupportedId())(
   'contributors of versions stored before the four-eyes rule on %s',
@@ -91,7 +75,7 @@ describe.each(databases.eachSupportedId())(
         }),
       ]);
 
-      await knex.migrate.up({ directory });
+      await knex.migrate.up({ directory: MIGRATIONS_DIRECTORY });
 
       const store = new ImpactAssessmentStore(knex);
       const fraud = await store.listVersions(FRAUD);
@@ -102,7 +86,7 @@ describe.each(databases.eachSupportedId())(
       const [old] = await store.listVersions(OLD);
       expect(old).toMatchObject({ author: '', contributors: [] });
 
-      await knex.migrate.down({ directory });
+      await knex.migrate.down({ directory: MIGRATIONS_DIRECTORY });
       expect(
         await knex.schema.hasColumn('aims_impact_assessments', 'contributors'),
       ).toBe(false);

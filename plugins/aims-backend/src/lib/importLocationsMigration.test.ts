@@ -4,31 +4,15 @@
  * it runs, read after it.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { Knex } from 'knex';
+import { MIGRATIONS_DIRECTORY, migrateUpTo } from '../__testUtils__/migrations';
 
 jest.setTimeout(60_000);
 
 const MIGRATION = '20261130230000_import_locations_without_server_paths.js';
-const directory = resolvePackagePath(
-  '@aims-backstage/backstage-plugin-aims-backend',
-  'migrations',
-);
-
 const databases = TestDatabases.create({
   ids: ['POSTGRES_15', 'SQLITE_3'],
   disableDocker: true,
 });
-
-/** Runs the migrations before `name`, one at a time, so old-style rows can be written. */
-async function migrateUpTo(knex: Knex, name: string) {
-  for (;;) {
-    const [, pending] = await knex.migrate.list({ directory });
-    const next = pending[0]?.file;
-    if (!next || next === name) return;
-    await knex.migrate.up({ directory });
-  }
-}
 
 describe.each(databases.eachSupportedId())(
   'stored import locations on %s',
@@ -82,7 +66,7 @@ describe.each(databases.eachSupportedId())(
         event('aisystem:default/typed', { version: 1, changes: [] }),
       ]);
 
-      await knex.migrate.latest({ directory });
+      await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
 
       const locations = await knex('aims_impact_assessments')
         .select('ai_system_ref', 'source_location')
