@@ -283,6 +283,7 @@ export const spec = {
           'components',
           'impactAssessment',
           'findings',
+          'controls',
         ],
         properties: {
           entityRef: {
@@ -320,6 +321,9 @@ export const spec = {
           findings: {
             $ref: '#/components/schemas/FindingCounts',
           },
+          controls: {
+            $ref: '#/components/schemas/ControlCoverageSummary',
+          },
         },
       },
       InventoryResponse: {
@@ -350,6 +354,7 @@ export const spec = {
           'euAiActTier',
           'impactAssessment',
           'findings',
+          'controls',
           'health',
         ],
         properties: {
@@ -377,6 +382,9 @@ export const spec = {
           },
           findings: {
             $ref: '#/components/schemas/FindingCounts',
+          },
+          controls: {
+            $ref: '#/components/schemas/ControlCoverageSummary',
           },
           health: {
             $ref: '#/components/schemas/AimsHealth',
@@ -979,6 +987,7 @@ export const spec = {
           'impact-assessment-not-approved',
           'impact-assessment-review-overdue',
           'soa-applicable-not-implemented',
+          'soa-incomplete',
           'risk-not-signed-off',
           'monitoring-threshold-breached',
           'monitoring-stale',
@@ -1462,6 +1471,957 @@ export const spec = {
             },
           },
         ],
+      },
+      SoaImplementationStatus: {
+        type: 'string',
+        enum: ['not-started', 'in-progress', 'implemented', 'not-applicable'],
+      },
+      SoaStoredStatus: {
+        type: 'string',
+        enum: ['draft', 'in-review', 'approved'],
+      },
+      EvidenceStatus: {
+        type: 'string',
+        enum: ['draft', 'in-review', 'approved', 'rejected', 'expired'],
+      },
+      InclusionReason: {
+        type: 'object',
+        description:
+          "A reason for including a control that the data already gives: a risk in the register treated by it, an EU AI Act obligation it supports (indicative mapping), or the row's contractual / good-practice marks",
+        required: ['reason', 'detail'],
+        properties: {
+          reason: {
+            type: 'string',
+            enum: [
+              'risk-treatment',
+              'eu-ai-act-obligation',
+              'contractual',
+              'good-practice',
+            ],
+          },
+          detail: {
+            type: 'string',
+          },
+        },
+      },
+      DocumentLink: {
+        type: 'object',
+        required: ['title', 'href'],
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          href: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+            description: 'An http(s) URL',
+          },
+        },
+      },
+      LiveEvidenceSource: {
+        type: 'object',
+        description:
+          'Evidence that stays current by itself: a deployment source (current while the source is healthy) or a monitored metric (current while fresh and inside its threshold; accepted once monitoring results exist)',
+        required: ['kind', 'id'],
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['deployment-source'],
+          },
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: 'The deployment source id (GET /sources)',
+          },
+        },
+      },
+      Evidence: {
+        type: 'object',
+        required: [
+          'id',
+          'controlId',
+          'aiSystemRef',
+          'title',
+          'href',
+          'reference',
+          'collectedBy',
+          'collectedAt',
+          'expiresAt',
+          'status',
+          'live',
+          'current',
+          'standing',
+          'revision',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          controlId: {
+            type: 'string',
+            description:
+              'The Annex A control id (A.x.y) or the id of an additional control',
+          },
+          aiSystemRef: {
+            type: ['string', 'null'],
+            description:
+              "The AI system the evidence is for; null for the organisation's SoA",
+          },
+          title: {
+            type: 'string',
+          },
+          href: {
+            type: ['string', 'null'],
+          },
+          reference: {
+            type: ['string', 'null'],
+            description:
+              'A reference when there is no link (a ticket, a document number)',
+          },
+          collectedBy: {
+            type: 'string',
+          },
+          collectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          status: {
+            $ref: '#/components/schemas/EvidenceStatus',
+          },
+          live: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/LiveEvidenceSource',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          current: {
+            type: 'boolean',
+            description:
+              'Approved, not past its expiry, and (live evidence) its source healthy now',
+          },
+          standing: {
+            type: 'string',
+            description: 'Why the evidence is or is not current, in words',
+          },
+          revision: {
+            type: 'integer',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      EvidenceInput: {
+        type: 'object',
+        description:
+          "An evidence item as sent. Creating one needs controlId (and aiSystemRef for an AI system's evidence); changing one needs the revision you loaded (a stale one gets 409), and its controlId and aiSystemRef cannot change.",
+        required: ['title', 'collectedAt'],
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          controlId: {
+            type: 'string',
+            maxLength: 40,
+            description:
+              'The Annex A control id (A.x.y) or the id of an additional control',
+          },
+          aiSystemRef: {
+            type: ['string', 'null'],
+            maxLength: 300,
+            description:
+              "The AI system the evidence is for; absent or null for the organisation's SoA",
+          },
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          href: {
+            type: ['string', 'null'],
+            maxLength: 2000,
+            description: 'An http(s) URL',
+          },
+          reference: {
+            type: ['string', 'null'],
+            maxLength: 500,
+          },
+          collectedAt: {
+            type: 'string',
+            maxLength: 40,
+            description: 'ISO date or date-time',
+          },
+          expiresAt: {
+            type: ['string', 'null'],
+            maxLength: 40,
+            description:
+              'ISO date or date-time; after it the evidence is expired',
+          },
+          status: {
+            type: 'string',
+            enum: ['draft', 'in-review', 'approved', 'rejected'],
+            description:
+              'approved and rejected need aims.soa.approve; expired is set by the scheduled job only',
+          },
+          live: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/LiveEvidenceSource',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      SoaControlRow: {
+        type: 'object',
+        description:
+          'One control of the Statement of Applicability with what the data says about it',
+        required: [
+          'controlId',
+          'title',
+          'categoryId',
+          'categoryTitle',
+          'applicable',
+          'justification',
+          'inclusionReasons',
+          'contractual',
+          'goodPractice',
+          'implementationStatus',
+          'owner',
+          'reviewBy',
+          'documents',
+          'evidence',
+          'currentEvidence',
+          'exclusionStanding',
+          'nistAiRmf',
+          'euAiActArticles',
+          'risks',
+        ],
+        properties: {
+          controlId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          categoryId: {
+            type: 'string',
+          },
+          categoryTitle: {
+            type: 'string',
+          },
+          applicable: {
+            type: ['boolean', 'null'],
+            description: 'null while the control has not been decided',
+          },
+          justification: {
+            type: 'string',
+          },
+          inclusionReasons: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InclusionReason',
+            },
+          },
+          contractual: {
+            type: 'boolean',
+          },
+          goodPractice: {
+            type: 'boolean',
+          },
+          implementationStatus: {
+            $ref: '#/components/schemas/SoaImplementationStatus',
+          },
+          owner: {
+            type: ['string', 'null'],
+            description:
+              'Entity ref of the catalog user or group that owns the control',
+          },
+          reviewBy: {
+            type: ['string', 'null'],
+            description:
+              'For an exclusion, the date (YYYY-MM-DD) by which it is reviewed; past it the exclusion is unjustified',
+          },
+          documents: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DocumentLink',
+            },
+          },
+          evidence: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Evidence',
+            },
+          },
+          currentEvidence: {
+            type: 'boolean',
+            description: 'At least one evidence item is current',
+          },
+          exclusionStanding: {
+            type: 'string',
+            enum: [
+              'not-excluded',
+              'justified',
+              'unjustified',
+              'review-overdue',
+            ],
+          },
+          nistAiRmf: {
+            type: 'array',
+            description: 'NIST AI RMF subcategories of the crosswalk',
+            items: {
+              type: 'string',
+            },
+          },
+          euAiActArticles: {
+            type: 'array',
+            description:
+              'EU AI Act articles the control supports (indicative, an analyst proposal)',
+            items: {
+              type: 'string',
+            },
+          },
+          risks: {
+            type: 'array',
+            description:
+              'Open risks of the register that name the control as a treatment',
+            items: {
+              $ref: '#/components/schemas/ControlRiskLink',
+            },
+          },
+        },
+      },
+      ControlRiskLink: {
+        type: 'object',
+        required: ['riskId', 'title', 'aiSystemRef'],
+        properties: {
+          riskId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          aiSystemRef: {
+            type: 'string',
+          },
+        },
+      },
+      SoaAdditionalControl: {
+        type: 'object',
+        description:
+          "A control of the organisation's own, shown apart and never counted among the 38",
+        required: [
+          'id',
+          'title',
+          'applicable',
+          'justification',
+          'implementationStatus',
+          'owner',
+          'documents',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          applicable: {
+            type: 'boolean',
+          },
+          justification: {
+            type: 'string',
+          },
+          implementationStatus: {
+            $ref: '#/components/schemas/SoaImplementationStatus',
+          },
+          owner: {
+            type: ['string', 'null'],
+          },
+          documents: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DocumentLink',
+            },
+          },
+        },
+      },
+      SoaCatalogue: {
+        type: 'object',
+        description: 'The control catalogue a version was made against',
+        required: ['standard', 'annex', 'controlCount', 'digest'],
+        properties: {
+          standard: {
+            type: 'string',
+          },
+          annex: {
+            type: 'string',
+          },
+          controlCount: {
+            type: 'integer',
+          },
+          digest: {
+            type: 'string',
+            description: "sha256 of the catalogue's control ids and titles",
+          },
+        },
+      },
+      SoaCoverage: {
+        type: 'object',
+        description:
+          "How far the controls are implemented (a category's or a system's)",
+        required: [
+          'total',
+          'implementedWithEvidence',
+          'implementedWithoutEvidence',
+          'inProgress',
+          'notStarted',
+          'excluded',
+          'undecided',
+        ],
+        properties: {
+          total: {
+            type: 'integer',
+          },
+          implementedWithEvidence: {
+            type: 'integer',
+          },
+          implementedWithoutEvidence: {
+            type: 'integer',
+          },
+          inProgress: {
+            type: 'integer',
+          },
+          notStarted: {
+            type: 'integer',
+          },
+          excluded: {
+            type: 'integer',
+          },
+          undecided: {
+            type: 'integer',
+          },
+        },
+      },
+      SoaCategoryCoverage: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/SoaCoverage',
+          },
+          {
+            type: 'object',
+            required: ['categoryId', 'categoryTitle'],
+            properties: {
+              categoryId: {
+                type: 'string',
+              },
+              categoryTitle: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      SoaVersionSummary: {
+        type: 'object',
+        required: [
+          'version',
+          'status',
+          'author',
+          'contributors',
+          'createdAt',
+          'submittedBy',
+          'approvedBy',
+          'approvedAt',
+          'catalogue',
+        ],
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          status: {
+            $ref: '#/components/schemas/SoaStoredStatus',
+          },
+          author: {
+            type: 'string',
+          },
+          contributors: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          submittedBy: {
+            type: ['string', 'null'],
+          },
+          approvedBy: {
+            type: ['string', 'null'],
+          },
+          approvedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          catalogue: {
+            $ref: '#/components/schemas/SoaCatalogue',
+          },
+        },
+      },
+      Soa: {
+        type: 'object',
+        description:
+          "One version of the organisation's Statement of Applicability, evaluated now. controls always holds the 38 Annex A controls, once each, in catalogue order.",
+        required: [
+          'version',
+          'status',
+          'revision',
+          'catalogue',
+          'author',
+          'contributors',
+          'createdAt',
+          'updatedAt',
+          'submittedBy',
+          'submittedAt',
+          'approvedBy',
+          'approvedAt',
+          'returnedReason',
+          'controls',
+          'additionalControls',
+          'coverage',
+          'categories',
+          'latest',
+        ],
+        properties: {
+          version: {
+            type: 'integer',
+            description:
+              '0 when nothing was saved yet (every control undecided)',
+          },
+          status: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/SoaStoredStatus',
+              },
+              {
+                type: 'string',
+                enum: ['none'],
+              },
+            ],
+          },
+          revision: {
+            type: 'integer',
+            description:
+              'Optimistic-locking token of this version (send it back on edits and transitions)',
+          },
+          catalogue: {
+            $ref: '#/components/schemas/SoaCatalogue',
+          },
+          author: {
+            type: ['string', 'null'],
+          },
+          contributors: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          createdAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          submittedBy: {
+            type: ['string', 'null'],
+          },
+          submittedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          approvedBy: {
+            type: ['string', 'null'],
+          },
+          approvedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          returnedReason: {
+            type: ['string', 'null'],
+          },
+          controls: {
+            type: 'array',
+            minItems: 38,
+            maxItems: 38,
+            items: {
+              $ref: '#/components/schemas/SoaControlRow',
+            },
+          },
+          additionalControls: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SoaAdditionalControl',
+            },
+          },
+          coverage: {
+            $ref: '#/components/schemas/SoaCoverage',
+          },
+          categories: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SoaCategoryCoverage',
+            },
+          },
+          latest: {
+            description:
+              'The newest version when it is not this one (a draft or review in progress over the approved SoA)',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/SoaVersionSummary',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      SoaControlInput: {
+        type: 'object',
+        description:
+          'One control row of the SoA draft (the whole row; fields left out are cleared)',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'The revision of the SoA version you loaded (0 when there is none yet); a stale one gets 409',
+          },
+          applicable: {
+            type: ['boolean', 'null'],
+          },
+          justification: {
+            type: 'string',
+            maxLength: 4000,
+          },
+          contractual: {
+            type: 'boolean',
+          },
+          goodPractice: {
+            type: 'boolean',
+          },
+          implementationStatus: {
+            $ref: '#/components/schemas/SoaImplementationStatus',
+          },
+          owner: {
+            type: ['string', 'null'],
+            maxLength: 300,
+          },
+          reviewBy: {
+            type: ['string', 'null'],
+            maxLength: 10,
+            description: 'YYYY-MM-DD',
+          },
+          documents: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/DocumentLink',
+            },
+          },
+        },
+        required: ['revision'],
+      },
+      SoaAdditionalControlInput: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['revision', 'title'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 0,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          applicable: {
+            type: 'boolean',
+          },
+          justification: {
+            type: 'string',
+            maxLength: 4000,
+          },
+          implementationStatus: {
+            $ref: '#/components/schemas/SoaImplementationStatus',
+          },
+          owner: {
+            type: ['string', 'null'],
+            maxLength: 300,
+          },
+          documents: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/DocumentLink',
+            },
+          },
+        },
+      },
+      SystemControl: {
+        type: 'object',
+        description: 'One control as it applies to one AI system',
+        required: [
+          'controlId',
+          'title',
+          'categoryId',
+          'categoryTitle',
+          'mapped',
+          'applicable',
+          'how',
+          'implementationStatus',
+          'owner',
+          'revision',
+          'evidence',
+          'currentEvidence',
+          'risks',
+          'organisation',
+          'euAiActArticles',
+          'nistAiRmf',
+        ],
+        properties: {
+          controlId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          categoryId: {
+            type: 'string',
+          },
+          categoryTitle: {
+            type: 'string',
+          },
+          mapped: {
+            type: 'boolean',
+            description:
+              'false when only a risk of the system names the control (no mapping stored yet)',
+          },
+          applicable: {
+            type: 'boolean',
+          },
+          how: {
+            type: 'string',
+            description: 'How the control applies to this system',
+          },
+          implementationStatus: {
+            $ref: '#/components/schemas/SoaImplementationStatus',
+          },
+          owner: {
+            type: ['string', 'null'],
+          },
+          revision: {
+            type: 'integer',
+            description:
+              'Optimistic-locking token of the mapping (0 when not mapped)',
+          },
+          evidence: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Evidence',
+            },
+          },
+          currentEvidence: {
+            type: 'boolean',
+          },
+          risks: {
+            type: 'array',
+            description:
+              "The system's open risks that name the control as a treatment (one stored link, shown on both sides)",
+            items: {
+              $ref: '#/components/schemas/ControlRiskLink',
+            },
+          },
+          organisation: {
+            type: 'object',
+            description: "The control's row in the organisation's SoA in force",
+            required: ['applicable', 'implementationStatus'],
+            properties: {
+              applicable: {
+                type: ['boolean', 'null'],
+              },
+              implementationStatus: {
+                $ref: '#/components/schemas/SoaImplementationStatus',
+              },
+            },
+          },
+          euAiActArticles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          nistAiRmf: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      EuAiActObligationCoverage: {
+        type: 'object',
+        required: ['article', 'name', 'controls', 'covered', 'coveredBy'],
+        properties: {
+          article: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          controls: {
+            type: 'array',
+            description:
+              'Annex A controls the (indicative) crosswalk maps to the article; empty when it maps only to clauses',
+            items: {
+              type: 'string',
+            },
+          },
+          covered: {
+            type: 'boolean',
+            description:
+              'A mapped control applies to the system, is implemented and has current evidence',
+          },
+          coveredBy: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      SystemControls: {
+        type: 'object',
+        required: [
+          'aiSystemRef',
+          'euAiActTier',
+          'controls',
+          'coverage',
+          'obligations',
+        ],
+        properties: {
+          aiSystemRef: {
+            type: 'string',
+          },
+          euAiActTier: {
+            $ref: '#/components/schemas/EuAiActTier',
+          },
+          controls: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SystemControl',
+            },
+          },
+          coverage: {
+            $ref: '#/components/schemas/SoaCoverage',
+          },
+          obligations: {
+            type: 'array',
+            description:
+              'For a high-risk system, its EU AI Act obligations (Art. 9–15, 17, 26, 27, 43, 49, 72, 73); empty otherwise',
+            items: {
+              $ref: '#/components/schemas/EuAiActObligationCoverage',
+            },
+          },
+        },
+      },
+      SystemControlInput: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['revision', 'applicable'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              "The mapping's revision you loaded (0 to create it); a stale one gets 409",
+          },
+          applicable: {
+            type: 'boolean',
+          },
+          how: {
+            type: 'string',
+            maxLength: 4000,
+            description:
+              'How the control applies to the system (for an exclusion, why not; required then)',
+          },
+          implementationStatus: {
+            $ref: '#/components/schemas/SoaImplementationStatus',
+          },
+          owner: {
+            type: ['string', 'null'],
+            maxLength: 300,
+          },
+        },
+      },
+      ControlCoverageSummary: {
+        type: 'object',
+        description:
+          "A system's control coverage for the inventory and the service page",
+        required: ['applicable', 'implementedWithEvidence'],
+        properties: {
+          applicable: {
+            type: 'integer',
+          },
+          implementedWithEvidence: {
+            type: 'integer',
+          },
+        },
       },
     },
   },
@@ -3248,6 +4208,1035 @@ export const spec = {
           },
           '401': {
             description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/soa': {
+      get: {
+        operationId: 'GetSoa',
+        summary:
+          "The organisation's Statement of Applicability as in force (the latest approved version, else the newest draft)",
+        parameters: [
+          {
+            name: 'format',
+            in: 'query',
+            description:
+              'json (default), csv (the same rows as CSV), or oscal (an OSCAL system security plan of the AI management system)',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv', 'oscal'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The SoA',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Soa',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/oscal+json': {
+                schema: {
+                  type: 'object',
+                  required: ['system-security-plan'],
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad query parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/soa/versions': {
+      get: {
+        operationId: 'ListSoaVersions',
+        summary: 'Every version of the SoA, newest first',
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SoaVersionSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/soa/versions/{version}': {
+      get: {
+        operationId: 'GetSoaVersion',
+        summary: 'One version of the SoA, evaluated now',
+        parameters: [
+          {
+            name: 'version',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Soa',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad path parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such version',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/soa/controls/{controlId}': {
+      put: {
+        operationId: 'SaveSoaControl',
+        summary:
+          'Save one Annex A control row in the SoA draft (an edit over an approved SoA starts a new draft)',
+        description:
+          "Needs aims.soa.update, or the caller owns the control (its owner is the user or one of their groups). Optimistic locking on the SoA version's revision; a version in review gets 409 (return it first).",
+        parameters: [
+          {
+            name: 'controlId',
+            in: 'path',
+            required: true,
+            description: 'An Annex A control id (A.x.y)',
+            schema: {
+              type: 'string',
+              maxLength: 20,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SoaControlInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Saved (committed); the draft, evaluated',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Soa',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid field, naming it',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not an Annex A control id',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision, or the SoA is in review',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/soa/additional-controls/{id}': {
+      put: {
+        operationId: 'SaveSoaAdditionalControl',
+        summary:
+          "Add or change one of the organisation's own controls in the SoA draft",
+        description:
+          "Needs aims.soa.update. Ids are the organisation's own (letters, digits, . - _), never an Annex A id.",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SoaAdditionalControlInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Saved (committed); the draft, evaluated',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Soa',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid field, naming it',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision, or the SoA is in review',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteSoaAdditionalControl',
+        summary:
+          "Remove one of the organisation's own controls from the SoA draft",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'revision',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Removed (committed); the draft, evaluated',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Soa',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such additional control',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision, or the SoA is in review',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/soa/transitions': {
+      post: {
+        operationId: 'TransitionSoa',
+        summary: 'Submit, approve or return the newest SoA version',
+        description:
+          'submit needs aims.soa.update and a complete SoA (every control decided; each exclusion justified with a review-by date; 400 listing the controls); approve and return need aims.soa.approve; no one who wrote or submitted the version may approve it (four eyes); return needs a reason.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['action', 'revision'],
+                additionalProperties: {
+                  not: {},
+                },
+                properties: {
+                  action: {
+                    type: 'string',
+                    enum: ['submit', 'approve', 'return'],
+                  },
+                  revision: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                  reason: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Transitioned (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Soa',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Incomplete SoA or missing reason',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: "Not allowed, or approving one's own work",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No SoA version yet',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision or wrong state',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/soa/evidence': {
+      get: {
+        operationId: 'ListEvidence',
+        summary:
+          'Evidence items the caller may see (organisation-wide and of visible AI systems), soonest expiry first',
+        parameters: [
+          {
+            name: 'controlId',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'aiSystemRef',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 300,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/EvidenceStatus',
+            },
+          },
+          {
+            name: 'expiringWithinDays',
+            in: 'query',
+            description:
+              'Only evidence not yet expired whose expiry falls within this many days (30 for the "expiring soon" list)',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 366,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Evidence',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad query parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateEvidence',
+        summary:
+          "Attach an evidence item to a control of the organisation's SoA or of one AI system",
+        description:
+          'Needs aims.soa.update, or ownership of the control (organisation) or of the AI system; approved and rejected need aims.soa.approve.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/EvidenceInput',
+                  },
+                  {
+                    required: ['controlId'],
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Evidence',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid field, naming it',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such control or AI system',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/soa/evidence/{id}': {
+      put: {
+        operationId: 'UpdateEvidence',
+        summary: 'Change an evidence item (its status included)',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/EvidenceInput',
+                  },
+                  {
+                    required: ['revision'],
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Saved (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Evidence',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid field, naming it',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such evidence (or not visible)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/controls/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetSystemControls',
+        summary:
+          'The controls that apply to one AI system, how, and their evidence',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'format',
+            in: 'query',
+            description:
+              "json (default), csv, or oscal (the system's OSCAL system security plan)",
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv', 'oscal'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SystemControls',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/oscal+json': {
+                schema: {
+                  type: 'object',
+                  required: ['system-security-plan'],
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad query parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not an AISystem in the catalog (or not visible)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/controls/{kind}/{namespace}/{name}/{controlId}': {
+      put: {
+        operationId: 'SaveSystemControl',
+        summary:
+          'Map an Annex A control to the AI system (or change how it applies)',
+        description:
+          "Needs aims.soa.update on the AI system (a resource permission; the example policy allows the system's owners and compliance). Optimistic locking on the mapping's revision.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'controlId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 20,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SystemControlInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Saved (committed)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SystemControl',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid field, naming it',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not an AISystem, or not an Annex A control id',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Stale revision',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
             content: {
               'application/json': {
                 schema: {

@@ -377,6 +377,193 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/soa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation's Statement of Applicability as in force (the latest approved version, else the newest draft) */
+    get: operations['GetSoa'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/soa/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version of the SoA, newest first */
+    get: operations['ListSoaVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/soa/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of the SoA, evaluated now */
+    get: operations['GetSoaVersion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/soa/controls/{controlId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Save one Annex A control row in the SoA draft (an edit over an approved SoA starts a new draft)
+     * @description Needs aims.soa.update, or the caller owns the control (its owner is the user or one of their groups). Optimistic locking on the SoA version's revision; a version in review gets 409 (return it first).
+     */
+    put: operations['SaveSoaControl'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/soa/additional-controls/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Add or change one of the organisation's own controls in the SoA draft
+     * @description Needs aims.soa.update. Ids are the organisation's own (letters, digits, . - _), never an Annex A id.
+     */
+    put: operations['SaveSoaAdditionalControl'];
+    post?: never;
+    /** Remove one of the organisation's own controls from the SoA draft */
+    delete: operations['DeleteSoaAdditionalControl'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/soa/transitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit, approve or return the newest SoA version
+     * @description submit needs aims.soa.update and a complete SoA (every control decided; each exclusion justified with a review-by date; 400 listing the controls); approve and return need aims.soa.approve; no one who wrote or submitted the version may approve it (four eyes); return needs a reason.
+     */
+    post: operations['TransitionSoa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/soa/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Evidence items the caller may see (organisation-wide and of visible AI systems), soonest expiry first */
+    get: operations['ListEvidence'];
+    put?: never;
+    /**
+     * Attach an evidence item to a control of the organisation's SoA or of one AI system
+     * @description Needs aims.soa.update, or ownership of the control (organisation) or of the AI system; approved and rejected need aims.soa.approve.
+     */
+    post: operations['CreateEvidence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/soa/evidence/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change an evidence item (its status included) */
+    put: operations['UpdateEvidence'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/controls/{kind}/{namespace}/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The controls that apply to one AI system, how, and their evidence */
+    get: operations['GetSystemControls'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/controls/{kind}/{namespace}/{name}/{controlId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Map an Annex A control to the AI system (or change how it applies)
+     * @description Needs aims.soa.update on the AI system (a resource permission; the example policy allows the system's owners and compliance). Optimistic locking on the mapping's revision.
+     */
+    put: operations['SaveSystemControl'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -448,6 +635,7 @@ export interface components {
       components: string[];
       impactAssessment: components['schemas']['ImpactAssessmentSummary'];
       findings: components['schemas']['FindingCounts'];
+      controls: components['schemas']['ControlCoverageSummary'];
     };
     InventoryResponse: {
       items: components['schemas']['InventoryItem'][];
@@ -464,6 +652,7 @@ export interface components {
       euAiActTier: components['schemas']['EuAiActTier'];
       impactAssessment: components['schemas']['ImpactAssessmentSummary'];
       findings: components['schemas']['FindingCounts'];
+      controls: components['schemas']['ControlCoverageSummary'];
       health: components['schemas']['AimsHealth'];
     };
     ComponentStatus: {
@@ -650,6 +839,7 @@ export interface components {
       | 'impact-assessment-not-approved'
       | 'impact-assessment-review-overdue'
       | 'soa-applicable-not-implemented'
+      | 'soa-incomplete'
       | 'risk-not-signed-off'
       | 'monitoring-threshold-breached'
       | 'monitoring-stale'
@@ -831,6 +1021,292 @@ export interface components {
       statusUntil: string | null;
       /** @description The reason given with the last action */
       statusReason: string | null;
+    };
+    /** @enum {string} */
+    SoaImplementationStatus:
+      | 'not-started'
+      | 'in-progress'
+      | 'implemented'
+      | 'not-applicable';
+    /** @enum {string} */
+    SoaStoredStatus: 'draft' | 'in-review' | 'approved';
+    /** @enum {string} */
+    EvidenceStatus: 'draft' | 'in-review' | 'approved' | 'rejected' | 'expired';
+    /** @description A reason for including a control that the data already gives: a risk in the register treated by it, an EU AI Act obligation it supports (indicative mapping), or the row's contractual / good-practice marks */
+    InclusionReason: {
+      /** @enum {string} */
+      reason:
+        | 'risk-treatment'
+        | 'eu-ai-act-obligation'
+        | 'contractual'
+        | 'good-practice';
+      detail: string;
+    };
+    DocumentLink: {
+      title: string;
+      /** @description An http(s) URL */
+      href: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Evidence that stays current by itself: a deployment source (current while the source is healthy) or a monitored metric (current while fresh and inside its threshold; accepted once monitoring results exist) */
+    LiveEvidenceSource: {
+      /** @enum {string} */
+      kind: 'deployment-source';
+      /** @description The deployment source id (GET /sources) */
+      id: string;
+    } & {
+      [key: string]: unknown;
+    };
+    Evidence: {
+      id: string;
+      /** @description The Annex A control id (A.x.y) or the id of an additional control */
+      controlId: string;
+      /** @description The AI system the evidence is for; null for the organisation's SoA */
+      aiSystemRef: string | null;
+      title: string;
+      href: string | null;
+      /** @description A reference when there is no link (a ticket, a document number) */
+      reference: string | null;
+      collectedBy: string;
+      /** Format: date-time */
+      collectedAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
+      status: components['schemas']['EvidenceStatus'];
+      live: components['schemas']['LiveEvidenceSource'] | null;
+      /** @description Approved, not past its expiry, and (live evidence) its source healthy now */
+      current: boolean;
+      /** @description Why the evidence is or is not current, in words */
+      standing: string;
+      revision: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    /** @description An evidence item as sent. Creating one needs controlId (and aiSystemRef for an AI system's evidence); changing one needs the revision you loaded (a stale one gets 409), and its controlId and aiSystemRef cannot change. */
+    EvidenceInput: {
+      /** @description The Annex A control id (A.x.y) or the id of an additional control */
+      controlId?: string;
+      /** @description The AI system the evidence is for; absent or null for the organisation's SoA */
+      aiSystemRef?: string | null;
+      revision?: number;
+      title: string;
+      /** @description An http(s) URL */
+      href?: string | null;
+      reference?: string | null;
+      /** @description ISO date or date-time */
+      collectedAt: string;
+      /** @description ISO date or date-time; after it the evidence is expired */
+      expiresAt?: string | null;
+      /**
+       * @description approved and rejected need aims.soa.approve; expired is set by the scheduled job only
+       * @enum {string}
+       */
+      status?: 'draft' | 'in-review' | 'approved' | 'rejected';
+      live?: components['schemas']['LiveEvidenceSource'] | null;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description One control of the Statement of Applicability with what the data says about it */
+    SoaControlRow: {
+      controlId: string;
+      title: string;
+      categoryId: string;
+      categoryTitle: string;
+      /** @description null while the control has not been decided */
+      applicable: boolean | null;
+      justification: string;
+      inclusionReasons: components['schemas']['InclusionReason'][];
+      contractual: boolean;
+      goodPractice: boolean;
+      implementationStatus: components['schemas']['SoaImplementationStatus'];
+      /** @description Entity ref of the catalog user or group that owns the control */
+      owner: string | null;
+      /** @description For an exclusion, the date (YYYY-MM-DD) by which it is reviewed; past it the exclusion is unjustified */
+      reviewBy: string | null;
+      documents: components['schemas']['DocumentLink'][];
+      evidence: components['schemas']['Evidence'][];
+      /** @description At least one evidence item is current */
+      currentEvidence: boolean;
+      /** @enum {string} */
+      exclusionStanding:
+        | 'not-excluded'
+        | 'justified'
+        | 'unjustified'
+        | 'review-overdue';
+      /** @description NIST AI RMF subcategories of the crosswalk */
+      nistAiRmf: string[];
+      /** @description EU AI Act articles the control supports (indicative, an analyst proposal) */
+      euAiActArticles: string[];
+      /** @description Open risks of the register that name the control as a treatment */
+      risks: components['schemas']['ControlRiskLink'][];
+    };
+    ControlRiskLink: {
+      riskId: string;
+      title: string;
+      aiSystemRef: string;
+    };
+    /** @description A control of the organisation's own, shown apart and never counted among the 38 */
+    SoaAdditionalControl: {
+      id: string;
+      title: string;
+      applicable: boolean;
+      justification: string;
+      implementationStatus: components['schemas']['SoaImplementationStatus'];
+      owner: string | null;
+      documents: components['schemas']['DocumentLink'][];
+    };
+    /** @description The control catalogue a version was made against */
+    SoaCatalogue: {
+      standard: string;
+      annex: string;
+      controlCount: number;
+      /** @description sha256 of the catalogue's control ids and titles */
+      digest: string;
+    };
+    /** @description How far the controls are implemented (a category's or a system's) */
+    SoaCoverage: {
+      total: number;
+      implementedWithEvidence: number;
+      implementedWithoutEvidence: number;
+      inProgress: number;
+      notStarted: number;
+      excluded: number;
+      undecided: number;
+    };
+    SoaCategoryCoverage: components['schemas']['SoaCoverage'] & {
+      categoryId: string;
+      categoryTitle: string;
+    };
+    SoaVersionSummary: {
+      version: number;
+      status: components['schemas']['SoaStoredStatus'];
+      author: string;
+      contributors: string[];
+      /** Format: date-time */
+      createdAt: string;
+      submittedBy: string | null;
+      approvedBy: string | null;
+      /** Format: date-time */
+      approvedAt: string | null;
+      catalogue: components['schemas']['SoaCatalogue'];
+    };
+    /** @description One version of the organisation's Statement of Applicability, evaluated now. controls always holds the 38 Annex A controls, once each, in catalogue order. */
+    Soa: {
+      /** @description 0 when nothing was saved yet (every control undecided) */
+      version: number;
+      status: components['schemas']['SoaStoredStatus'] | 'none';
+      /** @description Optimistic-locking token of this version (send it back on edits and transitions) */
+      revision: number;
+      catalogue: components['schemas']['SoaCatalogue'];
+      author: string | null;
+      contributors: string[];
+      /** Format: date-time */
+      createdAt: string | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      submittedBy: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      approvedBy: string | null;
+      /** Format: date-time */
+      approvedAt: string | null;
+      returnedReason: string | null;
+      controls: components['schemas']['SoaControlRow'][];
+      additionalControls: components['schemas']['SoaAdditionalControl'][];
+      coverage: components['schemas']['SoaCoverage'];
+      categories: components['schemas']['SoaCategoryCoverage'][];
+      /** @description The newest version when it is not this one (a draft or review in progress over the approved SoA) */
+      latest: components['schemas']['SoaVersionSummary'] | null;
+    };
+    /** @description One control row of the SoA draft (the whole row; fields left out are cleared) */
+    SoaControlInput: {
+      /** @description The revision of the SoA version you loaded (0 when there is none yet); a stale one gets 409 */
+      revision: number;
+      applicable?: boolean | null;
+      justification?: string;
+      contractual?: boolean;
+      goodPractice?: boolean;
+      implementationStatus?: components['schemas']['SoaImplementationStatus'];
+      owner?: string | null;
+      /** @description YYYY-MM-DD */
+      reviewBy?: string | null;
+      documents?: components['schemas']['DocumentLink'][];
+    } & {
+      [key: string]: unknown;
+    };
+    SoaAdditionalControlInput: {
+      revision: number;
+      title: string;
+      applicable?: boolean;
+      justification?: string;
+      implementationStatus?: components['schemas']['SoaImplementationStatus'];
+      owner?: string | null;
+      documents?: components['schemas']['DocumentLink'][];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description One control as it applies to one AI system */
+    SystemControl: {
+      controlId: string;
+      title: string;
+      categoryId: string;
+      categoryTitle: string;
+      /** @description false when only a risk of the system names the control (no mapping stored yet) */
+      mapped: boolean;
+      applicable: boolean;
+      /** @description How the control applies to this system */
+      how: string;
+      implementationStatus: components['schemas']['SoaImplementationStatus'];
+      owner: string | null;
+      /** @description Optimistic-locking token of the mapping (0 when not mapped) */
+      revision: number;
+      evidence: components['schemas']['Evidence'][];
+      currentEvidence: boolean;
+      /** @description The system's open risks that name the control as a treatment (one stored link, shown on both sides) */
+      risks: components['schemas']['ControlRiskLink'][];
+      /** @description The control's row in the organisation's SoA in force */
+      organisation: {
+        applicable: boolean | null;
+        implementationStatus: components['schemas']['SoaImplementationStatus'];
+      };
+      euAiActArticles: string[];
+      nistAiRmf: string[];
+    };
+    EuAiActObligationCoverage: {
+      article: string;
+      name: string;
+      /** @description Annex A controls the (indicative) crosswalk maps to the article; empty when it maps only to clauses */
+      controls: string[];
+      /** @description A mapped control applies to the system, is implemented and has current evidence */
+      covered: boolean;
+      coveredBy: string[];
+    };
+    SystemControls: {
+      aiSystemRef: string;
+      euAiActTier: components['schemas']['EuAiActTier'];
+      controls: components['schemas']['SystemControl'][];
+      coverage: components['schemas']['SoaCoverage'];
+      /** @description For a high-risk system, its EU AI Act obligations (Art. 9–15, 17, 26, 27, 43, 49, 72, 73); empty otherwise */
+      obligations: components['schemas']['EuAiActObligationCoverage'][];
+    };
+    SystemControlInput: {
+      /** @description The mapping's revision you loaded (0 to create it); a stale one gets 409 */
+      revision: number;
+      applicable: boolean;
+      /** @description How the control applies to the system (for an exclusion, why not; required then) */
+      how?: string;
+      implementationStatus?: components['schemas']['SoaImplementationStatus'];
+      owner?: string | null;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A system's control coverage for the inventory and the service page */
+    ControlCoverageSummary: {
+      applicable: number;
+      implementedWithEvidence: number;
     };
   };
   responses: never;
@@ -2153,6 +2629,776 @@ export interface operations {
       };
       /** @description Missing or invalid credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetSoa: {
+    parameters: {
+      query?: {
+        /** @description json (default), csv (the same rows as CSV), or oscal (an OSCAL system security plan of the AI management system) */
+        format?: 'json' | 'csv' | 'oscal';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The SoA */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Soa'];
+          'text/csv': string;
+          'application/oscal+json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad query parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListSoaVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['SoaVersionSummary'][];
+          };
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetSoaVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Soa'];
+        };
+      };
+      /** @description Bad path parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such version */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  SaveSoaControl: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description An Annex A control id (A.x.y) */
+        controlId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SoaControlInput'];
+      };
+    };
+    responses: {
+      /** @description Saved (committed); the draft, evaluated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Soa'];
+        };
+      };
+      /** @description Invalid field, naming it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not an Annex A control id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision, or the SoA is in review */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  SaveSoaAdditionalControl: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SoaAdditionalControlInput'];
+      };
+    };
+    responses: {
+      /** @description Saved (committed); the draft, evaluated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Soa'];
+        };
+      };
+      /** @description Invalid field, naming it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision, or the SoA is in review */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  DeleteSoaAdditionalControl: {
+    parameters: {
+      query: {
+        revision: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed (committed); the draft, evaluated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Soa'];
+        };
+      };
+      /** @description Bad parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such additional control */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision, or the SoA is in review */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  TransitionSoa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          action: 'submit' | 'approve' | 'return';
+          revision: number;
+          reason?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Transitioned (committed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Soa'];
+        };
+      };
+      /** @description Incomplete SoA or missing reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed, or approving one's own work */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No SoA version yet */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision or wrong state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListEvidence: {
+    parameters: {
+      query?: {
+        controlId?: string;
+        aiSystemRef?: string;
+        status?: components['schemas']['EvidenceStatus'];
+        /** @description Only evidence not yet expired whose expiry falls within this many days (30 for the "expiring soon" list) */
+        expiringWithinDays?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Evidence'][];
+          };
+        };
+      };
+      /** @description Bad query parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  CreateEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvidenceInput'] & unknown;
+      };
+    };
+    responses: {
+      /** @description Created (committed) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evidence'];
+        };
+      };
+      /** @description Invalid field, naming it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such control or AI system */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  UpdateEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvidenceInput'] & unknown;
+      };
+    };
+    responses: {
+      /** @description Saved (committed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evidence'];
+        };
+      };
+      /** @description Invalid field, naming it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such evidence (or not visible) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetSystemControls: {
+    parameters: {
+      query?: {
+        /** @description json (default), csv, or oscal (the system's OSCAL system security plan) */
+        format?: 'json' | 'csv' | 'oscal';
+      };
+      header?: never;
+      path: {
+        /** @description Entity kind, case-insensitive (aisystem, component, …) */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemControls'];
+          'text/csv': string;
+          'application/oscal+json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad query parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not an AISystem in the catalog (or not visible) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  SaveSystemControl: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Entity kind, case-insensitive (aisystem, component, …) */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+        controlId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SystemControlInput'];
+      };
+    };
+    responses: {
+      /** @description Saved (committed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemControl'];
+        };
+      };
+      /** @description Invalid field, naming it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not an AISystem, or not an Annex A control id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Stale revision */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
         headers: {
           [name: string]: unknown;
         };
