@@ -21,6 +21,8 @@ import {
   aimsFindingActPermission,
   aimsRiskAssignOwnerPermission,
   aimsRiskUpdatePermission,
+  aimsSoaApprovePermission,
+  aimsSoaUpdatePermission,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import {
   AimsPermissionPolicy,
@@ -59,6 +61,7 @@ const OWNER_PERMISSIONS = [
   aimsAssessmentUpdatePermission,
   aimsRiskUpdatePermission,
   aimsFindingActPermission,
+  aimsSoaUpdatePermission,
 ];
 
 describe('aimsPolicyDecision', () => {
@@ -79,6 +82,7 @@ describe('aimsPolicyDecision', () => {
   it.each([
     ...OWNER_PERMISSIONS,
     aimsAssessmentApprovePermission,
+    aimsSoaApprovePermission,
     aimsDeploymentReportPermission,
   ])(
     '$name: compliance members are allowed (group compared case-insensitively)',
@@ -92,6 +96,7 @@ describe('aimsPolicyDecision', () => {
   it.each([
     ...OWNER_PERMISSIONS,
     aimsAssessmentApprovePermission,
+    aimsSoaApprovePermission,
     aimsDeploymentReportPermission,
   ])('$name: denied without a user or without ownership refs', permission => {
     expect(aimsPolicyDecision(query(permission), undefined)).toEqual({
@@ -102,12 +107,16 @@ describe('aimsPolicyDecision', () => {
     });
   });
 
-  it('aims.assessment.approve and unknown aims.* permissions: compliance only', () => {
+  it('aims.assessment.approve, aims.soa.approve and unknown aims.* permissions: compliance only', () => {
     const future = createPermission({
       name: 'aims.monitoring.report',
       attributes: { action: 'create' },
     });
-    for (const permission of [aimsAssessmentApprovePermission, future]) {
+    for (const permission of [
+      aimsAssessmentApprovePermission,
+      aimsSoaApprovePermission,
+      future,
+    ]) {
       expect(aimsPolicyDecision(query(permission), engineer)).toEqual({
         result: AuthorizeResult.DENY,
       });

@@ -18,6 +18,7 @@ import {
   aimsDeploymentReportPermission,
   aimsFindingActPermission,
   aimsRiskUpdatePermission,
+  aimsSoaUpdatePermission,
 } from '@aims-backstage/backstage-plugin-aims-common';
 
 /**
@@ -64,6 +65,7 @@ const OWNER_EDITABLE = [
   aimsAssessmentUpdatePermission,
   aimsRiskUpdatePermission,
   aimsFindingActPermission,
+  aimsSoaUpdatePermission,
 ];
 
 const lower = (refs: readonly string[]) =>
@@ -95,10 +97,12 @@ function ownedByOneOf(claims: string[]): ConditionalPolicyDecision {
  * that the adopter's own policy decides those. Compose it into your permission policy:
  *
  * - members of the compliance group: every AIMS permission, on every entity;
- * - `aims.assessment.update`, `aims.risk.update`, `aims.finding.act` (resource permissions
- *   on the catalog entity): the entity's owners, as a conditional decision the catalog
- *   evaluates with its `isEntityOwner` rule against the user's ownership refs;
- * - `aims.assessment.approve`: compliance only;
+ * - `aims.assessment.update`, `aims.risk.update`, `aims.finding.act`, `aims.soa.update`
+ *   (resource permissions on the catalog entity): the entity's owners, as a conditional
+ *   decision the catalog evaluates with its `isEntityOwner` rule against the user's ownership
+ *   refs. Asked without a resource (`aims.soa.update` for the organisation's Statement of
+ *   Applicability) a conditional decision is no allow: compliance only;
+ * - `aims.assessment.approve`, `aims.soa.approve`: compliance only;
  * - `aims.risk.assignOwner` (changing who owns, and signs off, a risk): compliance only. The
  *   example rule is "compliance and the current risk owner"; the risk owner is no attribute of
  *   the catalog entity, so no catalog condition can name them, and the AIMS backend itself
@@ -164,7 +168,7 @@ export function aimsPolicyDecision(
         : AuthorizeResult.DENY,
     };
   }
-  // aims.assessment.approve, aims.risk.assignOwner (the current risk owner is allowed by the
+  // aims.assessment.approve, aims.soa.approve, aims.risk.assignOwner (the current risk owner is allowed by the
   // AIMS backend itself), and AIMS permissions this version does not know yet
   return { result: AuthorizeResult.DENY };
 }

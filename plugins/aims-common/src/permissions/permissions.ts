@@ -59,6 +59,29 @@ export const aimsDeploymentReportPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Edit the Statement of Applicability and control evidence. A resource permission on catalog
+ * entities: on an AISystem it covers that system's control mappings and evidence (owners
+ * through the catalog's isEntityOwner rule); the organisation's SoA is no catalog entity, so
+ * the AIMS backend asks it without a resource and needs an unconditional allow (compliance).
+ * Besides that, the AIMS backend lets a control's owner (that user, or a member of that group)
+ * save that control's row and its organisation evidence.
+ */
+export const aimsSoaUpdatePermission = createPermission({
+  name: 'aims.soa.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Approve (or return) the Statement of Applicability in review, act on its organisation-level
+ * findings, and approve or reject evidence items: held by compliance.
+ */
+export const aimsSoaApprovePermission = createPermission({
+  name: 'aims.soa.approve',
+  attributes: { action: 'update' },
+});
+
 /** Every AIMS permission, for the permissions registry and policy authors. */
 export const aimsPermissions = [
   aimsAssessmentUpdatePermission,
@@ -67,4 +90,6 @@ export const aimsPermissions = [
   aimsRiskAssignOwnerPermission,
   aimsFindingActPermission,
   aimsDeploymentReportPermission,
+  aimsSoaUpdatePermission,
+  aimsSoaApprovePermission,
 ];
