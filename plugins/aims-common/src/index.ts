@@ -32,3 +32,4 @@ export * from './json/bounds';
 export * from './drift/deploymentReport';
 export * from './drift/reconcile';
 export * from './api/driftTypes';
+export * from './soa';

@@ -87,6 +87,7 @@ describe('rollUpComponent', () => {
     euAiActTier: 'minimal-risk',
     impactAssessment: { status: 'missing', approvedAt: null, reviewDue: null },
     findings,
+    controls: { applicable: 0, implementedWithEvidence: 0 },
     health,
   });
   it('takes the worst health and sums findings', () => {

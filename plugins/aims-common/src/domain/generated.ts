@@ -227,6 +227,9 @@ export const ANNEX_A_DATA = {
   ]
 } as const;
 
+/** sha256 of the Annex A catalogue's category ids, control ids and titles, in order. */
+export const ANNEX_A_CATALOGUE_DIGEST = '73ec13d897713ca9af5aec61f71b8398ae13c27b097ba4956d03713435bce816';
+
 /** EU AI Act, NIST AI RMF and ISO 42001 impact-dimension overlays from the domain data. */
 export const REGULATORY_OVERLAYS_DATA = {
   "iso42001_impact_dimensions": {

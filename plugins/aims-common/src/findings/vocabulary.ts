@@ -6,6 +6,7 @@ export const COMPLIANCE_FINDING_TYPES = [
   'impact-assessment-not-approved',
   'impact-assessment-review-overdue',
   'soa-applicable-not-implemented',
+  'soa-incomplete',
   'risk-not-signed-off',
   'monitoring-threshold-breached',
   'monitoring-stale',
