@@ -1,7 +1,8 @@
+import { SourceHealthStatus } from '../drift/reconcile';
 import { Evidence, EvidenceStatus, LiveEvidenceSource } from './model';
 
-/** How a deployment source stands now (the drift module's source health). */
-export type LiveSourceHealth = 'healthy' | 'failing' | 'stale' | 'unknown';
+/** How a deployment source stands now: the drift module's source health, or unknown. */
+export type LiveSourceHealth = SourceHealthStatus | 'unknown';
 
 /**
  * Whether an evidence item counts now, and why (in words for the UI and the finding). Computed
@@ -45,7 +46,9 @@ export function evidenceStanding(
         standing:
           health === 'unknown'
             ? `live source ${evidence.live.id} has never reported`
-            : `live source ${evidence.live.id} is ${health}`,
+            : `live source ${evidence.live.id} ${
+                health === 'failed' ? 'failed its last run' : 'is stale'
+              }`,
       };
     return {
       current: true,

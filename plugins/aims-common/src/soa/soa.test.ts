@@ -143,9 +143,9 @@ describe('evidence standing', () => {
       live: { kind: 'deployment-source' as const, id: 'argo' },
     };
     expect(evidenceStanding(live, now, () => 'healthy').current).toBe(true);
-    expect(evidenceStanding(live, now, () => 'failing')).toEqual({
+    expect(evidenceStanding(live, now, () => 'failed')).toEqual({
       current: false,
-      standing: 'live source argo is failing',
+      standing: 'live source argo failed its last run',
     });
     expect(evidenceStanding(live, now).current).toBe(false);
   });
