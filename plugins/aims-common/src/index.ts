@@ -33,3 +33,7 @@ export * from './drift/deploymentReport';
 export * from './drift/reconcile';
 export * from './api/driftTypes';
 export * from './soa';
+export * from './csv/csv';
+export * from './soa/export/soaCsv';
+export * from './soa/export/oscal';
+export * from './soa/export/oscalTypes';
