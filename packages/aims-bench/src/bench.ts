@@ -18,6 +18,8 @@
  *   BENCH_ROUNDS [40]              timed rounds per inventory/catalog median
  *   BENCH_OBSERVATIONS [5 x BENCH_COMPONENTS = 100000]  observations at the full reconcile size
  *   BENCH_RECONCILE_RUNS [3]       reconcile runs per size (the median is printed)
+ *   BENCH_SOA_CONTROLS [20]        controls mapped to each AI system (Statement of Applicability)
+ *   BENCH_SOA_EVIDENCE [3]         evidence items per mapped control
  *   BENCH_PUSH_REPORTS [1000]      deployment reports POSTed per run (and inserted raw)
  *   BENCH_PUSH_AI_SYSTEMS [3]      AI systems per report (plus one unmapped model)
  *   BENCH_PUSH_MODES [1x1,16x1,8x100]  push modes, <in flight>x<reports per request>; the
@@ -45,6 +47,7 @@ import { PushMode, pushIngestion } from './benchPush';
 import { syntheticCatalog } from './seed';
 import { interleavedMedians } from './measure';
 import { seedAssessmentsAndRisks } from './seedAims';
+import { seedStatementOfApplicability } from './seedSoa';
 import { reconcileScaling, syntheticReports } from './benchDrift';
 
 const AI_SYSTEMS = Number(process.env.BENCH_AI_SYSTEMS ?? 5000);
@@ -52,6 +55,8 @@ const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 20000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const OBSERVATIONS = Number(process.env.BENCH_OBSERVATIONS ?? 5 * COMPONENTS);
 const RECONCILE_RUNS = Number(process.env.BENCH_RECONCILE_RUNS ?? 3);
+const SOA_CONTROLS = Number(process.env.BENCH_SOA_CONTROLS ?? 20);
+const SOA_EVIDENCE = Number(process.env.BENCH_SOA_EVIDENCE ?? 3);
 const PUSH_REPORTS = Number(process.env.BENCH_PUSH_REPORTS ?? 1000);
 const PUSH_AI_SYSTEMS = Number(process.env.BENCH_PUSH_AI_SYSTEMS ?? 3);
 const PUSH_MODES: PushMode[] = (
@@ -222,6 +227,44 @@ async function main() {
   await measure(
     `${AI_SYSTEMS} AI systems, each with 3 impact-assessment versions and 10 risks (${seeded.versions} versions, ${seeded.risks} risks)`,
   );
+
+  // the Statement of Applicability tab's requests beside the inventory page's, same run
+  const soa = await seedStatementOfApplicability(databases.aims, {
+    aiSystems: AI_SYSTEMS,
+    controls: SOA_CONTROLS,
+    evidence: SOA_EVIDENCE,
+  });
+  const ok = (path: string) => async () => {
+    const res = await get(path);
+    if (res.status !== 200) throw new Error(`${path} ${res.status}`);
+  };
+  const soaCheck = await get('/api/aims/soa');
+  if (soaCheck.status !== 200 || soaCheck.body.controls?.length !== 38) {
+    throw new Error(`GET /soa answered ${soaCheck.status}`);
+  }
+  const soaRequests: Record<string, () => Promise<void>> = {
+    'GET /api/aims/inventory?limit=100': ok('/api/aims/inventory?limit=100'),
+    'GET /api/aims/soa': ok('/api/aims/soa'),
+    'GET /api/aims/soa/evidence?expiringWithinDays=30': ok(
+      '/api/aims/soa/evidence?expiringWithinDays=30',
+    ),
+    'GET /api/aims/soa/versions': ok('/api/aims/soa/versions'),
+    'GET /api/aims/controls/aisystem/default/ai-system-7': ok(
+      '/api/aims/controls/aisystem/default/ai-system-7',
+    ),
+  };
+  const soaMedians = await interleavedMedians(soaRequests, ROUNDS);
+  const inventoryMedian = soaMedians['GET /api/aims/inventory?limit=100'];
+  console.log(
+    `\nStatement of Applicability: ${AI_SYSTEMS} AI systems x ${SOA_CONTROLS} mapped controls x ${SOA_EVIDENCE} evidence items (${soa.mappings} mappings, ${soa.evidence} evidence items)`,
+  );
+  for (const [name, ms] of Object.entries(soaMedians)) {
+    console.log(
+      `  ${name.padEnd(58)} median ${ms.toFixed(1).padStart(7)} ms  ${(
+        ms / inventoryMedian
+      ).toFixed(2)}x the inventory page`,
+    );
+  }
 
   reconcileScaling(
     {
