@@ -39,6 +39,13 @@ export interface Config {
       /** How often compliance findings are recomputed for every AI system (default 10 minutes). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    evidence?: {
+      /**
+       * How often evidence items past their expiry are marked expired, with an audit entry
+       * (default every hour; one replica at a time).
+       */
+      expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     /**
      * The compliance group (an entity ref, default group:default/ai-governance), for the
      * permission policy: `AimsPermissionPolicy.fromConfig` and `readAimsComplianceGroup` from

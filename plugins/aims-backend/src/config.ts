@@ -63,6 +63,17 @@ export const readFindingsSchedule = (config: RootConfigService) =>
     initialDelay: { seconds: 30 },
   });
 
+/**
+ * `aims.evidence.expirySchedule`, default every hour: evidence stops counting at its expiry on
+ * every read anyway; the task records the `expired` status and its audit entry.
+ */
+export const readEvidenceExpirySchedule = (config: RootConfigService) =>
+  readSchedule(config, 'aims.evidence.expirySchedule', {
+    frequency: { hours: 1 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 1 },
+  });
+
 /** `aims.drift.schedule`, default every 5 minutes. */
 export const readDriftSchedule = (config: RootConfigService) =>
   readSchedule(config, 'aims.drift.schedule', {

@@ -53,6 +53,15 @@ import { StatusService } from './inventory/StatusService';
 import { createRouter } from './router';
 import { scheduleFindingsTask } from './findings/tasks';
 import { scheduleImportTask } from './assessments/tasks';
+import { SoaStore } from './soa/SoaStore';
+import { ControlData } from './soa/ControlData';
+import { SoaService } from './soa/SoaService';
+import { SoaExports } from './soa/SoaExports';
+import { EvidenceStore } from './evidence/EvidenceStore';
+import { EvidenceService } from './evidence/EvidenceService';
+import { scheduleEvidenceExpiryTask } from './evidence/tasks';
+import { ControlMappingStore } from './controls/ControlMappingStore';
+import { SystemControlsService } from './controls/SystemControlsService';
 
 /**
  * AIMS backend plugin (ISO/IEC 42001 AI management system), mounted at `/api/aims`.
@@ -102,6 +111,16 @@ export const aimsPlugin = createBackendPlugin({
         const findingStore = new FindingStore(knex);
         const riskStore = new RiskStore(knex);
         const auditLog = new AuditLogStore(knex);
+        const sources = new SourceStore(knex);
+        const soaStore = new SoaStore(knex);
+        const evidenceStore = new EvidenceStore(knex);
+        const controlData = new ControlData({
+          soa: soaStore,
+          evidence: evidenceStore,
+          mappings: new ControlMappingStore(knex),
+          risks: riskStore,
+          sources,
+        });
 
         const systems = new AISystems(deps.catalog);
         const access = new AccessControl(deps.permissions, deps.userInfo, auth);
@@ -115,6 +134,7 @@ export const aimsPlugin = createBackendPlugin({
           riskStore,
           findingStore,
           matrix,
+          controlData,
           logger,
         );
         const assessments = new ImpactAssessmentService(
@@ -139,7 +159,6 @@ export const aimsPlugin = createBackendPlugin({
         );
 
         const observations = new ObservationStore(knex);
-        const sources = new SourceStore(knex);
         const drift = new DriftService({
           catalog: deps.catalog,
           auth,
@@ -202,6 +221,31 @@ export const aimsPlugin = createBackendPlugin({
           logger,
         });
 
+        const soa = new SoaService({
+          knex,
+          store: soaStore,
+          data: controlData,
+          risks: riskStore,
+          access,
+          visibility,
+          audit,
+          findings,
+        });
+        const evidence = new EvidenceService({
+          knex,
+          store: evidenceStore,
+          soaStore,
+          soa,
+          data: controlData,
+          systems,
+          access,
+          visibility,
+          audit,
+          findings,
+          auth,
+          logger,
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -210,12 +254,14 @@ export const aimsPlugin = createBackendPlugin({
               assessmentStore,
               findingStore,
               visibility,
+              controlData,
             ),
             status: new StatusService(
               deps.catalog,
               assessmentStore,
               findingStore,
               visibility,
+              controlData,
             ),
             assessments,
             risks,
@@ -231,6 +277,20 @@ export const aimsPlugin = createBackendPlugin({
               audit,
             }),
             deployments,
+            soa,
+            soaExports: new SoaExports({
+              organisation: config.getOptionalString('organization.name'),
+            }),
+            evidence,
+            systemControls: new SystemControlsService({
+              knex,
+              store: new ControlMappingStore(knex),
+              data: controlData,
+              systems,
+              access,
+              audit,
+              findings,
+            }),
           }),
         );
         await scheduleFindingsTask({
@@ -238,6 +298,11 @@ export const aimsPlugin = createBackendPlugin({
           config,
           auth,
           findings,
+        });
+        await scheduleEvidenceExpiryTask({
+          scheduler: deps.scheduler,
+          config,
+          evidence,
         });
         await scheduleImportTask({
           scheduler: deps.scheduler,

@@ -20,6 +20,13 @@ import { StatusService } from './inventory/StatusService';
 import { RiskService } from './risks/RiskService';
 import { registerRiskRoutes } from './risks/router';
 import { spec } from './schema/openapi.generated';
+import { SoaService } from './soa/SoaService';
+import { SoaExports } from './soa/SoaExports';
+import { registerSoaRoutes } from './soa/router';
+import { EvidenceService } from './evidence/EvidenceService';
+import { registerEvidenceRoutes } from './evidence/router';
+import { SystemControlsService } from './controls/SystemControlsService';
+import { registerControlRoutes } from './controls/router';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -33,6 +40,10 @@ export interface RouterOptions {
   deployments: DeploymentIngest;
   sources: SourceService;
   driftQueue: DriftQueueStore;
+  soa: SoaService;
+  soaExports: SoaExports;
+  evidence: EvidenceService;
+  systemControls: SystemControlsService;
   clock?: () => Date;
 }
 
@@ -112,5 +123,8 @@ export async function createRouter(
   registerFindingRoutes(router, options);
   registerDriftRoutes(router, options);
   registerAuditRoutes(router, options);
+  registerEvidenceRoutes(router, options);
+  registerSoaRoutes(router, options);
+  registerControlRoutes(router, options);
   return router;
 }

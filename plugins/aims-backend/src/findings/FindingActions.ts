@@ -2,7 +2,9 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   FINDING_ACTION_OUTCOMES,
+  ORGANISATION_SOA_REF,
   aimsFindingActPermission,
+  aimsSoaApprovePermission,
   checkFindingActionRequest,
   findingActionStatusProblem,
 } from '@aims-backstage/backstage-plugin-aims-common';
@@ -16,7 +18,8 @@ import { AuditTrail } from '../audit/AuditTrail';
  * `POST /findings/:id/actions`: decided by the resource permission `aims.finding.act` on the
  * catalog entity the finding is on (the Component for drift, else the AI system), so the
  * adopter's policy says who may (the shipped `aimsPolicyDecision` allows the entity's owners
- * and compliance). A finding the caller can't see is 404. Each action sets the status, goes
+ * and compliance). Findings of the organisation's SoA (ORGANISATION_SOA_REF, no catalog
+ * entity) need `aims.soa.approve`. A finding the caller can't see is 404. Each action sets the status, goes
  * to the finding's event history and to the audit log, in one transaction.
  */
 export class FindingActions {
@@ -50,12 +53,21 @@ export class FindingActions {
     const finding = await this.deps.reader.find(id, credentials);
     if (!finding) throw new NotFoundError(`No finding ${id}`);
     const actor = this.deps.access.requireUser(credentials, 'act on findings');
-    await this.deps.access.authorizeOnEntity(
-      aimsFindingActPermission,
-      finding.entityRef,
-      credentials,
-      `You are not allowed to ${action} finding ${id}: acting on findings on ${finding.entityRef} needs the aims.finding.act permission on it (granted to its owners and compliance by the AIMS policy)`,
-    );
+    if (finding.entityRef === ORGANISATION_SOA_REF) {
+      // the organisation's SoA is no catalog entity: its findings are the approvers' to act on
+      await this.deps.access.authorizeBasic(
+        aimsSoaApprovePermission,
+        credentials,
+        `You are not allowed to ${action} finding ${id}: acting on findings of the organisation's Statement of Applicability needs the aims.soa.approve permission (compliance)`,
+      );
+    } else {
+      await this.deps.access.authorizeOnEntity(
+        aimsFindingActPermission,
+        finding.entityRef,
+        credentials,
+        `You are not allowed to ${action} finding ${id}: acting on findings on ${finding.entityRef} needs the aims.finding.act permission on it (granted to its owners and compliance by the AIMS policy)`,
+      );
+    }
 
     const refused = findingActionStatusProblem(action, finding.status);
     if (refused) throw new InputError(refused);

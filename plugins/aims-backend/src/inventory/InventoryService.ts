@@ -11,6 +11,7 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { FindingStore } from '../findings/FindingStore';
 import { EntityVisibility } from '../permissions/EntityVisibility';
+import { ControlData } from '../soa/ControlData';
 import { ImpactAssessmentStore } from '../assessments/ImpactAssessmentStore';
 import {
   INVENTORY_ENTITY_FIELDS,
@@ -20,6 +21,7 @@ import {
   toCatalogFilter,
 } from './inventoryQuery';
 import {
+  coverageOf,
   entityRefOf,
   inventoryStatusOf,
   toInventoryItem,
@@ -41,6 +43,7 @@ export class InventoryService {
     private readonly assessments: ImpactAssessmentStore,
     private readonly findings: FindingStore,
     private readonly visibility: EntityVisibility,
+    private readonly controls: ControlData,
   ) {}
 
   async list(
@@ -176,14 +179,21 @@ export class InventoryService {
   ): Promise<InventoryItem[]> {
     const systems = entities.filter(isAISystemEntity);
     const refs = systems.map(entityRefOf);
-    const [summaries, counts] = await Promise.all([
+    const [summaries, counts, controls] = await Promise.all([
       knownSummaries ?? this.assessments.getSummaries(refs),
       this.findings.countOpen(refs, among =>
         this.visibility.hiddenAmong(among, credentials),
       ),
+      // the page's systems in bulk: one query each for mappings, evidence and risks
+      this.controls.systemControls(systems, new Date()),
     ]);
     return systems.map((entity, i) =>
-      toInventoryItem(entity, summaries.get(refs[i]), counts.get(refs[i])),
+      toInventoryItem(
+        entity,
+        summaries.get(refs[i]),
+        counts.get(refs[i]),
+        coverageOf(controls, refs[i]),
+      ),
     );
   }
 }

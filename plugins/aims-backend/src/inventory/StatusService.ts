@@ -16,9 +16,10 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { FindingStore } from '../findings/FindingStore';
 import { EntityVisibility } from '../permissions/EntityVisibility';
+import { ControlData } from '../soa/ControlData';
 import { ImpactAssessmentStore } from '../assessments/ImpactAssessmentStore';
 import { INVENTORY_ENTITY_FIELDS, INVENTORY_ORDER } from './inventoryQuery';
-import { entityRefOf, toAISystemStatus } from './inventoryItem';
+import { coverageOf, entityRefOf, toAISystemStatus } from './inventoryItem';
 
 /** `GET /status/:kind/:namespace/:name`. */
 export class StatusService {
@@ -27,6 +28,7 @@ export class StatusService {
     private readonly assessments: ImpactAssessmentStore,
     private readonly findings: FindingStore,
     private readonly visibility: EntityVisibility,
+    private readonly controls: ControlData,
   ) {}
 
   async getStatus(
@@ -103,14 +105,20 @@ export class StatusService {
     credentials: BackstageCredentials,
   ) {
     const refs = systems.map(entityRefOf);
-    const [summaries, counts] = await Promise.all([
+    const [summaries, counts, controls] = await Promise.all([
       this.assessments.getSummaries(refs),
       this.findings.countOpen(refs, among =>
         this.visibility.hiddenAmong(among, credentials),
       ),
+      this.controls.systemControls(systems, new Date()),
     ]);
     return systems.map((s, i) =>
-      toAISystemStatus(s, summaries.get(refs[i]), counts.get(refs[i])),
+      toAISystemStatus(
+        s,
+        summaries.get(refs[i]),
+        counts.get(refs[i]),
+        coverageOf(controls, refs[i]),
+      ),
     );
   }
 }

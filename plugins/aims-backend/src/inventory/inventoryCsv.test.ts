@@ -38,6 +38,7 @@ describe('csv', () => {
           reviewDue: null,
         },
         findings: { open: 3, critical: 1, high: 2 },
+        controls: { applicable: 4, implementedWithEvidence: 1 },
       },
     ]);
     expect(csv.split('\r\n')).toEqual([

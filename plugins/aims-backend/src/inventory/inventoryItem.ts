@@ -8,11 +8,14 @@ import {
 import {
   AISystemEntityV1alpha1,
   AISystemStatus,
+  ControlCoverageSummary,
   FindingCounts,
   ImpactAssessmentSummary,
   InventoryItem,
   MISSING_IMPACT_ASSESSMENT,
   NO_FINDINGS,
+  SystemControls,
+  controlCoverageSummary,
   aiSystemHealth,
   getEuAiActTier,
   impactAssessmentSummaryStanding,
@@ -99,10 +102,26 @@ export function describeAISystem(entity: AISystemEntityV1alpha1) {
   };
 }
 
+/** A system without mapped or risk-named controls. */
+export const NO_CONTROLS: ControlCoverageSummary = {
+  applicable: 0,
+  implementedWithEvidence: 0,
+};
+
+/** A system's control coverage from its evaluated controls (keyed by lower-case ref). */
+export function coverageOf(
+  controls: ReadonlyMap<string, SystemControls>,
+  ref: string,
+): ControlCoverageSummary {
+  const sc = controls.get(ref.toLocaleLowerCase('en-US'));
+  return sc ? controlCoverageSummary(sc.controls) : NO_CONTROLS;
+}
+
 export function toInventoryItem(
   entity: AISystemEntityV1alpha1,
   impactAssessment: ImpactAssessmentSummary | undefined,
   findings: FindingCounts | undefined,
+  controls: ControlCoverageSummary | undefined,
 ): InventoryItem {
   const d = describeAISystem(entity);
   return {
@@ -112,6 +131,7 @@ export function toInventoryItem(
       impactAssessment ?? MISSING_IMPACT_ASSESSMENT,
     ),
     findings: findings ?? NO_FINDINGS,
+    controls: controls ?? NO_CONTROLS,
   };
 }
 
@@ -119,6 +139,7 @@ export function toAISystemStatus(
   entity: AISystemEntityV1alpha1,
   impactAssessment: ImpactAssessmentSummary | undefined,
   findings: FindingCounts | undefined,
+  controls: ControlCoverageSummary | undefined,
 ): AISystemStatus {
   const d = describeAISystem(entity);
   const ia = impactAssessmentSummaryStanding(
@@ -135,6 +156,7 @@ export function toAISystemStatus(
     euAiActTier: d.euAiActTier,
     impactAssessment: ia,
     findings: f,
+    controls: controls ?? NO_CONTROLS,
     health: aiSystemHealth({
       lifecycle: d.lifecycle,
       euAiActTier: d.euAiActTier,

@@ -69,3 +69,12 @@ export function sendCsv(res: unknown, filename: string, csv: string): void {
     .setHeader('Content-Disposition', `attachment; filename="${filename}"`)
     .send(csv);
 }
+
+/** Answers with an OSCAL document (JSON) as a download; the spec declares application/oscal+json. */
+export function sendOscal(res: unknown, filename: string, doc: object): void {
+  (res as express.Response)
+    .status(200)
+    .type('application/oscal+json; charset=utf-8')
+    .setHeader('Content-Disposition', `attachment; filename="${filename}"`)
+    .send(JSON.stringify(doc, null, 2));
+}

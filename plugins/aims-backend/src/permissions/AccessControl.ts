@@ -45,6 +45,22 @@ export class AccessControl {
     }
   }
 
+  /**
+   * A resource permission asked without a resource (the organisation's Statement of
+   * Applicability is no catalog entity): only an unconditional ALLOW counts. A conditional
+   * decision (the example policy's "owners of the entity") names no entity here, so it is no.
+   */
+  async isAllowedWithoutResource(
+    permission: ResourcePermission<'catalog-entity'>,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
   async authorizeBasic(
     permission: BasicPermission,
     credentials: BackstageCredentials,

@@ -1,6 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ORGANISATION_SOA_REF } from '@aims-backstage/backstage-plugin-aims-common';
 import { EntityVisibility } from './EntityVisibility';
 
 const SECRET = 'aisystem:default/secret-model';
@@ -90,6 +91,18 @@ describe('EntityVisibility', () => {
     expect(requests).toHaveLength(1);
     await visibility.hiddenAmong([], alice);
     expect(requests).toHaveLength(1);
+  });
+
+  it('treats the organisation SoA as visible to every caller, without asking the catalog', async () => {
+    const { catalog, requests } = fakeCatalog();
+    const visibility = new EntityVisibility(catalog, auth);
+    await expect(
+      visibility.hiddenAmong([ORGANISATION_SOA_REF, SECRET], outsider),
+    ).resolves.toEqual(new Set([SECRET]));
+    expect(requests.flatMap(r => r.refs)).not.toContain(ORGANISATION_SOA_REF);
+    await expect(
+      visibility.isVisible([ORGANISATION_SOA_REF], outsider),
+    ).resolves.toBe(true);
   });
 
   it('batches many refs into a few requests', async () => {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ORGANISATION_SOA_REF } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import { chunk, normalizeRef } from '../lib/db';
 
@@ -25,6 +26,9 @@ type MaybeRef = string | null | undefined;
  * still needs those records (the audit log outlives the entities). A record that concerns
  * several entities (a drift finding on a Component naming an AI system) is hidden when any
  * of them is: its evidence describes both.
+ *
+ * The organisation's Statement of Applicability (ORGANISATION_SOA_REF, no catalog entity) is
+ * an organisation-wide document: every caller sees records on it.
  */
 export class EntityVisibility {
   constructor(
@@ -43,7 +47,10 @@ export class EntityVisibility {
   ): Promise<Set<string>> {
     const unique = [
       ...new Set(
-        [...refs].filter((r): r is string => !!r).map(r => normalizeRef(r)),
+        [...refs]
+          .filter((r): r is string => !!r)
+          .map(r => normalizeRef(r))
+          .filter(r => r !== ORGANISATION_SOA_REF),
       ),
     ];
     const missing = await this.notReturned(unique, credentials);

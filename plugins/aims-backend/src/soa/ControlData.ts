@@ -1,0 +1,170 @@
+import {
+  AISystemEntityV1alpha1,
+  Evidence,
+  LiveSourceHealth,
+  RiskWithControls,
+  SoaContent,
+  SoaControlRow,
+  SystemControls,
+  emptySoaContent,
+  evaluateSoaRows,
+  evaluateSystemControls,
+  evidenceStanding,
+  getEuAiActTier,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import { Knex } from 'knex';
+import { SourceStore } from '../drift/SourceStore';
+import { EvidenceStore, StoredEvidence } from '../evidence/EvidenceStore';
+import { ControlMappingStore } from '../controls/ControlMappingStore';
+import { RiskStore } from '../risks/RiskStore';
+import { RiskRecord } from '../risks/riskView';
+import { entityRefOf } from '../inventory/inventoryItem';
+import { normalizeRef } from '../lib/db';
+import { SoaStore, SoaVersionRecord } from './SoaStore';
+
+type Db = Knex | Knex.Transaction;
+
+/** The SoA in force: the newest approved version, else the newest (draft or in review). */
+export interface SoaInForce {
+  inForce: SoaVersionRecord | undefined;
+  /** The newest version (the one edits and transitions apply to). */
+  latest: SoaVersionRecord | undefined;
+  approvedVersionExists: boolean;
+}
+
+/** The health of a deployment source now, for live evidence (`unknown`: never registered). */
+export type SourceHealthLookup = (sourceId: string) => LiveSourceHealth;
+
+export function riskWithControls(r: RiskRecord): RiskWithControls {
+  return {
+    riskId: r.id,
+    title: r.title,
+    aiSystemRef: r.aiSystemRef,
+    controls: r.controls ?? [],
+  };
+}
+
+/**
+ * What every reader of controls loads: the SoA in force, evidence with whether it counts now
+ * (computed on read with the deployment sources' health, never stored), the open risks naming
+ * controls, and per-system control mappings — in bulk, one query per kind for many systems.
+ * The evaluation itself is the shared rules of aims-common.
+ */
+export class ControlData {
+  constructor(
+    private readonly deps: {
+      soa: SoaStore;
+      evidence: EvidenceStore;
+      mappings: ControlMappingStore;
+      risks: RiskStore;
+      sources: SourceStore;
+    },
+  ) {}
+
+  async inForce(db?: Db): Promise<SoaInForce> {
+    const versions = await this.deps.soa.listVersions(db);
+    const approved = versions.find(v => v.status === 'approved');
+    return {
+      inForce: approved ?? versions[0],
+      latest: versions[0],
+      approvedVersionExists: !!approved,
+    };
+  }
+
+  async sourceHealth(now: Date): Promise<SourceHealthLookup> {
+    const health = new Map(
+      (await this.deps.sources.health(now)).map(h => [h.sourceId, h.status]),
+    );
+    return id => health.get(id) ?? 'unknown';
+  }
+
+  withStanding(
+    items: readonly StoredEvidence[],
+    now: Date,
+    health: SourceHealthLookup,
+  ): Evidence[] {
+    return items.map(e => ({ ...e, ...evidenceStanding(e, now, health) }));
+  }
+
+  /**
+   * The rows of an SoA version evaluated now with the organisation's evidence and the open
+   * risks (of the AI systems not in `hidden`: a caller sees no risk of a system they can't see).
+   */
+  async evaluateOrganisation(
+    content: SoaContent | undefined,
+    now: Date,
+    options: { hidden?: ReadonlySet<string>; health?: SourceHealthLookup } = {},
+  ) {
+    const health = options.health ?? (await this.sourceHealth(now));
+    const [evidence, risks] = await Promise.all([
+      this.deps.evidence.forOrganisation(),
+      this.deps.risks.listOpenFor(undefined, options.hidden),
+    ]);
+    return evaluateSoaRows(content ?? emptySoaContent(), {
+      evidence: this.withStanding(evidence, now, health),
+      risks: risks.map(riskWithControls),
+      now,
+    });
+  }
+
+  /**
+   * The org rows of the SoA in force, for the per-system views: they read only what the
+   * organisation decided (applicability, implementation status, owner), so neither the
+   * organisation's evidence nor every open risk of the register is loaded for them.
+   */
+  async organisationRows(now: Date): Promise<SoaControlRow[]> {
+    const { inForce } = await this.inForce();
+    return evaluateSoaRows(inForce?.content ?? emptySoaContent(), {
+      evidence: [],
+      risks: [],
+      now,
+    }).controls;
+  }
+
+  /**
+   * The controls of many AI systems at once: one query each for their mappings, evidence and
+   * open risks, and one evaluation of the organisation's SoA (no query per system).
+   */
+  async systemControls(
+    systems: readonly AISystemEntityV1alpha1[],
+    now: Date,
+  ): Promise<Map<string, SystemControls>> {
+    const result = new Map<string, SystemControls>();
+    if (!systems.length) return result;
+    const refs = systems.map(s => normalizeRef(entityRefOf(s)));
+    const health = await this.sourceHealth(now);
+    const [mappings, evidence, risks, orgRows] = await Promise.all([
+      this.deps.mappings.listFor(refs),
+      this.deps.evidence.forSystems(refs),
+      this.deps.risks.listOpenFor(refs),
+      this.organisationRows(now),
+    ]);
+    const bySystem = <T extends { aiSystemRef: string | null }>(items: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const item of items) {
+        const list = map.get(item.aiSystemRef ?? '') ?? [];
+        list.push(item);
+        map.set(item.aiSystemRef ?? '', list);
+      }
+      return map;
+    };
+    const mappingsOf = bySystem(mappings);
+    const evidenceOf = bySystem(this.withStanding(evidence, now, health));
+    const risksOf = bySystem(risks.map(riskWithControls));
+    systems.forEach((system, i) => {
+      const ref = refs[i];
+      result.set(
+        ref,
+        evaluateSystemControls({
+          aiSystemRef: ref,
+          tier: getEuAiActTier(system),
+          mappings: mappingsOf.get(ref) ?? [],
+          evidence: evidenceOf.get(ref) ?? [],
+          risks: risksOf.get(ref) ?? [],
+          orgRows,
+        }),
+      );
+    });
+    return result;
+  }
+}
