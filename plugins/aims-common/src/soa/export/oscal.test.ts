@@ -364,7 +364,7 @@ describe('systemControlsToOscal', () => {
 
   it('is valid for a system nothing is mapped to, without claiming a status', () => {
     const empty = systemControlsToOscal(
-      { ...sc, euAiActTier: 'minimal', controls: [], obligations: [] },
+      { ...sc, euAiActTier: 'minimal-risk', controls: [], obligations: [] },
       { title: 'Toy', description: '', owner: 'user:default/me' },
       { generatedAt },
     );

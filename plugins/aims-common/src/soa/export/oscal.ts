@@ -106,7 +106,7 @@ function withOptional<T extends object>(
   base: T,
   optional: Record<string, unknown>,
 ): T {
-  const result: Record<string, unknown> = { ...base };
+  const result = { ...base } as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) result[key] = value;
   }
