@@ -36,7 +36,10 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { emptyImpactAssessmentContent } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  ORGANISATION_SOA_REF,
+  emptyImpactAssessmentContent,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsPolicyDecision } from '@aims-backstage/backstage-plugin-aims-node';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import { Knex } from 'knex';
@@ -184,6 +187,22 @@ const headers: Record<Caller, Record<string, string>> = {
 const FRAUD = 'aisystem:default/fraud-scorer';
 const PAY = 'component:default/payments-api';
 const IA = '/impact-assessments/aisystem/default/fraud-scorer';
+const CONTROLS = '/controls/aisystem/default/fraud-scorer';
+/** An SoA control row owned by paula's group: she may save it without aims.soa.update. */
+const OWNED_CONTROL = 'A.6.2.6';
+const ownedControlRow = (revision: number) => ({
+  revision,
+  applicable: true,
+  justification: 'Monitoring of AI systems in operation',
+  implementationStatus: 'in-progress',
+  owner: 'group:default/risk-ml',
+});
+const evidenceBody = (over: Record<string, unknown> = {}) => ({
+  title: 'Monitoring runbook',
+  href: 'https://docs.example.com/runbook',
+  collectedAt: '2026-11-01',
+  ...over,
+});
 
 /** Ids of the records the table's requests are about (created in beforeAll). */
 interface Fixture {
@@ -197,10 +216,17 @@ interface Fixture {
    * and a resolved finding allows no action at all.
    */
   reopenFinding: () => Promise<void>;
+  /** The revision of the newest SoA version. */
+  soaRevision: () => Promise<number>;
+  /** Evidence of the organisation (on A.6.2.6, owned by risk-ml) and of fraud-scorer. */
+  orgEvidenceId: string;
+  systemEvidenceId: string;
+  /** An evidence item with its current revision (read as compliance). */
+  evidence: (id: string) => Promise<any>;
 }
 
 interface Req {
-  method: 'get' | 'put' | 'post';
+  method: 'get' | 'put' | 'post' | 'delete';
   path: string;
   body?: unknown;
 }
@@ -318,6 +344,55 @@ const MATRIX: Row[] = [
                                                                                          expected: [401, 403, 403, 200, 200, 403] },
   { operationId: 'ListDeploymentSources', request: get('/sources'),                      expected: [401, 200, 200, 200, 200, 200] },
   { operationId: 'ListAuditEvents', request: get('/audit'),                              expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'GetSoa', request: get('/soa'),                                         expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'GetSoa', variant: 'csv', request: get('/soa?format=csv'),              expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'GetSoa', variant: 'oscal', request: get('/soa?format=oscal'),          expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'ListSoaVersions', request: get('/soa/versions'),                       expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'GetSoaVersion', request: get('/soa/versions/1'),                       expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'SaveSoaControl', variant: "a row owned by the owner's group", // aims.soa.update or the control's owner
+    request: async f => ({ method: 'put', path: `/soa/controls/${OWNED_CONTROL}`, body: ownedControlRow(await f.soaRevision()) }),
+                                                                                         expected: [401, 200, 403, 200, 403, 403] },
+  { operationId: 'SaveSoaControl', variant: 'a row without owner', // aims.soa.update without a resource: compliance
+    request: async f => ({ method: 'put', path: '/soa/controls/A.2.2', body: { revision: await f.soaRevision(), applicable: true, justification: 'AI policy' } }),
+                                                                                         expected: [401, 403, 403, 200, 403, 403] },
+  { operationId: 'SaveSoaAdditionalControl',
+    request: async f => ({ method: 'put', path: '/soa/additional-controls/ORG-1', body: { revision: await f.soaRevision(), title: 'Model cards for every release' } }),
+                                                                                         expected: [401, 403, 403, 200, 403, 403] },
+  { operationId: 'DeleteSoaAdditionalControl',
+    request: async f => ({ method: 'delete', path: `/soa/additional-controls/ORG-DEL?revision=${await f.soaRevision()}` }),
+                                                                                         expected: [401, 403, 403, 200, 403, 403] },
+  { operationId: 'TransitionSoa',
+    request: () => ({ method: 'post', path: '/soa/transitions', body: { action: 'submit', revision: 999999 } }),
+                                                                                         expected: [401, 403, 403, 409, 403, 403] },
+  { operationId: 'TransitionSoa', variant: 'approve',
+    request: () => ({ method: 'post', path: '/soa/transitions', body: { action: 'approve', revision: 999999 } }),
+                                                                                         expected: [401, 403, 403, 409, 403, 403] },
+  { operationId: 'ListEvidence', request: get('/soa/evidence'),                          expected: [401, 200, 200, 200, 200, 200] },
+  { operationId: 'CreateEvidence', variant: "the organisation's, of a control the owner's group owns",
+    request: () => ({ method: 'post', path: '/soa/evidence', body: evidenceBody({ controlId: OWNED_CONTROL }) }),
+                                                                                         expected: [401, 201, 403, 201, 403, 403] },
+  { operationId: 'CreateEvidence', variant: "an AI system's", // aims.soa.update on the AI system
+    request: () => ({ method: 'post', path: '/soa/evidence', body: evidenceBody({ controlId: OWNED_CONTROL, aiSystemRef: FRAUD }) }),
+                                                                                         expected: [401, 201, 403, 201, 403, 404] },
+  { operationId: 'CreateEvidence', variant: 'approved', // approving evidence: aims.soa.approve
+    request: () => ({ method: 'post', path: '/soa/evidence', body: evidenceBody({ controlId: OWNED_CONTROL, aiSystemRef: FRAUD, status: 'approved' }) }),
+                                                                                         expected: [401, 403, 403, 201, 403, 404] },
+  { operationId: 'UpdateEvidence', variant: "the organisation's",
+    request: async f => ({ method: 'put', path: `/soa/evidence/${f.orgEvidenceId}`,
+      body: evidenceBody({ revision: (await f.evidence(f.orgEvidenceId)).revision, title: 'Monitoring runbook v2' }) }),
+                                                                                         expected: [401, 200, 403, 200, 403, 403] },
+  { operationId: 'UpdateEvidence', variant: "an AI system's",
+    request: async f => ({ method: 'put', path: `/soa/evidence/${f.systemEvidenceId}`,
+      body: evidenceBody({ revision: (await f.evidence(f.systemEvidenceId)).revision, title: 'Drift dashboard' }) }),
+                                                                                         expected: [401, 200, 403, 200, 403, 404] },
+  { operationId: 'GetSystemControls', request: get(CONTROLS),                           expected: [401, 200, 200, 200, 200, 404] },
+  { operationId: 'GetSystemControls', variant: 'oscal', request: get(`${CONTROLS}?format=oscal`),
+                                                                                         expected: [401, 200, 200, 200, 200, 404] },
+  { operationId: 'SaveSystemControl',
+    request: async f => ({ method: 'put', path: `${CONTROLS}/${OWNED_CONTROL}`, body: {
+      revision: (await f.read(CONTROLS)).controls.find((c: any) => c.controlId === OWNED_CONTROL)?.revision ?? 0,
+      applicable: true, how: 'Drift alerts page the on-call engineer', implementationStatus: 'in-progress' } }),
+                                                                                         expected: [401, 200, 403, 200, 403, 404] },
 ];
 
 /** Set-up requests must succeed: anything else stops the suite with the answer. */
@@ -509,6 +584,66 @@ describe.each(databases.eachSupportedId())(
         'ingest',
       );
       succeeded('the first deployment report', pushed, 202);
+
+      // the SoA: a first version with a control row paula's group owns and an additional
+      // control to remove; evidence of the organisation and of fraud-scorer
+      fixture.soaRevision = async () => {
+        const { items } = await fixture.read('/soa/versions');
+        if (!items.length) return 0;
+        return (await fixture.read(`/soa/versions/${items[0].version}`))
+          .revision;
+      };
+      succeeded(
+        'the owned SoA row',
+        await send(
+          {
+            method: 'put',
+            path: `/soa/controls/${OWNED_CONTROL}`,
+            body: ownedControlRow(0),
+          },
+          'compliance',
+        ),
+        200,
+      );
+      succeeded(
+        'the additional control to remove',
+        await send(
+          {
+            method: 'put',
+            path: '/soa/additional-controls/ORG-DEL',
+            body: {
+              revision: await fixture.soaRevision(),
+              title: 'A control to remove',
+            },
+          },
+          'compliance',
+        ),
+        200,
+      );
+      const orgEvidence = await send(
+        {
+          method: 'post',
+          path: '/soa/evidence',
+          body: evidenceBody({ controlId: OWNED_CONTROL }),
+        },
+        'compliance',
+      );
+      succeeded('the organisation evidence', orgEvidence, 201);
+      fixture.orgEvidenceId = orgEvidence.body.id;
+      const systemEvidence = await send(
+        {
+          method: 'post',
+          path: '/soa/evidence',
+          body: evidenceBody({ controlId: OWNED_CONTROL, aiSystemRef: FRAUD }),
+        },
+        'owner',
+      );
+      succeeded('the fraud-scorer evidence', systemEvidence, 201);
+      fixture.systemEvidenceId = systemEvidence.body.id;
+      fixture.evidence = async (id: string) =>
+        (await fixture.read('/soa/evidence?limit=1000')).items.find(
+          (e: any) => e.id === id,
+        );
     });
 
     afterAll(async () => {
@@ -557,9 +692,14 @@ describe.each(databases.eachSupportedId())(
         expect([...(await concerned('owner'))]).toEqual(
           expect.arrayContaining([PAY, FRAUD, 'aisystem:default/support-bot']),
         );
-        expect([...(await concerned('cantSee'))]).toEqual([
-          'aisystem:default/support-bot',
-        ]);
+        // and the organisation's SoA findings, which every caller sees (no AI system)
+        expect(await concerned('cantSee')).toEqual(
+          new Set([
+            ORGANISATION_SOA_REF,
+            null,
+            'aisystem:default/support-bot',
+          ]),
+        );
 
         const risks = async (caller: Caller) => {
           const body = await list('/risks?limit=1', caller);
@@ -584,9 +724,9 @@ describe.each(databases.eachSupportedId())(
             ),
           );
         expect(await auditRefs('owner')).toContain(FRAUD);
-        expect([...(await auditRefs('cantSee'))]).toEqual([
-          'aisystem:default/support-bot',
-        ]);
+        expect(await auditRefs('cantSee')).toEqual(
+          new Set([ORGANISATION_SOA_REF, 'aisystem:default/support-bot']),
+        );
 
         expect((await list('/inventory', 'owner')).totalCount).toBe(2);
         expect(
@@ -595,6 +735,25 @@ describe.each(databases.eachSupportedId())(
           ),
         ).toEqual(['aisystem:default/support-bot']);
         expect((await list(`/risks/heatmap`, 'cantSee')).totalCount).toBe(1);
+      });
+
+      it("evidence of an AI system the caller can't see is absent; the organisation's is not", async () => {
+        const scopes = async (caller: Caller) =>
+          new Set(
+            (await list('/soa/evidence?limit=1000', caller)).items.map(
+              (e: any) => e.aiSystemRef,
+            ),
+          );
+        expect(await scopes('owner')).toEqual(new Set([null, FRAUD]));
+        expect(await scopes('cantSee')).toEqual(new Set([null]));
+        expect(
+          (
+            await list(
+              `/soa/evidence?aiSystemRef=${encodeURIComponent(FRAUD)}`,
+              'cantSee',
+            )
+          ).items,
+        ).toEqual([]);
       });
 
       it('finding counts on a visible system leave out findings on hidden components', async () => {
