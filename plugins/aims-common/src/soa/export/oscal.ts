@@ -9,7 +9,15 @@
  * namespace (AIMS_OSCAL_NS), the justification as remarks, and OSCAL's implementation-status
  * says how far each control is implemented.
  */
-import type { AimsApiSchemas } from '../../api/types';
+import type {
+  ControlRiskLink,
+  DocumentLink,
+  Evidence,
+  Soa,
+  SoaCoverage,
+  SoaImplementationStatus,
+  SystemControls,
+} from '../model';
 import { ANNEX_A_CONTROLS } from '../../domain/annexA';
 import { ANNEX_A_DATA } from '../../domain/generated';
 import { URL_NAMESPACE_UUID, base64, uuidV5 } from './uuid';
@@ -27,14 +35,6 @@ import type {
   OscalRole,
   OscalSystemSecurityPlanDocument,
 } from './oscalTypes';
-
-type Soa = AimsApiSchemas['Soa'];
-type SystemControls = AimsApiSchemas['SystemControls'];
-type Evidence = AimsApiSchemas['Evidence'];
-type DocumentLink = AimsApiSchemas['DocumentLink'];
-type ControlRiskLink = AimsApiSchemas['ControlRiskLink'];
-type SoaImplementationStatus = AimsApiSchemas['SoaImplementationStatus'];
-type SoaCoverage = AimsApiSchemas['SoaCoverage'];
 
 /** The OSCAL version the exports follow (its JSON schemas are the tests' fixtures). */
 export const OSCAL_VERSION = '1.0.6';

@@ -2,14 +2,14 @@
  * The auditor's spreadsheet of the Statement of Applicability and of one AI system's control
  * mappings. Pure: the backend sends the text, the frontend may offer it as a download.
  */
-import type { AimsApiSchemas } from '../../api/types';
+import type {
+  ControlRiskLink,
+  DocumentLink,
+  Evidence,
+  Soa,
+  SystemControls,
+} from '../model';
 import { csvDocument } from '../../csv/csv';
-
-type Soa = AimsApiSchemas['Soa'];
-type SystemControls = AimsApiSchemas['SystemControls'];
-type Evidence = AimsApiSchemas['Evidence'];
-type DocumentLink = AimsApiSchemas['DocumentLink'];
-type ControlRiskLink = AimsApiSchemas['ControlRiskLink'];
 
 /** Columns of the SoA CSV, in order. */
 export const SOA_CSV_COLUMNS = [
