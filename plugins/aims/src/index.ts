@@ -12,12 +12,33 @@ export {
   EntityAISystemsCard,
   EntityImpactAssessmentContent,
   EntityRisksContent,
+  EntityAimsControlsContent,
   EntityAimsHistoryContent,
   EntityDriftContent,
   EntityDriftBanner,
 } from './plugin';
 export { aimsApiRef, AimsClient } from './api';
-export type { AimsApi, AimsEntityRef, RiskQuery, FindingQuery } from './api';
+export type {
+  AimsApi,
+  AimsEntityRef,
+  RiskQuery,
+  FindingQuery,
+  SoaDocument,
+  SoaRow,
+  SoaOwnControl,
+  SoaCoverageCounts,
+  SoaVersionInfo,
+  SoaRowInput,
+  SoaOwnControlInput,
+  SoaTransitionRequest,
+  EvidenceItem,
+  EvidenceItemInput,
+  EvidenceQuery,
+  AISystemControls,
+  AISystemControl,
+  AISystemControlInput,
+  ControlExportFormat,
+} from './api';
 export {
   ImpactAssessmentStatusChip,
   EuAiActTierChip,

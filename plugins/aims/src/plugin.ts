@@ -86,6 +86,17 @@ export const EntityRisksContent = aimsPlugin.provide(
   }),
 );
 
+/** "Controls" tab content for AISystem entity pages (Annex A controls, evidence). @public */
+export const EntityAimsControlsContent = aimsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAimsControlsContent',
+    component: {
+      lazy: () =>
+        import('./components/Controls').then(m => m.EntityAimsControlsContent),
+    },
+  }),
+);
+
 /** "History" (audit log) tab content for AISystem entity pages. @public */
 export const EntityAimsHistoryContent = aimsPlugin.provide(
   createComponentExtension({

@@ -49,3 +49,17 @@ export const historyContent = EntityContentBlueprint.make({
       import('../components/History').then(m => <m.EntityAimsHistoryContent />),
   },
 });
+
+/** `entity-content:aims/controls` — the "Controls" tab of AISystem pages (Annex A controls and evidence). */
+export const controlsContent = EntityContentBlueprint.make({
+  name: 'controls',
+  params: {
+    path: '/controls',
+    title: 'Controls',
+    filter: { kind: 'aisystem' },
+    loader: () =>
+      import('../components/Controls').then(m => (
+        <m.EntityAimsControlsContent />
+      )),
+  },
+});

@@ -9,6 +9,7 @@ import {
   entityAISystemsCard,
 } from './entityCards';
 import {
+  controlsContent,
   driftContent,
   historyContent,
   impactAssessmentContent,
@@ -17,9 +18,9 @@ import {
 
 /**
  * AIMS for the new frontend system: the AI Inventory page (with the org-wide risk register
- * as its second tab, and the deployment sources' health), the AISystem overview card and its
- * "Impact assessment", "Risks", "Drift" and "History" tabs, and on Component pages the drift
- * banner (first) and the "AI systems" card.
+ * and the Statement of Applicability as further tabs, and the deployment sources' health),
+ * the AISystem overview card and its "Impact assessment", "Risks", "Controls", "Drift" and
+ * "History" tabs, and on Component pages the drift banner (first) and the "AI systems" card.
  *
  * @alpha
  */
@@ -36,6 +37,7 @@ export const aimsPlugin = createFrontendPlugin({
     entityAISystemsCard,
     impactAssessmentContent,
     risksContent,
+    controlsContent,
     driftContent,
     historyContent,
   ],

@@ -21,6 +21,20 @@ import {
   RiskMatrix,
   SaveImpactAssessmentDraftRequest,
 } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  AISystemControl,
+  AISystemControlInput,
+  AISystemControls,
+  ControlExportFormat,
+  EvidenceItem,
+  EvidenceItemInput,
+  EvidenceQuery,
+  SoaDocument,
+  SoaOwnControlInput,
+  SoaRowInput,
+  SoaTransitionRequest,
+  SoaVersionInfo,
+} from './soaTypes';
 
 /** An entity reference as a string (`aisystem:default/x`) or a compound ref. @public */
 export type AimsEntityRef = CompoundEntityRef | string;
@@ -118,6 +132,51 @@ export interface AimsApi {
     entityRef?: string;
     limit?: number;
   }): Promise<{ items: AuditEvent[] }>;
+
+  /** `GET /soa`: the organisation's Statement of Applicability in force, evaluated now. */
+  getSoa(): Promise<SoaDocument>;
+  /** `GET /soa?format=csv|oscal`: the SoA in force as CSV or as an OSCAL system security plan. */
+  getSoaExport(format: ControlExportFormat): Promise<Blob>;
+  /** `GET /soa/versions`: every version, newest first. */
+  listSoaVersions(): Promise<{ items: SoaVersionInfo[] }>;
+  /** `GET /soa/versions/:version` */
+  getSoaVersion(version: number): Promise<SoaDocument>;
+  /**
+   * `PUT /soa/controls/:controlId`; a stale revision (or a version in review) gets a 409
+   * ResponseError. Answers the draft, evaluated.
+   */
+  saveSoaControl(controlId: string, input: SoaRowInput): Promise<SoaDocument>;
+  /** `PUT /soa/additional-controls/:id` (add or change one of the organisation's own controls). */
+  saveSoaAdditionalControl(
+    id: string,
+    input: SoaOwnControlInput,
+  ): Promise<SoaDocument>;
+  /** `DELETE /soa/additional-controls/:id?revision=` */
+  deleteSoaAdditionalControl(
+    id: string,
+    revision: number,
+  ): Promise<SoaDocument>;
+  /** `POST /soa/transitions` (submit, approve, return). */
+  transitionSoa(request: SoaTransitionRequest): Promise<SoaDocument>;
+  /** `GET /soa/evidence`, soonest expiry first. */
+  listEvidence(query?: EvidenceQuery): Promise<{ items: EvidenceItem[] }>;
+  /** `POST /soa/evidence` */
+  createEvidence(input: EvidenceItemInput): Promise<EvidenceItem>;
+  /** `PUT /soa/evidence/:id`; a stale revision gets a 409 ResponseError. */
+  updateEvidence(id: string, input: EvidenceItemInput): Promise<EvidenceItem>;
+  /** `GET /controls/:kind/:namespace/:name`: the controls of one AI system. */
+  getSystemControls(entityRef: AimsEntityRef): Promise<AISystemControls>;
+  /** `GET /controls/:kind/:namespace/:name?format=csv|oscal` */
+  getSystemControlsExport(
+    entityRef: AimsEntityRef,
+    format: ControlExportFormat,
+  ): Promise<Blob>;
+  /** `PUT /controls/:kind/:namespace/:name/:controlId`; a stale revision gets a 409 ResponseError. */
+  saveSystemControl(
+    entityRef: AimsEntityRef,
+    controlId: string,
+    input: AISystemControlInput,
+  ): Promise<AISystemControl>;
 }
 
 /** @public */

@@ -23,6 +23,26 @@ import {
   SaveImpactAssessmentDraftRequest,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from './AimsApi';
+import {
+  AISystemControl,
+  AISystemControlInput,
+  AISystemControls,
+  ControlExportFormat,
+  EvidenceItem,
+  EvidenceItemInput,
+  EvidenceQuery,
+  SoaDocument,
+  SoaOwnControlInput,
+  SoaRowInput,
+  SoaTransitionRequest,
+  SoaVersionInfo,
+} from './soaTypes';
+
+/** The Accept header of each export format (the spec's response media types). */
+const EXPORT_ACCEPT: Record<ControlExportFormat, string> = {
+  csv: 'text/csv',
+  oscal: 'application/oscal+json',
+};
 
 /** `{ kind, namespace, name }` path parameters of an entity: lower-case kind, default namespace. */
 export function entityParams(entityRef: AimsEntityRef): {
@@ -253,6 +273,134 @@ export class AimsClient implements AimsApi {
     limit?: number;
   }): Promise<{ items: AuditEvent[] }> {
     return json(await this.api.request('get', '/audit', { query }));
+  }
+
+  async getSoa(): Promise<SoaDocument> {
+    return json(await this.api.request('get', '/soa', {}));
+  }
+
+  async getSoaExport(format: ControlExportFormat): Promise<Blob> {
+    return blob(
+      await this.api.request('get', '/soa', {
+        query: { format },
+        accept: EXPORT_ACCEPT[format],
+      }),
+    );
+  }
+
+  async listSoaVersions(): Promise<{ items: SoaVersionInfo[] }> {
+    return json(await this.api.request('get', '/soa/versions', {}));
+  }
+
+  async getSoaVersion(version: number): Promise<SoaDocument> {
+    return json(
+      await this.api.request('get', '/soa/versions/{version}', {
+        path: { version },
+      }),
+    );
+  }
+
+  async saveSoaControl(
+    controlId: string,
+    input: SoaRowInput,
+  ): Promise<SoaDocument> {
+    return json(
+      await this.api.request('put', '/soa/controls/{controlId}', {
+        path: { controlId },
+        body: input,
+      }),
+    );
+  }
+
+  async saveSoaAdditionalControl(
+    id: string,
+    input: SoaOwnControlInput,
+  ): Promise<SoaDocument> {
+    return json(
+      await this.api.request('put', '/soa/additional-controls/{id}', {
+        path: { id },
+        body: input,
+      }),
+    );
+  }
+
+  async deleteSoaAdditionalControl(
+    id: string,
+    revision: number,
+  ): Promise<SoaDocument> {
+    return json(
+      await this.api.request('delete', '/soa/additional-controls/{id}', {
+        path: { id },
+        query: { revision },
+      }),
+    );
+  }
+
+  async transitionSoa(request: SoaTransitionRequest): Promise<SoaDocument> {
+    return json(
+      await this.api.request('post', '/soa/transitions', { body: request }),
+    );
+  }
+
+  async listEvidence(
+    query: EvidenceQuery = {},
+  ): Promise<{ items: EvidenceItem[] }> {
+    return json(await this.api.request('get', '/soa/evidence', { query }));
+  }
+
+  async createEvidence(input: EvidenceItemInput): Promise<EvidenceItem> {
+    return json(
+      await this.api.request('post', '/soa/evidence', {
+        body: input as EvidenceItemInput & { controlId: string },
+      }),
+    );
+  }
+
+  async updateEvidence(
+    id: string,
+    input: EvidenceItemInput,
+  ): Promise<EvidenceItem> {
+    return json(
+      await this.api.request('put', '/soa/evidence/{id}', {
+        path: { id },
+        body: input as EvidenceItemInput & { revision: number },
+      }),
+    );
+  }
+
+  async getSystemControls(entityRef: AimsEntityRef): Promise<AISystemControls> {
+    return json(
+      await this.api.request('get', '/controls/{kind}/{namespace}/{name}', {
+        path: entityParams(entityRef),
+      }),
+    );
+  }
+
+  async getSystemControlsExport(
+    entityRef: AimsEntityRef,
+    format: ControlExportFormat,
+  ): Promise<Blob> {
+    return blob(
+      await this.api.request('get', '/controls/{kind}/{namespace}/{name}', {
+        path: entityParams(entityRef),
+        query: { format },
+        accept: EXPORT_ACCEPT[format],
+      }),
+    );
+  }
+
+  async saveSystemControl(
+    entityRef: AimsEntityRef,
+    controlId: string,
+    input: AISystemControlInput,
+  ): Promise<AISystemControl> {
+    return json(
+      await this.api.request(
+        'put',
+        '/controls/{kind}/{namespace}/{name}/{controlId}',
+        { path: { ...entityParams(entityRef), controlId }, body: input },
+      ),
+    );
   }
 }
 

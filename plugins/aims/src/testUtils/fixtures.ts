@@ -37,13 +37,33 @@ import {
   FindingWithEvents,
   StoredFindingView,
   withContributor,
+  ANNEX_A_CONTROLS,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from '../api';
+import {
+  AISystemControl,
+  AISystemControlInput,
+  AISystemControls,
+  AimsApi,
+  AimsEntityRef,
+  ControlExportFormat,
+  EvidenceItem,
+  EvidenceItemInput,
+  EvidenceQuery,
+  FindingQuery,
+  RiskQuery,
+  SoaCoverageCounts,
+  SoaDocument,
+  SoaOwnControlInput,
+  SoaRow,
+  SoaRowInput,
+  SoaTransitionRequest,
+  SoaVersionInfo,
+} from '../api';
 
 const STATUS_TEXTS: Record<number, string> = {
   200: 'OK',
@@ -164,6 +184,7 @@ export const creditRiskStatus: AISystemStatus = {
     reviewDue: '2026-01-10T00:00:00Z',
   },
   findings: { open: 3, critical: 1, high: 1 },
+  controls: { applicable: 12, implementedWithEvidence: 7 },
   health: 'at-risk',
 };
 
@@ -181,6 +202,7 @@ export function inventoryItem(
     components: ['component:default/payments-api'],
     impactAssessment: { status: 'approved', approvedAt: null, reviewDue: null },
     findings: { open: 0, critical: 0, high: 0 },
+    controls: { applicable: 0, implementedWithEvidence: 0 },
     ...overrides,
   };
 }
@@ -213,6 +235,11 @@ export class FakeAimsApi implements AimsApi {
   readonly csvCalls: InventoryQuery[] = [];
   readonly countsCalls: InventoryQuery[] = [];
   readonly statusCalls: string[] = [];
+  /** Stored SoA versions, oldest first (each evaluated as the backend would answer it). */
+  soaVersions: SoaDocument[] = [];
+  evidence: EvidenceItem[] = [];
+  /** GET /controls answers by AI system ref. */
+  systemControls: Record<string, AISystemControls> = {};
 
   constructor(
     private readonly items: InventoryItem[] = [],
@@ -636,6 +663,260 @@ export class FakeAimsApi implements AimsApi {
         .slice(0, query.limit ?? this.audit.length),
     };
   }
+
+  private soaInForce(): SoaDocument {
+    const approved = [...this.soaVersions]
+      .reverse()
+      .find(v => v.status === 'approved');
+    const newest = this.soaVersions[this.soaVersions.length - 1];
+    const inForce = approved ?? newest;
+    if (!inForce) return soaDocument();
+    return {
+      ...inForce,
+      latest:
+        newest && newest.version !== inForce.version
+          ? soaVersionInfo(newest)
+          : null,
+    };
+  }
+
+  async getSoa(): Promise<SoaDocument> {
+    this.calls.push(['getSoa']);
+    await this.fail('getSoa');
+    return this.soaInForce();
+  }
+
+  async getSoaExport(format: ControlExportFormat): Promise<Blob> {
+    this.calls.push(['getSoaExport', format]);
+    await this.fail('getSoaExport');
+    return new Blob([format === 'csv' ? 'controlId\n' : '{}']);
+  }
+
+  async listSoaVersions(): Promise<{ items: SoaVersionInfo[] }> {
+    this.calls.push(['listSoaVersions']);
+    await this.fail('listSoaVersions');
+    return { items: [...this.soaVersions].reverse().map(soaVersionInfo) };
+  }
+
+  async getSoaVersion(version: number): Promise<SoaDocument> {
+    this.calls.push(['getSoaVersion', version]);
+    await this.fail('getSoaVersion');
+    const v = this.soaVersions.find(x => x.version === version);
+    if (!v)
+      throw await responseError(404, 'NotFoundError', `No version ${version}`);
+    return v;
+  }
+
+  /** The draft an edit goes to: the newest draft, or a new one copied from the newest. */
+  private async soaDraftFor(revision: number): Promise<SoaDocument> {
+    const newest = this.soaVersions[this.soaVersions.length - 1];
+    if ((newest?.revision ?? 0) !== revision)
+      throw await responseError(409, 'ConflictError', 'stale revision');
+    if (newest?.status === 'in-review')
+      throw await responseError(409, 'ConflictError', 'The SoA is in review');
+    if (newest?.status === 'draft') return newest;
+    const draft = soaDocument({
+      ...(newest ?? {}),
+      version: (newest?.version ?? 0) + 1,
+      status: 'draft',
+      revision: 0,
+      author: this.actor,
+      contributors: [this.actor],
+      approvedBy: null,
+      approvedAt: null,
+      submittedBy: null,
+      submittedAt: null,
+      latest: null,
+    });
+    this.soaVersions.push(draft);
+    return draft;
+  }
+
+  async saveSoaControl(
+    controlId: string,
+    input: SoaRowInput,
+  ): Promise<SoaDocument> {
+    this.calls.push(['saveSoaControl', controlId, input]);
+    await this.fail('saveSoaControl');
+    const draft = await this.soaDraftFor(input.revision);
+    const { revision: _r, ...fields } = input;
+    draft.controls = draft.controls.map(c =>
+      c.controlId === controlId ? { ...c, ...fields } : c,
+    );
+    Object.assign(draft, evaluateFakeSoa(draft.controls));
+    draft.revision += 1;
+    draft.contributors = withContributor(draft.contributors, this.actor);
+    return draft;
+  }
+
+  async saveSoaAdditionalControl(
+    id: string,
+    input: SoaOwnControlInput,
+  ): Promise<SoaDocument> {
+    this.calls.push(['saveSoaAdditionalControl', id, input]);
+    await this.fail('saveSoaAdditionalControl');
+    const draft = await this.soaDraftFor(input.revision);
+    const row = {
+      id,
+      title: input.title,
+      applicable: input.applicable ?? true,
+      justification: input.justification ?? '',
+      implementationStatus: input.implementationStatus ?? 'not-started',
+      owner: input.owner ?? null,
+      documents: input.documents ?? [],
+    };
+    draft.additionalControls = [
+      ...draft.additionalControls.filter(a => a.id !== id),
+      row,
+    ];
+    draft.revision += 1;
+    return draft;
+  }
+
+  async deleteSoaAdditionalControl(
+    id: string,
+    revision: number,
+  ): Promise<SoaDocument> {
+    this.calls.push(['deleteSoaAdditionalControl', id, revision]);
+    await this.fail('deleteSoaAdditionalControl');
+    const draft = await this.soaDraftFor(revision);
+    draft.additionalControls = draft.additionalControls.filter(
+      a => a.id !== id,
+    );
+    draft.revision += 1;
+    return draft;
+  }
+
+  async transitionSoa(request: SoaTransitionRequest): Promise<SoaDocument> {
+    this.calls.push(['transitionSoa', request]);
+    await this.fail('transitionSoa');
+    const newest = this.soaVersions[this.soaVersions.length - 1];
+    if (!newest || newest.revision !== request.revision)
+      throw await responseError(409, 'ConflictError', 'stale revision');
+    const now = new Date().toISOString();
+    if (request.action === 'submit')
+      Object.assign(newest, {
+        status: 'in-review',
+        submittedBy: this.actor,
+        submittedAt: now,
+      });
+    if (request.action === 'approve')
+      Object.assign(newest, {
+        status: 'approved',
+        approvedBy: this.actor,
+        approvedAt: now,
+      });
+    if (request.action === 'return')
+      Object.assign(newest, {
+        status: 'draft',
+        returnedReason: request.reason ?? null,
+      });
+    newest.revision += 1;
+    return newest;
+  }
+
+  async listEvidence(
+    query: EvidenceQuery = {},
+  ): Promise<{ items: EvidenceItem[] }> {
+    this.calls.push(['listEvidence', query]);
+    await this.fail('listEvidence');
+    const horizon = query.expiringWithinDays
+      ? Date.now() + query.expiringWithinDays * 86_400_000
+      : undefined;
+    return {
+      items: this.evidence.filter(
+        e =>
+          (!query.controlId || e.controlId === query.controlId) &&
+          (query.aiSystemRef === undefined ||
+            e.aiSystemRef === query.aiSystemRef) &&
+          (!query.status || e.status === query.status) &&
+          (horizon === undefined ||
+            (!!e.expiresAt &&
+              Date.parse(e.expiresAt) > Date.now() &&
+              Date.parse(e.expiresAt) <= horizon)),
+      ),
+    };
+  }
+
+  async createEvidence(input: EvidenceItemInput): Promise<EvidenceItem> {
+    this.calls.push(['createEvidence', input]);
+    await this.fail('createEvidence');
+    const item = evidenceItem({
+      id: `ev-${this.evidence.length + 1}`,
+      controlId: input.controlId!,
+      aiSystemRef: input.aiSystemRef ?? null,
+      title: input.title,
+      href: input.href ?? null,
+      reference: input.reference ?? null,
+      collectedAt: input.collectedAt,
+      expiresAt: input.expiresAt ?? null,
+      status: input.status ?? 'draft',
+      live: input.live ?? null,
+      collectedBy: this.actor,
+    });
+    this.evidence.push(item);
+    return item;
+  }
+
+  async updateEvidence(
+    id: string,
+    input: EvidenceItemInput,
+  ): Promise<EvidenceItem> {
+    this.calls.push(['updateEvidence', id, input]);
+    await this.fail('updateEvidence');
+    const item = this.evidence.find(e => e.id === id);
+    if (!item) throw await responseError(404, 'NotFoundError', 'no evidence');
+    if (item.revision !== input.revision)
+      throw await responseError(409, 'ConflictError', 'stale revision');
+    const { revision: _r, ...fields } = input;
+    Object.assign(item, fields, { revision: item.revision + 1 });
+    return item;
+  }
+
+  async getSystemControls(entityRef: AimsEntityRef): Promise<AISystemControls> {
+    const ref = this.refOf(entityRef);
+    this.calls.push(['getSystemControls', ref]);
+    await this.fail('getSystemControls');
+    const controls = this.systemControls[ref];
+    if (!controls) throw await responseError(404, 'NotFoundError', 'unknown');
+    return controls;
+  }
+
+  async getSystemControlsExport(
+    entityRef: AimsEntityRef,
+    format: ControlExportFormat,
+  ): Promise<Blob> {
+    this.calls.push(['getSystemControlsExport', this.refOf(entityRef), format]);
+    await this.fail('getSystemControlsExport');
+    return new Blob([format === 'csv' ? 'controlId\n' : '{}']);
+  }
+
+  async saveSystemControl(
+    entityRef: AimsEntityRef,
+    controlId: string,
+    input: AISystemControlInput,
+  ): Promise<AISystemControl> {
+    const ref = this.refOf(entityRef);
+    this.calls.push(['saveSystemControl', ref, controlId, input]);
+    await this.fail('saveSystemControl');
+    const doc = (this.systemControls[ref] ??= systemControls(ref, []));
+    const existing = doc.controls.find(c => c.controlId === controlId);
+    if ((existing?.revision ?? 0) !== input.revision)
+      throw await responseError(409, 'ConflictError', 'stale revision');
+    const saved = systemControl(controlId, {
+      ...existing,
+      mapped: true,
+      applicable: input.applicable,
+      how: input.how ?? '',
+      implementationStatus: input.implementationStatus ?? 'not-started',
+      owner: input.owner ?? null,
+      revision: input.revision + 1,
+    });
+    doc.controls = existing
+      ? doc.controls.map(c => (c.controlId === controlId ? saved : c))
+      : [...doc.controls, saved];
+    return saved;
+  }
 }
 
 /** Content that passes `validateImpactAssessmentContent(…, { complete: true })`. */
@@ -848,6 +1129,196 @@ export function deploymentSource(
     lastError: null,
     freshnessWindowMs: 3_600_000,
     observationCount: 12,
+    ...overrides,
+  };
+}
+
+/**
+ * The counts the backend's evaluation gives for rows with these decisions and evidence — a
+ * stand-in for the backend in the fake (the UI only displays what the API says).
+ */
+export function tallySoaCoverage(
+  rows: Array<
+    Pick<SoaRow, 'applicable' | 'implementationStatus' | 'currentEvidence'>
+  >,
+): SoaCoverageCounts {
+  const c: SoaCoverageCounts = {
+    total: rows.length,
+    implementedWithEvidence: 0,
+    implementedWithoutEvidence: 0,
+    inProgress: 0,
+    notStarted: 0,
+    excluded: 0,
+    undecided: 0,
+  };
+  for (const r of rows) {
+    if (r.applicable === null) c.undecided += 1;
+    else if (!r.applicable) c.excluded += 1;
+    else if (r.implementationStatus === 'implemented') {
+      if (r.currentEvidence) c.implementedWithEvidence += 1;
+      else c.implementedWithoutEvidence += 1;
+    } else if (r.implementationStatus === 'in-progress') c.inProgress += 1;
+    else c.notStarted += 1;
+  }
+  return c;
+}
+
+function evaluateFakeSoa(
+  controls: SoaRow[],
+): Pick<SoaDocument, 'coverage' | 'categories'> {
+  const categories = [...new Set(controls.map(c => c.categoryId))].map(id => {
+    const rows = controls.filter(c => c.categoryId === id);
+    return {
+      categoryId: id,
+      categoryTitle: rows[0].categoryTitle,
+      ...tallySoaCoverage(rows),
+    };
+  });
+  return { coverage: tallySoaCoverage(controls), categories };
+}
+
+/** One SoA row for an Annex A control: undecided, nothing known, unless overridden. */
+export function soaRow(controlId: string, overrides: Partial<SoaRow> = {}) {
+  const control = ANNEX_A_CONTROLS.find(c => c.id === controlId);
+  if (!control) throw new Error(`not an Annex A control: ${controlId}`);
+  const row: SoaRow = {
+    controlId,
+    title: control.title,
+    categoryId: control.categoryId,
+    categoryTitle: control.categoryTitle,
+    applicable: null,
+    justification: '',
+    inclusionReasons: [],
+    contractual: false,
+    goodPractice: false,
+    implementationStatus: 'not-started',
+    owner: null,
+    reviewBy: null,
+    documents: [],
+    evidence: [],
+    currentEvidence: false,
+    exclusionStanding: 'not-excluded',
+    nistAiRmf: [],
+    euAiActArticles: [],
+    risks: [],
+    ...overrides,
+  };
+  return row;
+}
+
+/**
+ * A SoA document with all 38 Annex A rows (rows given in `overrides.controls` replace theirs)
+ * and coverage tallied from them.
+ */
+export function soaDocument(overrides: Partial<SoaDocument> = {}): SoaDocument {
+  const given = new Map((overrides.controls ?? []).map(c => [c.controlId, c]));
+  const controls = ANNEX_A_CONTROLS.map(c => given.get(c.id) ?? soaRow(c.id));
+  const nothing = !overrides.version;
+  return {
+    version: 0,
+    status: 'none',
+    revision: 0,
+    catalogue: {
+      standard: 'ISO/IEC 42001:2023',
+      annex: 'A',
+      controlCount: ANNEX_A_CONTROLS.length,
+      digest: 'sha256-of-the-test-catalogue',
+    },
+    author: nothing ? null : 'user:default/ana',
+    contributors: nothing ? [] : ['user:default/ana'],
+    createdAt: nothing ? null : '2026-03-01T10:00:00Z',
+    updatedAt: nothing ? null : '2026-03-01T10:00:00Z',
+    submittedBy: null,
+    submittedAt: null,
+    approvedBy: null,
+    approvedAt: null,
+    returnedReason: null,
+    additionalControls: [],
+    latest: null,
+    ...overrides,
+    controls,
+    ...evaluateFakeSoa(controls),
+  };
+}
+
+export function soaVersionInfo(v: SoaDocument): SoaVersionInfo {
+  return {
+    version: v.version,
+    status: v.status === 'none' ? 'draft' : v.status,
+    author: v.author ?? '',
+    contributors: v.contributors,
+    createdAt: v.createdAt ?? '',
+    submittedBy: v.submittedBy,
+    approvedBy: v.approvedBy,
+    approvedAt: v.approvedAt,
+    catalogue: v.catalogue,
+  };
+}
+
+/** An approved, current organisation evidence item for A.6.2.4 unless overridden. */
+export function evidenceItem(
+  overrides: Partial<EvidenceItem> = {},
+): EvidenceItem {
+  return {
+    id: 'ev-1',
+    controlId: 'A.6.2.4',
+    aiSystemRef: null,
+    title: 'Validation report Q1',
+    href: 'https://docs.example.com/validation-q1',
+    reference: null,
+    collectedBy: 'user:default/ana',
+    collectedAt: '2026-03-01T00:00:00Z',
+    expiresAt: null,
+    status: 'approved',
+    live: null,
+    current: true,
+    standing: 'Approved',
+    revision: 1,
+    createdAt: '2026-03-01T00:00:00Z',
+    updatedAt: '2026-03-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+/** A control of one AI system (mapped, applicable, not started unless overridden). */
+export function systemControl(
+  controlId: string,
+  overrides: Partial<AISystemControl> = {},
+): AISystemControl {
+  const control = ANNEX_A_CONTROLS.find(c => c.id === controlId);
+  if (!control) throw new Error(`not an Annex A control: ${controlId}`);
+  return {
+    controlId,
+    title: control.title,
+    categoryId: control.categoryId,
+    categoryTitle: control.categoryTitle,
+    mapped: true,
+    applicable: true,
+    how: '',
+    implementationStatus: 'not-started',
+    owner: null,
+    revision: 1,
+    evidence: [],
+    currentEvidence: false,
+    risks: [],
+    organisation: { applicable: null, implementationStatus: 'not-started' },
+    euAiActArticles: [],
+    nistAiRmf: [],
+    ...overrides,
+  };
+}
+
+export function systemControls(
+  aiSystemRef: string,
+  controls: AISystemControl[],
+  overrides: Partial<AISystemControls> = {},
+): AISystemControls {
+  return {
+    aiSystemRef,
+    euAiActTier: 'minimal-risk',
+    controls,
+    coverage: tallySoaCoverage(controls),
+    obligations: [],
     ...overrides,
   };
 }

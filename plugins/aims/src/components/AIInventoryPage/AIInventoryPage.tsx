@@ -8,7 +8,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useAppSearchParams } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Tab, Tabs, Typography } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
@@ -19,6 +19,7 @@ import { FindingsCell } from '../common/FindingsCell';
 import { saveBlob } from '../common/saveBlob';
 import { RiskRegisterContent } from '../Risks/RiskRegisterContent';
 import { DeploymentSourcesCard } from '../Drift/DeploymentSourcesCard';
+import { SoaTab } from '../Soa/SoaTab';
 import { InventoryFilters, toQuery } from './filters';
 import {
   useFilterOptions,
@@ -83,11 +84,39 @@ const columns: TableColumn<InventoryItem>[] = [
     render: row => <FindingsCell findings={row.findings} />,
   },
   {
+    title: 'Controls',
+    field: 'controls.implementedWithEvidence',
+    render: row => <ControlsCell controls={row.controls} />,
+  },
+  {
     title: 'Services',
     field: 'components',
     render: row => String(row.components?.length ?? 0),
   },
 ];
+
+/** "3/12 evidenced": applicable controls implemented with current evidence. */
+export function ControlsCell(props: { controls: InventoryItem['controls'] }) {
+  const { applicable, implementedWithEvidence } = props.controls ?? {
+    applicable: 0,
+    implementedWithEvidence: 0,
+  };
+  if (!applicable) {
+    return (
+      <Typography variant="body2" color="textSecondary" data-testid="controls">
+        None mapped
+      </Typography>
+    );
+  }
+  return (
+    <span
+      data-testid="controls"
+      title={`${implementedWithEvidence} of ${applicable} applicable controls implemented with current evidence`}
+    >
+      {implementedWithEvidence}/{applicable} evidenced
+    </span>
+  );
+}
 
 /** Downloads `/inventory?format=csv` with the current filters (through fetchApi: auth goes along). */
 function DownloadCsvButton(props: {
@@ -205,31 +234,49 @@ function InventoryView() {
   );
 }
 
+const TABS = ['inventory', 'risks', 'soa'] as const;
+type InventoryTab = (typeof TABS)[number];
+
 /**
- * The org-wide AI inventory and risk register as two tabs: "Inventory" (counts, filters, a
- * server-paged table and CSV export) and "Risk register" (heat map and register of every AI
- * system's risks). Without the page chrome (the new frontend system's page header provides
- * the title).
+ * The org-wide AI inventory, risk register and Statement of Applicability as three tabs:
+ * "Inventory" (counts, filters, a server-paged table and CSV export), "Risk register" (heat
+ * map and register of every AI system's risks) and "Statement of Applicability" (the Annex A
+ * controls). The tab is in the URL (`?tab=soa`), so it can be linked and survives a reload.
+ * Without the page chrome (the new frontend system's page header provides the title).
  *
  * @public
  */
 export function AIInventoryContent() {
-  const [tab, setTab] = useState<'inventory' | 'risks'>('inventory');
+  const [params, setParams] = useAppSearchParams();
+  const requested = params.get('tab');
+  const tab: InventoryTab = (TABS as readonly string[]).includes(
+    requested ?? '',
+  )
+    ? (requested as InventoryTab)
+    : 'inventory';
+  // another tab's filters do not carry over
+  const selectTab = (next: InventoryTab) =>
+    setParams(next === 'inventory' ? {} : { tab: next });
+  let content: JSX.Element;
+  if (tab === 'risks') content = <RiskRegisterContent />;
+  else if (tab === 'soa') content = <SoaTab />;
+  else content = <InventoryView />;
   return (
     <>
       <Box mb={2}>
         <Tabs
           value={tab}
-          onChange={(_, v) => setTab(v)}
+          onChange={(_, v) => selectTab(v)}
           indicatorColor="primary"
           textColor="primary"
           aria-label="AI inventory views"
         >
           <Tab value="inventory" label="Inventory" />
           <Tab value="risks" label="Risk register" />
+          <Tab value="soa" label="Statement of Applicability" />
         </Tabs>
       </Box>
-      {tab === 'inventory' ? <InventoryView /> : <RiskRegisterContent />}
+      {content}
     </>
   );
 }

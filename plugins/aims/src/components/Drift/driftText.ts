@@ -14,6 +14,7 @@ export const FINDING_TYPE_LABELS: Record<FindingType, string> = {
   'impact-assessment-not-approved': 'Impact assessment not approved',
   'impact-assessment-review-overdue': 'Impact assessment review overdue',
   'soa-applicable-not-implemented': 'Applicable control not implemented',
+  'soa-incomplete': 'Statement of Applicability incomplete',
   'risk-not-signed-off': 'Risk not signed off',
   'monitoring-threshold-breached': 'Monitoring threshold breached',
   'monitoring-stale': 'Monitoring stale',

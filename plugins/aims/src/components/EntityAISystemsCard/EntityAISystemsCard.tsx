@@ -32,6 +32,29 @@ import { useElementWidth } from '../common/useElementWidth';
 const cellStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
 const headerStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
 
+/** "7/12 controls evidenced": applicable controls implemented with current evidence. */
+function ControlsEvidenced(props: { controls: AISystemStatus['controls'] }) {
+  const { applicable = 0, implementedWithEvidence = 0 } = props.controls ?? {};
+  return (
+    <Typography
+      variant="body2"
+      component="span"
+      data-testid="ai-system-controls"
+      color={applicable ? 'textPrimary' : 'textSecondary'}
+      style={{ whiteSpace: 'nowrap' }}
+      title={
+        applicable
+          ? `${implementedWithEvidence} of ${applicable} applicable controls implemented with current evidence`
+          : 'No controls mapped to this AI system yet'
+      }
+    >
+      {applicable
+        ? `${implementedWithEvidence}/${applicable} controls evidenced`
+        : 'No controls mapped'}
+    </Typography>
+  );
+}
+
 const columns: TableColumn<AISystemStatus>[] = [
   {
     title: 'AI system',
@@ -51,6 +74,9 @@ const columns: TableColumn<AISystemStatus>[] = [
           data-testid="ai-system-kind"
         >
           {row.type} · {row.lifecycle}
+        </Typography>
+        <Typography variant="caption" display="block">
+          <ControlsEvidenced controls={row.controls} />
         </Typography>
       </>
     ),

@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Grid,
+  TextField,
+} from '@material-ui/core';
+import { Autocomplete } from '@material-ui/lab';
+import { ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  ANNEX_A_CONTROLS,
+  AnnexAControl,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import { aimsApiRef, AISystemControl } from '../../api';
+import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import {
+  IMPLEMENTATION_STATUSES,
+  IMPLEMENTATION_STATUS_LABELS,
+  SoaImplementationStatus,
+} from '../Soa/labels';
+
+/**
+ * Map an Annex A control to an AI system, or change how a mapped one applies: applicable or
+ * not (then `how` says why), how it is implemented for this system, status and owner (the
+ * backend defaults it to the system's owner). A stale revision shows the conflict.
+ */
+export function SystemControlDialog(props: {
+  aiSystemRef: string;
+  control?: AISystemControl;
+  mappedIds: string[];
+  onClose: () => void;
+  onReload: () => void;
+  onSaved: (c: AISystemControl) => void;
+}) {
+  const { aiSystemRef, control, mappedIds } = props;
+  const aimsApi = useApi(aimsApiRef);
+  const [picked, setPicked] = useState<AnnexAControl | null>(
+    control
+      ? ANNEX_A_CONTROLS.find(c => c.id === control.controlId) ?? null
+      : null,
+  );
+  const [applicable, setApplicable] = useState(control?.applicable ?? true);
+  const [how, setHow] = useState(control?.how ?? '');
+  const [status, setStatus] = useState<SoaImplementationStatus>(
+    control?.implementationStatus ?? 'not-started',
+  );
+  const [owner, setOwner] = useState(control?.owner ?? '');
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const [conflict, setConflict] = useState(false);
+
+  const pickError = picked ? undefined : 'Pick a control';
+  const howError =
+    !applicable && !how.trim()
+      ? 'Say why the control does not apply to this system'
+      : undefined;
+
+  const save = async () => {
+    if (pickError || howError) {
+      setShowErrors(true);
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      props.onSaved(
+        await aimsApi.saveSystemControl(aiSystemRef, picked!.id, {
+          // a control only a risk names has no mapping yet: revision 0 creates it
+          revision: control?.mapped ? control.revision : 0,
+          applicable,
+          how: how.trim(),
+          implementationStatus: applicable ? status : 'not-applicable',
+          owner: owner.trim() || null,
+        }),
+      );
+    } catch (e) {
+      if (isConflict(e)) setConflict(true);
+      else setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={props.onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="system-control-dialog-title"
+    >
+      <DialogTitle id="system-control-dialog-title">
+        {control
+          ? `${control.controlId} ${control.title}`
+          : 'Map a control to this AI system'}
+      </DialogTitle>
+      <DialogContent dividers>
+        <Grid container spacing={2}>
+          {!control && (
+            <Grid item xs={12}>
+              <Autocomplete
+                id="system-control-pick"
+                options={
+                  ANNEX_A_CONTROLS.filter(
+                    c => !mappedIds.includes(c.id),
+                  ) as AnnexAControl[]
+                }
+                groupBy={c => `${c.categoryId} ${c.categoryTitle}`}
+                getOptionLabel={c => `${c.id} ${c.title}`}
+                getOptionSelected={(a, b) => a.id === b.id}
+                value={picked}
+                onChange={(_, v) => setPicked(v)}
+                renderInput={params => (
+                  <TextField
+                    {...params}
+                    label="Annex A control"
+                    placeholder="Search controls, e.g. A.6.2.4"
+                    error={showErrors && !!pickError}
+                    helperText={showErrors ? pickError : undefined}
+                  />
+                )}
+              />
+            </Grid>
+          )}
+          <Grid item xs={12} sm={6}>
+            <TextField
+              id="system-control-applicable"
+              select
+              fullWidth
+              SelectProps={{ native: true }}
+              label="Applies to this system"
+              value={applicable ? 'yes' : 'no'}
+              onChange={e => setApplicable(e.target.value === 'yes')}
+            >
+              <option value="yes">Yes</option>
+              <option value="no">No</option>
+            </TextField>
+          </Grid>
+          <Grid item xs={12} sm={6}>
+            <TextField
+              id="system-control-status"
+              select
+              fullWidth
+              SelectProps={{ native: true }}
+              label="Implementation status"
+              value={applicable ? status : 'not-applicable'}
+              disabled={!applicable}
+              onChange={e =>
+                setStatus(e.target.value as SoaImplementationStatus)
+              }
+            >
+              {IMPLEMENTATION_STATUSES.map(s => (
+                <option key={s} value={s}>
+                  {IMPLEMENTATION_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </TextField>
+          </Grid>
+          <Grid item xs={12}>
+            <TextField
+              id="system-control-how"
+              label={applicable ? 'How it applies' : 'Why it does not apply'}
+              fullWidth
+              multiline
+              minRows={3}
+              value={how}
+              onChange={e => setHow(e.target.value)}
+              error={showErrors && !!howError}
+              helperText={
+                (showErrors && howError) ||
+                'How the control is implemented for this system'
+              }
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <TextField
+              id="system-control-owner"
+              label="Owner"
+              placeholder="Defaults to the AI system's owner"
+              fullWidth
+              value={owner}
+              onChange={e => setOwner(e.target.value)}
+            />
+          </Grid>
+        </Grid>
+        {conflict && (
+          <Box mt={2}>
+            <ConflictAlert what="control mapping" onReload={props.onReload} />
+          </Box>
+        )}
+        {error && (
+          <Box mt={2}>
+            <ResponseErrorPanel
+              error={error}
+              title="Could not save the mapping"
+            />
+          </Box>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          onClick={save}
+          disabled={busy || conflict}
+        >
+          {control?.mapped ? 'Save mapping' : 'Map control'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityAimsControlsContent } from './EntityAimsControlsContent';

@@ -1,0 +1,258 @@
+import {
+  Box,
+  Button,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { EvidenceItem, SoaRow } from '../../api';
+import { formatDate } from '../common/labels';
+import { EvidenceCell } from './EvidenceList';
+import {
+  EXCLUSION_STANDING_LABELS,
+  IMPLEMENTATION_STATUS_LABELS,
+  INCLUSION_REASON_LABELS,
+  applicableLabel,
+  todayIso,
+} from './labels';
+
+const useStyles = makeStyles(theme => ({
+  row: {
+    verticalAlign: 'top',
+    // one control never splits over two printed pages
+    breakInside: 'avoid',
+    pageBreakInside: 'avoid',
+  },
+  overdue: { color: theme.palette.error.main, fontWeight: 'bold' },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 },
+  indicative: { fontStyle: 'italic', color: theme.palette.text.secondary },
+  cell: { wordBreak: 'normal', overflowWrap: 'anywhere' },
+}));
+
+/** Link to the Risks tab of the AI system a risk belongs to. */
+function RiskLink(props: { risk: SoaRow['risks'][number] }) {
+  const { risk } = props;
+  const entityRoute = useRouteRef(entityRouteRef);
+  let to: string | undefined;
+  try {
+    const ref = parseEntityRef(risk.aiSystemRef);
+    to = entityRoute
+      ? `${entityRoute({
+          kind: ref.kind.toLocaleLowerCase('en-US'),
+          namespace: ref.namespace,
+          name: ref.name,
+        })}/risks`
+      : undefined;
+  } catch {
+    to = undefined;
+  }
+  const text = `${risk.title} (${parseEntityRef(risk.aiSystemRef).name})`;
+  return to ? <Link to={to}>{text}</Link> : <span>{text}</span>;
+}
+
+/** Applicability, with how an exclusion stands. */
+export function ApplicableCell(props: { row: SoaRow }) {
+  const { row } = props;
+  const standing = EXCLUSION_STANDING_LABELS[row.exclusionStanding];
+  return (
+    <>
+      <span data-testid={`applicable-${row.controlId}`}>
+        {applicableLabel(row.applicable)}
+      </span>
+      {standing && (
+        <Chip
+          size="small"
+          label={standing}
+          color={
+            row.exclusionStanding === 'justified' ? 'default' : 'secondary'
+          }
+          style={{ marginTop: 4 }}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * The Annex A rows of one category: applicability and justification with the reasons the data
+ * gives, status, owner, review-by (red when past), evidence, the NIST AI RMF and EU AI Act
+ * overlays (indicative) and the risks the control treats.
+ */
+export function SoaControlTable(props: {
+  rows: SoaRow[];
+  caption: string;
+  print?: boolean;
+  mayEdit?: (row: SoaRow) => boolean;
+  /** Evidence is not versioned with the SoA: it may be added while a version is approved. */
+  mayEditEvidence?: (row: SoaRow) => boolean;
+  onEdit?: (row: SoaRow) => void;
+  onAddEvidence?: (row: SoaRow) => void;
+  onEditEvidence?: (row: SoaRow, item: EvidenceItem) => void;
+}) {
+  const classes = useStyles();
+  const { rows, print, mayEdit = () => false } = props;
+  const mayEditEvidence = props.mayEditEvidence ?? mayEdit;
+  const today = todayIso();
+  return (
+    <Table size="small" aria-label={props.caption}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Control</TableCell>
+          <TableCell>Applicable</TableCell>
+          <TableCell>Justification</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Owner</TableCell>
+          <TableCell>Review by</TableCell>
+          <TableCell>Evidence</TableCell>
+          <TableCell>Overlays</TableCell>
+          <TableCell>Risks treated</TableCell>
+          {!print && <TableCell className="aims-no-print" />}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(row => {
+          const editable = !print && mayEdit(row);
+          const evidenceEditable = !print && mayEditEvidence(row);
+          const overdue = !!row.reviewBy && row.reviewBy < today;
+          return (
+            <TableRow
+              key={row.controlId}
+              className={classes.row}
+              data-testid={`soa-row-${row.controlId}`}
+            >
+              <TableCell className={classes.cell} style={{ minWidth: 160 }}>
+                <strong>{row.controlId}</strong> {row.title}
+              </TableCell>
+              <TableCell>
+                <ApplicableCell row={row} />
+              </TableCell>
+              <TableCell className={classes.cell} style={{ minWidth: 180 }}>
+                {row.justification || (
+                  <Typography variant="body2" color="textSecondary">
+                    —
+                  </Typography>
+                )}
+                {row.inclusionReasons.length > 0 && (
+                  <div className={classes.chips}>
+                    {row.inclusionReasons.map((r, i) => (
+                      <Chip
+                        key={i}
+                        size="small"
+                        variant="outlined"
+                        label={`${
+                          INCLUSION_REASON_LABELS[r.reason] ?? r.reason
+                        }: ${r.detail}`}
+                      />
+                    ))}
+                  </div>
+                )}
+                {row.documents.length > 0 && (
+                  <Box mt={0.5}>
+                    {row.documents.map(d => (
+                      <Typography
+                        key={d.href}
+                        variant="caption"
+                        display="block"
+                      >
+                        <Link to={d.href}>{d.title}</Link>
+                      </Typography>
+                    ))}
+                  </Box>
+                )}
+              </TableCell>
+              <TableCell data-testid={`status-${row.controlId}`}>
+                {IMPLEMENTATION_STATUS_LABELS[row.implementationStatus]}
+              </TableCell>
+              <TableCell>
+                {row.owner ? (
+                  <EntityRefLink entityRef={row.owner} defaultKind="group" />
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+              <TableCell
+                className={overdue ? classes.overdue : undefined}
+                data-testid={`review-by-${row.controlId}`}
+                data-overdue={overdue}
+              >
+                {row.reviewBy ? formatDate(row.reviewBy) : '—'}
+                {overdue && (
+                  <Typography variant="caption" display="block">
+                    past
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell style={{ minWidth: 140 }}>
+                <EvidenceCell
+                  controlId={row.controlId}
+                  evidence={row.evidence}
+                  expanded={print}
+                  onAdd={
+                    evidenceEditable && props.onAddEvidence
+                      ? () => props.onAddEvidence!(row)
+                      : undefined
+                  }
+                  onEdit={
+                    evidenceEditable && props.onEditEvidence
+                      ? item => props.onEditEvidence!(row, item)
+                      : undefined
+                  }
+                />
+              </TableCell>
+              <TableCell className={classes.cell}>
+                {row.nistAiRmf.length > 0 && (
+                  <Typography variant="caption" display="block">
+                    NIST AI RMF: {row.nistAiRmf.join(', ')}
+                  </Typography>
+                )}
+                {row.euAiActArticles.length > 0 && (
+                  <Typography variant="caption" display="block">
+                    EU AI Act: {row.euAiActArticles.join(', ')}{' '}
+                    <span className={classes.indicative}>(indicative)</span>
+                  </Typography>
+                )}
+                {!row.nistAiRmf.length && !row.euAiActArticles.length && '—'}
+              </TableCell>
+              <TableCell className={classes.cell}>
+                {row.risks.length
+                  ? row.risks.map(r => (
+                      <Typography
+                        key={`${r.aiSystemRef}-${r.riskId}`}
+                        variant="caption"
+                        display="block"
+                      >
+                        <RiskLink risk={r} />
+                      </Typography>
+                    ))
+                  : '—'}
+              </TableCell>
+              {!print && (
+                <TableCell className="aims-no-print">
+                  {editable && props.onEdit && (
+                    <Button
+                      size="small"
+                      color="primary"
+                      onClick={() => props.onEdit!(row)}
+                      aria-label={`Edit ${row.controlId}`}
+                    >
+                      Edit
+                    </Button>
+                  )}
+                </TableCell>
+              )}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

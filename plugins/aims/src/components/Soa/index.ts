@@ -1,0 +1,1 @@
+export { SoaTab } from './SoaTab';
