@@ -74,6 +74,25 @@ const boundedDepth: express.RequestHandler = (req, _res, next) => {
   next(problem ? new InputError(problem.message) : undefined);
 };
 
+/**
+ * A DELETE takes no body (the spec declares none): one sent anyway is refused, naming its
+ * fields, rather than ignored — what the client meant by it is unknown.
+ */
+const noBodyOnDelete: express.RequestHandler = (req, _res, next) => {
+  const body = req.body;
+  const fields =
+    body && typeof body === 'object' ? Object.keys(body) : body ? ['body'] : [];
+  next(
+    req.method === 'DELETE' && fields.length
+      ? new InputError(
+          `A DELETE request takes no body; unexpected: ${fields
+            .map(f => `body.${f}`)
+            .join(', ')}`,
+        )
+      : undefined,
+  );
+};
+
 function jsonBodies(): express.RequestHandler[] {
   const parsers = new Map(
     Object.entries(BODY_LIMITS).map(([path, limit]) => [
@@ -102,7 +121,12 @@ function jsonBodies(): express.RequestHandler[] {
       response: { statusCode: 413 },
     });
   };
-  return [bodies, tooLarge as unknown as express.RequestHandler, boundedDepth];
+  return [
+    bodies,
+    tooLarge as unknown as express.RequestHandler,
+    boundedDepth,
+    noBodyOnDelete,
+  ];
 }
 
 /**
