@@ -106,6 +106,15 @@ export function soaFindingsForOrganisation(input: {
   return findings;
 }
 
+/** Production and high-risk systems (heavy) weigh more than others (light). */
+const SYSTEM_GAP_SEVERITY: Record<
+  'untouched' | 'under-way',
+  Record<'heavy' | 'light', FindingSeverity>
+> = {
+  untouched: { heavy: 'high', light: 'medium' },
+  'under-way': { heavy: 'medium', light: 'low' },
+};
+
 /** Findings of one AI system's mapped, applicable controls. A retired system owes none. */
 export function soaFindingsForAISystem(input: {
   aiSystemRef: string;
@@ -122,15 +131,14 @@ export function soaFindingsForAISystem(input: {
     if (!control.mapped || !control.applicable) continue;
     const missing = gap(control);
     if (!missing) continue;
-    const severity: FindingSeverity =
+    // nothing done yet weighs more than work under way or evidence gone stale
+    const untouched =
       missing.problem === 'not-implemented' &&
-      control.implementationStatus !== 'in-progress'
-        ? heavy
-          ? 'high'
-          : 'medium'
-        : heavy
-        ? 'medium'
-        : 'low';
+      control.implementationStatus !== 'in-progress';
+    const severity =
+      SYSTEM_GAP_SEVERITY[untouched ? 'untouched' : 'under-way'][
+        heavy ? 'heavy' : 'light'
+      ];
     findings.push({
       key: `soa-applicable-not-implemented:${aiSystemRef}:${control.controlId}`,
       type: 'soa-applicable-not-implemented',

@@ -262,7 +262,10 @@ function parseVersion(
       fail(
         file,
         here,
-        validateAdditionalControl(String(id), { revision: 0, ...input }),
+        validateAdditionalControl(String(id), {
+          revision: 0,
+          ...input,
+        } as SoaAdditionalControlInput),
       );
       return { id: String(id), input };
     },
@@ -344,7 +347,14 @@ export function parseExampleSoa(
         SystemControlInput,
         'revision'
       >;
-      fail(file, here, validateSystemControlInput({ revision: 0, ...input }));
+      fail(
+        file,
+        here,
+        validateSystemControlInput({
+          revision: 0,
+          ...input,
+        } as SystemControlInput),
+      );
       evidence.push(
         ...parseEvidence(items, file, `${here}.evidence`, {
           controlId,
