@@ -5,5 +5,6 @@
  * @packageDocumentation
  */
 export * from './deploymentSources';
+export * from './monitoringSources';
 export * from './recordImport';
 export * from './permissionPolicy';
