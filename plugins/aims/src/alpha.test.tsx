@@ -26,6 +26,7 @@ describe('aims plugin (new frontend system)', () => {
       'entity-content:aims/drift',
       'entity-content:aims/risks',
       'entity-content:aims/history',
+      'entity-content:aims/controls',
     ]) {
       expect(aimsPlugin.getExtension(id as any)).toBeDefined();
     }
@@ -106,6 +107,7 @@ describe('aims plugin (new frontend system)', () => {
         'Impact assessment',
       ],
       ['entity-content:aims/risks', '/risks', 'Risks'],
+      ['entity-content:aims/controls', '/controls', 'Controls'],
       ['entity-content:aims/drift', '/drift', 'Drift'],
       ['entity-content:aims/history', '/aims-history', 'History'],
     ] as const;

@@ -394,4 +394,100 @@ describe('AimsClient', () => {
       expect(e.cause.message).toBe('title is required');
     });
   });
+
+  describe('Statement of Applicability, evidence and system controls', () => {
+    const ok = (body: unknown = {}) => fakeResponse(200, JSON.stringify(body));
+
+    it('calls the spec paths with the methods, queries and bodies of the contract', async () => {
+      const { client, calls } = setup(Array.from({ length: 12 }, () => ok()));
+      await client.getSoa();
+      await client.listSoaVersions();
+      await client.getSoaVersion(3);
+      await client.saveSoaControl('A.6.2.4', { revision: 2, applicable: true });
+      await client.saveSoaAdditionalControl('ORG.1', {
+        revision: 3,
+        title: 'Model cards',
+      });
+      await client.deleteSoaAdditionalControl('ORG.1', 4);
+      await client.transitionSoa({ action: 'submit', revision: 5 });
+      await client.listEvidence({ expiringWithinDays: 30 });
+      await client.createEvidence({
+        controlId: 'A.6.2.4',
+        title: 'Report',
+        collectedAt: '2026-03-01',
+      });
+      await client.updateEvidence('ev 1', {
+        revision: 2,
+        title: 'Report',
+        collectedAt: '2026-03-01',
+      });
+      await client.getSystemControls('AISystem:default/fraud-scorer');
+      await client.saveSystemControl('aisystem:default/fraud-scorer', 'A.7.4', {
+        revision: 0,
+        applicable: true,
+      });
+      const base = 'http://backstage:7007/api/aims';
+      expect(calls.map(c => `${c.init?.method} ${c.url}`)).toEqual([
+        `GET ${base}/soa`,
+        `GET ${base}/soa/versions`,
+        `GET ${base}/soa/versions/3`,
+        `PUT ${base}/soa/controls/A.6.2.4`,
+        `PUT ${base}/soa/additional-controls/ORG.1`,
+        `DELETE ${base}/soa/additional-controls/ORG.1?revision=4`,
+        `POST ${base}/soa/transitions`,
+        `GET ${base}/soa/evidence?expiringWithinDays=30`,
+        `POST ${base}/soa/evidence`,
+        `PUT ${base}/soa/evidence/ev%201`,
+        `GET ${base}/controls/aisystem/default/fraud-scorer`,
+        `PUT ${base}/controls/aisystem/default/fraud-scorer/A.7.4`,
+      ]);
+      expect(JSON.parse(String(calls[3].init?.body))).toEqual({
+        revision: 2,
+        applicable: true,
+      });
+      expect(JSON.parse(String(calls[6].init?.body))).toEqual({
+        action: 'submit',
+        revision: 5,
+      });
+    });
+
+    it('downloads the CSV and OSCAL exports with their media types', async () => {
+      const { client, calls } = setup([
+        fakeResponse(200, 'controlId,title\n', 'text/csv'),
+        fakeResponse(200, '{}', 'application/oscal+json'),
+        fakeResponse(200, 'controlId\n', 'text/csv'),
+      ]);
+      expect(await (await client.getSoaExport('csv')).text()).toBe(
+        'controlId,title\n',
+      );
+      await client.getSoaExport('oscal');
+      await client.getSystemControlsExport('aisystem:default/x', 'csv');
+      const base = 'http://backstage:7007/api/aims';
+      expect(calls.map(c => c.url)).toEqual([
+        `${base}/soa?format=csv`,
+        `${base}/soa?format=oscal`,
+        `${base}/controls/aisystem/default/x?format=csv`,
+      ]);
+      expect(
+        calls.map(c => (c.init?.headers as Record<string, string>).Accept),
+      ).toEqual(['text/csv', 'application/oscal+json', 'text/csv']);
+    });
+
+    it('raises a 409 ResponseError for a stale SoA revision', async () => {
+      const { client } = setup([
+        fakeResponse(
+          409,
+          JSON.stringify({
+            error: { name: 'ConflictError', message: 'stale revision' },
+            response: { statusCode: 409 },
+          }),
+        ),
+      ]);
+      const e = await client
+        .saveSoaControl('A.6.2.4', { revision: 1 })
+        .catch(err => err);
+      expect(ResponseError.is(e)).toBe(true);
+      expect(e.statusCode).toBe(409);
+    });
+  });
 });

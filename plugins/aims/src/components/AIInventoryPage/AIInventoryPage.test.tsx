@@ -30,6 +30,7 @@ function exampleItems(): InventoryItem[] {
           reviewDue: null,
         },
         findings: { open: 2, critical: 1, high: 0 },
+        controls: { applicable: 5, implementedWithEvidence: 2 },
       });
     }
     if (i < 5) {
@@ -109,6 +110,9 @@ describe('AIInventoryPage', () => {
     ).toHaveTextContent('Missing');
     expect(within(row).getByTestId('open-findings')).toHaveTextContent(
       '2 (1 critical)',
+    );
+    expect(within(row).getByTestId('controls')).toHaveTextContent(
+      '2/5 evidenced',
     );
 
     expect(tableCalls(api)[0]).toEqual({ limit: 20, offset: 0 });
@@ -376,5 +380,26 @@ describe('AIInventoryPage', () => {
       '/catalog/default/aisystem/system-01',
     );
     expect(screen.queryByText(/AI inventory \(/)).not.toBeInTheDocument();
+  });
+
+  it('keeps the tab in the URL: ?tab=soa opens the Statement of Applicability', async () => {
+    const api = new FakeAimsApi(exampleItems());
+    await renderInTestApp(<AIInventoryPage />, {
+      apis: [
+        [aimsApiRef, api],
+        [catalogApiRef, catalogApi as any],
+      ],
+      mountedRoutes,
+      initialRouteEntries: ['/ai-inventory?tab=soa'],
+    });
+    expect(await screen.findByTestId('soa-tab')).toBeInTheDocument();
+    expect(
+      screen.getByRole('tab', { name: 'Statement of Applicability' }),
+    ).toHaveAttribute('aria-selected', 'true');
+    fireEvent.click(screen.getByRole('tab', { name: 'Inventory' }));
+    expect(
+      await screen.findByRole('link', { name: 'system-01' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('soa-tab')).not.toBeInTheDocument();
   });
 });

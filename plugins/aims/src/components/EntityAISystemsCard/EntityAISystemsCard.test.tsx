@@ -52,6 +52,7 @@ describe('EntityAISystemsCard', () => {
               reviewDue: null,
             },
             findings: { open: 0, critical: 0, high: 0 },
+            controls: { applicable: 0, implementedWithEvidence: 0 },
             health: 'ok',
           },
         ],
@@ -79,6 +80,9 @@ describe('EntityAISystemsCard', () => {
     expect(within(row).getByTestId('open-findings')).toHaveTextContent(
       '3 (1 critical, 1 high)',
     );
+    expect(within(row).getByTestId('ai-system-controls')).toHaveTextContent(
+      '7/12 controls evidenced',
+    );
 
     const second = screen
       .getByRole('link', { name: /Member Support Assistant/ })
@@ -89,6 +93,9 @@ describe('EntityAISystemsCard', () => {
     expect(
       within(second).getByTestId('impact-assessment-status'),
     ).toHaveTextContent('Approved');
+    expect(within(second).getByTestId('ai-system-controls')).toHaveTextContent(
+      'No controls mapped',
+    );
     expect(api.statusCalls).toEqual([
       'component:default/credit-decision-service',
     ]);
