@@ -1,7 +1,5 @@
 import {
-  coreServices,
   createBackendModule,
-  createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
@@ -43,6 +41,7 @@ import {
   user,
   userInfoFromCatalog,
   waitForCatalog,
+  httpAuthWithActors,
 } from './testing/testHarness';
 import { aimsResponseValidation } from './__testUtils__/responseValidator';
 
@@ -114,44 +113,6 @@ const testPolicy = createBackendModule({
         });
       },
     });
-  },
-});
-
-/**
- * The mock auth issues on-behalf-of tokens (plugin → plugin for a user) but, unlike the real
- * auth service, does not mark the resulting user credentials with the acting service; the real
- * permission backend needs that mark to accept conditional requests from plugins. This wraps
- * the mock httpAuth to add it, and leaves everything else to the mock.
- */
-const httpAuthWithActors = createServiceFactory({
-  service: coreServices.httpAuth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory: ({ plugin }) => {
-    const inner = mockServices.httpAuth({
-      pluginId: plugin.getId(),
-      defaultCredentials: mockCredentials.none(),
-    });
-    return {
-      issueUserCookie: inner.issueUserCookie.bind(inner),
-      async credentials(req: any, options?: any) {
-        const token = /^Bearer (mock-service-token:.*)$/.exec(
-          req.headers.authorization ?? '',
-        )?.[1];
-        if (token && (!options?.allow || options.allow.includes('user'))) {
-          const { sub, obo } = JSON.parse(
-            token.slice('mock-service-token:'.length),
-          );
-          if (obo) {
-            return mockCredentials.user(obo, {
-              actor: {
-                subject: sub ?? 'external:test-service',
-              },
-            }) as any;
-          }
-        }
-        return inner.credentials(req, options);
-      },
-    };
   },
 });
 

@@ -457,6 +457,11 @@ export class SoaService {
     }
     const now = this.now();
     const transition = TRANSITIONS[body.action];
+    // read before the transaction: SQLite has one connection, which the transaction holds
+    const risks =
+      body.action === 'submit'
+        ? (await this.deps.risks.listOpenFor()).map(riskWithControls)
+        : [];
     let event: NewAuditEvent | undefined;
     await this.deps.knex.transaction(async trx => {
       const [latest] = await this.deps.store.listVersions(trx);
@@ -475,9 +480,6 @@ export class SoaService {
         status: transition.to,
       };
       if (body.action === 'submit') {
-        const risks = (await this.deps.risks.listOpenFor()).map(
-          riskWithControls,
-        );
         assertNoProblems(
           soaSubmitProblems(latest.content, now, controlId =>
             derivedInclusionReasonCount(controlId, risks),
