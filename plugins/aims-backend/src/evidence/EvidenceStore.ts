@@ -8,6 +8,7 @@ import { chunk, normalizeRef, toIsoTimestamp } from '../lib/db';
 import { excludeHiddenRefs } from '../permissions/EntityVisibility';
 
 const TABLE = 'aims_evidence';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Db = Knex | Knex.Transaction;
 
 /** An evidence item as stored: `current` and `standing` are computed on read. */
@@ -104,6 +105,8 @@ export class EvidenceStore {
     id: string,
     db: Db = this.knex,
   ): Promise<StoredEvidence | undefined> {
+    // ids are UUIDs: PostgreSQL refuses to compare its uuid column with anything else
+    if (!UUID.test(id)) return undefined;
     const row = await db(TABLE).where({ id }).first();
     return row ? toStored(row) : undefined;
   }
