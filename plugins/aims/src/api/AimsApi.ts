@@ -20,21 +20,16 @@ import {
   RiskListResponse,
   RiskMatrix,
   SaveImpactAssessmentDraftRequest,
+  Evidence,
+  EvidenceInput,
+  Soa,
+  SoaAdditionalControlInput,
+  SoaControlInput,
+  SoaVersionSummary,
+  SystemControl,
+  SystemControlInput,
+  SystemControls,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import {
-  AISystemControl,
-  AISystemControlInput,
-  AISystemControls,
-  ControlExportFormat,
-  EvidenceItem,
-  EvidenceItemInput,
-  EvidenceQuery,
-  SoaDocument,
-  SoaOwnControlInput,
-  SoaRowInput,
-  SoaTransitionRequest,
-  SoaVersionInfo,
-} from './soaTypes';
 
 /** An entity reference as a string (`aisystem:default/x`) or a compound ref. @public */
 export type AimsEntityRef = CompoundEntityRef | string;
@@ -52,6 +47,18 @@ export type RiskQuery = Omit<
 export type FindingQuery = NonNullable<
   AimsApiOperations['ListFindings']['parameters']['query']
 >;
+
+/** `POST /soa/transitions` body: submit, approve or return (with a reason) the newest SoA version. @public */
+export type SoaTransitionRequest =
+  AimsApiOperations['TransitionSoa']['requestBody']['content']['application/json'];
+
+/** Filters of `GET /soa/evidence` (the spec's query parameters). @public */
+export type EvidenceQuery = NonNullable<
+  AimsApiOperations['ListEvidence']['parameters']['query']
+>;
+
+/** The export formats of the SoA and of an AI system's controls besides JSON. @public */
+export type ControlExportFormat = 'csv' | 'oscal';
 
 /**
  * Client for the AIMS backend (`/api/aims`).
@@ -134,38 +141,35 @@ export interface AimsApi {
   }): Promise<{ items: AuditEvent[] }>;
 
   /** `GET /soa`: the organisation's Statement of Applicability in force, evaluated now. */
-  getSoa(): Promise<SoaDocument>;
+  getSoa(): Promise<Soa>;
   /** `GET /soa?format=csv|oscal`: the SoA in force as CSV or as an OSCAL system security plan. */
   getSoaExport(format: ControlExportFormat): Promise<Blob>;
   /** `GET /soa/versions`: every version, newest first. */
-  listSoaVersions(): Promise<{ items: SoaVersionInfo[] }>;
+  listSoaVersions(): Promise<{ items: SoaVersionSummary[] }>;
   /** `GET /soa/versions/:version` */
-  getSoaVersion(version: number): Promise<SoaDocument>;
+  getSoaVersion(version: number): Promise<Soa>;
   /**
    * `PUT /soa/controls/:controlId`; a stale revision (or a version in review) gets a 409
    * ResponseError. Answers the draft, evaluated.
    */
-  saveSoaControl(controlId: string, input: SoaRowInput): Promise<SoaDocument>;
+  saveSoaControl(controlId: string, input: SoaControlInput): Promise<Soa>;
   /** `PUT /soa/additional-controls/:id` (add or change one of the organisation's own controls). */
   saveSoaAdditionalControl(
     id: string,
-    input: SoaOwnControlInput,
-  ): Promise<SoaDocument>;
+    input: SoaAdditionalControlInput,
+  ): Promise<Soa>;
   /** `DELETE /soa/additional-controls/:id?revision=` */
-  deleteSoaAdditionalControl(
-    id: string,
-    revision: number,
-  ): Promise<SoaDocument>;
+  deleteSoaAdditionalControl(id: string, revision: number): Promise<Soa>;
   /** `POST /soa/transitions` (submit, approve, return). */
-  transitionSoa(request: SoaTransitionRequest): Promise<SoaDocument>;
+  transitionSoa(request: SoaTransitionRequest): Promise<Soa>;
   /** `GET /soa/evidence`, soonest expiry first. */
-  listEvidence(query?: EvidenceQuery): Promise<{ items: EvidenceItem[] }>;
+  listEvidence(query?: EvidenceQuery): Promise<{ items: Evidence[] }>;
   /** `POST /soa/evidence` */
-  createEvidence(input: EvidenceItemInput): Promise<EvidenceItem>;
+  createEvidence(input: EvidenceInput): Promise<Evidence>;
   /** `PUT /soa/evidence/:id`; a stale revision gets a 409 ResponseError. */
-  updateEvidence(id: string, input: EvidenceItemInput): Promise<EvidenceItem>;
+  updateEvidence(id: string, input: EvidenceInput): Promise<Evidence>;
   /** `GET /controls/:kind/:namespace/:name`: the controls of one AI system. */
-  getSystemControls(entityRef: AimsEntityRef): Promise<AISystemControls>;
+  getSystemControls(entityRef: AimsEntityRef): Promise<SystemControls>;
   /** `GET /controls/:kind/:namespace/:name?format=csv|oscal` */
   getSystemControlsExport(
     entityRef: AimsEntityRef,
@@ -175,8 +179,8 @@ export interface AimsApi {
   saveSystemControl(
     entityRef: AimsEntityRef,
     controlId: string,
-    input: AISystemControlInput,
-  ): Promise<AISystemControl>;
+    input: SystemControlInput,
+  ): Promise<SystemControl>;
 }
 
 /** @public */

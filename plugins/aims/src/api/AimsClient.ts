@@ -21,22 +21,25 @@ import {
   RiskListResponse,
   RiskMatrix,
   SaveImpactAssessmentDraftRequest,
+  Evidence,
+  EvidenceInput,
+  Soa,
+  SoaAdditionalControlInput,
+  SoaControlInput,
+  SoaVersionSummary,
+  SystemControl,
+  SystemControlInput,
+  SystemControls,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import { AimsApi, AimsEntityRef, FindingQuery, RiskQuery } from './AimsApi';
 import {
-  AISystemControl,
-  AISystemControlInput,
-  AISystemControls,
+  AimsApi,
+  AimsEntityRef,
   ControlExportFormat,
-  EvidenceItem,
-  EvidenceItemInput,
   EvidenceQuery,
-  SoaDocument,
-  SoaOwnControlInput,
-  SoaRowInput,
+  FindingQuery,
+  RiskQuery,
   SoaTransitionRequest,
-  SoaVersionInfo,
-} from './soaTypes';
+} from './AimsApi';
 
 /** The Accept header of each export format (the spec's response media types). */
 const EXPORT_ACCEPT: Record<ControlExportFormat, string> = {
@@ -275,7 +278,7 @@ export class AimsClient implements AimsApi {
     return json(await this.api.request('get', '/audit', { query }));
   }
 
-  async getSoa(): Promise<SoaDocument> {
+  async getSoa(): Promise<Soa> {
     return json(await this.api.request('get', '/soa', {}));
   }
 
@@ -288,11 +291,11 @@ export class AimsClient implements AimsApi {
     );
   }
 
-  async listSoaVersions(): Promise<{ items: SoaVersionInfo[] }> {
+  async listSoaVersions(): Promise<{ items: SoaVersionSummary[] }> {
     return json(await this.api.request('get', '/soa/versions', {}));
   }
 
-  async getSoaVersion(version: number): Promise<SoaDocument> {
+  async getSoaVersion(version: number): Promise<Soa> {
     return json(
       await this.api.request('get', '/soa/versions/{version}', {
         path: { version },
@@ -302,8 +305,8 @@ export class AimsClient implements AimsApi {
 
   async saveSoaControl(
     controlId: string,
-    input: SoaRowInput,
-  ): Promise<SoaDocument> {
+    input: SoaControlInput,
+  ): Promise<Soa> {
     return json(
       await this.api.request('put', '/soa/controls/{controlId}', {
         path: { controlId },
@@ -314,8 +317,8 @@ export class AimsClient implements AimsApi {
 
   async saveSoaAdditionalControl(
     id: string,
-    input: SoaOwnControlInput,
-  ): Promise<SoaDocument> {
+    input: SoaAdditionalControlInput,
+  ): Promise<Soa> {
     return json(
       await this.api.request('put', '/soa/additional-controls/{id}', {
         path: { id },
@@ -324,10 +327,7 @@ export class AimsClient implements AimsApi {
     );
   }
 
-  async deleteSoaAdditionalControl(
-    id: string,
-    revision: number,
-  ): Promise<SoaDocument> {
+  async deleteSoaAdditionalControl(id: string, revision: number): Promise<Soa> {
     return json(
       await this.api.request('delete', '/soa/additional-controls/{id}', {
         path: { id },
@@ -336,7 +336,7 @@ export class AimsClient implements AimsApi {
     );
   }
 
-  async transitionSoa(request: SoaTransitionRequest): Promise<SoaDocument> {
+  async transitionSoa(request: SoaTransitionRequest): Promise<Soa> {
     return json(
       await this.api.request('post', '/soa/transitions', { body: request }),
     );
@@ -344,31 +344,28 @@ export class AimsClient implements AimsApi {
 
   async listEvidence(
     query: EvidenceQuery = {},
-  ): Promise<{ items: EvidenceItem[] }> {
+  ): Promise<{ items: Evidence[] }> {
     return json(await this.api.request('get', '/soa/evidence', { query }));
   }
 
-  async createEvidence(input: EvidenceItemInput): Promise<EvidenceItem> {
+  async createEvidence(input: EvidenceInput): Promise<Evidence> {
     return json(
       await this.api.request('post', '/soa/evidence', {
-        body: input as EvidenceItemInput & { controlId: string },
+        body: input as EvidenceInput & { controlId: string },
       }),
     );
   }
 
-  async updateEvidence(
-    id: string,
-    input: EvidenceItemInput,
-  ): Promise<EvidenceItem> {
+  async updateEvidence(id: string, input: EvidenceInput): Promise<Evidence> {
     return json(
       await this.api.request('put', '/soa/evidence/{id}', {
         path: { id },
-        body: input as EvidenceItemInput & { revision: number },
+        body: input as EvidenceInput & { revision: number },
       }),
     );
   }
 
-  async getSystemControls(entityRef: AimsEntityRef): Promise<AISystemControls> {
+  async getSystemControls(entityRef: AimsEntityRef): Promise<SystemControls> {
     return json(
       await this.api.request('get', '/controls/{kind}/{namespace}/{name}', {
         path: entityParams(entityRef),
@@ -392,8 +389,8 @@ export class AimsClient implements AimsApi {
   async saveSystemControl(
     entityRef: AimsEntityRef,
     controlId: string,
-    input: AISystemControlInput,
-  ): Promise<AISystemControl> {
+    input: SystemControlInput,
+  ): Promise<SystemControl> {
     return json(
       await this.api.request(
         'put',

@@ -4,22 +4,8 @@ export type {
   AimsEntityRef,
   RiskQuery,
   FindingQuery,
+  SoaTransitionRequest,
+  EvidenceQuery,
+  ControlExportFormat,
 } from './AimsApi';
 export { AimsClient, entityPath } from './AimsClient';
-export type {
-  SoaDocument,
-  SoaRow,
-  SoaOwnControl,
-  SoaCoverageCounts,
-  SoaVersionInfo,
-  SoaRowInput,
-  SoaOwnControlInput,
-  SoaTransitionRequest,
-  EvidenceItem,
-  EvidenceItemInput,
-  EvidenceQuery,
-  AISystemControls,
-  AISystemControl,
-  AISystemControlInput,
-  ControlExportFormat,
-} from './soaTypes';

@@ -38,6 +38,17 @@ import {
   StoredFindingView,
   withContributor,
   ANNEX_A_CONTROLS,
+  soaCoverage,
+  Evidence,
+  EvidenceInput,
+  Soa,
+  SoaAdditionalControlInput,
+  SoaControlInput,
+  SoaControlRow,
+  SoaVersionSummary,
+  SystemControl,
+  SystemControlInput,
+  SystemControls,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import {
   CompoundEntityRef,
@@ -45,24 +56,13 @@ import {
 } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
-  AISystemControl,
-  AISystemControlInput,
-  AISystemControls,
   AimsApi,
   AimsEntityRef,
   ControlExportFormat,
-  EvidenceItem,
-  EvidenceItemInput,
   EvidenceQuery,
   FindingQuery,
   RiskQuery,
-  SoaCoverageCounts,
-  SoaDocument,
-  SoaOwnControlInput,
-  SoaRow,
-  SoaRowInput,
   SoaTransitionRequest,
-  SoaVersionInfo,
 } from '../api';
 
 const STATUS_TEXTS: Record<number, string> = {
@@ -236,10 +236,10 @@ export class FakeAimsApi implements AimsApi {
   readonly countsCalls: InventoryQuery[] = [];
   readonly statusCalls: string[] = [];
   /** Stored SoA versions, oldest first (each evaluated as the backend would answer it). */
-  soaVersions: SoaDocument[] = [];
-  evidence: EvidenceItem[] = [];
+  soaVersions: Soa[] = [];
+  evidence: Evidence[] = [];
   /** GET /controls answers by AI system ref. */
-  systemControls: Record<string, AISystemControls> = {};
+  systemControls: Record<string, SystemControls> = {};
 
   constructor(
     private readonly items: InventoryItem[] = [],
@@ -664,7 +664,7 @@ export class FakeAimsApi implements AimsApi {
     };
   }
 
-  private soaInForce(): SoaDocument {
+  private soaInForce(): Soa {
     const approved = [...this.soaVersions]
       .reverse()
       .find(v => v.status === 'approved');
@@ -680,7 +680,7 @@ export class FakeAimsApi implements AimsApi {
     };
   }
 
-  async getSoa(): Promise<SoaDocument> {
+  async getSoa(): Promise<Soa> {
     this.calls.push(['getSoa']);
     await this.fail('getSoa');
     return this.soaInForce();
@@ -692,13 +692,13 @@ export class FakeAimsApi implements AimsApi {
     return new Blob([format === 'csv' ? 'controlId\n' : '{}']);
   }
 
-  async listSoaVersions(): Promise<{ items: SoaVersionInfo[] }> {
+  async listSoaVersions(): Promise<{ items: SoaVersionSummary[] }> {
     this.calls.push(['listSoaVersions']);
     await this.fail('listSoaVersions');
     return { items: [...this.soaVersions].reverse().map(soaVersionInfo) };
   }
 
-  async getSoaVersion(version: number): Promise<SoaDocument> {
+  async getSoaVersion(version: number): Promise<Soa> {
     this.calls.push(['getSoaVersion', version]);
     await this.fail('getSoaVersion');
     const v = this.soaVersions.find(x => x.version === version);
@@ -708,7 +708,7 @@ export class FakeAimsApi implements AimsApi {
   }
 
   /** The draft an edit goes to: the newest draft, or a new one copied from the newest. */
-  private async soaDraftFor(revision: number): Promise<SoaDocument> {
+  private async soaDraftFor(revision: number): Promise<Soa> {
     const newest = this.soaVersions[this.soaVersions.length - 1];
     if ((newest?.revision ?? 0) !== revision)
       throw await responseError(409, 'ConflictError', 'stale revision');
@@ -734,8 +734,8 @@ export class FakeAimsApi implements AimsApi {
 
   async saveSoaControl(
     controlId: string,
-    input: SoaRowInput,
-  ): Promise<SoaDocument> {
+    input: SoaControlInput,
+  ): Promise<Soa> {
     this.calls.push(['saveSoaControl', controlId, input]);
     await this.fail('saveSoaControl');
     const draft = await this.soaDraftFor(input.revision);
@@ -751,8 +751,8 @@ export class FakeAimsApi implements AimsApi {
 
   async saveSoaAdditionalControl(
     id: string,
-    input: SoaOwnControlInput,
-  ): Promise<SoaDocument> {
+    input: SoaAdditionalControlInput,
+  ): Promise<Soa> {
     this.calls.push(['saveSoaAdditionalControl', id, input]);
     await this.fail('saveSoaAdditionalControl');
     const draft = await this.soaDraftFor(input.revision);
@@ -773,10 +773,7 @@ export class FakeAimsApi implements AimsApi {
     return draft;
   }
 
-  async deleteSoaAdditionalControl(
-    id: string,
-    revision: number,
-  ): Promise<SoaDocument> {
+  async deleteSoaAdditionalControl(id: string, revision: number): Promise<Soa> {
     this.calls.push(['deleteSoaAdditionalControl', id, revision]);
     await this.fail('deleteSoaAdditionalControl');
     const draft = await this.soaDraftFor(revision);
@@ -787,7 +784,7 @@ export class FakeAimsApi implements AimsApi {
     return draft;
   }
 
-  async transitionSoa(request: SoaTransitionRequest): Promise<SoaDocument> {
+  async transitionSoa(request: SoaTransitionRequest): Promise<Soa> {
     this.calls.push(['transitionSoa', request]);
     await this.fail('transitionSoa');
     const newest = this.soaVersions[this.soaVersions.length - 1];
@@ -817,7 +814,7 @@ export class FakeAimsApi implements AimsApi {
 
   async listEvidence(
     query: EvidenceQuery = {},
-  ): Promise<{ items: EvidenceItem[] }> {
+  ): Promise<{ items: Evidence[] }> {
     this.calls.push(['listEvidence', query]);
     await this.fail('listEvidence');
     const horizon = query.expiringWithinDays
@@ -838,7 +835,7 @@ export class FakeAimsApi implements AimsApi {
     };
   }
 
-  async createEvidence(input: EvidenceItemInput): Promise<EvidenceItem> {
+  async createEvidence(input: EvidenceInput): Promise<Evidence> {
     this.calls.push(['createEvidence', input]);
     await this.fail('createEvidence');
     const item = evidenceItem({
@@ -858,10 +855,7 @@ export class FakeAimsApi implements AimsApi {
     return item;
   }
 
-  async updateEvidence(
-    id: string,
-    input: EvidenceItemInput,
-  ): Promise<EvidenceItem> {
+  async updateEvidence(id: string, input: EvidenceInput): Promise<Evidence> {
     this.calls.push(['updateEvidence', id, input]);
     await this.fail('updateEvidence');
     const item = this.evidence.find(e => e.id === id);
@@ -873,7 +867,7 @@ export class FakeAimsApi implements AimsApi {
     return item;
   }
 
-  async getSystemControls(entityRef: AimsEntityRef): Promise<AISystemControls> {
+  async getSystemControls(entityRef: AimsEntityRef): Promise<SystemControls> {
     const ref = this.refOf(entityRef);
     this.calls.push(['getSystemControls', ref]);
     await this.fail('getSystemControls');
@@ -894,8 +888,8 @@ export class FakeAimsApi implements AimsApi {
   async saveSystemControl(
     entityRef: AimsEntityRef,
     controlId: string,
-    input: AISystemControlInput,
-  ): Promise<AISystemControl> {
+    input: SystemControlInput,
+  ): Promise<SystemControl> {
     const ref = this.refOf(entityRef);
     this.calls.push(['saveSystemControl', ref, controlId, input]);
     await this.fail('saveSystemControl');
@@ -1133,55 +1127,28 @@ export function deploymentSource(
   };
 }
 
-/**
- * The counts the backend's evaluation gives for rows with these decisions and evidence — a
- * stand-in for the backend in the fake (the UI only displays what the API says).
- */
-export function tallySoaCoverage(
-  rows: Array<
-    Pick<SoaRow, 'applicable' | 'implementationStatus' | 'currentEvidence'>
-  >,
-): SoaCoverageCounts {
-  const c: SoaCoverageCounts = {
-    total: rows.length,
-    implementedWithEvidence: 0,
-    implementedWithoutEvidence: 0,
-    inProgress: 0,
-    notStarted: 0,
-    excluded: 0,
-    undecided: 0,
-  };
-  for (const r of rows) {
-    if (r.applicable === null) c.undecided += 1;
-    else if (!r.applicable) c.excluded += 1;
-    else if (r.implementationStatus === 'implemented') {
-      if (r.currentEvidence) c.implementedWithEvidence += 1;
-      else c.implementedWithoutEvidence += 1;
-    } else if (r.implementationStatus === 'in-progress') c.inProgress += 1;
-    else c.notStarted += 1;
-  }
-  return c;
-}
-
 function evaluateFakeSoa(
-  controls: SoaRow[],
-): Pick<SoaDocument, 'coverage' | 'categories'> {
+  controls: SoaControlRow[],
+): Pick<Soa, 'coverage' | 'categories'> {
   const categories = [...new Set(controls.map(c => c.categoryId))].map(id => {
     const rows = controls.filter(c => c.categoryId === id);
     return {
       categoryId: id,
       categoryTitle: rows[0].categoryTitle,
-      ...tallySoaCoverage(rows),
+      ...soaCoverage(rows),
     };
   });
-  return { coverage: tallySoaCoverage(controls), categories };
+  return { coverage: soaCoverage(controls), categories };
 }
 
 /** One SoA row for an Annex A control: undecided, nothing known, unless overridden. */
-export function soaRow(controlId: string, overrides: Partial<SoaRow> = {}) {
+export function soaRow(
+  controlId: string,
+  overrides: Partial<SoaControlRow> = {},
+) {
   const control = ANNEX_A_CONTROLS.find(c => c.id === controlId);
   if (!control) throw new Error(`not an Annex A control: ${controlId}`);
-  const row: SoaRow = {
+  const row: SoaControlRow = {
     controlId,
     title: control.title,
     categoryId: control.categoryId,
@@ -1210,7 +1177,7 @@ export function soaRow(controlId: string, overrides: Partial<SoaRow> = {}) {
  * A SoA document with all 38 Annex A rows (rows given in `overrides.controls` replace theirs)
  * and coverage tallied from them.
  */
-export function soaDocument(overrides: Partial<SoaDocument> = {}): SoaDocument {
+export function soaDocument(overrides: Partial<Soa> = {}): Soa {
   const given = new Map((overrides.controls ?? []).map(c => [c.controlId, c]));
   const controls = ANNEX_A_CONTROLS.map(c => given.get(c.id) ?? soaRow(c.id));
   const nothing = !overrides.version;
@@ -1241,7 +1208,7 @@ export function soaDocument(overrides: Partial<SoaDocument> = {}): SoaDocument {
   };
 }
 
-export function soaVersionInfo(v: SoaDocument): SoaVersionInfo {
+export function soaVersionInfo(v: Soa): SoaVersionSummary {
   return {
     version: v.version,
     status: v.status === 'none' ? 'draft' : v.status,
@@ -1256,9 +1223,7 @@ export function soaVersionInfo(v: SoaDocument): SoaVersionInfo {
 }
 
 /** An approved, current organisation evidence item for A.6.2.4 unless overridden. */
-export function evidenceItem(
-  overrides: Partial<EvidenceItem> = {},
-): EvidenceItem {
+export function evidenceItem(overrides: Partial<Evidence> = {}): Evidence {
   return {
     id: 'ev-1',
     controlId: 'A.6.2.4',
@@ -1283,8 +1248,8 @@ export function evidenceItem(
 /** A control of one AI system (mapped, applicable, not started unless overridden). */
 export function systemControl(
   controlId: string,
-  overrides: Partial<AISystemControl> = {},
-): AISystemControl {
+  overrides: Partial<SystemControl> = {},
+): SystemControl {
   const control = ANNEX_A_CONTROLS.find(c => c.id === controlId);
   if (!control) throw new Error(`not an Annex A control: ${controlId}`);
   return {
@@ -1310,14 +1275,14 @@ export function systemControl(
 
 export function systemControls(
   aiSystemRef: string,
-  controls: AISystemControl[],
-  overrides: Partial<AISystemControls> = {},
-): AISystemControls {
+  controls: SystemControl[],
+  overrides: Partial<SystemControls> = {},
+): SystemControls {
   return {
     aiSystemRef,
     euAiActTier: 'minimal-risk',
     controls,
-    coverage: tallySoaCoverage(controls),
+    coverage: soaCoverage(controls),
     obligations: [],
     ...overrides,
   };

@@ -31,14 +31,11 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   aimsSoaApprovePermission,
   aimsSoaUpdatePermission,
+  Evidence,
+  SystemControl,
+  SystemControls,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import {
-  aimsApiRef,
-  AISystemControl,
-  AISystemControls,
-  ControlExportFormat,
-  EvidenceItem,
-} from '../../api';
+import { aimsApiRef, ControlExportFormat } from '../../api';
 import { StatusError } from '../common/StatusError';
 import { entityParams } from '../../api/AimsClient';
 import { saveBlob } from '../common/saveBlob';
@@ -99,7 +96,7 @@ function ExportButtons(props: { entityRef: string }) {
 }
 
 /** "named by risk <title>" links to the system's Risks tab. */
-function NamedByRisks(props: { control: AISystemControl; entity: Entity }) {
+function NamedByRisks(props: { control: SystemControl; entity: Entity }) {
   const entityRoute = useRouteRef(entityRouteRef);
   const { kind, namespace, name } = entityParams(
     stringifyEntityRef(props.entity),
@@ -125,7 +122,7 @@ function NamedByRisks(props: { control: AISystemControl; entity: Entity }) {
   );
 }
 
-function ObligationsTable(props: { controls: AISystemControls }) {
+function ObligationsTable(props: { controls: SystemControls }) {
   const { obligations } = props.controls;
   return (
     <InfoCard
@@ -184,8 +181,8 @@ function ObligationsTable(props: { controls: AISystemControls }) {
 }
 
 type Dialogs =
-  | { kind: 'map'; control?: AISystemControl }
-  | { kind: 'evidence'; control: AISystemControl; item?: EvidenceItem };
+  | { kind: 'map'; control?: SystemControl }
+  | { kind: 'evidence'; control: SystemControl; item?: Evidence };
 
 /**
  * The "Controls" tab of an AI system: the Annex A controls that apply to it (mapped, and

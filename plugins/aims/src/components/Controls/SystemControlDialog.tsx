@@ -15,9 +15,13 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import {
   ANNEX_A_CONTROLS,
   AnnexAControl,
+  SystemControl,
+  SystemControlInput,
+  validateSystemControlInput,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import { aimsApiRef, AISystemControl } from '../../api';
+import { aimsApiRef } from '../../api';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import { problemsByField } from '../common/labels';
 import {
   IMPLEMENTATION_STATUSES,
   IMPLEMENTATION_STATUS_LABELS,
@@ -31,11 +35,11 @@ import {
  */
 export function SystemControlDialog(props: {
   aiSystemRef: string;
-  control?: AISystemControl;
+  control?: SystemControl;
   mappedIds: string[];
   onClose: () => void;
   onReload: () => void;
-  onSaved: (c: AISystemControl) => void;
+  onSaved: (c: SystemControl) => void;
 }) {
   const { aiSystemRef, control, mappedIds } = props;
   const aimsApi = useApi(aimsApiRef);
@@ -56,13 +60,19 @@ export function SystemControlDialog(props: {
   const [conflict, setConflict] = useState(false);
 
   const pickError = picked ? undefined : 'Pick a control';
-  const howError =
-    !applicable && !how.trim()
-      ? 'Say why the control does not apply to this system'
-      : undefined;
+  const input: SystemControlInput = {
+    // a control only a risk names has no mapping yet: revision 0 creates it
+    revision: control?.mapped ? control.revision : 0,
+    applicable,
+    how: how.trim(),
+    implementationStatus: applicable ? status : 'not-applicable',
+    owner: owner.trim() || null,
+  };
+  const errors = problemsByField(validateSystemControlInput(input));
+  const shown = showErrors ? errors : {};
 
   const save = async () => {
-    if (pickError || howError) {
+    if (pickError || Object.keys(errors).length) {
       setShowErrors(true);
       return;
     }
@@ -70,14 +80,7 @@ export function SystemControlDialog(props: {
     setError(undefined);
     try {
       props.onSaved(
-        await aimsApi.saveSystemControl(aiSystemRef, picked!.id, {
-          // a control only a risk names has no mapping yet: revision 0 creates it
-          revision: control?.mapped ? control.revision : 0,
-          applicable,
-          how: how.trim(),
-          implementationStatus: applicable ? status : 'not-applicable',
-          owner: owner.trim() || null,
-        }),
+        await aimsApi.saveSystemControl(aiSystemRef, picked!.id, input),
       );
     } catch (e) {
       if (isConflict(e)) setConflict(true);
@@ -171,10 +174,9 @@ export function SystemControlDialog(props: {
               minRows={3}
               value={how}
               onChange={e => setHow(e.target.value)}
-              error={showErrors && !!howError}
+              error={!!shown.how}
               helperText={
-                (showErrors && howError) ||
-                'How the control is implemented for this system'
+                shown.how ?? 'How the control is implemented for this system'
               }
             />
           </Grid>
@@ -186,6 +188,8 @@ export function SystemControlDialog(props: {
               fullWidth
               value={owner}
               onChange={e => setOwner(e.target.value)}
+              error={!!shown.owner}
+              helperText={shown.owner}
             />
           </Grid>
         </Grid>

@@ -12,33 +12,30 @@ import {
 } from '@material-ui/core';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { getAnnexAControl } from '@aims-backstage/backstage-plugin-aims-common';
-import { aimsApiRef, SoaDocument, SoaOwnControl } from '../../api';
+import {
+  Soa,
+  SoaAdditionalControl,
+  SoaAdditionalControlInput,
+  validateAdditionalControl,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import { aimsApiRef } from '../../api';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
-import { DocumentsEditor, documentProblems } from './DocumentsEditor';
+import { DocumentsEditor } from './DocumentsEditor';
+import { problemsByField } from '../common/labels';
 import {
   IMPLEMENTATION_STATUSES,
   IMPLEMENTATION_STATUS_LABELS,
   SoaImplementationStatus,
 } from './labels';
 
-function idProblem(id: string, taken: string[]): string | undefined {
-  if (!id) return 'An id is required';
-  if (!/^[A-Za-z0-9._-]{1,40}$/.test(id))
-    return 'Letters, digits, . - _ only (at most 40)';
-  if (getAnnexAControl(id)) return 'That is an Annex A control id';
-  if (taken.includes(id)) return 'That id is already used';
-  return undefined;
-}
-
 /** Add or change one of the organisation's own controls (never counted among the 38). */
 export function AdditionalControlDialog(props: {
-  control?: SoaOwnControl;
+  control?: SoaAdditionalControl;
   takenIds: string[];
   revision: number;
   onClose: () => void;
   onReload: () => void;
-  onSaved: (soa: SoaDocument) => void;
+  onSaved: (soa: Soa) => void;
 }) {
   const { control, revision } = props;
   const aimsApi = useApi(aimsApiRef);
@@ -58,12 +55,22 @@ export function AdditionalControlDialog(props: {
   const [error, setError] = useState<Error>();
   const [conflict, setConflict] = useState(false);
 
-  const idError = control ? undefined : idProblem(id.trim(), props.takenIds);
-  const titleError = title.trim() ? undefined : 'A title is required';
-  const blocking =
-    !!idError ||
-    !!titleError ||
-    Object.keys(documentProblems(documents)).length > 0;
+  const input: SoaAdditionalControlInput = {
+    revision,
+    title: title.trim(),
+    applicable,
+    justification: justification.trim(),
+    implementationStatus: applicable ? status : 'not-applicable',
+    owner: owner.trim() || null,
+    documents,
+  };
+  const errors = problemsByField(
+    validateAdditionalControl(control?.id ?? id.trim(), input),
+  );
+  if (!control && !errors.id && props.takenIds.includes(id.trim()))
+    errors.id = 'is already used by another own control';
+  const shown = showErrors ? errors : {};
+  const blocking = Object.keys(errors).length > 0;
 
   const save = async () => {
     if (blocking) {
@@ -74,15 +81,7 @@ export function AdditionalControlDialog(props: {
     setError(undefined);
     try {
       props.onSaved(
-        await aimsApi.saveSoaAdditionalControl(control?.id ?? id.trim(), {
-          revision,
-          title: title.trim(),
-          applicable,
-          justification: justification.trim(),
-          implementationStatus: applicable ? status : 'not-applicable',
-          owner: owner.trim() || null,
-          documents,
-        }),
+        await aimsApi.saveSoaAdditionalControl(control?.id ?? id.trim(), input),
       );
     } catch (e) {
       if (isConflict(e)) setConflict(true);
@@ -114,8 +113,8 @@ export function AdditionalControlDialog(props: {
               value={id}
               disabled={!!control}
               onChange={e => setId(e.target.value)}
-              error={showErrors && !!idError}
-              helperText={(showErrors && idError) || 'e.g. ORG.1'}
+              error={!!shown.id}
+              helperText={shown.id ?? 'e.g. ORG.1'}
             />
           </Grid>
           <Grid item xs={12} sm={8}>
@@ -126,8 +125,8 @@ export function AdditionalControlDialog(props: {
               required
               value={title}
               onChange={e => setTitle(e.target.value)}
-              error={showErrors && !!titleError}
-              helperText={showErrors ? titleError : undefined}
+              error={!!shown.title}
+              helperText={shown.title}
             />
           </Grid>
           <Grid item xs={12} sm={6}>
@@ -173,6 +172,8 @@ export function AdditionalControlDialog(props: {
               minRows={2}
               value={justification}
               onChange={e => setJustification(e.target.value)}
+              error={!!shown.justification}
+              helperText={shown.justification}
             />
           </Grid>
           <Grid item xs={12}>
@@ -183,6 +184,8 @@ export function AdditionalControlDialog(props: {
               fullWidth
               value={owner}
               onChange={e => setOwner(e.target.value)}
+              error={!!shown.owner}
+              helperText={shown.owner}
             />
           </Grid>
           <Grid item xs={12}>
@@ -190,7 +193,7 @@ export function AdditionalControlDialog(props: {
             <DocumentsEditor
               documents={documents}
               onChange={setDocuments}
-              showErrors={showErrors}
+              errors={shown}
             />
           </Grid>
         </Grid>

@@ -1,5 +1,6 @@
+import { SoaCoverage } from '@aims-backstage/backstage-plugin-aims-common';
 import { Box, Tooltip, Typography, makeStyles } from '@material-ui/core';
-import { SoaCoverageCounts } from '../../api';
+
 import { COVERAGE_SEGMENTS } from './labels';
 
 const useStyles = makeStyles(theme => ({
@@ -45,7 +46,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** "5 of 38 implemented with current evidence, 2 implemented without, …" for screen readers. */
-export function coverageText(coverage: SoaCoverageCounts): string {
+export function coverageText(coverage: SoaCoverage): string {
   const parts = COVERAGE_SEGMENTS.filter(s => coverage[s.key] > 0).map(
     s => `${coverage[s.key]} ${s.label.toLocaleLowerCase('en-US')}`,
   );
@@ -60,7 +61,7 @@ export function coverageText(coverage: SoaCoverageCounts): string {
  * one sentence to assistive technology.
  */
 export function CoverageBar(props: {
-  coverage: SoaCoverageCounts;
+  coverage: SoaCoverage;
   label: string;
   legend?: boolean;
   testId?: string;

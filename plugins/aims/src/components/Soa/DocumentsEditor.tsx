@@ -2,25 +2,14 @@ import { Box, Button, Grid, IconButton, TextField } from '@material-ui/core';
 import DeleteIcon from '@material-ui/icons/Delete';
 import { DocumentLink } from './labels';
 
-/** Problems of document links the form can tell before sending, by index. */
-export function documentProblems(docs: DocumentLink[]): Record<number, string> {
-  const p: Record<number, string> = {};
-  docs.forEach((d, i) => {
-    if (!d.title.trim()) p[i] = 'Each document needs a title';
-    else if (!/^https?:\/\/\S+$/i.test(d.href.trim()))
-      p[i] = 'Each document needs an http(s) link';
-  });
-  return p;
-}
-
 /** The policies, procedures and records a control points to: title and link rows. */
 export function DocumentsEditor(props: {
   documents: DocumentLink[];
   onChange: (docs: DocumentLink[]) => void;
-  showErrors: boolean;
+  /** Problems by field (`documents[0].href`), from the shared validators; shown when given. */
+  errors?: Record<string, string>;
 }) {
-  const { documents, onChange, showErrors } = props;
-  const problems = documentProblems(documents);
+  const { documents, onChange, errors = {} } = props;
   const setDoc = (i: number, patch: Partial<DocumentLink>) =>
     onChange(documents.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   return (
@@ -34,7 +23,8 @@ export function DocumentsEditor(props: {
               value={d.title}
               inputProps={{ 'aria-label': `Document ${i + 1} title` }}
               onChange={e => setDoc(i, { title: e.target.value })}
-              error={showErrors && !!problems[i]}
+              error={!!errors[`documents[${i}].title`]}
+              helperText={errors[`documents[${i}].title`]}
             />
           </Grid>
           <Grid item xs={6}>
@@ -45,8 +35,8 @@ export function DocumentsEditor(props: {
               value={d.href}
               inputProps={{ 'aria-label': `Document ${i + 1} link` }}
               onChange={e => setDoc(i, { href: e.target.value })}
-              error={showErrors && !!problems[i]}
-              helperText={showErrors ? problems[i] : undefined}
+              error={!!errors[`documents[${i}].href`]}
+              helperText={errors[`documents[${i}].href`]}
             />
           </Grid>
           <Grid item xs={1}>

@@ -1,3 +1,8 @@
+import {
+  Evidence,
+  EvidenceInput,
+  validateEvidenceInput,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { useState } from 'react';
 import {
   Box,
@@ -15,8 +20,9 @@ import {
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import { aimsApiRef, EvidenceItem, EvidenceItemInput } from '../../api';
+import { aimsApiRef } from '../../api';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import { problemsByField } from '../common/labels';
 import { EVIDENCE_STATUS_LABELS, EvidenceStatus } from './labels';
 
 type Draft = {
@@ -29,7 +35,7 @@ type Draft = {
   liveSource: string;
 };
 
-function initial(item?: EvidenceItem): Draft {
+function initial(item?: Evidence): Draft {
   return {
     title: item?.title ?? '',
     href: item?.href ?? '',
@@ -43,16 +49,23 @@ function initial(item?: EvidenceItem): Draft {
   };
 }
 
-/** The fields the form can tell are wrong before sending (the backend names the rest). */
+/** What goes over the wire for the form's state. */
+function toInput(d: Draft, live: boolean): EvidenceInput {
+  return {
+    title: d.title.trim(),
+    href: d.href.trim() || null,
+    reference: d.reference.trim() || null,
+    collectedAt: d.collectedAt,
+    expiresAt: d.expiresAt || null,
+    status: d.status,
+    live: live ? { kind: 'deployment-source', id: d.liveSource } : null,
+  };
+}
+
+/** The shared rules' problems by field, and a live item's missing source. */
 function problems(d: Draft, live: boolean): Record<string, string> {
-  const p: Record<string, string> = {};
-  if (!d.title.trim()) p.title = 'A title is required';
-  if (!d.collectedAt) p.collectedAt = 'When was it collected?';
-  if (live && !d.liveSource) p.liveSource = 'Pick a deployment source';
-  if (d.href && !/^https?:\/\//i.test(d.href.trim()))
-    p.href = 'An http(s) link';
-  if (d.expiresAt && d.collectedAt && d.expiresAt < d.collectedAt)
-    p.expiresAt = 'Expires before it was collected';
+  const p = problemsByField(validateEvidenceInput(toInput(d, live)));
+  if (live && !d.liveSource) p.liveSource = 'pick a deployment source';
   return p;
 }
 
@@ -66,10 +79,10 @@ export function EvidenceDialog(props: {
   controlId: string;
   controlTitle?: string;
   aiSystemRef?: string | null;
-  item?: EvidenceItem;
+  item?: Evidence;
   mayApprove: boolean;
   onClose: () => void;
-  onSaved: (item: EvidenceItem) => void;
+  onSaved: (item: Evidence) => void;
 }) {
   const { controlId, controlTitle, aiSystemRef, item, mayApprove } = props;
   const aimsApi = useApi(aimsApiRef);
@@ -97,15 +110,7 @@ export function EvidenceDialog(props: {
       setShowErrors(true);
       return;
     }
-    const input: EvidenceItemInput = {
-      title: draft.title.trim(),
-      href: draft.href.trim() || null,
-      reference: draft.reference.trim() || null,
-      collectedAt: draft.collectedAt,
-      expiresAt: draft.expiresAt || null,
-      status: draft.status,
-      live: live ? { kind: 'deployment-source', id: draft.liveSource } : null,
-    };
+    const input = toInput(draft, live);
     setBusy(true);
     setError(undefined);
     try {

@@ -1,3 +1,4 @@
+import { Evidence } from '@aims-backstage/backstage-plugin-aims-common';
 import { useState } from 'react';
 import {
   Box,
@@ -11,19 +12,19 @@ import {
 } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import { Link } from '@backstage/core-components';
-import { EvidenceItem } from '../../api';
+
 import { formatDate } from '../common/labels';
 import { EVIDENCE_STATUS_LABELS } from './labels';
 
 /** "2/3 current" — how many of a control's evidence items count now. */
-export function evidenceCount(evidence: EvidenceItem[]): string {
+export function evidenceCount(evidence: Evidence[]): string {
   return `${evidence.filter(e => e.current).length}/${evidence.length} current`;
 }
 
 /** One evidence item: its link or reference, status, why it is (not) current, expiry. */
 export function EvidenceLine(props: {
-  item: EvidenceItem;
-  onEdit?: (item: EvidenceItem) => void;
+  item: Evidence;
+  onEdit?: (item: Evidence) => void;
 }) {
   const { item, onEdit } = props;
   let source: JSX.Element | string | null = null;
@@ -79,8 +80,8 @@ export function EvidenceLine(props: {
  * (the print view).
  */
 export function EvidenceCell(props: {
-  evidence: EvidenceItem[];
-  onEdit?: (item: EvidenceItem) => void;
+  evidence: Evidence[];
+  onEdit?: (item: Evidence) => void;
   onAdd?: () => void;
   expanded?: boolean;
   controlId: string;

@@ -1,3 +1,9 @@
+import {
+  Soa,
+  SoaControlInput,
+  SoaControlRow,
+  validateSoaControlInput,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { useState } from 'react';
 import {
   Box,
@@ -14,9 +20,10 @@ import {
 } from '@material-ui/core';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { aimsApiRef, SoaDocument, SoaRow, SoaRowInput } from '../../api';
+import { aimsApiRef } from '../../api';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
-import { DocumentsEditor, documentProblems } from './DocumentsEditor';
+import { DocumentsEditor } from './DocumentsEditor';
+import { problemsByField } from '../common/labels';
 import {
   IMPLEMENTATION_STATUSES,
   IMPLEMENTATION_STATUS_LABELS,
@@ -37,11 +44,11 @@ function toApplicability(a: boolean | null): Applicability {
  * edit over an approved SoA starts a new draft); a stale revision shows the conflict.
  */
 export function SoaControlDialog(props: {
-  row: SoaRow;
+  row: SoaControlRow;
   revision: number;
   onClose: () => void;
   onReload: () => void;
-  onSaved: (soa: SoaDocument) => void;
+  onSaved: (soa: Soa) => void;
 }) {
   const { row, revision } = props;
   const aimsApi = useApi(aimsApiRef);
@@ -63,27 +70,28 @@ export function SoaControlDialog(props: {
   const [conflict, setConflict] = useState(false);
 
   const excluded = applicable === 'no';
-  const blocking = Object.keys(documentProblems(documents)).length > 0;
+  const input: SoaControlInput = {
+    revision,
+    applicable: applicable === 'undecided' ? null : applicable === 'yes',
+    justification: justification.trim(),
+    contractual,
+    goodPractice,
+    implementationStatus: excluded ? 'not-applicable' : status,
+    owner: owner.trim() || null,
+    reviewBy: excluded && reviewBy ? reviewBy : null,
+    documents: documents.map(d => ({
+      title: d.title.trim(),
+      href: d.href.trim(),
+    })),
+  };
+  const errors = problemsByField(validateSoaControlInput(input));
+  const shown = showErrors ? errors : {};
 
   const save = async () => {
-    if (blocking) {
+    if (Object.keys(errors).length) {
       setShowErrors(true);
       return;
     }
-    const input: SoaRowInput = {
-      revision,
-      applicable: applicable === 'undecided' ? null : applicable === 'yes',
-      justification: justification.trim(),
-      contractual,
-      goodPractice,
-      implementationStatus: excluded ? 'not-applicable' : status,
-      owner: owner.trim() || null,
-      reviewBy: excluded && reviewBy ? reviewBy : null,
-      documents: documents.map(d => ({
-        title: d.title.trim(),
-        href: d.href.trim(),
-      })),
-    };
     setBusy(true);
     setError(undefined);
     try {
@@ -209,7 +217,11 @@ export function SoaControlDialog(props: {
               fullWidth
               value={owner}
               onChange={e => setOwner(e.target.value)}
-              helperText="The catalog user or group that owns the control (they may edit its row and evidence)"
+              error={!!shown.owner}
+              helperText={
+                shown.owner ??
+                'The catalog user or group that owns the control (they may edit its row and evidence)'
+              }
             />
           </Grid>
           <Grid item xs={12}>
@@ -217,7 +229,7 @@ export function SoaControlDialog(props: {
             <DocumentsEditor
               documents={documents}
               onChange={setDocuments}
-              showErrors={showErrors}
+              errors={shown}
             />
           </Grid>
         </Grid>

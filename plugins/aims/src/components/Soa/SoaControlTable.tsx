@@ -1,4 +1,8 @@
 import {
+  Evidence,
+  SoaControlRow,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import {
   Box,
   Button,
   Chip,
@@ -14,7 +18,7 @@ import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { EvidenceItem, SoaRow } from '../../api';
+
 import { formatDate } from '../common/labels';
 import { EvidenceCell } from './EvidenceList';
 import {
@@ -39,7 +43,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** Link to the Risks tab of the AI system a risk belongs to. */
-function RiskLink(props: { risk: SoaRow['risks'][number] }) {
+function RiskLink(props: { risk: SoaControlRow['risks'][number] }) {
   const { risk } = props;
   const entityRoute = useRouteRef(entityRouteRef);
   let to: string | undefined;
@@ -60,7 +64,7 @@ function RiskLink(props: { risk: SoaRow['risks'][number] }) {
 }
 
 /** Applicability, with how an exclusion stands. */
-export function ApplicableCell(props: { row: SoaRow }) {
+export function ApplicableCell(props: { row: SoaControlRow }) {
   const { row } = props;
   const standing = EXCLUSION_STANDING_LABELS[row.exclusionStanding];
   return (
@@ -88,15 +92,15 @@ export function ApplicableCell(props: { row: SoaRow }) {
  * overlays (indicative) and the risks the control treats.
  */
 export function SoaControlTable(props: {
-  rows: SoaRow[];
+  rows: SoaControlRow[];
   caption: string;
   print?: boolean;
-  mayEdit?: (row: SoaRow) => boolean;
+  mayEdit?: (row: SoaControlRow) => boolean;
   /** Evidence is not versioned with the SoA: it may be added while a version is approved. */
-  mayEditEvidence?: (row: SoaRow) => boolean;
-  onEdit?: (row: SoaRow) => void;
-  onAddEvidence?: (row: SoaRow) => void;
-  onEditEvidence?: (row: SoaRow, item: EvidenceItem) => void;
+  mayEditEvidence?: (row: SoaControlRow) => boolean;
+  onEdit?: (row: SoaControlRow) => void;
+  onAddEvidence?: (row: SoaControlRow) => void;
+  onEditEvidence?: (row: SoaControlRow, item: Evidence) => void;
 }) {
   const classes = useStyles();
   const { rows, print, mayEdit = () => false } = props;

@@ -1,6 +1,7 @@
+import { Soa } from '@aims-backstage/backstage-plugin-aims-common';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import PrintIcon from '@material-ui/icons/Print';
-import { SoaDocument } from '../../api';
+
 import { formatTime } from '../common/labels';
 import { CoverageBar } from './CoverageBar';
 import { SoaControlTable } from './SoaControlTable';
@@ -50,7 +51,7 @@ const useStyles = makeStyles(theme => ({
  * category headings kept with their rows, a row never split over two pages, a footer with
  * the version on each page, and no Backstage chrome or buttons when printed.
  */
-export function SoaPrintView(props: { soa: SoaDocument; onClose: () => void }) {
+export function SoaPrintView(props: { soa: Soa; onClose: () => void }) {
   const { soa } = props;
   const classes = useStyles();
   const versionText = soa.version

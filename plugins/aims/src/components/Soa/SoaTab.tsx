@@ -37,15 +37,12 @@ import {
   ANNEX_A_CONTROLS,
   FieldChange,
   fourEyesViolation,
+  Evidence,
+  Soa,
+  SoaAdditionalControl,
+  SoaControlRow,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import {
-  aimsApiRef,
-  ControlExportFormat,
-  EvidenceItem,
-  SoaDocument,
-  SoaOwnControl,
-  SoaRow,
-} from '../../api';
+import { aimsApiRef, ControlExportFormat } from '../../api';
 import { ActorLink } from '../common/ActorLink';
 import { ChangeTable } from '../common/ChangeList';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
@@ -159,10 +156,10 @@ function ExportButtons(props: { onPrint: () => void }) {
 
 /** Submit (draft), approve or return (in review) — the actions the user may take. */
 function WorkflowActions(props: {
-  soa: SoaDocument;
+  soa: Soa;
   mayUpdate: boolean;
   mayApprove: boolean;
-  onDone: (soa?: SoaDocument) => void;
+  onDone: (soa?: Soa) => void;
 }) {
   const { soa, mayUpdate, mayApprove, onDone } = props;
   const aimsApi = useApi(aimsApiRef);
@@ -294,7 +291,7 @@ function WorkflowActions(props: {
 }
 
 function SoaHeader(props: {
-  soa: SoaDocument;
+  soa: Soa;
   viewingVersion: boolean;
   onShowVersion: (version: number | undefined) => void;
   actions: JSX.Element;
@@ -499,10 +496,10 @@ function FilterBar(props: {
 }
 
 function AdditionalControls(props: {
-  soa: SoaDocument;
+  soa: Soa;
   mayEdit: boolean;
-  onEdit: (c?: SoaOwnControl) => void;
-  onChanged: (soa?: SoaDocument) => void;
+  onEdit: (c?: SoaAdditionalControl) => void;
+  onChanged: (soa?: Soa) => void;
 }) {
   const { soa, mayEdit, onEdit, onChanged } = props;
   const aimsApi = useApi(aimsApiRef);
@@ -834,9 +831,9 @@ function SoaVersionHistory(props: { reloadKey: number }) {
 }
 
 type Dialogs =
-  | { kind: 'row'; row: SoaRow }
-  | { kind: 'evidence'; row: SoaRow; item?: EvidenceItem }
-  | { kind: 'own'; control?: SoaOwnControl };
+  | { kind: 'row'; row: SoaControlRow }
+  | { kind: 'evidence'; row: SoaControlRow; item?: Evidence }
+  | { kind: 'own'; control?: SoaAdditionalControl };
 
 /**
  * The "Statement of Applicability" tab of the AI Inventory: the organisation's SoA in force
@@ -883,7 +880,7 @@ export function SoaTab() {
     soa.retry();
   };
   /** After a write: show the version written (a first edit over an approved SoA starts v+1). */
-  const written = (next?: SoaDocument) => {
+  const written = (next?: Soa) => {
     setDialog(undefined);
     setReloadKey(k => k + 1);
     if (next && next.version && next.version !== soa.value?.version)

@@ -1,5 +1,6 @@
-import { SoaRow } from '../../api';
-import { SoaImplementationStatus } from './labels';
+import { SoaControlRow } from '@aims-backstage/backstage-plugin-aims-common';
+
+import { SoaImplementationStatus, applicableLabel } from './labels';
 
 /** The SoA tab's filters, kept in the URL (`?tab=soa&category=A.6&status=implemented…`). */
 export interface SoaFilters {
@@ -24,7 +25,7 @@ export function filtersFromParams(params: URLSearchParams): SoaFilters {
  * its review date, or an applicable control not implemented or without current evidence.
  * (The backend raises the matching findings; this only picks rows to show.)
  */
-export function needsAttention(row: SoaRow): boolean {
+export function needsAttention(row: SoaControlRow): boolean {
   if (row.applicable === null) return true;
   if (row.applicable === false)
     return (
@@ -34,12 +35,11 @@ export function needsAttention(row: SoaRow): boolean {
   return row.implementationStatus !== 'implemented' || !row.currentEvidence;
 }
 
-export function matchesFilters(row: SoaRow, f: SoaFilters): boolean {
+export function matchesFilters(row: SoaControlRow, f: SoaFilters): boolean {
   if (f.category && row.categoryId !== f.category) return false;
   if (f.status && row.implementationStatus !== f.status) return false;
   if (f.applicable) {
-    const a =
-      row.applicable === null ? 'undecided' : row.applicable ? 'yes' : 'no';
+    const a = applicableLabel(row.applicable).toLocaleLowerCase('en-US');
     if (a !== f.applicable) return false;
   }
   if (f.attention && !needsAttention(row)) return false;

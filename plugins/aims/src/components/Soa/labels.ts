@@ -1,27 +1,19 @@
-import { AimsApiSchemas } from '@aims-backstage/backstage-plugin-aims-common';
-import { SoaCoverageCounts } from '../../api';
+import {
+  EvidenceStatus,
+  InclusionReason,
+  SOA_IMPLEMENTATION_STATUSES,
+  SOA_IMPLEMENTATION_STATUS_LABELS,
+  SoaCoverage,
+} from '@aims-backstage/backstage-plugin-aims-common';
 
-export type SoaImplementationStatus = AimsApiSchemas['SoaImplementationStatus'];
-export type EvidenceStatus = AimsApiSchemas['EvidenceStatus'];
-export type InclusionReason = AimsApiSchemas['InclusionReason'];
-export type DocumentLink = AimsApiSchemas['DocumentLink'];
-
-export const IMPLEMENTATION_STATUSES: readonly SoaImplementationStatus[] = [
-  'not-started',
-  'in-progress',
-  'implemented',
-  'not-applicable',
-];
-
-export const IMPLEMENTATION_STATUS_LABELS: Record<
+export type {
+  DocumentLink,
+  EvidenceStatus,
   SoaImplementationStatus,
-  string
-> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  implemented: 'Implemented',
-  'not-applicable': 'Not applicable',
-};
+} from '@aims-backstage/backstage-plugin-aims-common';
+
+export const IMPLEMENTATION_STATUSES = SOA_IMPLEMENTATION_STATUSES;
+export const IMPLEMENTATION_STATUS_LABELS = SOA_IMPLEMENTATION_STATUS_LABELS;
 
 export const SOA_STATUS_LABELS: Record<string, string> = {
   none: 'Not started',
@@ -63,7 +55,7 @@ export function applicableLabel(applicable: boolean | null): string {
 
 /** The segments of a coverage bar, in the order they are drawn, with their legend text. */
 export const COVERAGE_SEGMENTS: ReadonlyArray<{
-  key: Exclude<keyof SoaCoverageCounts, 'total'>;
+  key: Exclude<keyof SoaCoverage, 'total'>;
   label: string;
 }> = [
   {
