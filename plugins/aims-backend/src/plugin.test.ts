@@ -338,6 +338,8 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
           reviewDue: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         },
         findings: { open: 2, critical: 1, high: 1 },
+        // no control mapped to it nor named by one of its risks
+        controls: { applicable: 0, implementedWithEvidence: 0 },
       });
       expect(byName.get('churn-model')).toMatchObject({
         title: 'churn-model',
@@ -578,6 +580,7 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
             reviewDue: expect.any(String),
           },
           findings: { open: 2, critical: 1, high: 1 },
+          controls: { applicable: 0, implementedWithEvidence: 0 },
           health: 'at-risk',
         });
       }
