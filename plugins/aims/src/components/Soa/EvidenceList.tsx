@@ -91,11 +91,15 @@ export function EvidenceCell(props: {
   const shown = props.expanded || open;
   return (
     <Box data-testid={`evidence-cell-${controlId}`}>
-      {evidence.length === 0 ? (
+      {evidence.length === 0 && (
         <Typography variant="body2" color="textSecondary">
           None
         </Typography>
-      ) : (
+      )}
+      {evidence.length > 0 && props.expanded && (
+        <Typography variant="body2">{evidenceCount(evidence)}</Typography>
+      )}
+      {evidence.length > 0 && !props.expanded && (
         <Button
           size="small"
           onClick={() => setOpen(o => !o)}

@@ -7,24 +7,34 @@ import { CoverageBar } from './CoverageBar';
 import { SoaControlTable } from './SoaControlTable';
 import { IMPLEMENTATION_STATUS_LABELS, SOA_STATUS_LABELS } from './labels';
 
+/**
+ * The print stylesheet: the Backstage chrome (sidebar, page header, tabs) and every action stay
+ * off paper, the content takes the whole page, and backgrounds (the coverage bars) print.
+ * Plain CSS in a style element: @page and selectors of other components' elements are
+ * outside what a component's own style sheet can say.
+ */
+export const SOA_PRINT_CSS = `
+@media print {
+  @page { margin: 14mm 12mm 18mm 12mm; }
+  nav, header, [class*="BackstageSidebar"], [class*="bui-Header"],
+  [class*="MuiTabs-root"], .aims-no-print, button {
+    display: none !important;
+  }
+  [class*="BackstageSidebarPage-root"], main, [class*="BackstageContent"],
+  [class*="BackstagePage"] {
+    padding: 0 !important;
+    margin: 0 !important;
+    overflow: visible !important;
+    height: auto !important;
+  }
+  body { background: #fff !important; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+}
+`;
+
 const useStyles = makeStyles(theme => ({
-  '@global': {
-    '@media print': {
-      // the Backstage chrome (sidebar, page header, tabs) and every action stay off paper
-      'nav, header, [class*="BackstageSidebar"], [class*="MuiTabs-root"], .aims-no-print, button':
-        {
-          display: 'none !important',
-        },
-      'main, [class*="BackstageContent"], [class*="BackstagePage"]': {
-        padding: '0 !important',
-        margin: '0 !important',
-        overflow: 'visible !important',
-        height: 'auto !important',
-      },
-      body: { background: '#fff' },
-      '@page': { margin: '14mm 12mm 18mm 12mm' },
-    },
-  },
   category: {
     marginTop: theme.spacing(3),
     breakAfter: 'avoid',
@@ -61,6 +71,7 @@ export function SoaPrintView(props: { soa: Soa; onClose: () => void }) {
     : 'Statement of Applicability (no version yet)';
   return (
     <Box data-testid="soa-print-view">
+      <style>{SOA_PRINT_CSS}</style>
       <Box className="aims-no-print" display="flex" mb={2} style={{ gap: 8 }}>
         <Button
           variant="contained"
