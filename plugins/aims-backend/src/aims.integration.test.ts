@@ -41,9 +41,9 @@ import {
   user,
   userInfoFromCatalog,
   waitForCatalog,
-  httpAuthWithActors,
 } from './testing/testHarness';
 import { aimsResponseValidation } from './__testUtils__/responseValidator';
+import { httpAuthWithActors } from './__testUtils__/httpAuthWithActors';
 
 jest.setTimeout(180_000);
 

@@ -80,8 +80,8 @@ const boundedDepth: express.RequestHandler = (req, _res, next) => {
  */
 const noBodyOnDelete: express.RequestHandler = (req, _res, next) => {
   const body = req.body;
-  const fields =
-    body && typeof body === 'object' ? Object.keys(body) : body ? ['body'] : [];
+  let fields: string[] = body ? ['body'] : [];
+  if (body && typeof body === 'object') fields = Object.keys(body);
   next(
     req.method === 'DELETE' && fields.length
       ? new InputError(

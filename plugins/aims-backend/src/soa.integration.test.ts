@@ -50,13 +50,13 @@ import {
   aiSystem,
   databaseFactory,
   group,
-  httpAuthWithActors,
   testEntitiesModule,
   user,
   userInfoFromCatalog,
   waitForCatalog,
 } from './testing/testHarness';
 import { aimsResponseValidation } from './__testUtils__/responseValidator';
+import { httpAuthWithActors } from './__testUtils__/httpAuthWithActors';
 import { AuditLogStore } from './audit/AuditLogStore';
 import { AuditTrail } from './audit/AuditTrail';
 import { ImpactAssessmentStore } from './assessments/ImpactAssessmentStore';

@@ -37,12 +37,10 @@ export interface EvidenceFilter {
   limit?: number;
 }
 
-const parseJson = (v: unknown) =>
-  v === null || v === undefined
-    ? null
-    : typeof v === 'string'
-    ? JSON.parse(v)
-    : v;
+function parseJson(v: unknown): any {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? JSON.parse(v) : v;
+}
 
 function toStored(row: any): StoredEvidence {
   return {

@@ -41,12 +41,10 @@ export interface SoaVersionPatch {
   returnedReason?: string | null;
 }
 
-const parseJson = (v: unknown) =>
-  v === null || v === undefined
-    ? null
-    : typeof v === 'string'
-    ? JSON.parse(v)
-    : v;
+function parseJson(v: unknown): any {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? JSON.parse(v) : v;
+}
 
 function toRecord(row: any): SoaVersionRecord {
   return {
