@@ -65,14 +65,22 @@ function approvedSoa() {
 
 async function renderSoa(
   api: FakeAimsApi,
-  options: { allowed?: (name: string) => boolean; route?: string } = {},
+  options: {
+    allowed?: (name: string) => boolean;
+    route?: string;
+    user?: string;
+  } = {},
 ) {
-  const { allowed = () => true, route = '/?tab=soa' } = options;
+  const {
+    allowed = () => true,
+    route = '/?tab=soa',
+    user = 'user:default/ana',
+  } = options;
   const result = await renderInTestApp(<AIInventoryContent />, {
     apis: [
       [aimsApiRef, api],
       [catalogApiRef, catalogApi as any],
-      mockApis.identity({ userEntityRef: 'user:default/ana' }),
+      mockApis.identity({ userEntityRef: user }),
       mockApis.permission({ authorize: authorizeBy(allowed) }),
     ],
     mountedRoutes,
@@ -309,5 +317,132 @@ describe('Statement of Applicability tab', () => {
     expect(
       screen.getByText(/There is no Statement of Applicability yet/),
     ).toBeVisible();
+  });
+
+  it('adds organisation evidence to a control from the evidence dialog, validated with the shared rules', async () => {
+    const api = new FakeAimsApi();
+    api.soaVersions = [approvedSoa()];
+    await renderSoa(api);
+    await screen.findByTestId('soa-tab');
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Add evidence to A.6.2.5' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Title/), {
+      target: { value: 'Verification checklist' },
+    });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Add evidence' }),
+    );
+    // no link, reference or live source yet: the shared validator says so, nothing is sent
+    expect(
+      await within(dialog).findByText(
+        /a link, a reference or a live source is required/,
+      ),
+    ).toBeInTheDocument();
+    expect(api.calls.some(c => c[0] === 'createEvidence')).toBe(false);
+
+    fireEvent.change(within(dialog).getByLabelText('Link'), {
+      target: { value: 'https://docs.example.com/checklist' },
+    });
+    fireEvent.change(within(dialog).getByLabelText('Expires at'), {
+      target: { value: '2099-01-31' },
+    });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Add evidence' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    const create = api.calls.find(c => c[0] === 'createEvidence')!;
+    expect(create[1]).toMatchObject({
+      controlId: 'A.6.2.5',
+      aiSystemRef: null,
+      title: 'Verification checklist',
+      href: 'https://docs.example.com/checklist',
+      expiresAt: '2099-01-31',
+      status: 'draft',
+      live: null,
+    });
+  });
+
+  it('compares two versions row by row', async () => {
+    const api = new FakeAimsApi();
+    const v1 = approvedSoa();
+    const v2 = soaDocument({
+      ...v1,
+      version: 2,
+      status: 'draft',
+      revision: 1,
+      approvedBy: null,
+      approvedAt: null,
+      controls: v1.controls.map(r =>
+        r.controlId === 'A.6.2.5'
+          ? { ...r, implementationStatus: 'in-progress' as const }
+          : r,
+      ),
+    });
+    api.soaVersions = [v1, v2];
+    await renderSoa(api);
+    await screen.findByTestId('soa-version-2');
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    const diff = await screen.findByTestId('soa-version-diff');
+    expect(diff).toHaveTextContent('Changes from v1 to v2');
+    const rows = within(diff).getAllByTestId('diff-row');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent('A.6.2.5 › Status');
+    expect(rows[0]).toHaveTextContent('implemented');
+    expect(rows[0]).toHaveTextContent('in-progress');
+  });
+
+  it('refuses Approve to the submitter (four eyes) and lets another approver approve', async () => {
+    const api = new FakeAimsApi();
+    api.actor = 'user:default/carol';
+    api.soaVersions = [
+      soaDocument({
+        version: 1,
+        status: 'in-review',
+        revision: 5,
+        author: 'user:default/ana',
+        contributors: ['user:default/ana'],
+        submittedBy: 'user:default/ana',
+      }),
+    ];
+    // ana (the signed-in user) submitted it: no Approve, but she may return it
+    await renderSoa(api);
+    expect(
+      await screen.findByText(/another approver must approve it/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Approve' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Return with reason' }),
+    ).toBeInTheDocument();
+  });
+
+  it('lets an approver who had no hand in the version approve it', async () => {
+    const api = new FakeAimsApi();
+    api.actor = 'user:default/carol';
+    api.soaVersions = [
+      soaDocument({
+        version: 1,
+        status: 'in-review',
+        revision: 5,
+        author: 'user:default/ana',
+        contributors: ['user:default/ana'],
+        submittedBy: 'user:default/ana',
+      }),
+    ];
+    await renderSoa(api, { user: 'user:default/carol' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('soa-status')).toHaveTextContent('Approved'),
+    );
+    expect(api.calls).toContainEqual([
+      'transitionSoa',
+      { action: 'approve', revision: 5 },
+    ]);
   });
 });
