@@ -4,6 +4,7 @@ export { EntityAISystemsCard } from './EntityAISystemsCard';
 export { AIInventoryPage, AIInventoryContent } from './AIInventoryPage';
 export { EntityImpactAssessmentContent } from './ImpactAssessment';
 export { EntityRisksContent, RiskRegisterContent } from './Risks';
+export { EntityAimsControlsContent } from './Controls';
 export { EntityAimsHistoryContent } from './History';
 export {
   EntityDriftContent,
