@@ -5,7 +5,12 @@ import {
   group,
   startPrometheusModuleBackend,
 } from './testing/testBackend';
+import {
+  DeploymentSource,
+  MonitoringSource,
+} from '@aims-backstage/backstage-plugin-aims-node';
 import { freePort } from './testing/PrometheusServer';
+import { Behaviour, BrokenPrometheus } from './testing/BrokenPrometheus';
 
 jest.setTimeout(120_000);
 
@@ -89,5 +94,106 @@ describe('aims-backend-module-prometheus registration', () => {
         config: { aims: { prometheus: { genai: { window: '1h' } } } },
       }),
     ).rejects.toThrow('Missing config aims.prometheus.baseUrl');
+  });
+
+  describe('against a Prometheus that fails', () => {
+    const broken = new BrokenPrometheus();
+    let stop: () => Promise<void>;
+    let monitoring: MonitoringSource;
+    let genai: DeploymentSource;
+
+    beforeAll(async () => {
+      await broken.start();
+      const started = await startPrometheusModuleBackend({
+        entities: [
+          group('risk-ml'),
+          component('payments-api'),
+          aiSystem('fraud-scorer', {
+            'prometheus.aims.dev/query.auc': 'max by (slice) (fraud_auc)',
+          }),
+        ],
+        config: {
+          aims: {
+            prometheus: {
+              baseUrl: broken.url,
+              timeout: '1s',
+              headers: { 'X-Scope-OrgID': 'ml-team' },
+              bearerToken: 'prom-token',
+            },
+          },
+        },
+      });
+      stop = () => started.backend.stop();
+      monitoring = started.monitoringSources[0];
+      genai = started.deploymentSources[0];
+    });
+
+    afterAll(async () => {
+      await stop?.();
+      await broken.stop();
+    });
+
+    it.each([
+      [
+        'HTTP 503 with a Prometheus error',
+        {
+          kind: 'json',
+          status: 503,
+          body: {
+            status: 'error',
+            errorType: 'unavailable',
+            error: 'TSDB not ready',
+          },
+        },
+        'HTTP 503 unavailable: TSDB not ready',
+      ],
+      [
+        'a proxy page that is not JSON',
+        { kind: 'text', status: 502, body: '<html>Bad Gateway</html>' },
+        'answered HTTP 502 with a body that is not JSON: <html>Bad Gateway</html>',
+      ],
+      [
+        'JSON that is not the Prometheus API',
+        { kind: 'json', status: 200, body: { hello: 'world' } },
+        'answer (HTTP 200) is not a Prometheus API response',
+      ],
+      [
+        'no answer within the timeout',
+        { kind: 'hang' },
+        'unreachable: no answer within 1000 ms',
+      ],
+    ] as const)('both sources throw on %s', async (_, behaviour, message) => {
+      broken.behaviour = behaviour as Behaviour;
+      await expect(genai.collect({ logger })).rejects.toThrow(message);
+      await expect(monitoring.collect({ logger })).rejects.toThrow(message);
+    });
+
+    it('a refused query only skips that query (the monitoring source logs it); the GenAI source throws', async () => {
+      broken.behaviour = {
+        kind: 'json',
+        status: 400,
+        body: { status: 'error', errorType: 'bad_data', error: 'parse error' },
+      };
+      broken.requests.length = 0;
+      await expect(monitoring.collect({ logger })).resolves.toEqual([]);
+      expect(logger.warn).toHaveBeenCalledWith(
+        'Prometheus monitoring source: aisystem:default/fraud-scorer: annotation prometheus.aims.dev/query.auc: Prometheus refused the query (bad_data: parse error); skipped',
+      );
+      await expect(genai.collect({ logger })).rejects.toThrow('parse error');
+      // instant queries by POST form, with the configured headers
+      expect(broken.requests[0]).toMatchObject({
+        method: 'POST',
+        path: '/api/v1/query',
+        headers: {
+          authorization: 'Bearer prom-token',
+          'x-scope-orgid': 'ml-team',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        form: {
+          query: 'max by (slice) (fraud_auc)',
+          time: expect.stringMatching(/^\d+\.\d{3}$/),
+        },
+      });
+    });
   });
 });
