@@ -54,6 +54,7 @@ lint: install
 # string set they must have run (scripts/count-postgres-cases.js fails the run otherwise)
 unit: install
 	@mkdir -p test-results
+	@scripts/ensure-prometheus.sh >/dev/null
 	@source scripts/detect-postgres.sh && { CI=true $(YARN) backstage-cli repo test --json --outputFile=$(ROOT)/test-results/jest.json; status=$$?; node scripts/count-postgres-cases.js test-results/jest.json || status=1; exit $$status; }
 
 # formatting is checked like everything else (`yarn prettier --write .` fixes it)
