@@ -4,13 +4,13 @@ import {
   component,
   group,
   startPrometheusModuleBackend,
-} from './testing/testBackend';
+} from './__testUtils__/testBackend';
 import {
   DeploymentSource,
   MonitoringSource,
 } from '@aims-backstage/backstage-plugin-aims-node';
-import { freePort } from './testing/PrometheusServer';
-import { Behaviour, BrokenPrometheus } from './testing/BrokenPrometheus';
+import { freePort } from './__testUtils__/PrometheusServer';
+import { Behaviour, BrokenPrometheus } from './__testUtils__/BrokenPrometheus';
 
 jest.setTimeout(120_000);
 
