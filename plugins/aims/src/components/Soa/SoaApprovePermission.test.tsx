@@ -6,6 +6,7 @@ import {
   FakeAimsApi,
   authorizeBy,
   soaDocument,
+  soaRow,
 } from '../../testUtils/fixtures';
 import { AIInventoryContent } from '../AIInventoryPage';
 
@@ -48,6 +49,55 @@ describe('Statement of Applicability without the approve permission', () => {
     ).not.toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Return with reason' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("lets a control's owner edit that control's row and evidence, and no other", async () => {
+    const api = new FakeAimsApi();
+    api.soaVersions = [
+      soaDocument({
+        version: 1,
+        status: 'draft',
+        revision: 2,
+        controls: [
+          soaRow('A.6.2.5', { owner: 'group:default/risk-ml' }),
+          soaRow('A.6.2.4', { owner: 'group:default/compliance' }),
+        ],
+      }),
+    ];
+    await renderInTestApp(<AIInventoryContent />, {
+      apis: [
+        [aimsApiRef, api],
+        [
+          catalogApiRef,
+          { getEntityFacets: async () => ({ facets: {} }) } as any,
+        ],
+        mockApis.identity({
+          userEntityRef: 'user:default/bob',
+          ownershipEntityRefs: ['user:default/bob', 'group:default/risk-ml'],
+        }),
+        mockApis.permission({
+          authorize: authorizeBy(name => name !== 'aims.soa.approve'),
+        }),
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/?tab=soa'],
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Edit A.6.2.5' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Add evidence to A.6.2.5' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Edit A.6.2.4' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Add evidence to A.6.2.4' }),
+    ).not.toBeInTheDocument();
+    // submitting the whole SoA is not a control owner's to do
+    expect(
+      screen.queryByRole('button', { name: 'Submit for approval' }),
     ).not.toBeInTheDocument();
   });
 });
