@@ -41,19 +41,33 @@ export const DEFAULT_GENAI_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 30 },
 };
 
-/** @public */
+/**
+ * How to reach Prometheus.
+ *
+ * @public
+ */
 export interface PrometheusConnectionOptions {
   /** Without a trailing slash. */
   baseUrl: string;
+  /** Sent with every query (configured headers, and `Authorization` from `bearerToken`). */
   headers: Record<string, string>;
+  /** Time limit of one HTTP query. */
   timeoutMs: number;
 }
 
-/** @public */
+/**
+ * `aims.prometheus.*`, validated (see config.d.ts).
+ *
+ * @public
+ */
 export interface PrometheusSourceOptions {
+  /** How to reach Prometheus. */
   connection: PrometheusConnectionOptions;
+  /** Queries sent at a time. */
   concurrency: number;
+  /** The monitoring source `prometheus`. */
   monitoring: { schedule: SchedulerServiceTaskScheduleDefinition };
+  /** The deployment source `prometheus-genai`. */
   genai: {
     enabled: boolean;
     schedule: SchedulerServiceTaskScheduleDefinition;

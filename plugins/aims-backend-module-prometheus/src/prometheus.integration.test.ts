@@ -9,7 +9,10 @@ import {
   DeploymentSource,
   MonitoringSource,
 } from '@aims-backstage/backstage-plugin-aims-node';
-import { findPrometheus, PrometheusServer } from './__testUtils__/PrometheusServer';
+import {
+  findPrometheus,
+  PrometheusServer,
+} from './__testUtils__/PrometheusServer';
 import {
   aiSystem,
   component,
