@@ -5,6 +5,7 @@ import {
   genAiUsageQuery,
   indexComponents,
   readDeclaredQueries,
+  serviceNamesOf,
   targetInfoQuery,
   toGenAiObservations,
   toMonitoringResults,
@@ -322,6 +323,22 @@ describe('GenAI usage', () => {
         window: '3600s',
       },
     });
+  });
+
+  it('names the services seen, to read only the components that can match them', () => {
+    expect(
+      serviceNamesOf(
+        [
+          { metric: 'a', samples: vector(usageTokens) },
+          { metric: 'b', samples: vector(usageDuration) },
+        ],
+        vector(targetInfo),
+      ),
+    ).toEqual(['chat-svc', 'claims-intake-api']);
+    // without target_info the job stands in for the service
+    expect(serviceNamesOf([{ metric: 'a', samples: vector(usageTokens) }], [])).toEqual(
+      ['chat-svc', 'claims'],
+    );
   });
 
   it('uses the configured environment when no environment label is configured', () => {

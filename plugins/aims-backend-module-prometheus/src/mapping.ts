@@ -334,6 +334,45 @@ export interface GenAiMapping {
   warnings: string[];
 }
 
+type Labels = Record<string, string>;
+
+const targetKey = (labels: Labels) =>
+  `${labels.job ?? ''}\u0000${labels.instance ?? ''}`;
+
+function indexTargets(targetInfo: PrometheusSample[]): Map<string, Labels> {
+  return new Map(targetInfo.map(s => [targetKey(s.metric), s.metric]));
+}
+
+function serviceNameOf(labels: Labels, target?: Labels): string {
+  return (
+    labels[GENAI_LABELS.serviceName] ||
+    target?.[GENAI_LABELS.serviceName] ||
+    labels.job?.split('/').pop() ||
+    ''
+  );
+}
+
+/**
+ * The service names the usage series name (resolved as in toGenAiObservations), so that only
+ * the components that can match them are read from the catalog.
+ *
+ * @public
+ */
+export function serviceNamesOf(
+  usage: GenAiMappingInput['usage'],
+  targetInfo: PrometheusSample[],
+): string[] {
+  const targets = indexTargets(targetInfo);
+  const names = new Set<string>();
+  for (const { samples } of usage) {
+    for (const { metric: labels } of samples) {
+      const name = serviceNameOf(labels, targets.get(targetKey(labels)));
+      if (name) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
 /**
  * Turns GenAI usage series into deployment observations: one per (component, environment,
  * model, provider). The service is the series' `service_name` label, else `target_info`'s for
@@ -345,27 +384,15 @@ export interface GenAiMapping {
  */
 export function toGenAiObservations(input: GenAiMappingInput): GenAiMapping {
   const { environmentLabel } = input;
-  const targets = new Map<string, Record<string, string>>();
-  for (const s of input.targetInfo) {
-    targets.set(
-      `${s.metric.job ?? ''}\u0000${s.metric.instance ?? ''}`,
-      s.metric,
-    );
-  }
+  const targets = indexTargets(input.targetInfo);
   const warnings: string[] = [];
   const unmapped = new Set<string>();
   const problems = new Set<string>();
   const byKey = new Map<string, DeploymentObservationInput>();
   for (const { metric, samples } of input.usage) {
     for (const { metric: labels } of samples) {
-      const target = targets.get(
-        `${labels.job ?? ''}\u0000${labels.instance ?? ''}`,
-      );
-      const serviceName =
-        labels[GENAI_LABELS.serviceName] ||
-        target?.[GENAI_LABELS.serviceName] ||
-        labels.job?.split('/').pop() ||
-        '';
+      const target = targets.get(targetKey(labels));
+      const serviceName = serviceNameOf(labels, target);
       const model = labels[GENAI_LABELS.model] || undefined;
       const provider =
         labels[GENAI_LABELS.provider] ||

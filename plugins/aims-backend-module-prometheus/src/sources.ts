@@ -15,6 +15,8 @@ import {
   genAiUsageQuery,
   indexComponents,
   readDeclaredQueries,
+  SERVICE_NAME_ANNOTATION,
+  serviceNamesOf,
   targetInfoQuery,
   toGenAiObservations,
   toMonitoringResults,
@@ -192,10 +194,18 @@ export class PrometheusGenAiSource implements DeploymentSource {
     const targetInfo = seen
       ? await vector(targetInfoQuery(genai.windowMs, genai.environmentLabel))
       : [];
-    const { items } = seen
+    // only the components that can match a service seen: the catalog may hold 50,000 entities
+    const names = serviceNamesOf(usage, targetInfo);
+    const { items } = names.length
       ? await this.deps.catalog.getEntities(
           {
-            filter: { kind: 'Component' },
+            filter: [
+              { kind: 'Component', 'metadata.name': names },
+              {
+                kind: 'Component',
+                [`metadata.annotations.${SERVICE_NAME_ANNOTATION}`]: names,
+              },
+            ],
             fields: [
               'kind',
               'metadata.namespace',
