@@ -336,9 +336,9 @@ describe('GenAI usage', () => {
       ),
     ).toEqual(['chat-svc', 'claims-intake-api']);
     // without target_info the job stands in for the service
-    expect(serviceNamesOf([{ metric: 'a', samples: vector(usageTokens) }], [])).toEqual(
-      ['chat-svc', 'claims'],
-    );
+    expect(
+      serviceNamesOf([{ metric: 'a', samples: vector(usageTokens) }], []),
+    ).toEqual(['chat-svc', 'claims']);
   });
 
   it('uses the configured environment when no environment label is configured', () => {
