@@ -208,19 +208,6 @@ export const aimsPlugin = createBackendPlugin({
           onQueued: () => driftQueue.kick(),
           freshnessWindowMs: readDeploymentReportsFreshnessMs(config),
         });
-        // record importers (migrations, demo data) write once, before the router answers
-        const importedRefs = await runRecordImporters({
-          importers: recordImporters,
-          writerFor: importerId =>
-            new RecordImportWriter(importerId, {
-              assessments,
-              risks,
-              deployments,
-              deploymentReports,
-            }),
-          logger,
-        });
-
         const soa = new SoaService({
           knex,
           store: soaStore,
@@ -243,6 +230,30 @@ export const aimsPlugin = createBackendPlugin({
           audit,
           findings,
           auth,
+          logger,
+        });
+        const systemControls = new SystemControlsService({
+          knex,
+          store: new ControlMappingStore(knex),
+          data: controlData,
+          systems,
+          access,
+          audit,
+          findings,
+        });
+        // record importers (migrations, demo data) write once, before the router answers
+        const importedRefs = await runRecordImporters({
+          importers: recordImporters,
+          writerFor: importerId =>
+            new RecordImportWriter(importerId, {
+              assessments,
+              risks,
+              deployments,
+              deploymentReports,
+              soa,
+              evidence,
+              systemControls,
+            }),
           logger,
         });
 
@@ -282,15 +293,7 @@ export const aimsPlugin = createBackendPlugin({
               organisation: config.getOptionalString('organization.name'),
             }),
             evidence,
-            systemControls: new SystemControlsService({
-              knex,
-              store: new ControlMappingStore(knex),
-              data: controlData,
-              systems,
-              access,
-              audit,
-              findings,
-            }),
+            systemControls,
           }),
         );
         await scheduleFindingsTask({

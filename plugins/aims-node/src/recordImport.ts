@@ -1,6 +1,10 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type {
   DeploymentReport,
+  EvidenceInput,
+  SoaAdditionalControlFields,
+  SoaControlFields,
+  SystemControlFields,
   ImpactAssessmentContent,
   ImpactAssessmentStoredStatus,
   RiskInput,
@@ -56,6 +60,34 @@ export interface AimsRecordActor {
   createRisk(aiSystemRef: string, risk: RiskInput): Promise<{ id: string }>;
   /** Signs off the risk's current residual level; only its risk owner may. */
   signOffRisk(riskId: string): Promise<void>;
+  /**
+   * Saves one Annex A control row of the organisation's Statement of Applicability (the whole
+   * row), on the draft in progress or a new draft over the approved version; as
+   * `PUT /soa/controls/{controlId}` without the revision.
+   */
+  saveSoaControl(controlId: string, row: SoaControlFields): Promise<void>;
+  /** Adds or changes one of the organisation's own controls in the SoA draft. */
+  saveSoaAdditionalControl(
+    id: string,
+    control: SoaAdditionalControlFields,
+  ): Promise<void>;
+  /** Submits the SoA draft for approval (every control decided, exclusions justified). */
+  submitSoa(): Promise<void>;
+  /** Approves the SoA in review; no one who wrote or submitted it can (four eyes). */
+  approveSoa(): Promise<void>;
+  /**
+   * Adds an evidence item to a control of the SoA (`aiSystemRef` absent) or of an AI system;
+   * as `POST /soa/evidence`. The actor is who collected it.
+   */
+  addEvidence(
+    evidence: EvidenceInput & { controlId: string },
+  ): Promise<{ id: string }>;
+  /** Maps an Annex A control to an AI system; as `PUT /controls/…/{controlId}` without the revision. */
+  saveSystemControl(
+    aiSystemRef: string,
+    controlId: string,
+    mapping: SystemControlFields,
+  ): Promise<void>;
 }
 
 /** What an importer gets: actors, what is already there, and the deployment ingestion. */
@@ -72,6 +104,8 @@ export interface AimsRecordWriter {
   hasImpactAssessment(aiSystemRef: string): Promise<boolean>;
   /** Whether the AI system has any risk (to import once). */
   hasRisks(aiSystemRef: string): Promise<boolean>;
+  /** Whether the organisation has any Statement of Applicability version (to import once). */
+  hasSoa(): Promise<boolean>;
   /** Whether a deployment report with this id was received (ids are idempotency keys). */
   hasDeploymentReport(id: string): Promise<boolean>;
   /**

@@ -21,7 +21,7 @@ import { AISystems } from '../lib/AISystems';
 import { normalizeRef } from '../lib/db';
 import { AccessControl } from '../permissions/AccessControl';
 import { ControlData } from '../soa/ControlData';
-import { assertNoProblems } from '../soa/SoaService';
+import { ImportedWrite, assertNoProblems } from '../soa/SoaService';
 import {
   ControlMappingFields,
   ControlMappingStore,
@@ -33,6 +33,17 @@ const MAPPING_FIELDS = [
   'implementationStatus',
   'owner',
 ] as const;
+
+/** 404 for an id that is no Annex A control, 400 naming the field for a bad mapping. */
+function checkMapping(controlId: string, input: SystemControlInput) {
+  if (!getAnnexAControl(controlId)) {
+    throw new NotFoundError(`${controlId} is not an Annex A control id`);
+  }
+  assertNoProblems(
+    validateSystemControlInput(input),
+    `Invalid control mapping ${controlId}`,
+  );
+}
 
 /**
  * `/controls/:kind/:namespace/:name`: the Annex A controls that apply to one AI system (its
@@ -90,13 +101,7 @@ export class SystemControlsService {
   ): Promise<SystemControl> {
     const system = await this.deps.systems.get(ref, credentials);
     const aiSystemRef = normalizeRef(entityRefOf(system));
-    if (!getAnnexAControl(controlId)) {
-      throw new NotFoundError(`${controlId} is not an Annex A control id`);
-    }
-    assertNoProblems(
-      validateSystemControlInput(input),
-      `Invalid control mapping ${controlId}`,
-    );
+    checkMapping(controlId, input);
     const what = `map controls of ${aiSystemRef}`;
     const actor = this.deps.access.requireUser(credentials, what);
     await this.deps.access.authorizeOnEntity(
@@ -105,6 +110,33 @@ export class SystemControlsService {
       credentials,
       `You are not allowed to ${what}: only its owners (${system.spec.owner}) or compliance (aims.soa.update) may`,
     );
+    // the system's owner answers for its controls unless someone else is named
+    await this.saveAs(aiSystemRef, controlId, input, actor, {
+      defaultOwner: describeAISystem(system).owner || null,
+    });
+    await this.deps.findings.recompute(system);
+    const { controls } = await this.get(aiSystemRef, credentials);
+    return controls.controls.find(c => c.controlId === controlId)!;
+  }
+
+  /** The stored mapping's revision (0 when the control is not mapped to the system yet). */
+  async mappingRevision(aiSystemRef: string, controlId: string): Promise<number> {
+    return (await this.deps.store.get(aiSystemRef, controlId))?.revision ?? 0;
+  }
+
+  /**
+   * Saves a mapping as `actor` without a permission check or catalog lookup (the HTTP route
+   * did both; a record import is trusted code that runs before the catalog has ingested
+   * anything). The caller reconciles the system's findings.
+   */
+  async saveAs(
+    aiSystemRef: string,
+    controlId: string,
+    input: SystemControlInput,
+    actor: string,
+    options: ImportedWrite & { defaultOwner?: string | null } = {},
+  ): Promise<void> {
+    checkMapping(controlId, input);
     const fields: ControlMappingFields = {
       controlId,
       applicable: input.applicable,
@@ -112,10 +144,9 @@ export class SystemControlsService {
       implementationStatus:
         input.implementationStatus ??
         (input.applicable ? 'not-started' : 'not-applicable'),
-      // the system's owner answers for its controls unless someone else is named
-      owner: input.owner?.trim() || describeAISystem(system).owner || null,
+      owner: input.owner?.trim() || options.defaultOwner || null,
     };
-    const now = this.now();
+    const now = options.at ?? this.now();
     let event: NewAuditEvent | undefined;
     try {
       await this.deps.knex.transaction(async trx => {
@@ -149,6 +180,7 @@ export class SystemControlsService {
           at: now,
           details: {
             controlId,
+            ...(options.importedBy ? { importedBy: options.importedBy } : {}),
             changes: MAPPING_FIELDS.filter(
               f => !existing || existing[f] !== fields[f],
             ).map(field => ({
@@ -168,9 +200,6 @@ export class SystemControlsService {
       }
       throw e;
     }
-    await this.deps.findings.recompute(system);
     await this.deps.audit.emit(event!);
-    const { controls } = await this.get(aiSystemRef, credentials);
-    return controls.controls.find(c => c.controlId === controlId)!;
   }
 }

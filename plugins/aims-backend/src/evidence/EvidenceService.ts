@@ -26,7 +26,7 @@ import { normalizeRef } from '../lib/db';
 import { AccessControl } from '../permissions/AccessControl';
 import { EntityVisibility } from '../permissions/EntityVisibility';
 import { ControlData } from '../soa/ControlData';
-import { SoaService, assertNoProblems } from '../soa/SoaService';
+import { ImportedWrite, SoaService, assertNoProblems } from '../soa/SoaService';
 import { SoaStore } from '../soa/SoaStore';
 import { EvidenceFields, EvidenceStore, StoredEvidence } from './EvidenceStore';
 
@@ -218,11 +218,7 @@ export class EvidenceService {
       ? await this.deps.systems.get(ref, credentials)
       : undefined;
     if (!getAnnexAControl(controlId)) {
-      const additional = ref
-        ? undefined
-        : (
-            await this.deps.soaStore.listVersions()
-          )[0]?.content.additionalControls.find(c => c.id === controlId);
+      const additional = !ref && (await this.isAdditionalControl(controlId));
       if (!additional) {
         throw new NotFoundError(
           ref
@@ -236,7 +232,53 @@ export class EvidenceService {
       credentials,
     );
     await this.authorizeStatus(fields.status, credentials);
-    const now = this.now();
+    const id = await this.insert({ controlId, ref, fields, actor, system });
+    return (await this.withStanding([(await this.deps.store.get(id))!]))[0];
+  }
+
+  /**
+   * Adds evidence as `actor` without a permission check or catalog lookup: a record import is
+   * trusted code that runs before the catalog has ingested anything (see RecordImportWriter).
+   * The control must exist; the findings follow once the catalog has the AI system.
+   */
+  async createAs(
+    input: EvidenceInput,
+    actor: string,
+    when: ImportedWrite,
+  ): Promise<{ id: string }> {
+    const controlId = input.controlId ?? '';
+    const ref =
+      input.aiSystemRef === undefined || input.aiSystemRef === null
+        ? undefined
+        : AISystems.parseRef(input.aiSystemRef, 'aiSystemRef');
+    if (
+      !getAnnexAControl(controlId) &&
+      !(ref === undefined && (await this.isAdditionalControl(controlId)))
+    ) {
+      throw new NotFoundError(
+        `controlId ${controlId} is not a control of the SoA`,
+      );
+    }
+    const fields = this.fieldsOf(input, 'draft');
+    const id = await this.insert({ controlId, ref, fields, actor, when });
+    return { id };
+  }
+
+  private async isAdditionalControl(controlId: string): Promise<boolean> {
+    const [latest] = await this.deps.soaStore.listVersions();
+    return !!latest?.content.additionalControls.some(c => c.id === controlId);
+  }
+
+  private async insert(options: {
+    controlId: string;
+    ref?: string;
+    fields: EvidenceFields;
+    actor: string;
+    system?: AISystemEntityV1alpha1;
+    when?: ImportedWrite;
+  }): Promise<string> {
+    const { controlId, ref, fields, actor, system, when } = options;
+    const now = when?.at ?? this.now();
     const id = randomUUID();
     const event: NewAuditEvent = {
       actor,
@@ -247,6 +289,7 @@ export class EvidenceService {
         evidenceId: id,
         controlId,
         changes: changesOf({}, fields),
+        ...(when?.importedBy ? { importedBy: when.importedBy } : {}),
       },
     };
     await this.deps.knex.transaction(async trx => {
@@ -263,8 +306,10 @@ export class EvidenceService {
       );
       await this.deps.audit.record(event, trx);
     });
-    await this.afterWrite(system, [event]);
-    return (await this.withStanding([(await this.deps.store.get(id))!]))[0];
+    // an import names the AI system by ref only: its findings follow once the catalog has it
+    if (system || !ref) await this.afterWrite(system, [event]);
+    else await this.deps.audit.emit(event);
+    return id;
   }
 
   async update(

@@ -16,6 +16,9 @@ import { ImpactAssessmentService } from '../assessments/ImpactAssessmentService'
 import { RiskService } from '../risks/RiskService';
 import { DeploymentIngest } from '../drift/DeploymentIngest';
 import { DeploymentReportStore } from '../drift/DeploymentReportStore';
+import { SoaService } from '../soa/SoaService';
+import { EvidenceService } from '../evidence/EvidenceService';
+import { SystemControlsService } from '../controls/SystemControlsService';
 import { AISystems } from '../lib/AISystems';
 import { toFullRef } from '../lib/ownership';
 
@@ -81,6 +84,9 @@ export class RecordImportWriter implements AimsRecordWriter {
       risks: RiskService;
       deployments: DeploymentIngest;
       deploymentReports: DeploymentReportStore;
+      soa: SoaService;
+      evidence: EvidenceService;
+      systemControls: SystemControlsService;
       clock?: () => Date;
     },
   ) {
@@ -114,7 +120,7 @@ export class RecordImportWriter implements AimsRecordWriter {
       throw new InputError('at must be a valid date');
     }
     const at = () => options.at ?? this.now();
-    const { assessments, risks } = this.deps;
+    const { assessments, risks, soa, evidence } = this.deps;
     const by = this.importerId;
     return {
       userEntityRef: actor,
@@ -143,7 +149,64 @@ export class RecordImportWriter implements AimsRecordWriter {
         await risks.signOffAs(riskId, actor, at(), by);
         this.writes++;
       },
+      saveSoaControl: async (controlId, row) => {
+        const revision = await soa.latestRevision();
+        await soa.saveControlAs(controlId, { ...row, revision }, actor, {
+          at: at(),
+          importedBy: by,
+        });
+        this.writes++;
+      },
+      saveSoaAdditionalControl: async (id, control) => {
+        const revision = await soa.latestRevision();
+        await soa.saveAdditionalControlAs(id, { ...control, revision }, actor, {
+          at: at(),
+          importedBy: by,
+        });
+        this.writes++;
+      },
+      submitSoa: async () => this.transitionSoa('submit', actor, at()),
+      approveSoa: async () => this.transitionSoa('approve', actor, at()),
+      addEvidence: async item => {
+        const created = await evidence.createAs(item, actor, {
+          at: at(),
+          importedBy: by,
+        });
+        if (item.aiSystemRef) this.wrote(toAISystemRef(item.aiSystemRef));
+        else this.writes++;
+        return created;
+      },
+      saveSystemControl: async (aiSystemRef, controlId, mapping) => {
+        const ref = toAISystemRef(aiSystemRef);
+        const { systemControls } = this.deps;
+        const current = await systemControls.mappingRevision(ref, controlId);
+        await systemControls.saveAs(
+          ref,
+          controlId,
+          { ...mapping, revision: current },
+          actor,
+          { at: at(), importedBy: by },
+        );
+        this.wrote(ref);
+      },
     };
+  }
+
+  private async transitionSoa(
+    action: 'submit' | 'approve',
+    actor: string,
+    at: Date,
+  ) {
+    const revision = await this.deps.soa.latestRevision();
+    await this.deps.soa.transitionAs({ action, revision }, actor, {
+      at,
+      importedBy: this.importerId,
+    });
+    this.writes++;
+  }
+
+  async hasSoa(): Promise<boolean> {
+    return (await this.deps.soa.latestRevision()) > 0;
   }
 
   private async transition(

@@ -79,6 +79,25 @@ const TRANSITIONS = {
   return: { from: 'in-review', to: 'draft', event: 'soa.returned' },
 } as const;
 
+/** 404 for an id that is no Annex A control, 400 naming the field for a bad row. */
+function checkControlInput(controlId: string, input: SoaControlInput) {
+  if (!getAnnexAControl(controlId)) {
+    throw new NotFoundError(
+      `${controlId} is not an Annex A control id; the organisation's own controls are additional controls`,
+    );
+  }
+  assertNoProblems(
+    validateSoaControlInput(input),
+    `Invalid control ${controlId}`,
+  );
+}
+
+/** When a write happened and which record importer made it (now and none for HTTP requests). */
+export interface ImportedWrite {
+  at?: Date;
+  importedBy?: string;
+}
+
 /**
  * The organisation's Statement of Applicability: one versioned document like an impact
  * assessment (draft → in-review → approved, four eyes on approval, optimistic locking on each
@@ -231,9 +250,13 @@ export class SoaService {
     actor: string,
     revision: number,
     change: (content: SoaContent) => SoaContent,
-    details: Record<string, unknown>,
+    what: Record<string, unknown>,
+    when: ImportedWrite = {},
   ): Promise<void> {
-    const now = this.now();
+    const now = when.at ?? this.now();
+    const details = when.importedBy
+      ? { ...what, importedBy: when.importedBy }
+      : what;
     const events: NewAuditEvent[] = [];
     const stale = (latest: SoaVersionRecord | undefined) =>
       new ConflictError(
@@ -331,20 +354,27 @@ export class SoaService {
     input: SoaControlInput,
     credentials: BackstageCredentials,
   ): Promise<Soa> {
-    if (!getAnnexAControl(controlId)) {
-      throw new NotFoundError(
-        `${controlId} is not an Annex A control id; the organisation's own controls are additional controls`,
-      );
-    }
-    assertNoProblems(
-      validateSoaControlInput(input),
-      `Invalid control ${controlId}`,
-    );
+    checkControlInput(controlId, input);
     const actor = await this.requireControlEditor(
       controlId,
       credentials,
       `edit control ${controlId} of the SoA`,
     );
+    await this.saveControlAs(controlId, input, actor);
+    return this.latestView(credentials);
+  }
+
+  /**
+   * Saves one control row as `actor` without a permission check: the HTTP route checked it, a
+   * record import is trusted code (see RecordImportWriter). Every workflow rule still applies.
+   */
+  async saveControlAs(
+    controlId: string,
+    input: SoaControlInput,
+    actor: string,
+    when: ImportedWrite = {},
+  ): Promise<void> {
+    checkControlInput(controlId, input);
     const row = soaControlFromInput(controlId, input);
     await this.edit(
       actor,
@@ -356,8 +386,14 @@ export class SoaService {
         ),
       }),
       { controlId },
+      when,
     );
-    return this.latestView(credentials);
+  }
+
+  /** The newest version's revision (0 when there is none): what an import edits against. */
+  async latestRevision(): Promise<number> {
+    const [latest] = await this.deps.store.listVersions();
+    return latest?.revision ?? 0;
   }
 
   /** `PUT /soa/additional-controls/:id`: add or change one of the organisation's own controls. */
@@ -366,13 +402,24 @@ export class SoaService {
     input: SoaAdditionalControlInput,
     credentials: BackstageCredentials,
   ): Promise<Soa> {
-    assertNoProblems(
-      validateAdditionalControl(id, input),
-      `Invalid additional control ${id}`,
-    );
     const actor = await this.requireEditor(
       credentials,
       "edit the organisation's additional controls",
+    );
+    await this.saveAdditionalControlAs(id, input, actor);
+    return this.latestView(credentials);
+  }
+
+  /** Saves one additional control as `actor` without a permission check (see saveControlAs). */
+  async saveAdditionalControlAs(
+    id: string,
+    input: SoaAdditionalControlInput,
+    actor: string,
+    when: ImportedWrite = {},
+  ): Promise<void> {
+    assertNoProblems(
+      validateAdditionalControl(id, input),
+      `Invalid additional control ${id}`,
     );
     const applicable = input.applicable ?? true;
     const control: SoaAdditionalControl = {
@@ -399,8 +446,8 @@ export class SoaService {
           : [...content.additionalControls, control],
       }),
       { additionalControlId: id },
+      when,
     );
-    return this.latestView(credentials);
   }
 
   async deleteAdditionalControl(
@@ -452,10 +499,27 @@ export class SoaService {
         `You are not allowed to ${body.action} the SoA: only approvers (aims.soa.approve, compliance) may`,
       );
     }
+    await this.transitionAs(body, actor);
+    return this.latestView(credentials);
+  }
+
+  /**
+   * Submits, approves or returns the newest version as `actor` without a permission check (see
+   * saveControlAs): completeness on submit, four eyes on approval and a reason on return hold.
+   */
+  async transitionAs(
+    body: {
+      action: 'submit' | 'approve' | 'return';
+      revision: number;
+      reason?: string;
+    },
+    actor: string,
+    when: ImportedWrite = {},
+  ): Promise<void> {
     if (body.action === 'return' && !body.reason?.trim()) {
       throw new InputError('reason is required to return the SoA to draft');
     }
-    const now = this.now();
+    const now = when.at ?? this.now();
     const transition = TRANSITIONS[body.action];
     // read before the transaction: SQLite has one connection, which the transaction holds
     const risks =
@@ -526,11 +590,11 @@ export class SoaService {
           ...(body.action === 'approve'
             ? { contributors: latest.contributors, catalogue: latest.catalogue }
             : {}),
+          ...(when.importedBy ? { importedBy: when.importedBy } : {}),
         },
       };
       await this.deps.audit.record(event, trx);
     });
     await this.afterWrite([event!]);
-    return this.latestView(credentials);
   }
 }

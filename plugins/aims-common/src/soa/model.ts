@@ -174,3 +174,33 @@ export function normalizeSoaContent(
       : [],
   };
 }
+
+/** A control row as written, without the optimistic-locking revision (record imports). */
+export type SoaControlFields = Pick<
+  SoaControlInput,
+  | 'applicable'
+  | 'justification'
+  | 'contractual'
+  | 'goodPractice'
+  | 'implementationStatus'
+  | 'owner'
+  | 'reviewBy'
+  | 'documents'
+>;
+
+/** An additional control as written, without the revision (record imports). */
+export type SoaAdditionalControlFields = Pick<
+  SoaAdditionalControlInput,
+  | 'title'
+  | 'applicable'
+  | 'justification'
+  | 'implementationStatus'
+  | 'owner'
+  | 'documents'
+>;
+
+/** A control mapping as written, without the revision (record imports). */
+export type SystemControlFields = Pick<
+  SystemControlInput,
+  'applicable' | 'how' | 'implementationStatus' | 'owner'
+>;

@@ -316,6 +316,8 @@ describe.each(testDatabases.eachSupportedId())(
           await databases
             .aims('aims_findings')
             .where('status', 'open')
+            // the organisation's SoA findings are checked in their own case
+            .whereNot('entity_ref', 'soa:default/organisation')
             .select('type', 'entity_ref', 'ai_system_ref', 'environment')
         )
           .map(
@@ -344,6 +346,67 @@ describe.each(testDatabases.eachSupportedId())(
       expect(await open()).toEqual(expected);
     });
 
+    it('imports the Statement of Applicability as its author and approver, and the mappings of AI systems', async () => {
+      const soa = await request(backend.server).get('/api/aims/soa').set(alice);
+      expect(soa.status).toBe(200);
+      expect(soa.body).toMatchObject({
+        version: 1,
+        status: 'approved',
+        author: 'user:default/alice',
+        submittedBy: 'user:default/alice',
+        approvedBy: 'user:default/carol',
+        latest: null,
+      });
+      expect(soa.body.controls).toHaveLength(38);
+      const row = (id: string) =>
+        soa.body.controls.find((c: any) => c.controlId === id);
+      expect(row('A.10.4')).toMatchObject({
+        applicable: false,
+        exclusionStanding: 'justified',
+      });
+      expect(row('A.6.2.6')).toMatchObject({
+        implementationStatus: 'implemented',
+        currentEvidence: true,
+        evidence: [
+          expect.objectContaining({
+            title: 'Monitoring runbook',
+            status: 'approved',
+            collectedBy: 'user:default/alice',
+          }),
+        ],
+      });
+      const controls = await waitFor(async () => {
+        const res = await request(backend.server)
+          .get('/api/aims/controls/aisystem/default/churn-model')
+          .set(alice);
+        return res.status === 200 ? res : undefined;
+      }, 'churn-model in the catalog');
+      // mapped by the import; the controls its risks name show beside it, unmapped
+      expect(
+        controls.body.controls
+          .filter((c: any) => c.mapped)
+          .map((c: any) => c.controlId),
+      ).toEqual(['A.6.2.6']);
+      expect(
+        controls.body.controls.find((c: any) => c.controlId === 'A.6.2.6'),
+      ).toMatchObject({
+        how: 'Weekly churn-model monitoring report',
+        currentEvidence: true,
+        evidence: [expect.objectContaining({ title: 'Weekly report' })],
+      });
+      // the 36 applicable rows without current evidence are gaps of the organisation's SoA
+      const orgFindings = await waitFor(async () => {
+        const rows = await databases
+          .aims('aims_findings')
+          .where({ status: 'open', entity_ref: 'soa:default/organisation' })
+          .select('type');
+        return rows.length === 36 ? rows : undefined;
+      }, "the SoA's findings");
+      expect(new Set(orgFindings.map((f: { type: string }) => f.type))).toEqual(
+        new Set(['soa-applicable-not-implemented']),
+      );
+    });
+
     it('imports nothing twice when it starts again on the same database', async () => {
       const count = async (table: string) =>
         Number((await databases.aims(table).count({ n: '*' }).first())?.n ?? 0);
@@ -351,6 +414,9 @@ describe.each(testDatabases.eachSupportedId())(
         'aims_impact_assessments',
         'aims_risks',
         'aims_deployment_reports',
+        'aims_soa_versions',
+        'aims_control_mappings',
+        'aims_evidence',
         'aims_audit_log',
       ];
       const before = await Promise.all(tables.map(count));

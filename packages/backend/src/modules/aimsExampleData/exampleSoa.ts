@@ -1,7 +1,9 @@
 import {
   EvidenceInput,
+  SoaAdditionalControlFields,
+  SoaControlFields,
+  SystemControlFields,
   SoaAdditionalControlInput,
-  SoaControlInput,
   SystemControlInput,
   getAnnexAControl,
   normalizeSoaControls,
@@ -30,10 +32,10 @@ export interface ExampleSoaVersion {
   submittedAt?: Date;
   approvedBy?: string;
   approvedAt?: Date;
-  controls: { controlId: string; input: Omit<SoaControlInput, 'revision'> }[];
+  controls: { controlId: string; input: SoaControlFields }[];
   additionalControls: {
     id: string;
-    input: Omit<SoaAdditionalControlInput, 'revision'>;
+    input: SoaAdditionalControlFields;
   }[];
   evidence: ExampleEvidence[];
 }
@@ -44,7 +46,7 @@ export interface ExampleSystemControls {
   at: Date;
   controls: {
     controlId: string;
-    input: Omit<SystemControlInput, 'revision'>;
+    input: SystemControlFields;
   }[];
   evidence: ExampleEvidence[];
 }
@@ -196,7 +198,7 @@ function parseVersion(
       owner,
       ...rest
     } = row;
-    const input: Omit<SoaControlInput, 'revision'> = {
+    const input: SoaControlFields = {
       ...rest,
       implementationStatus: status,
       owner:

@@ -52,10 +52,22 @@ function recordingWriter(existing: {
         signOffRisk: async id => {
           log(`sign off ${id}`);
         },
+        saveSoaControl: async controlId => log(`save SoA control ${controlId}`),
+        saveSoaAdditionalControl: async id =>
+          log(`save SoA additional control ${id}`),
+        submitSoa: async () => log('submit SoA'),
+        approveSoa: async () => log('approve SoA'),
+        addEvidence: async e => {
+          log(`add evidence "${e.title}" of ${e.controlId}`);
+          return { id: 'evidence-1' };
+        },
+        saveSystemControl: async (ref, controlId) =>
+          log(`map ${controlId} to ${ref}`),
       };
     },
     hasImpactAssessment: async ref => !!existing.assessed?.includes(ref),
     hasRisks: async () => false,
+    hasSoa: async () => false,
     hasDeploymentReport: async id => !!existing.reports?.includes(id),
     reportDeployment: async report => {
       calls.push(`report ${report.id} deployed ${report.deployedAt}`);
@@ -74,7 +86,23 @@ describe('importExampleData', () => {
       now: NOW,
     });
     const ref = 'aisystem:default/churn-model';
-    expect(calls).toEqual([
+    const isSoa = (c: string) => /SoA|evidence|^map /.test(c);
+    // the SoA as it happened: every row drafted by its author, evidence added, submitted,
+    // approved by someone else the day after, then a control mapped to an AI system
+    const soa = calls.filter(isSoa);
+    expect(soa.filter(c => c.startsWith('save SoA control'))).toHaveLength(38);
+    expect(soa.filter(c => !c.startsWith('save SoA control'))).toEqual([
+      `add evidence "Monitoring runbook" of A.6.2.6 as user:default/alice at ${day(
+        30,
+      ).toISOString()}`,
+      `submit SoA as user:default/alice at ${day(29).toISOString()}`,
+      `approve SoA as user:default/carol at ${day(28).toISOString()}`,
+      `map A.6.2.6 to ${ref} as user:default/alice at ${day(20).toISOString()}`,
+      `add evidence "Weekly report" of A.6.2.6 as user:default/alice at ${day(
+        20,
+      ).toISOString()}`,
+    ]);
+    expect(calls.filter(c => !isSoa(c))).toEqual([
       `save ${ref} as user:default/alice at ${day(400).toISOString()}`,
       `submit ${ref} as user:default/alice at ${day(395).toISOString()}`,
       `approve ${ref} as user:default/carol at ${day(390).toISOString()}`,
@@ -97,6 +125,7 @@ describe('importExampleData', () => {
         'fixture-chat-1',
         'fixture-payments-2',
       ],
+      statementOfApplicability: true,
     });
   });
 
@@ -111,7 +140,7 @@ describe('importExampleData', () => {
       now: NOW,
     });
     // the assessment and the report received before are left out; the risks are not
-    expect(calls.filter(c => !/risk/.test(c))).toEqual([
+    expect(calls.filter(c => !/risk|SoA|evidence|^map /.test(c))).toEqual([
       `report fixture-chat-1 deployed ${day(2).toISOString()}`,
       `report fixture-payments-2 deployed ${day(1).toISOString()}`,
     ]);

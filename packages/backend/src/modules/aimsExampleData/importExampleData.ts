@@ -10,12 +10,15 @@ import {
   parseExampleDeployments,
   parseExampleRisks,
 } from './exampleData';
+import { ExampleEvidence, ExampleSoa, parseExampleSoa } from './exampleSoa';
 
 /** What one run imported (what was already there is skipped). */
 export interface ExampleImportResult {
   assessedSystems: string[];
   riskSystems: string[];
   deploymentReports: string[];
+  /** Whether the Statement of Applicability (and its per-system mappings) was imported. */
+  statementOfApplicability: boolean;
 }
 
 /**
@@ -117,8 +120,74 @@ function riskSteps(writer: AimsRecordWriter, risk: ExampleRisk): Step[] {
 }
 
 /**
+ * The Statement of Applicability as it happened: the author drafts every control row, submits
+ * it, a second person approves it (four eyes, checked by the service), a revision is drafted;
+ * owners map controls to their AI systems; evidence is added as it was collected (never before
+ * the SoA or mapping it belongs to exists).
+ */
+function soaSteps(writer: AimsRecordWriter, example: ExampleSoa): Step[] {
+  const steps: Step[] = [];
+  const evidenceSteps = (items: ExampleEvidence[], notBefore: Date) =>
+    items.map(e => {
+      const at = new Date(Math.max(e.at.getTime(), notBefore.getTime()));
+      return {
+        at,
+        run: async () => {
+          await writer.as(e.by, { at }).addEvidence(e.input);
+        },
+      };
+    });
+  const versions = [
+    example.soa,
+    ...(example.revision ? [example.revision] : []),
+  ];
+  for (const v of versions) {
+    steps.push({
+      at: v.createdAt,
+      run: async () => {
+        const author = writer.as(v.author, { at: v.createdAt });
+        for (const c of v.controls)
+          await author.saveSoaControl(c.controlId, c.input);
+        for (const c of v.additionalControls)
+          await author.saveSoaAdditionalControl(c.id, c.input);
+      },
+    });
+    steps.push(...evidenceSteps(v.evidence, v.createdAt));
+    const { submittedAt, approvedBy, approvedAt } = v;
+    if (submittedAt) {
+      steps.push({
+        at: submittedAt,
+        run: () => writer.as(v.author, { at: submittedAt }).submitSoa(),
+      });
+    }
+    if (approvedBy && approvedAt) {
+      steps.push({
+        at: approvedAt,
+        run: () => writer.as(approvedBy, { at: approvedAt }).approveSoa(),
+      });
+    }
+  }
+  for (const system of example.systems) {
+    steps.push({
+      at: system.at,
+      run: async () => {
+        const owner = writer.as(system.author, { at: system.at });
+        for (const c of system.controls)
+          await owner.saveSystemControl(
+            system.aiSystemRef,
+            c.controlId,
+            c.input,
+          );
+      },
+    });
+    steps.push(...evidenceSteps(system.evidence, system.at));
+  }
+  return steps;
+}
+
+/**
  * Imports the example organisation's AIMS records (`impact-assessments.yaml`, `risks.yaml`,
- * `deployments.yaml` in `directory`; each optional) through the AIMS services. Every file is
+ * `deployments.yaml`, `statement-of-applicability.yaml` in `directory`; each optional) through the AIMS services. Every file is
  * parsed and checked before anything is written, so bad data fails the startup naming file,
  * item and field. Idempotent across restarts on a persistent database: an AI system that
  * already has an impact assessment (or risks) is skipped, and so is a deployment report whose
@@ -137,6 +206,7 @@ export async function importExampleData(
   const assessmentData = read('impact-assessments.yaml');
   const riskData = read('risks.yaml');
   const deploymentData = read('deployments.yaml');
+  const soaData = read('statement-of-applicability.yaml');
   const versions =
     assessmentData === undefined
       ? []
@@ -154,10 +224,16 @@ export async function importExampleData(
       ? []
       : parseExampleDeployments(deploymentData, name('deployments.yaml'), now);
 
+  const soa =
+    soaData === undefined
+      ? undefined
+      : parseExampleSoa(soaData, name('statement-of-applicability.yaml'), now);
+
   const result: ExampleImportResult = {
     assessedSystems: [],
     riskSystems: [],
     deploymentReports: [],
+    statementOfApplicability: false,
   };
   const steps: Step[] = [];
   for (const [ref, history] of byAISystem(versions)) {
@@ -169,6 +245,10 @@ export async function importExampleData(
     if (await writer.hasRisks(ref)) continue;
     for (const risk of systemRisks) steps.push(...riskSteps(writer, risk));
     result.riskSystems.push(ref);
+  }
+  if (soa && !(await writer.hasSoa())) {
+    steps.push(...soaSteps(writer, soa));
+    result.statementOfApplicability = true;
   }
   // replayed in time order across AI systems, so the audit log (listed in the order it was
   // written) reads as the history did; the sort is stable, and each record's steps are in time
