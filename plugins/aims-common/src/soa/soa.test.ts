@@ -384,6 +384,36 @@ describe('per-system controls', () => {
       ['A.5.4', false],
       ['A.6.2.6', true],
     ]);
+    // not mapped: not started for this system, whatever the organisation's row says
+    const org = evaluateSoaRows(
+      {
+        ...emptySoaContent(),
+        controls: normalizeSoaControls([
+          {
+            ...undecidedControl('A.5.4'),
+            applicable: true,
+            implementationStatus: 'implemented',
+          },
+        ]),
+      },
+      { evidence: [], risks: [], now },
+    ).controls;
+    const withOrg = evaluateSystemControls({
+      aiSystemRef: ref,
+      tier: 'minimal-risk',
+      mappings: [],
+      evidence: [],
+      risks: [
+        { riskId: 'r1', title: 'Bias', aiSystemRef: ref, controls: ['A.5.4'] },
+      ],
+      orgRows: org,
+    });
+    expect(withOrg.controls[0]).toMatchObject({
+      controlId: 'A.5.4',
+      mapped: false,
+      implementationStatus: 'not-started',
+      organisation: { applicable: true, implementationStatus: 'implemented' },
+    });
     expect(result.controls[0].risks).toEqual([
       { riskId: 'r1', title: 'Bias', aiSystemRef: ref },
     ]);

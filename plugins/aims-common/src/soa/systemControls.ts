@@ -90,11 +90,9 @@ export function evaluateSystemControls(input: {
       mapped: !!mapping,
       applicable: mapping ? mapping.applicable : true,
       how: mapping?.how ?? '',
-      implementationStatus:
-        mapping?.implementationStatus ??
-        (org && org.implementationStatus !== 'not-applicable'
-          ? org.implementationStatus
-          : 'not-started'),
+      // named by a risk but not mapped: nobody has said how it works for this system yet, so
+      // it is not started here whatever the organisation's row says (shown beside it)
+      implementationStatus: mapping?.implementationStatus ?? 'not-started',
       owner: mapping ? mapping.owner : org?.owner ?? null,
       revision: mapping?.revision ?? 0,
       evidence,

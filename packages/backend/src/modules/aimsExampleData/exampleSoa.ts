@@ -1,5 +1,6 @@
 import {
   EvidenceInput,
+  derivedInclusionReasonCount,
   SoaAdditionalControlFields,
   SoaControlFields,
   SystemControlFields,
@@ -232,7 +233,9 @@ function parseVersion(
     return { controlId, input };
   });
   if (complete) {
-    // submitted as of its day: every control decided, exclusions justified and not yet due
+    // submitted as of its day: every control decided, exclusions justified and not yet due,
+    // inclusions justified by text or an EU AI Act obligation (the risks that would also
+    // justify one are imported on their own days, maybe later than the submission)
     const content = {
       controls: normalizeSoaControls(
         controls.map(c =>
@@ -244,7 +247,9 @@ function parseVersion(
     fail(
       file,
       at,
-      soaSubmitProblems(content, ago('submittedDaysAgo') ?? now, () => 1),
+      soaSubmitProblems(content, ago('submittedDaysAgo') ?? now, id =>
+        derivedInclusionReasonCount(id, []),
+      ),
     );
   }
   const additionalControls = (data.additionalControls ?? []).map(
@@ -324,6 +329,10 @@ export function parseExampleSoa(
     if (!isObject(s)) throw new ExampleDataError(file, at, 'must be an object');
     const aiSystemRef = fullRef(s.aiSystem, file, `${at}.aiSystem`, 'aisystem');
     const author = fullRef(s.author, file, `${at}.author`, 'user');
+    const owner =
+      s.owner === undefined
+        ? undefined
+        : fullRef(s.owner, file, `${at}.owner`, 'group');
     const when = new Date(
       now.getTime() - dayNumber(s.daysAgo ?? 0, file, `${at}.daysAgo`) * DAY,
     );
@@ -345,10 +354,11 @@ export function parseExampleSoa(
       if (!isObject(row))
         throw new ExampleDataError(file, here, 'must be an object');
       const { status, evidence: items, ...rest } = row;
-      const input = { ...rest, implementationStatus: status } as Omit<
-        SystemControlInput,
-        'revision'
-      >;
+      const input = {
+        owner: owner ?? null,
+        ...rest,
+        implementationStatus: status,
+      } as SystemControlFields;
       fail(
         file,
         here,

@@ -260,7 +260,20 @@ export function ControlsTab(props: { entity: Entity }) {
             </Typography>
           ) : (
             <Box overflow="auto">
-              <Table size="small" aria-label="Controls of this AI system">
+              <Table
+                size="small"
+                aria-label="Controls of this AI system"
+                // fixed columns: long text wraps in its own column
+                style={{ tableLayout: 'fixed', width: '100%' }}
+              >
+                <colgroup>
+                  {['22%', '7%', '21%', '11%', '11%', '12%', '16%'].map(
+                    (width, i) => (
+                      <col key={i} style={{ width }} />
+                    ),
+                  )}
+                  {mayUpdate && <col style={{ width: 72 }} />}
+                </colgroup>
                 <TableHead>
                   <TableRow>
                     <TableCell>Control</TableCell>
@@ -280,7 +293,7 @@ export function ControlsTab(props: { entity: Entity }) {
                       data-testid={`system-control-${c.controlId}`}
                       style={{ verticalAlign: 'top' }}
                     >
-                      <TableCell style={{ minWidth: 180 }}>
+                      <TableCell>
                         <strong>{c.controlId}</strong> {c.title}
                         {!c.mapped && (
                           <Typography
@@ -300,9 +313,7 @@ export function ControlsTab(props: { entity: Entity }) {
                         )}
                       </TableCell>
                       <TableCell>{c.applicable ? 'Yes' : 'No'}</TableCell>
-                      <TableCell style={{ minWidth: 160 }}>
-                        {c.how || '—'}
-                      </TableCell>
+                      <TableCell>{c.how || '—'}</TableCell>
                       <TableCell>
                         {IMPLEMENTATION_STATUS_LABELS[c.implementationStatus]}
                       </TableCell>
@@ -329,7 +340,7 @@ export function ControlsTab(props: { entity: Entity }) {
                           }
                         </Typography>
                       </TableCell>
-                      <TableCell style={{ minWidth: 140 }}>
+                      <TableCell>
                         <EvidenceCell
                           controlId={c.controlId}
                           evidence={c.evidence}

@@ -18,9 +18,10 @@ const useStyles = makeStyles(theme => ({
     },
   },
   implementedWithEvidence: { backgroundColor: theme.palette.success.main },
-  implementedWithoutEvidence: { backgroundColor: theme.palette.success.light },
+  // implemented but unevidenced is a finding, not nearly done: it must not look green
+  implementedWithoutEvidence: { backgroundColor: theme.palette.warning.light },
   inProgress: { backgroundColor: theme.palette.info.main },
-  notStarted: { backgroundColor: theme.palette.warning.main },
+  notStarted: { backgroundColor: theme.palette.error.main },
   excluded: { backgroundColor: theme.palette.grey[500] },
   undecided: {
     backgroundColor: theme.palette.grey[300],

@@ -40,7 +40,25 @@ const useStyles = makeStyles(theme => ({
   chips: { display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 },
   indicative: { fontStyle: 'italic', color: theme.palette.text.secondary },
   cell: { wordBreak: 'normal', overflowWrap: 'anywhere' },
+  // fixed columns: a long reason or title wraps inside its column instead of squeezing the
+  // others down to a letter per line
+  table: { tableLayout: 'fixed', width: '100%' },
+  chip: { height: 'auto', maxWidth: '100%' },
+  chipLabel: { whiteSpace: 'normal', paddingTop: 2, paddingBottom: 2 },
 }));
+
+/** Column widths of the SoA table (the edit column only on screen). */
+const COLUMN_WIDTHS = [
+  '12%', // control
+  '8%', // applicable
+  '20%', // justification and reasons
+  '10%', // status
+  '10%', // owner
+  '8%', // review by
+  '11%', // evidence
+  '10%', // overlays
+  '11%', // risks treated
+];
 
 /** Link to the Risks tab of the AI system a risk belongs to. */
 function RiskLink(props: { risk: SoaControlRow['risks'][number] }) {
@@ -107,7 +125,13 @@ export function SoaControlTable(props: {
   const mayEditEvidence = props.mayEditEvidence ?? mayEdit;
   const today = todayIso();
   return (
-    <Table size="small" aria-label={props.caption}>
+    <Table size="small" aria-label={props.caption} className={classes.table}>
+      <colgroup>
+        {COLUMN_WIDTHS.map((width, i) => (
+          <col key={i} style={{ width }} />
+        ))}
+        {!print && <col style={{ width: 64 }} />}
+      </colgroup>
       <TableHead>
         <TableRow>
           <TableCell>Control</TableCell>
@@ -133,13 +157,13 @@ export function SoaControlTable(props: {
               className={classes.row}
               data-testid={`soa-row-${row.controlId}`}
             >
-              <TableCell className={classes.cell} style={{ minWidth: 160 }}>
+              <TableCell className={classes.cell}>
                 <strong>{row.controlId}</strong> {row.title}
               </TableCell>
               <TableCell>
                 <ApplicableCell row={row} />
               </TableCell>
-              <TableCell className={classes.cell} style={{ minWidth: 180 }}>
+              <TableCell className={classes.cell}>
                 {row.justification || (
                   <Typography variant="body2" color="textSecondary">
                     —
@@ -152,6 +176,10 @@ export function SoaControlTable(props: {
                         key={i}
                         size="small"
                         variant="outlined"
+                        classes={{
+                          root: classes.chip,
+                          label: classes.chipLabel,
+                        }}
                         label={`${
                           INCLUSION_REASON_LABELS[r.reason] ?? r.reason
                         }: ${r.detail}`}
@@ -176,7 +204,7 @@ export function SoaControlTable(props: {
               <TableCell data-testid={`status-${row.controlId}`}>
                 {IMPLEMENTATION_STATUS_LABELS[row.implementationStatus]}
               </TableCell>
-              <TableCell>
+              <TableCell className={classes.cell}>
                 {row.owner ? (
                   <EntityRefLink entityRef={row.owner} defaultKind="group" />
                 ) : (
@@ -195,7 +223,7 @@ export function SoaControlTable(props: {
                   </Typography>
                 )}
               </TableCell>
-              <TableCell style={{ minWidth: 140 }}>
+              <TableCell className={classes.cell}>
                 <EvidenceCell
                   controlId={row.controlId}
                   evidence={row.evidence}
