@@ -39,7 +39,12 @@ export function EvidenceLine(props: {
     >
       <ListItemText
         primary={
-          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <Box
+            display="flex"
+            alignItems="center"
+            flexWrap="wrap"
+            style={{ gap: 8, minWidth: 0, overflowWrap: 'anywhere' }}
+          >
             {item.href ? (
               <Link to={item.href}>{item.title}</Link>
             ) : (

@@ -16,7 +16,9 @@ import { IMPLEMENTATION_STATUS_LABELS, SOA_STATUS_LABELS } from './labels';
 export const SOA_PRINT_CSS = `
 @media print {
   @page { margin: 14mm 12mm 18mm 12mm; }
-  nav, header, [class*="BackstageSidebar"], [class*="bui-Header"],
+  /* the sidebar (its nav and drawer), the page header, tabs and buttons; not the
+     BackstageSidebarPage root, which wraps the whole page */
+  nav, header, [class*="BackstageSidebar-drawer"], [class*="bui-Header"],
   [class*="MuiTabs-root"], .aims-no-print, button {
     display: none !important;
   }
