@@ -1,4 +1,4 @@
-import { csvRow } from '../inventory/inventoryCsv';
+import { csvRow } from '@aims-backstage/backstage-plugin-aims-common';
 import { RiskView, nextOpenActionDue } from './riskView';
 
 export const RISK_CSV_COLUMNS = [
