@@ -37,3 +37,4 @@ export * from './csv/csv';
 export * from './soa/export/soaCsv';
 export * from './soa/export/oscal';
 export * from './soa/export/oscalTypes';
+export * from './monitoring';

@@ -51,6 +51,28 @@ export type AISystemEuAiAct = {
   annexIIIArea?: string;
 };
 
+/** Severity of a breached monitored metric (the finding vocabulary's severities). */
+export type AISystemMonitoringSeverity = 'critical' | 'high' | 'medium' | 'low';
+
+/**
+ * A metric the AI system is expected to report (`spec.monitoring[]`): what staleness and
+ * thresholds are judged against (ISO/IEC 42001 9.1, EU AI Act Art. 72).
+ */
+export type AISystemMonitoredMetric = {
+  /** `[a-z0-9_.-]+` */
+  metric: string;
+  /** What it measures. */
+  description?: string;
+  /** `min` and/or `max`; both make a band. */
+  threshold?: { min?: number; max?: number };
+  /** When breached; default `medium`. */
+  severity?: AISystemMonitoringSeverity;
+  /** ISO 8601 duration: the expected reporting interval (staleness), e.g. `P7D`, `PT1H`. */
+  interval: string;
+  /** Slices reported separately, e.g. `[all, eu, uk]`; default `[all]`. */
+  slices?: string[];
+};
+
 /** The AISystem entity kind (public contract, `aims.dev/v1alpha1`). */
 export interface AISystemEntityV1alpha1 extends Entity {
   apiVersion: typeof AISYSTEM_API_VERSION;
@@ -68,6 +90,7 @@ export interface AISystemEntityV1alpha1 extends Entity {
     deployments?: AISystemDeclaredDeployment[];
     euAiAct?: AISystemEuAiAct;
     humanOversight?: string;
+    monitoring?: AISystemMonitoredMetric[];
   };
 }
 export type AISystemEntity = AISystemEntityV1alpha1;

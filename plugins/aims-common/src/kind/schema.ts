@@ -99,6 +99,42 @@ export const aiSystemEntityV1alpha1Schema = {
           },
         },
         humanOversight: nonEmptyString,
+        monitoring: {
+          type: 'array',
+          description:
+            'The metrics this system is expected to report (staleness and thresholds are judged against them)',
+          items: {
+            type: 'object',
+            required: ['metric', 'interval'],
+            additionalProperties: false,
+            properties: {
+              metric: {
+                type: 'string',
+                pattern: '^[a-z0-9_.-]+$',
+                maxLength: 100,
+              },
+              description: nonEmptyString,
+              threshold: {
+                type: 'object',
+                minProperties: 1,
+                additionalProperties: false,
+                properties: {
+                  min: { type: 'number' },
+                  max: { type: 'number' },
+                },
+              },
+              severity: { enum: ['critical', 'high', 'medium', 'low'] },
+              interval: {
+                ...nonEmptyString,
+                description: 'ISO 8601 duration, e.g. P7D or PT1H',
+              },
+              slices: {
+                type: 'array',
+                items: { type: 'string', pattern: '^[A-Za-z0-9_.:-]+$' },
+              },
+            },
+          },
+        },
       },
     },
   },

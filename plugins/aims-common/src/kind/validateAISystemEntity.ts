@@ -12,6 +12,7 @@ import {
 } from './AISystemEntityV1alpha1';
 import { aiSystemEntityV1alpha1Schema } from './schema';
 import { getAnnexIIIArea } from '../domain/euAiAct';
+import { parseIsoDuration } from '../monitoring/duration';
 
 /** One problem with an AISystem entity, naming the field it is in (`spec.models[1].name`). */
 export interface AISystemValidationProblem {
@@ -62,6 +63,13 @@ function describeSchemaError(error: ErrorObject): AISystemValidationProblem {
     }
     case 'minLength':
       return { field: at, message: `${at} must not be empty` };
+    case 'pattern':
+      return {
+        field: at,
+        message: `${at} must match ${error.params.pattern}`,
+      };
+    case 'minProperties':
+      return { field: at, message: `${at} must set min, max or both` };
     default:
       return { field: at, message: `${at} ${error.message}` };
   }
@@ -182,6 +190,30 @@ function checkSemantics(
       problems.push({
         field: `${at}.model`,
         message: `${at}.model is required when spec.models declares more than one model`,
+      });
+    }
+  });
+
+  const metrics = (spec.monitoring ?? []).map(m => m.metric);
+  spec.monitoring?.forEach((m, i) => {
+    const at = `spec.monitoring[${i}]`;
+    if (metrics.indexOf(m.metric) !== i) {
+      problems.push({
+        field: `${at}.metric`,
+        message: `${at}.metric "${m.metric}" is declared more than once`,
+      });
+    }
+    if (parseIsoDuration(m.interval) === undefined) {
+      problems.push({
+        field: `${at}.interval`,
+        message: `${at}.interval must be an ISO 8601 duration such as P7D or PT1H, got "${m.interval}"`,
+      });
+    }
+    const { min, max } = m.threshold ?? {};
+    if (min !== undefined && max !== undefined && min > max) {
+      problems.push({
+        field: `${at}.threshold`,
+        message: `${at}.threshold.min (${min}) must not be above threshold.max (${max})`,
       });
     }
   });
