@@ -1,16 +1,12 @@
 import { useState } from 'react';
 import {
-  Box,
-  Button,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   Grid,
   TextField,
 } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
-import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   ANNEX_A_CONTROLS,
@@ -20,13 +16,14 @@ import {
   validateSystemControlInput,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
-import { ConflictAlert, isConflict } from '../common/ConflictAlert';
-import { problemsByField } from '../common/labels';
 import {
-  IMPLEMENTATION_STATUSES,
-  IMPLEMENTATION_STATUS_LABELS,
-  SoaImplementationStatus,
-} from '../Soa/labels';
+  DialogSaveActions,
+  SaveProblems,
+  useDialogSave,
+} from '../common/DialogSave';
+import { problemsByField } from '../common/labels';
+import { ImplementationStatusField } from '../Soa/ImplementationStatusField';
+import { SoaImplementationStatus } from '../Soa/labels';
 
 /**
  * Map an Annex A control to an AI system, or change how a mapped one applies: applicable or
@@ -55,9 +52,7 @@ export function SystemControlDialog(props: {
   );
   const [owner, setOwner] = useState(control?.owner ?? '');
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  const [conflict, setConflict] = useState(false);
+  const { busy, error, conflict, run } = useDialogSave();
 
   const pickError = picked ? undefined : 'Pick a control';
   const input: SystemControlInput = {
@@ -76,18 +71,11 @@ export function SystemControlDialog(props: {
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () =>
       props.onSaved(
         await aimsApi.saveSystemControl(aiSystemRef, picked!.id, input),
-      );
-    } catch (e) {
-      if (isConflict(e)) setConflict(true);
-      else setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
   };
 
   return (
@@ -146,24 +134,12 @@ export function SystemControlDialog(props: {
             </TextField>
           </Grid>
           <Grid item xs={12} sm={6}>
-            <TextField
+            <ImplementationStatusField
               id="system-control-status"
-              select
-              fullWidth
-              SelectProps={{ native: true }}
-              label="Implementation status"
-              value={applicable ? status : 'not-applicable'}
-              disabled={!applicable}
-              onChange={e =>
-                setStatus(e.target.value as SoaImplementationStatus)
-              }
-            >
-              {IMPLEMENTATION_STATUSES.map(s => (
-                <option key={s} value={s}>
-                  {IMPLEMENTATION_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </TextField>
+              applicable={applicable}
+              value={status}
+              onChange={setStatus}
+            />
           </Grid>
           <Grid item xs={12}>
             <TextField
@@ -193,31 +169,21 @@ export function SystemControlDialog(props: {
             />
           </Grid>
         </Grid>
-        {conflict && (
-          <Box mt={2}>
-            <ConflictAlert what="control mapping" onReload={props.onReload} />
-          </Box>
-        )}
-        {error && (
-          <Box mt={2}>
-            <ResponseErrorPanel
-              error={error}
-              title="Could not save the mapping"
-            />
-          </Box>
-        )}
+        <SaveProblems
+          conflict={conflict}
+          error={error}
+          what="control mapping"
+          errorTitle="Could not save the mapping"
+          onReload={props.onReload}
+        />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={busy || conflict}
-        >
-          {control?.mapped ? 'Save mapping' : 'Map control'}
-        </Button>
-      </DialogActions>
+      <DialogSaveActions
+        saveLabel={control?.mapped ? 'Save mapping' : 'Map control'}
+        busy={busy}
+        conflict={conflict}
+        onCancel={props.onClose}
+        onSave={save}
+      />
     </Dialog>
   );
 }

@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   Grid,
@@ -35,7 +34,11 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { RiskScoreChip } from '../chips';
-import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import {
+  DialogSaveActions,
+  SaveProblems,
+  useDialogSave,
+} from '../common/DialogSave';
 import {
   TREATMENT_LABELS,
   dimensionName,
@@ -168,9 +171,7 @@ function RiskForm(props: {
   );
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  const [conflict, setConflict] = useState(false);
+  const { busy, error, conflict, run } = useDialogSave();
 
   // the backend's rule for a new risk: naming yourself or your group as its owner needs
   // aims.risk.assignOwner (you would sign off your own risk); said here before saving
@@ -224,19 +225,12 @@ function RiskForm(props: {
       setShowAll(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const saved = risk
         ? await aimsApi.updateRisk(risk.id, toInput(draft), risk.revision)
         : await aimsApi.createRisk(aiSystemRef, toInput(draft));
       onSaved(saved);
-    } catch (e) {
-      if (isConflict(e)) setConflict(true);
-      else setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const selectedControls = draft.controls
@@ -529,38 +523,28 @@ function RiskForm(props: {
             </Box>
           </Grid>
         </Grid>
-        {conflict && (
-          <Box mt={2}>
-            <ConflictAlert what="risk" onReload={onClose} />
-          </Box>
-        )}
-        {error && (
-          <Box mt={2}>
-            <ResponseErrorPanel error={error} title="Could not save the risk" />
-          </Box>
-        )}
+        <SaveProblems
+          conflict={conflict}
+          error={error}
+          what="risk"
+          errorTitle="Could not save the risk"
+          onReload={onClose}
+        />
       </DialogContent>
-      <DialogActions>
-        {showAll && problems.length > 0 && (
-          <Typography
-            variant="caption"
-            color="error"
-            style={{ marginRight: 'auto' }}
-          >
-            Fix {problems.length} problem{problems.length === 1 ? '' : 's'} to
-            save.
-          </Typography>
-        )}
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={busy || conflict}
-        >
-          {risk ? 'Save risk' : 'Add risk'}
-        </Button>
-      </DialogActions>
+      <DialogSaveActions
+        fixHint={
+          showAll && problems.length > 0
+            ? `Fix ${problems.length} problem${
+                problems.length === 1 ? '' : 's'
+              } to save.`
+            : undefined
+        }
+        saveLabel={risk ? 'Save risk' : 'Add risk'}
+        busy={busy}
+        conflict={conflict}
+        onCancel={onClose}
+        onSave={save}
+      />
     </>
   );
 }

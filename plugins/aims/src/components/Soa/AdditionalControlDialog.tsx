@@ -1,16 +1,12 @@
 import { useState } from 'react';
 import {
-  Box,
-  Button,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   Grid,
   TextField,
   Typography,
 } from '@material-ui/core';
-import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   Soa,
@@ -19,14 +15,15 @@ import {
   validateAdditionalControl,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
-import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import {
+  DialogSaveActions,
+  SaveProblems,
+  useDialogSave,
+} from '../common/DialogSave';
 import { DocumentsEditor } from './DocumentsEditor';
 import { problemsByField } from '../common/labels';
-import {
-  IMPLEMENTATION_STATUSES,
-  IMPLEMENTATION_STATUS_LABELS,
-  SoaImplementationStatus,
-} from './labels';
+import { ImplementationStatusField } from './ImplementationStatusField';
+import { SoaImplementationStatus } from './labels';
 
 /** Add or change one of the organisation's own controls (never counted among the 38). */
 export function AdditionalControlDialog(props: {
@@ -51,9 +48,7 @@ export function AdditionalControlDialog(props: {
   const [owner, setOwner] = useState(control?.owner ?? '');
   const [documents, setDocuments] = useState(control?.documents ?? []);
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  const [conflict, setConflict] = useState(false);
+  const { busy, error, conflict, run } = useDialogSave();
 
   const input: SoaAdditionalControlInput = {
     revision,
@@ -77,18 +72,11 @@ export function AdditionalControlDialog(props: {
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () =>
       props.onSaved(
         await aimsApi.saveSoaAdditionalControl(control?.id ?? id.trim(), input),
-      );
-    } catch (e) {
-      if (isConflict(e)) setConflict(true);
-      else setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
   };
 
   return (
@@ -144,24 +132,12 @@ export function AdditionalControlDialog(props: {
             </TextField>
           </Grid>
           <Grid item xs={12} sm={6}>
-            <TextField
+            <ImplementationStatusField
               id="additional-control-status"
-              select
-              fullWidth
-              SelectProps={{ native: true }}
-              label="Implementation status"
-              value={applicable ? status : 'not-applicable'}
-              disabled={!applicable}
-              onChange={e =>
-                setStatus(e.target.value as SoaImplementationStatus)
-              }
-            >
-              {IMPLEMENTATION_STATUSES.map(s => (
-                <option key={s} value={s}>
-                  {IMPLEMENTATION_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </TextField>
+              applicable={applicable}
+              value={status}
+              onChange={setStatus}
+            />
           </Grid>
           <Grid item xs={12}>
             <TextField
@@ -197,34 +173,21 @@ export function AdditionalControlDialog(props: {
             />
           </Grid>
         </Grid>
-        {conflict && (
-          <Box mt={2}>
-            <ConflictAlert
-              what="Statement of Applicability"
-              onReload={props.onReload}
-            />
-          </Box>
-        )}
-        {error && (
-          <Box mt={2}>
-            <ResponseErrorPanel
-              error={error}
-              title="Could not save the control"
-            />
-          </Box>
-        )}
+        <SaveProblems
+          conflict={conflict}
+          error={error}
+          what="Statement of Applicability"
+          errorTitle="Could not save the control"
+          onReload={props.onReload}
+        />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={busy || conflict}
-        >
-          {control ? 'Save control' : 'Add control'}
-        </Button>
-      </DialogActions>
+      <DialogSaveActions
+        saveLabel={control ? 'Save control' : 'Add control'}
+        busy={busy}
+        conflict={conflict}
+        onCancel={props.onClose}
+        onSave={save}
+      />
     </Dialog>
   );
 }

@@ -5,23 +5,23 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { useState } from 'react';
 import {
-  Box,
-  Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   FormControlLabel,
   Grid,
   TextField,
-  Typography,
 } from '@material-ui/core';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { aimsApiRef } from '../../api';
-import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import {
+  DialogSaveActions,
+  SaveProblems,
+  useDialogSave,
+} from '../common/DialogSave';
 import { problemsByField } from '../common/labels';
 import { EVIDENCE_STATUS_LABELS, EvidenceStatus } from './labels';
 
@@ -89,9 +89,7 @@ export function EvidenceDialog(props: {
   const [draft, setDraft] = useState<Draft>(() => initial(item));
   const [live, setLive] = useState(!!item?.live);
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  const [conflict, setConflict] = useState(false);
+  const { busy, error, conflict, run } = useDialogSave();
   const sources = useAsync(
     async () => (live ? (await aimsApi.getSources()).items : []),
     [aimsApi, live],
@@ -111,9 +109,7 @@ export function EvidenceDialog(props: {
       return;
     }
     const input = toInput(draft, live);
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const saved = item
         ? await aimsApi.updateEvidence(item.id, {
             ...input,
@@ -125,12 +121,7 @@ export function EvidenceDialog(props: {
             aiSystemRef: aiSystemRef ?? null,
           });
       props.onSaved(saved);
-    } catch (e) {
-      if (isConflict(e)) setConflict(true);
-      else setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -283,40 +274,26 @@ export function EvidenceDialog(props: {
             </TextField>
           </Grid>
         </Grid>
-        {conflict && (
-          <Box mt={2}>
-            <ConflictAlert what="evidence" onReload={props.onClose} />
-          </Box>
-        )}
-        {error && (
-          <Box mt={2}>
-            <ResponseErrorPanel
-              error={error}
-              title="Could not save the evidence"
-            />
-          </Box>
-        )}
+        <SaveProblems
+          conflict={conflict}
+          error={error}
+          what="evidence"
+          errorTitle="Could not save the evidence"
+          onReload={props.onClose}
+        />
       </DialogContent>
-      <DialogActions>
-        {showErrors && Object.keys(errs).length > 0 && (
-          <Typography
-            variant="caption"
-            color="error"
-            style={{ marginRight: 'auto' }}
-          >
-            Fix the marked fields to save.
-          </Typography>
-        )}
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={busy || conflict}
-        >
-          {item ? 'Save evidence' : 'Add evidence'}
-        </Button>
-      </DialogActions>
+      <DialogSaveActions
+        fixHint={
+          showErrors && Object.keys(errs).length > 0
+            ? 'Fix the marked fields to save.'
+            : undefined
+        }
+        saveLabel={item ? 'Save evidence' : 'Add evidence'}
+        busy={busy}
+        conflict={conflict}
+        onCancel={props.onClose}
+        onSave={save}
+      />
     </Dialog>
   );
 }

@@ -6,11 +6,8 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { useState } from 'react';
 import {
-  Box,
-  Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   FormControlLabel,
@@ -18,17 +15,17 @@ import {
   TextField,
   Typography,
 } from '@material-ui/core';
-import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { aimsApiRef } from '../../api';
-import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import {
+  DialogSaveActions,
+  SaveProblems,
+  useDialogSave,
+} from '../common/DialogSave';
 import { DocumentsEditor } from './DocumentsEditor';
 import { problemsByField } from '../common/labels';
-import {
-  IMPLEMENTATION_STATUSES,
-  IMPLEMENTATION_STATUS_LABELS,
-  SoaImplementationStatus,
-} from './labels';
+import { ImplementationStatusField } from './ImplementationStatusField';
+import { SoaImplementationStatus } from './labels';
 
 type Applicability = 'yes' | 'no' | 'undecided';
 
@@ -65,9 +62,7 @@ export function SoaControlDialog(props: {
   const [reviewBy, setReviewBy] = useState(row.reviewBy ?? '');
   const [documents, setDocuments] = useState(row.documents);
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  const [conflict, setConflict] = useState(false);
+  const { busy, error, conflict, run } = useDialogSave();
 
   const excluded = applicable === 'no';
   const input: SoaControlInput = {
@@ -92,16 +87,9 @@ export function SoaControlDialog(props: {
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      props.onSaved(await aimsApi.saveSoaControl(row.controlId, input));
-    } catch (e) {
-      if (isConflict(e)) setConflict(true);
-      else setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () =>
+      props.onSaved(await aimsApi.saveSoaControl(row.controlId, input)),
+    );
   };
 
   return (
@@ -133,24 +121,12 @@ export function SoaControlDialog(props: {
             </TextField>
           </Grid>
           <Grid item xs={12} sm={4}>
-            <TextField
+            <ImplementationStatusField
               id="soa-status"
-              select
-              fullWidth
-              SelectProps={{ native: true }}
-              label="Implementation status"
-              value={excluded ? 'not-applicable' : status}
-              disabled={excluded}
-              onChange={e =>
-                setStatus(e.target.value as SoaImplementationStatus)
-              }
-            >
-              {IMPLEMENTATION_STATUSES.map(s => (
-                <option key={s} value={s}>
-                  {IMPLEMENTATION_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </TextField>
+              applicable={!excluded}
+              value={status}
+              onChange={setStatus}
+            />
           </Grid>
           <Grid item xs={12} sm={4}>
             <TextField
@@ -233,34 +209,21 @@ export function SoaControlDialog(props: {
             />
           </Grid>
         </Grid>
-        {conflict && (
-          <Box mt={2}>
-            <ConflictAlert
-              what="Statement of Applicability"
-              onReload={props.onReload}
-            />
-          </Box>
-        )}
-        {error && (
-          <Box mt={2}>
-            <ResponseErrorPanel
-              error={error}
-              title="Could not save the control"
-            />
-          </Box>
-        )}
+        <SaveProblems
+          conflict={conflict}
+          error={error}
+          what="Statement of Applicability"
+          errorTitle="Could not save the control"
+          onReload={props.onReload}
+        />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={busy || conflict}
-        >
-          Save control
-        </Button>
-      </DialogActions>
+      <DialogSaveActions
+        saveLabel="Save control"
+        busy={busy}
+        conflict={conflict}
+        onCancel={props.onClose}
+        onSave={save}
+      />
     </Dialog>
   );
 }
