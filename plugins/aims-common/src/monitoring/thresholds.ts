@@ -39,7 +39,10 @@ export function effectiveThreshold(
     a: number | undefined,
     b: number | undefined,
     stricter: (x: number, y: number) => number,
-  ) => (a === undefined ? b : b === undefined ? a : stricter(a, b));
+  ) => {
+    if (a === undefined) return b;
+    return b === undefined ? a : stricter(a, b);
+  };
   const threshold: MonitoringThreshold = {};
   const min = pick(declared!.min, sent!.min, Math.max);
   const max = pick(declared!.max, sent!.max, Math.min);
