@@ -105,6 +105,15 @@ export const spec = {
           $ref: '#/components/schemas/ImpactAssessmentStatus',
         },
       },
+      inventoryMonitoring: {
+        name: 'monitoring',
+        in: 'query',
+        description: 'Monitoring status of the AI system',
+        schema: {
+          type: 'string',
+          enum: ['ok', 'breached', 'stale', 'not-monitored'],
+        },
+      },
       inventoryQ: {
         name: 'q',
         in: 'query',
@@ -324,6 +333,9 @@ export const spec = {
           controls: {
             $ref: '#/components/schemas/ControlCoverageSummary',
           },
+          monitoring: {
+            $ref: '#/components/schemas/MonitoringSummary',
+          },
         },
       },
       InventoryResponse: {
@@ -385,6 +397,9 @@ export const spec = {
           },
           controls: {
             $ref: '#/components/schemas/ControlCoverageSummary',
+          },
+          monitoring: {
+            $ref: '#/components/schemas/MonitoringSummary',
           },
           health: {
             $ref: '#/components/schemas/AimsHealth',
@@ -1535,13 +1550,14 @@ export const spec = {
         properties: {
           kind: {
             type: 'string',
-            enum: ['deployment-source'],
+            enum: ['deployment-source', 'monitoring-metric'],
           },
           id: {
             type: 'string',
             minLength: 1,
             maxLength: 200,
-            description: 'The deployment source id (GET /sources)',
+            description:
+              "The deployment source id (GET /sources), or the monitored metric of the evidence's AI system (`auc`, or `auc:eu` for a slice other than all)",
           },
         },
       },
@@ -2420,6 +2436,376 @@ export const spec = {
           },
           implementedWithEvidence: {
             type: 'integer',
+          },
+        },
+      },
+      MonitoringThreshold: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          min: {
+            type: 'number',
+          },
+          max: {
+            type: 'number',
+          },
+        },
+      },
+      MonitoringVerdict: {
+        type: 'string',
+        enum: ['inside', 'below-min', 'above-max', 'no-threshold'],
+      },
+      MonitoringResultInput: {
+        type: 'object',
+        required: ['metric', 'value', 'observedAt'],
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          metric: {
+            type: 'string',
+            pattern: '^[a-z0-9_.-]+$',
+            maxLength: 100,
+          },
+          value: {
+            type: 'number',
+          },
+          observedAt: {
+            type: 'string',
+            maxLength: 40,
+            description:
+              'ISO 8601 date-time with a timezone; stored to the second',
+          },
+          slice: {
+            type: 'string',
+            maxLength: 100,
+            description: 'default all',
+          },
+          window: {
+            type: 'string',
+            maxLength: 40,
+            description: 'ISO 8601 duration the value summarises, e.g. P7D',
+          },
+          threshold: {
+            $ref: '#/components/schemas/MonitoringThreshold',
+          },
+        },
+      },
+      MonitoringReport: {
+        type: 'object',
+        required: ['entityRef', 'environment', 'results'],
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 300,
+            description: 'The AI system (default kind AISystem)',
+          },
+          environment: {
+            type: 'string',
+            maxLength: 63,
+          },
+          results: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 1000,
+            items: {
+              $ref: '#/components/schemas/MonitoringResultInput',
+            },
+          },
+        },
+      },
+      MonitoringReportResult: {
+        type: 'object',
+        description:
+          'What was committed. Results already stored (same system, environment, metric, slice, window and observedAt to the second) are counted as duplicates and changed nothing.',
+        required: [
+          'entityRef',
+          'environment',
+          'stored',
+          'duplicates',
+          'breaches',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          stored: {
+            type: 'integer',
+          },
+          duplicates: {
+            type: 'integer',
+          },
+          breaches: {
+            type: 'integer',
+            description:
+              'Stored results outside their threshold (judged by the server)',
+          },
+        },
+      },
+      MonitoringBatchResult: {
+        type: 'object',
+        required: ['results'],
+        properties: {
+          results: {
+            type: 'array',
+            description: 'One answer per report, in order',
+            items: {
+              type: 'object',
+              required: ['index', 'status'],
+              properties: {
+                index: {
+                  type: 'integer',
+                },
+                status: {
+                  type: 'integer',
+                  description: '200 (stored) or 400/404 for that report',
+                },
+                result: {
+                  $ref: '#/components/schemas/MonitoringReportResult',
+                },
+                error: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      MonitoringDeclaration: {
+        type: 'object',
+        description:
+          'The metric as the AISystem declares it in spec.monitoring',
+        required: ['metric', 'interval'],
+        properties: {
+          metric: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          threshold: {
+            $ref: '#/components/schemas/MonitoringThreshold',
+          },
+          severity: {
+            $ref: '#/components/schemas/FindingSeverity',
+          },
+          interval: {
+            type: 'string',
+          },
+          slices: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      MonitoringPoint: {
+        type: 'object',
+        description:
+          'One stored result, or one day of a long range read from the daily aggregates (aggregate set)',
+        required: ['observedAt', 'value', 'verdict', 'threshold'],
+        properties: {
+          observedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          value: {
+            type: 'number',
+            description: 'The value (for a day, its last value)',
+          },
+          verdict: {
+            $ref: '#/components/schemas/MonitoringVerdict',
+          },
+          threshold: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/MonitoringThreshold',
+              },
+              {
+                type: 'null',
+              },
+            ],
+            description:
+              'The threshold the value was judged against when it was stored',
+          },
+          aggregate: {
+            type: 'object',
+            required: ['min', 'max', 'mean', 'count'],
+            properties: {
+              min: {
+                type: 'number',
+              },
+              max: {
+                type: 'number',
+              },
+              mean: {
+                type: 'number',
+              },
+              count: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      MonitoringSeriesStatus: {
+        type: 'string',
+        enum: ['ok', 'breached', 'stale', 'no-data'],
+      },
+      MonitoringSeries: {
+        type: 'object',
+        required: [
+          'metric',
+          'slice',
+          'environment',
+          'status',
+          'latest',
+          'points',
+        ],
+        properties: {
+          metric: {
+            type: 'string',
+          },
+          slice: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/MonitoringSeriesStatus',
+          },
+          latest: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/MonitoringPoint',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          points: {
+            type: 'array',
+            description:
+              'Oldest first; days without data are absent (gaps, never zeros)',
+            items: {
+              $ref: '#/components/schemas/MonitoringPoint',
+            },
+          },
+        },
+      },
+      MonitoringOverview: {
+        type: 'object',
+        required: ['aiSystemRef', 'days', 'from', 'to', 'metrics'],
+        properties: {
+          aiSystemRef: {
+            type: 'string',
+          },
+          days: {
+            type: 'integer',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          metrics: {
+            type: 'array',
+            description:
+              'Every declared metric (even never reported) and every reported one',
+            items: {
+              type: 'object',
+              required: ['metric', 'declaration', 'status', 'series'],
+              properties: {
+                metric: {
+                  type: 'string',
+                },
+                declaration: {
+                  oneOf: [
+                    {
+                      $ref: '#/components/schemas/MonitoringDeclaration',
+                    },
+                    {
+                      type: 'null',
+                    },
+                  ],
+                },
+                status: {
+                  $ref: '#/components/schemas/MonitoringSeriesStatus',
+                },
+                series: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/MonitoringSeries',
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      MonitoringSummary: {
+        type: 'object',
+        description:
+          "An AI system's monitoring at a glance (inventory column, service-page card)",
+        required: ['status', 'metrics', 'breached', 'stale'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok', 'breached', 'stale', 'not-monitored'],
+          },
+          metrics: {
+            type: 'integer',
+            description: 'Declared or reported metrics',
+          },
+          breached: {
+            type: 'integer',
+          },
+          stale: {
+            type: 'integer',
+          },
+          latest: {
+            type: 'array',
+            description:
+              'The latest value per metric (slice all, or the first), with a short sparkline of recent values',
+            items: {
+              type: 'object',
+              required: ['metric', 'status', 'value', 'observedAt', 'spark'],
+              properties: {
+                metric: {
+                  type: 'string',
+                },
+                status: {
+                  $ref: '#/components/schemas/MonitoringSeriesStatus',
+                },
+                value: {
+                  type: ['number', 'null'],
+                },
+                observedAt: {
+                  type: ['string', 'null'],
+                },
+                spark: {
+                  type: 'array',
+                  maxItems: 30,
+                  items: {
+                    type: 'number',
+                  },
+                },
+              },
+            },
           },
         },
       },
@@ -5237,6 +5623,263 @@ export const spec = {
           },
           '413': {
             description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/monitoring/results': {
+      post: {
+        operationId: 'ReportMonitoringResults',
+        summary: 'Monitoring results of one AI system in one environment',
+        description:
+          'From the ingest credential (an external-access token) or a user granted aims.monitoring.report. Each result is judged by the server against the threshold the AISystem declares (the stricter where a sent one also applies) and stored with that threshold; a result already stored is a duplicate and changes nothing. 2xx only once committed.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/MonitoringReport',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Committed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MonitoringReportResult',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid field, naming it',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No such AISystem in the catalog',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/monitoring/results/batch': {
+      post: {
+        operationId: 'ReportMonitoringResultsBatch',
+        summary: 'Monitoring results of many AI systems',
+        description:
+          '`{ reports: [MonitoringReport, …] }` (at most 100 reports); each is answered on its own in results.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['reports'],
+                additionalProperties: {
+                  not: {},
+                },
+                properties: {
+                  reports: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 100,
+                    items: {
+                      type: 'object',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Each report answered on its own',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MonitoringBatchResult',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Not a batch',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/monitoring/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetMonitoring',
+        summary:
+          "One AI system's monitored metrics over the last 7, 30 or 90 days",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              enum: [7, 30, 90],
+              default: 30,
+            },
+          },
+          {
+            name: 'metric',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'slice',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'environment',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MonitoringOverview',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad query parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'Missing or invalid credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not an AISystem in the catalog (or not visible)',
             content: {
               'application/json': {
                 schema: {

@@ -1,6 +1,15 @@
 import { SourceHealthStatus } from '../drift/reconcile';
 import { Evidence, EvidenceStatus, LiveEvidenceSource } from './model';
 
+/** How a monitored metric stands now (a monitoring series' status). */
+export type LiveMetricHealth = 'ok' | 'breached' | 'stale' | 'no-data';
+
+const METRIC_HEALTH_WORDS: Record<Exclude<LiveMetricHealth, 'ok'>, string> = {
+  breached: 'outside its threshold',
+  stale: 'stale (not reported within its interval)',
+  'no-data': 'not reported yet',
+};
+
 /** How a deployment source stands now: the drift module's source health, or unknown. */
 export type LiveSourceHealth = SourceHealthStatus | 'unknown';
 
@@ -17,6 +26,8 @@ export function evidenceStanding(
   },
   now: Date,
   sourceHealth: (sourceId: string) => LiveSourceHealth = () => 'unknown',
+  /** How a monitored metric of the evidence's AI system stands now (`auc`, `auc:eu`). */
+  metricHealth: (metric: string) => LiveMetricHealth = () => 'no-data',
 ): { current: boolean; standing: string } {
   if (evidence.status === 'expired')
     return {
@@ -38,6 +49,18 @@ export function evidenceStanding(
           ? 'rejected'
           : `${evidence.status}, not approved yet`,
     };
+  if (evidence.live?.kind === 'monitoring-metric') {
+    const health = metricHealth(evidence.live.id);
+    return health === 'ok'
+      ? {
+          current: true,
+          standing: `live: metric ${evidence.live.id} is fresh and inside its threshold`,
+        }
+      : {
+          current: false,
+          standing: `live metric ${evidence.live.id} is ${METRIC_HEALTH_WORDS[health]}`,
+        };
+  }
   if (evidence.live) {
     const health = sourceHealth(evidence.live.id);
     if (health !== 'healthy')

@@ -150,6 +150,21 @@ describe('evidence standing', () => {
     expect(evidenceStanding(live, now).current).toBe(false);
   });
 
+  it('live evidence of a monitored metric counts while it is fresh and inside its threshold', () => {
+    const live = {
+      ...evidence({ aiSystemRef: 'aisystem:default/a' }),
+      live: { kind: 'monitoring-metric' as const, id: 'auc' },
+    };
+    expect(evidenceStanding(live, now, undefined, () => 'ok').current).toBe(
+      true,
+    );
+    expect(evidenceStanding(live, now, undefined, () => 'breached')).toEqual({
+      current: false,
+      standing: 'live metric auc is outside its threshold',
+    });
+    expect(evidenceStanding(live, now).current).toBe(false);
+  });
+
   it('knows what is expiring soon and what the job expires', () => {
     const soon = {
       status: 'approved' as const,

@@ -235,6 +235,12 @@ export function validateEvidenceInput(input: EvidenceInput): FieldProblem[] {
       field: 'href',
       message: 'a link, a reference or a live source is required',
     });
+  if (input.live?.kind === 'monitoring-metric' && !input.aiSystemRef)
+    problems.push({
+      field: 'live',
+      message:
+        'a monitored metric is evidence of one AI system: set aiSystemRef (the organisation has no metrics)',
+    });
   const collected = parseEvidenceDate(input.collectedAt);
   if (!collected)
     problems.push({

@@ -564,6 +564,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/monitoring/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Monitoring results of one AI system in one environment
+     * @description From the ingest credential (an external-access token) or a user granted aims.monitoring.report. Each result is judged by the server against the threshold the AISystem declares (the stricter where a sent one also applies) and stored with that threshold; a result already stored is a duplicate and changes nothing. 2xx only once committed.
+     */
+    post: operations['ReportMonitoringResults'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/results/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Monitoring results of many AI systems
+     * @description `{ reports: [MonitoringReport, …] }` (at most 100 reports); each is answered on its own in results.
+     */
+    post: operations['ReportMonitoringResultsBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/monitoring/{kind}/{namespace}/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One AI system's monitored metrics over the last 7, 30 or 90 days */
+    get: operations['GetMonitoring'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -636,6 +693,7 @@ export interface components {
       impactAssessment: components['schemas']['ImpactAssessmentSummary'];
       findings: components['schemas']['FindingCounts'];
       controls: components['schemas']['ControlCoverageSummary'];
+      monitoring?: components['schemas']['MonitoringSummary'];
     };
     InventoryResponse: {
       items: components['schemas']['InventoryItem'][];
@@ -653,6 +711,7 @@ export interface components {
       impactAssessment: components['schemas']['ImpactAssessmentSummary'];
       findings: components['schemas']['FindingCounts'];
       controls: components['schemas']['ControlCoverageSummary'];
+      monitoring?: components['schemas']['MonitoringSummary'];
       health: components['schemas']['AimsHealth'];
     };
     ComponentStatus: {
@@ -1052,8 +1111,8 @@ export interface components {
     /** @description Evidence that stays current by itself: a deployment source (current while the source is healthy) or a monitored metric (current while fresh and inside its threshold; accepted once monitoring results exist) */
     LiveEvidenceSource: {
       /** @enum {string} */
-      kind: 'deployment-source';
-      /** @description The deployment source id (GET /sources) */
+      kind: 'deployment-source' | 'monitoring-metric';
+      /** @description The deployment source id (GET /sources), or the monitored metric of the evidence's AI system (`auc`, or `auc:eu` for a slice other than all) */
       id: string;
     } & {
       [key: string]: unknown;
@@ -1308,6 +1367,122 @@ export interface components {
       applicable: number;
       implementedWithEvidence: number;
     };
+    MonitoringThreshold: {
+      min?: number;
+      max?: number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @enum {string} */
+    MonitoringVerdict: 'inside' | 'below-min' | 'above-max' | 'no-threshold';
+    MonitoringResultInput: {
+      metric: string;
+      value: number;
+      /** @description ISO 8601 date-time with a timezone; stored to the second */
+      observedAt: string;
+      /** @description default all */
+      slice?: string;
+      /** @description ISO 8601 duration the value summarises, e.g. P7D */
+      window?: string;
+      threshold?: components['schemas']['MonitoringThreshold'];
+    } & {
+      [key: string]: unknown;
+    };
+    MonitoringReport: {
+      /** @description The AI system (default kind AISystem) */
+      entityRef: string;
+      environment: string;
+      results: components['schemas']['MonitoringResultInput'][];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description What was committed. Results already stored (same system, environment, metric, slice, window and observedAt to the second) are counted as duplicates and changed nothing. */
+    MonitoringReportResult: {
+      entityRef: string;
+      environment: string;
+      stored: number;
+      duplicates: number;
+      /** @description Stored results outside their threshold (judged by the server) */
+      breaches: number;
+    };
+    MonitoringBatchResult: {
+      /** @description One answer per report, in order */
+      results: {
+        index: number;
+        /** @description 200 (stored) or 400/404 for that report */
+        status: number;
+        result?: components['schemas']['MonitoringReportResult'];
+        error?: components['schemas']['Error'];
+      }[];
+    };
+    /** @description The metric as the AISystem declares it in spec.monitoring */
+    MonitoringDeclaration: {
+      metric: string;
+      description?: string;
+      threshold?: components['schemas']['MonitoringThreshold'];
+      severity?: components['schemas']['FindingSeverity'];
+      interval: string;
+      slices?: string[];
+    };
+    /** @description One stored result, or one day of a long range read from the daily aggregates (aggregate set) */
+    MonitoringPoint: {
+      /** Format: date-time */
+      observedAt: string;
+      /** @description The value (for a day, its last value) */
+      value: number;
+      verdict: components['schemas']['MonitoringVerdict'];
+      /** @description The threshold the value was judged against when it was stored */
+      threshold: components['schemas']['MonitoringThreshold'] | null;
+      aggregate?: {
+        min: number;
+        max: number;
+        mean: number;
+        count: number;
+      };
+    };
+    /** @enum {string} */
+    MonitoringSeriesStatus: 'ok' | 'breached' | 'stale' | 'no-data';
+    MonitoringSeries: {
+      metric: string;
+      slice: string;
+      environment: string;
+      status: components['schemas']['MonitoringSeriesStatus'];
+      latest: components['schemas']['MonitoringPoint'] | null;
+      /** @description Oldest first; days without data are absent (gaps, never zeros) */
+      points: components['schemas']['MonitoringPoint'][];
+    };
+    MonitoringOverview: {
+      aiSystemRef: string;
+      days: number;
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      /** @description Every declared metric (even never reported) and every reported one */
+      metrics: {
+        metric: string;
+        declaration: components['schemas']['MonitoringDeclaration'] | null;
+        status: components['schemas']['MonitoringSeriesStatus'];
+        series: components['schemas']['MonitoringSeries'][];
+      }[];
+    };
+    /** @description An AI system's monitoring at a glance (inventory column, service-page card) */
+    MonitoringSummary: {
+      /** @enum {string} */
+      status: 'ok' | 'breached' | 'stale' | 'not-monitored';
+      /** @description Declared or reported metrics */
+      metrics: number;
+      breached: number;
+      stale: number;
+      /** @description The latest value per metric (slice all, or the first), with a short sparkline of recent values */
+      latest?: {
+        metric: string;
+        status: components['schemas']['MonitoringSeriesStatus'];
+        value: number | null;
+        observedAt: string | null;
+        spark: number[];
+      }[];
+    };
   };
   responses: never;
   parameters: {
@@ -1323,6 +1498,8 @@ export interface components {
     inventoryType: string;
     /** @description Impact assessment status */
     inventoryStatus: components['schemas']['ImpactAssessmentStatus'];
+    /** @description Monitoring status of the AI system */
+    inventoryMonitoring: 'ok' | 'breached' | 'stale' | 'not-monitored';
     /** @description Free text over name, title, purpose and description */
     inventoryQ: string;
     /** @description Finding id */
@@ -3399,6 +3576,196 @@ export interface operations {
       };
       /** @description Request body larger than the limit */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReportMonitoringResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MonitoringReport'];
+      };
+    };
+    responses: {
+      /** @description Committed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringReportResult'];
+        };
+      };
+      /** @description Invalid field, naming it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such AISystem in the catalog */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ReportMonitoringResultsBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reports: Record<string, never>[];
+        } & {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Each report answered on its own */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringBatchResult'];
+        };
+      };
+      /** @description Not a batch */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Request body larger than the limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetMonitoring: {
+    parameters: {
+      query?: {
+        days?: 7 | 30 | 90;
+        metric?: string;
+        slice?: string;
+        environment?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Entity kind, case-insensitive (aisystem, component, …) */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringOverview'];
+        };
+      };
+      /** @description Bad query parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not an AISystem in the catalog (or not visible) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
