@@ -26,7 +26,7 @@ import { aimsApiRef } from '../../api';
 import { ChangeLine } from '../common/ChangeList';
 import { formatTime, formatValue } from '../common/labels';
 import { ActorLink } from '../common/ActorLink';
-import { Contributors } from '../ImpactAssessment/VersionHistory';
+import { Contributors } from '../common/VersionHistory';
 
 /** How many audit events the tab loads. */
 export const HISTORY_LIMIT = 200;

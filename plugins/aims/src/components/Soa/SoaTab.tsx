@@ -35,7 +35,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   ANNEX_A_CONTROLS,
-  FieldChange,
   fourEyesViolation,
   Evidence,
   Soa,
@@ -44,8 +43,8 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef, ControlExportFormat } from '../../api';
 import { ActorLink } from '../common/ActorLink';
-import { ChangeTable } from '../common/ChangeList';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import { VersionCompare, VersionsTable } from '../common/VersionHistory';
 import { Field } from '../common/Field';
 import { formatDate, formatTime } from '../common/labels';
 import { saveBlob } from '../common/saveBlob';
@@ -661,54 +660,6 @@ function SoaVersionHistory(props: { reloadKey: number }) {
     [aimsApi, props.reloadKey],
   );
   const items = versions.value?.items ?? [];
-  const [from, setFrom] = useState<number>();
-  const [to, setTo] = useState<number>();
-  const [diff, setDiff] = useState<{
-    from: number;
-    to: number;
-    changes: FieldChange[];
-  }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  const a = from ?? items[1]?.version;
-  const b = to ?? items[0]?.version;
-
-  const compare = async () => {
-    if (a === undefined || b === undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const [x, y] = await Promise.all([
-        aimsApi.getSoaVersion(a),
-        aimsApi.getSoaVersion(b),
-      ]);
-      setDiff({ from: a, to: b, changes: diffSoaVersions(x, y) });
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const select = (
-    label: string,
-    value: number | undefined,
-    set: (v: number) => void,
-  ) => (
-    <TextField
-      select
-      label={label}
-      SelectProps={{ native: true }}
-      value={value ?? ''}
-      onChange={e => set(Number(e.target.value))}
-      style={{ minWidth: 100 }}
-    >
-      {items.map(v => (
-        <option key={v.version} value={v.version}>
-          v{v.version}
-        </option>
-      ))}
-    </TextField>
-  );
 
   let body: JSX.Element;
   if (versions.loading && !versions.value) body = <Progress />;
@@ -728,103 +679,42 @@ function SoaVersionHistory(props: { reloadKey: number }) {
   else
     body = (
       <>
-        <Table size="small" aria-label="SoA versions">
-          <TableHead>
-            <TableRow>
-              <TableCell>Version</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Contributors</TableCell>
-              <TableCell>Created</TableCell>
-              <TableCell>Approved</TableCell>
-              <TableCell>Catalogue</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map(v => (
-              <TableRow
-                key={v.version}
-                data-testid={`soa-version-${v.version}`}
-              >
-                <TableCell>v{v.version}</TableCell>
-                <TableCell>
-                  <SoaStatusChip
-                    status={v.status}
-                    testId={`soa-version-status-${v.version}`}
-                  />
-                </TableCell>
-                <TableCell>
-                  {(v.contributors.length ? v.contributors : [v.author]).map(
-                    (c, i) => (
-                      <span key={c}>
-                        {i > 0 && ', '}
-                        <ActorLink actor={c} />
-                      </span>
-                    ),
-                  )}
-                </TableCell>
-                <TableCell>{formatTime(v.createdAt)}</TableCell>
-                <TableCell>
-                  {v.approvedBy ? (
-                    <>
-                      <ActorLink actor={v.approvedBy} />
-                      <Typography variant="caption" display="block">
-                        {formatTime(v.approvedAt)}
-                      </Typography>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell>
-                  <Typography variant="caption" title={v.catalogue.digest}>
-                    {v.catalogue.controlCount} controls ·{' '}
-                    {v.catalogue.digest.slice(0, 8)}
-                  </Typography>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-        <Box mt={2} className="aims-no-print">
-          {items.length < 2 ? (
-            <Typography variant="body2" color="textSecondary">
-              Only one version so far — nothing to compare yet.
-            </Typography>
-          ) : (
-            <Box display="flex" alignItems="flex-end" style={{ gap: 16 }}>
-              {select('Compare', a, setFrom)}
-              {select('with', b, setTo)}
-              <Button
-                variant="outlined"
-                color="primary"
-                onClick={compare}
-                disabled={busy || a === undefined || b === undefined || a === b}
-              >
-                Compare
-              </Button>
-            </Box>
+        <VersionsTable
+          versions={items}
+          ariaLabel="SoA versions"
+          rowTestIdPrefix="soa-version-"
+          status={v => (
+            <SoaStatusChip
+              status={v.status}
+              testId={`soa-version-status-${v.version}`}
+            />
           )}
-        </Box>
-        {busy && <Progress />}
-        {error && (
-          <Box mt={2}>
-            <ResponseErrorPanel
-              error={error}
-              title="Could not load the versions"
-            />
-          </Box>
-        )}
-        {diff && !busy && (
-          <Box mt={2} data-testid="soa-version-diff">
-            <Typography variant="subtitle2" gutterBottom>
-              Changes from v{diff.from} to v{diff.to}
-            </Typography>
-            <ChangeTable
-              changes={diff.changes}
-              emptyText="The two versions decide every control the same way."
-            />
-          </Box>
-        )}
+          extraColumn={{
+            title: 'Catalogue',
+            cell: v => (
+              <Typography variant="caption" title={v.catalogue.digest}>
+                {v.catalogue.controlCount} controls ·{' '}
+                {v.catalogue.digest.slice(0, 8)}
+              </Typography>
+            ),
+          }}
+        />
+        <VersionCompare
+          versions={items.map(v => v.version)}
+          defaultFrom={items[1]?.version}
+          defaultTo={items[0]?.version}
+          diff={async (from, to) => {
+            const [x, y] = await Promise.all([
+              aimsApi.getSoaVersion(from),
+              aimsApi.getSoaVersion(to),
+            ]);
+            return diffSoaVersions(x, y);
+          }}
+          sameText="The two versions decide every control the same way."
+          testId="soa-version-diff"
+          className="aims-no-print"
+          selectWidth={100}
+        />
       </>
     );
   return <InfoCard title="Version history">{body}</InfoCard>;
