@@ -1,5 +1,6 @@
 import { formatProblem, validateFiles } from './commands/validate';
 import { reportDeployment } from './commands/reportDeployment';
+import { reportMonitoring } from './commands/reportMonitoring';
 
 const usage = `Usage: aims <command> [arguments]
 
@@ -14,11 +15,18 @@ Commands:
                                  [--ai-system <ref>[@<model>:<version>] ...]
                                  [--model <provider>/<name>[@<version>] ...] [--dry-run]
                                  (aims report-deployment --help for details)
+  report-monitoring <file | -> [options]
+                                 Send monitoring results to AIMS (POST /api/aims/monitoring/results):
+                                 contract JSON, or a CSV metric,value,observedAt[,slice,window,min,max]
+                                 with --entity-ref <ref> --environment <env>;
+                                 [--url <url>] [--token <token>] [--format json|csv] [--dry-run]
+                                 (aims report-monitoring --help for details)
 
 Examples:
   yarn aims validate 'services/**/catalog-info.yaml'
   yarn aims report-deployment --id gh-8812-1 --component payments-api --environment production \\
     --ai-system fraud-scorer@fraud-xgb:3.3.0 --model openai/gpt-4o
+  yarn aims report-monitoring evaluation.csv --entity-ref fraud-scorer --environment production
 `;
 
 export interface Io {
@@ -28,6 +36,15 @@ export interface Io {
   /** Environment variables (AIMS_URL, AIMS_INGEST_TOKEN); default process.env. */
   env?: Record<string, string | undefined>;
   now?: () => number;
+  /** Standard input, read whole (report-monitoring -); default process.stdin. */
+  readStdin?: () => Promise<string>;
+}
+
+async function readProcessStdin(): Promise<string> {
+  let text = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) text += chunk;
+  return text;
 }
 
 /** Runs the CLI; returns the process exit code (0 ok, 1 problems found or the server refused, 2 usage error). */
@@ -48,6 +65,16 @@ export async function main(args: string[], io: Io): Promise<number> {
       err: io.err,
       env: io.env ?? process.env,
       now: io.now,
+    });
+  }
+  if (command === 'report-monitoring') {
+    return reportMonitoring(rest, {
+      out: io.out,
+      err: io.err,
+      env: io.env ?? process.env,
+      cwd: io.cwd,
+      now: io.now,
+      readStdin: io.readStdin ?? readProcessStdin,
     });
   }
   if (command !== 'validate') {

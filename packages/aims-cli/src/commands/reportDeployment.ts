@@ -5,6 +5,15 @@ import {
   DeploymentReportModel,
   validateDeploymentReport,
 } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  ParsedFlags,
+  UsageError,
+  baseUrl,
+  networkProblem,
+  parseFlags,
+  prettyBody,
+  statusLine,
+} from './flags';
 
 export const REPORT_DEPLOYMENT_USAGE = `Usage: aims report-deployment --id <id> --component <ref> --environment <env> [options]
 
@@ -43,7 +52,6 @@ const VALUE_FLAGS = [
   'model',
 ] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
-const REPEATABLE: ValueFlag[] = ['ai-system', 'model'];
 
 /** The flag a report field comes from, to point users at what to fix. */
 const FLAG_OF_FIELD: Record<string, string> = {
@@ -63,54 +71,7 @@ export interface ReportDeploymentIo {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
-class UsageError extends Error {}
-
-interface ParsedFlags {
-  values: Partial<Record<ValueFlag, string[]>>;
-  dryRun: boolean;
-  wait: boolean;
-  help: boolean;
-}
-
-function parseFlags(args: string[]): ParsedFlags {
-  const parsed: ParsedFlags = {
-    values: {},
-    dryRun: false,
-    wait: false,
-    help: false,
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') {
-      parsed.help = true;
-      continue;
-    }
-    if (!arg.startsWith('--'))
-      throw new UsageError(`unexpected argument "${arg}"`);
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    if (name === 'dry-run' || name === 'wait') {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
-      if (name === 'wait') parsed.wait = true;
-      else parsed.dryRun = true;
-      continue;
-    }
-    if (!(VALUE_FLAGS as readonly string[]).includes(name))
-      throw new UsageError(`unknown flag --${name}`);
-    const flag = name as ValueFlag;
-    let value: string | undefined;
-    if (eq !== -1) value = arg.slice(eq + 1);
-    else if (i + 1 < args.length && !args[i + 1].startsWith('--'))
-      value = args[++i];
-    if (value === undefined || value === '')
-      throw new UsageError(`--${flag} needs a value`);
-    const list = parsed.values[flag] ?? [];
-    if (list.length && !REPEATABLE.includes(flag))
-      throw new UsageError(`--${flag} given more than once`);
-    parsed.values[flag] = [...list, value];
-  }
-  return parsed;
-}
+type Flags = ParsedFlags<ValueFlag, 'dry-run' | 'wait'>;
 
 /** `<ref>[@<model>:<version>]`, `<ref>@<model>`, `<ref>@:<version>`. */
 export function parseAISystemFlag(value: string): DeploymentReportAISystem {
@@ -145,27 +106,6 @@ export function parseModelFlag(value: string): DeploymentReportModel {
   return { provider, name, ...(version ? { version } : {}) };
 }
 
-function baseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--url must be an http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--url must be an http(s) URL, got "${value}"`);
-  }
-  return url.toString().replace(/\/+$/, '');
-}
-
-const pretty = (body: string) => {
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2);
-  } catch {
-    return body;
-  }
-};
-
 /** `aims report-deployment …`: returns the exit code (0 sent, 1 server/network error, 2 usage). */
 export async function reportDeployment(
   args: string[],
@@ -176,10 +116,14 @@ export async function reportDeployment(
     return 2;
   };
   let report: DeploymentReport;
-  let flags: ParsedFlags;
+  let flags: Flags;
   let url: string;
   try {
-    flags = parseFlags(args);
+    flags = parseFlags(args, {
+      values: VALUE_FLAGS,
+      booleans: ['dry-run', 'wait'],
+      repeatable: ['ai-system', 'model'],
+    });
     if (flags.help) {
       io.out(REPORT_DEPLOYMENT_USAGE);
       return 0;
@@ -213,10 +157,10 @@ export async function reportDeployment(
   }
 
   const endpoint = `${url}/api/aims/deployments${
-    flags.wait ? '?wait=true' : ''
+    flags.booleans.wait ? '?wait=true' : ''
   }`;
   const body = JSON.stringify(report, null, 2);
-  if (flags.dryRun) {
+  if (flags.booleans['dry-run']) {
     io.out(body);
     io.err(`aims report-deployment: dry run, not sent to ${endpoint}`);
     return 0;
@@ -232,30 +176,27 @@ export async function reportDeployment(
   let text: string;
   try {
     response = await client.request('post', '/deployments', {
-      query: flags.wait ? { wait: true } : {},
+      query: flags.booleans.wait ? { wait: true } : {},
       body: report,
       headers: { Authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(30_000),
     });
     text = await response.text();
   } catch (error) {
-    const cause = (error as { cause?: { message?: string } })?.cause?.message;
     io.err(
-      `aims report-deployment: could not reach ${endpoint}: ${
-        (error as Error)?.message ?? error
-      }${cause ? ` (${cause})` : ''}`,
+      `aims report-deployment: could not reach ${endpoint}: ${networkProblem(
+        error,
+      )}`,
     );
     return 1;
   }
-  const status = `${response.status}${
-    response.statusText ? ` ${response.statusText}` : ''
-  }`;
+  const status = statusLine(response);
   if (!response.ok) {
     io.err(`aims report-deployment: ${endpoint} answered ${status}`);
-    if (text) io.err(pretty(text));
+    if (text) io.err(prettyBody(text));
     return 1;
   }
   io.out(`aims report-deployment: ${report.id} sent to ${endpoint}: ${status}`);
-  if (text) io.out(pretty(text));
+  if (text) io.out(prettyBody(text));
   return 0;
 }
