@@ -303,6 +303,22 @@ export function validateInput(input: InputReport[], now: Date): InputProblem[] {
   return problems;
 }
 
+/**
+ * Everything wrong with the input at once: what reading it found (bad numbers, bad rows) and
+ * then what the validator finds, leaving out the CSV lines already named.
+ */
+export function inputProblems(input: ParsedInput, now: Date): InputProblem[] {
+  const named = new Set(
+    input.problems.map(p => /^line (\d+)/.exec(p.where)?.[1]).filter(Boolean),
+  );
+  return [
+    ...input.problems,
+    ...validateInput(input.reports, now).filter(
+      p => !named.has(/^line (\d+)/.exec(p.where)?.[1]),
+    ),
+  ];
+}
+
 /** One report as sent, and which results of which input report it carries. */
 export interface ReportChunk {
   report: MonitoringReport;

@@ -20,7 +20,7 @@ import {
   chunkMonitoringReports,
   parseMonitoringCsv,
   parseMonitoringJson,
-  validateInput,
+  inputProblems,
 } from './monitoringInput';
 
 export const REPORT_MONITORING_USAGE = `Usage: aims report-monitoring <file | -> [options]
@@ -166,8 +166,6 @@ export async function reportMonitoring(
         );
       input = parseMonitoringJson(text);
     }
-    if (!dryRun && !token)
-      throw new UsageError('--token is required (or set AIMS_INGEST_TOKEN)');
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${prefix}: ${error.message}\n\n${REPORT_MONITORING_USAGE}`);
@@ -176,18 +174,19 @@ export async function reportMonitoring(
     throw error;
   }
 
-  const problems = [
-    ...input.problems,
-    ...(input.problems.length
-      ? []
-      : validateInput(input.reports, new Date(now))),
-  ];
+  const problems = inputProblems(input, new Date(now));
   if (problems.length) {
     for (const p of problems) io.err(`${prefix}: ${where(source, p)}`);
     io.err(
       `${prefix}: ${problems.length} problem(s) in ${source}; nothing sent`,
     );
     return 1;
+  }
+  if (!dryRun && !token) {
+    io.err(
+      `${prefix}: --token is required (or set AIMS_INGEST_TOKEN)\n\n${REPORT_MONITORING_USAGE}`,
+    );
+    return 2;
   }
 
   const requests = chunkMonitoringReports(input.reports);
