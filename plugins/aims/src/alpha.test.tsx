@@ -27,6 +27,7 @@ describe('aims plugin (new frontend system)', () => {
       'entity-content:aims/risks',
       'entity-content:aims/history',
       'entity-content:aims/controls',
+      'entity-content:aims/monitoring',
     ]) {
       expect(aimsPlugin.getExtension(id as any)).toBeDefined();
     }
@@ -89,7 +90,7 @@ describe('aims plugin (new frontend system)', () => {
     ).toBe(false);
   });
 
-  it('adds the Impact assessment, Risks and History tabs to AISystem pages only', () => {
+  it('adds the Impact assessment, Risks, Controls, Drift, Monitoring and History tabs to AISystem pages only', () => {
     const aiSystem = {
       apiVersion: 'aims.dev/v1alpha1',
       kind: 'AISystem',
@@ -109,6 +110,7 @@ describe('aims plugin (new frontend system)', () => {
       ['entity-content:aims/risks', '/risks', 'Risks'],
       ['entity-content:aims/controls', '/controls', 'Controls'],
       ['entity-content:aims/drift', '/drift', 'Drift'],
+      ['entity-content:aims/monitoring', '/monitoring', 'Monitoring'],
       ['entity-content:aims/history', '/aims-history', 'History'],
     ] as const;
     for (const [id, path, title] of tabs) {

@@ -16,6 +16,7 @@ export {
   EntityAimsHistoryContent,
   EntityDriftContent,
   EntityDriftBanner,
+  EntityAimsMonitoringContent,
 } from './plugin';
 export { aimsApiRef, AimsClient } from './api';
 export type {
@@ -26,6 +27,8 @@ export type {
   SoaTransitionRequest,
   EvidenceQuery,
   ControlExportFormat,
+  MonitoringQuery,
+  MonitoringOverview,
 } from './api';
 export {
   ImpactAssessmentStatusChip,

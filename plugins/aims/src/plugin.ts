@@ -118,6 +118,19 @@ export const EntityDriftContent = aimsPlugin.provide(
   }),
 );
 
+/** "Monitoring" tab content for AISystem entity pages (monitored metrics, thresholds, breaches). @public */
+export const EntityAimsMonitoringContent = aimsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAimsMonitoringContent',
+    component: {
+      lazy: () =>
+        import('./components/Monitoring').then(
+          m => m.EntityAimsMonitoringContent,
+        ),
+    },
+  }),
+);
+
 /** Drift banner for Component pages: renders nothing without open drift findings. @public */
 export const EntityDriftBanner = aimsPlugin.provide(
   createComponentExtension({

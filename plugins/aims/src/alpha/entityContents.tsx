@@ -63,3 +63,17 @@ export const controlsContent = EntityContentBlueprint.make({
       )),
   },
 });
+
+/** `entity-content:aims/monitoring` — the "Monitoring" tab of AISystem pages (monitored metrics over time). */
+export const monitoringContent = EntityContentBlueprint.make({
+  name: 'monitoring',
+  params: {
+    path: '/monitoring',
+    title: 'Monitoring',
+    filter: { kind: 'aisystem' },
+    loader: () =>
+      import('../components/Monitoring').then(m => (
+        <m.EntityAimsMonitoringContent />
+      )),
+  },
+});

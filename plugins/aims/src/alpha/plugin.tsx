@@ -13,14 +13,15 @@ import {
   driftContent,
   historyContent,
   impactAssessmentContent,
+  monitoringContent,
   risksContent,
 } from './entityContents';
 
 /**
  * AIMS for the new frontend system: the AI Inventory page (with the org-wide risk register
  * and the Statement of Applicability as further tabs, and the deployment sources' health),
- * the AISystem overview card and its "Impact assessment", "Risks", "Controls", "Drift" and
- * "History" tabs, and on Component pages the drift banner (first) and the "AI systems" card.
+ * the AISystem overview card and its "Impact assessment", "Risks", "Controls", "Drift",
+ * "Monitoring" and "History" tabs, and on Component pages the drift banner (first) and the "AI systems" card.
  *
  * @alpha
  */
@@ -39,6 +40,7 @@ export const aimsPlugin = createFrontendPlugin({
     risksContent,
     controlsContent,
     driftContent,
+    monitoringContent,
     historyContent,
   ],
 });

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AimsApiOperations,
+  AimsApiSchemas,
   AimsStatus,
   AuditEvent,
   DeploymentSourceListResponse,
@@ -56,6 +57,17 @@ export type SoaTransitionRequest =
 export type EvidenceQuery = NonNullable<
   AimsApiOperations['ListEvidence']['parameters']['query']
 >;
+
+/**
+ * Range and selection of `GET /monitoring/:kind/:namespace/:name` (the spec's query
+ * parameters): the last 7, 30 or 90 days, optionally one metric, slice or environment. @public
+ */
+export type MonitoringQuery = NonNullable<
+  AimsApiOperations['GetMonitoring']['parameters']['query']
+>;
+
+/** An AI system's monitored metrics over a range (`GET /monitoring/…`). @public */
+export type MonitoringOverview = AimsApiSchemas['MonitoringOverview'];
 
 /** The export formats of the SoA and of an AI system's controls besides JSON. @public */
 export type ControlExportFormat = 'csv' | 'oscal';
@@ -181,6 +193,16 @@ export interface AimsApi {
     controlId: string,
     input: SystemControlInput,
   ): Promise<SystemControl>;
+
+  /**
+   * `GET /monitoring/:kind/:namespace/:name`: every declared or reported metric of an AI
+   * system with its series per slice and environment over the range (days without data are
+   * absent, never zeros).
+   */
+  getMonitoring(
+    entityRef: AimsEntityRef,
+    query?: MonitoringQuery,
+  ): Promise<MonitoringOverview>;
 }
 
 /** @public */

@@ -106,6 +106,36 @@ describe('AimsClient', () => {
     ]);
   });
 
+  it('GETs /monitoring/:kind/:namespace/:name with the range and the selection set', async () => {
+    const overview = {
+      aiSystemRef: 'aisystem:default/fraud-scorer',
+      days: 90,
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-04-01T00:00:00Z',
+      metrics: [],
+    };
+    const { client, calls } = setup([
+      fakeResponse(200, JSON.stringify(overview)),
+      fakeResponse(200, JSON.stringify(overview)),
+    ]);
+    await expect(
+      client.getMonitoring('AISystem:default/fraud-scorer', {
+        days: 90,
+        slice: 'eu',
+        environment: 'production',
+      }),
+    ).resolves.toEqual(overview);
+    await client.getMonitoring('aisystem:fraud-scorer');
+    const [first, second] = calls.map(c => new URL(c.url));
+    expect(first.pathname).toBe('/api/aims/monitoring/aisystem/default/fraud-scorer');
+    expect(Object.fromEntries(first.searchParams)).toEqual({
+      days: '90',
+      slice: 'eu',
+      environment: 'production',
+    });
+    expect(second.search).toBe('');
+  });
+
   it('raises ResponseError on non-2xx answers', async () => {
     const { client } = setup([
       fakeResponse(

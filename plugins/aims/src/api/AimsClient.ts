@@ -37,6 +37,8 @@ import {
   ControlExportFormat,
   EvidenceQuery,
   FindingQuery,
+  MonitoringOverview,
+  MonitoringQuery,
   RiskQuery,
   SoaTransitionRequest,
 } from './AimsApi';
@@ -397,6 +399,18 @@ export class AimsClient implements AimsApi {
         '/controls/{kind}/{namespace}/{name}/{controlId}',
         { path: { ...entityParams(entityRef), controlId }, body: input },
       ),
+    );
+  }
+
+  async getMonitoring(
+    entityRef: AimsEntityRef,
+    query: MonitoringQuery = {},
+  ): Promise<MonitoringOverview> {
+    return json(
+      await this.api.request('get', '/monitoring/{kind}/{namespace}/{name}', {
+        path: entityParams(entityRef),
+        query,
+      }),
     );
   }
 }

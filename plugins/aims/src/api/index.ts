@@ -7,5 +7,7 @@ export type {
   SoaTransitionRequest,
   EvidenceQuery,
   ControlExportFormat,
+  MonitoringQuery,
+  MonitoringOverview,
 } from './AimsApi';
 export { AimsClient, entityPath } from './AimsClient';

@@ -11,3 +11,4 @@ export {
   EntityDriftBanner,
   DeploymentSourcesCard,
 } from './Drift';
+export { EntityAimsMonitoringContent } from './Monitoring';

@@ -49,6 +49,9 @@ import {
   SystemControl,
   SystemControlInput,
   SystemControls,
+  AimsApiSchemas,
+  MonitoringThreshold,
+  judgeValue,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import {
   CompoundEntityRef,
@@ -61,6 +64,8 @@ import {
   ControlExportFormat,
   EvidenceQuery,
   FindingQuery,
+  MonitoringOverview,
+  MonitoringQuery,
   RiskQuery,
   SoaTransitionRequest,
 } from '../api';
@@ -240,6 +245,8 @@ export class FakeAimsApi implements AimsApi {
   evidence: Evidence[] = [];
   /** GET /controls answers by AI system ref. */
   systemControls: Record<string, SystemControls> = {};
+  /** GET /monitoring answers by AI system ref (answered whatever the range asked). */
+  monitoring: Record<string, MonitoringOverview> = {};
 
   constructor(
     private readonly items: InventoryItem[] = [],
@@ -259,6 +266,7 @@ export class FakeAimsApi implements AimsApi {
         (!query.type || i.type === query.type) &&
         (!query.tier || i.euAiActTier === query.tier) &&
         (!query.status || i.impactAssessment.status === query.status) &&
+        monitoringMatches(i, query) &&
         (!query.q ||
           `${i.title} ${i.entityRef}`
             .toLowerCase()
@@ -867,6 +875,19 @@ export class FakeAimsApi implements AimsApi {
     return item;
   }
 
+  async getMonitoring(
+    entityRef: AimsEntityRef,
+    query: MonitoringQuery = {},
+  ): Promise<MonitoringOverview> {
+    const ref = this.refOf(entityRef);
+    this.calls.push(['getMonitoring', ref, query]);
+    await this.fail('getMonitoring');
+    const overview = this.monitoring[ref];
+    if (!overview)
+      throw await responseError(404, 'NotFoundError', `No AI system ${ref}`);
+    return { ...overview, days: query.days ?? 7 };
+  }
+
   async getSystemControls(entityRef: AimsEntityRef): Promise<SystemControls> {
     const ref = this.refOf(entityRef);
     this.calls.push(['getSystemControls', ref]);
@@ -1284,6 +1305,69 @@ export function systemControls(
     controls,
     coverage: soaCoverage(controls),
     obligations: [],
+    ...overrides,
+  };
+}
+
+/**
+ * The inventory's `monitoring` filter as the backend applies it: a system without a summary
+ * (nothing declared or reported) is not monitored. Read loosely so the fake works whether or
+ * not the query type already names the parameter.
+ */
+function monitoringMatches(item: InventoryItem, query: InventoryQuery) {
+  const wanted = (query as { monitoring?: string }).monitoring;
+  return !wanted || (item.monitoring?.status ?? 'not-monitored') === wanted;
+}
+
+type MonitoringPoint = AimsApiSchemas['MonitoringPoint'];
+type MonitoringSeries = AimsApiSchemas['MonitoringSeries'];
+
+/** A stored result judged by the shared rule against the threshold it carries. */
+export function monitoringPoint(
+  observedAt: string,
+  value: number,
+  threshold: MonitoringThreshold | null = null,
+  aggregate?: MonitoringPoint['aggregate'],
+): MonitoringPoint {
+  return {
+    observedAt,
+    value,
+    verdict: judgeValue(value, threshold ?? undefined),
+    threshold,
+    ...(aggregate ? { aggregate } : {}),
+  };
+}
+
+/** One series; its latest is the last point. */
+export function monitoringSeries(
+  metric: string,
+  points: MonitoringPoint[],
+  overrides: Partial<MonitoringSeries> = {},
+): MonitoringSeries {
+  return {
+    metric,
+    slice: 'all',
+    environment: 'production',
+    status: points.some(p => p.verdict === 'below-min' || p.verdict === 'above-max')
+      ? 'breached'
+      : 'ok',
+    latest: points[points.length - 1] ?? null,
+    points,
+    ...overrides,
+  };
+}
+
+/** `GET /monitoring` of credit-risk-scorer over 7 days ending 2026-03-10. */
+export function monitoringOverview(
+  metrics: MonitoringOverview['metrics'],
+  overrides: Partial<MonitoringOverview> = {},
+): MonitoringOverview {
+  return {
+    aiSystemRef: 'aisystem:default/credit-risk-scorer',
+    days: 7,
+    from: '2026-03-03T00:00:00Z',
+    to: '2026-03-10T00:00:00Z',
+    metrics,
     ...overrides,
   };
 }

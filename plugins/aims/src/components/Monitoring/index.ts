@@ -1,0 +1,3 @@
+export { EntityAimsMonitoringContent } from './EntityAimsMonitoringContent';
+export { MonitoringSummaryCell } from './MonitoringSummaryCell';
+export { MonitoringStatusChip } from './MonitoringStatusChip';
