@@ -2,12 +2,7 @@ import { useState } from 'react';
 import {
   Box,
   Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Grid,
-  TextField,
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
@@ -43,7 +38,9 @@ import { aimsApiRef } from '../../api';
 import { ImpactAssessmentStatusChip } from '../chips';
 import { Field } from '../common/Field';
 import { StatusError } from '../common/StatusError';
-import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import { ApproveOrReturn } from '../common/ApproveOrReturn';
+import { ConflictAlert } from '../common/ConflictAlert';
+import { useDialogSave } from '../common/DialogSave';
 import { dimensionName, formatDate, formatTime } from '../common/labels';
 import { sameRef, useCurrentUser } from '../common/useCurrentUser';
 import { RiskDialog } from '../Risks/RiskDialog';
@@ -148,30 +145,17 @@ function ReviewActions(props: {
 }) {
   const { entityRef, version, canApprove, fourEyes, onDone } = props;
   const aimsApi = useApi(aimsApiRef);
-  const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  const [conflict, setConflict] = useState(false);
+  const { busy, error, conflict, run } = useDialogSave();
 
-  const transition = async (action: 'approve' | 'return') => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const transition = (action: 'approve' | 'return', reason?: string) =>
+    run(async () => {
       await aimsApi.transitionImpactAssessment(entityRef, {
         action,
         revision: version.revision,
-        ...(action === 'return' ? { reason: reason.trim() } : {}),
+        ...(action === 'return' ? { reason } : {}),
       });
-      setReturning(false);
       onDone();
-    } catch (e) {
-      if (isConflict(e)) setConflict(true);
-      else setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Box mt={2}>
@@ -179,68 +163,17 @@ function ReviewActions(props: {
       {error && (
         <ResponseErrorPanel error={error} title="The review action failed" />
       )}
-      {canApprove ? (
-        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-          {!fourEyes && (
-            <Button
-              variant="contained"
-              color="primary"
-              disabled={busy}
-              onClick={() => transition('approve')}
-            >
-              Approve
-            </Button>
-          )}
-          <Button
-            variant="outlined"
-            disabled={busy}
-            onClick={() => setReturning(true)}
-          >
-            Return with reason
-          </Button>
-          {fourEyes && (
-            <Typography variant="body2" color="textSecondary">
-              {fourEyes}
-            </Typography>
-          )}
-        </Box>
-      ) : (
-        <Typography variant="body2" color="textSecondary">
-          Waiting for an approver to approve it or return it to draft.
-        </Typography>
-      )}
-      <Dialog
-        open={returning}
-        onClose={() => setReturning(false)}
-        fullWidth
-        maxWidth="sm"
-      >
-        <DialogTitle>Return to draft</DialogTitle>
-        <DialogContent>
-          <TextField
-            id="return-reason"
-            label="Reason"
-            value={reason}
-            onChange={e => setReason(e.target.value)}
-            multiline
-            minRows={3}
-            fullWidth
-            required
-            helperText="Tell the author what to change."
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setReturning(false)}>Cancel</Button>
-          <Button
-            color="primary"
-            variant="contained"
-            disabled={busy || !reason.trim()}
-            onClick={() => transition('return')}
-          >
-            Return to draft
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        <ApproveOrReturn
+          mayApprove={canApprove}
+          fourEyes={fourEyes}
+          busy={busy}
+          onApprove={() => transition('approve')}
+          onReturn={reason => transition('return', reason)}
+          reasonFieldId="return-reason"
+          reasonHelp="Tell the author what to change."
+        />
+      </Box>
     </Box>
   );
 }

@@ -4,10 +4,6 @@ import {
   Button,
   Checkbox,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControlLabel,
   Grid,
   IconButton,
@@ -43,7 +39,9 @@ import {
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef, ControlExportFormat } from '../../api';
 import { ActorLink } from '../common/ActorLink';
+import { ApproveOrReturn } from '../common/ApproveOrReturn';
 import { ConflictAlert, isConflict } from '../common/ConflictAlert';
+import { useDialogSave } from '../common/DialogSave';
 import { VersionCompare, VersionsTable } from '../common/VersionHistory';
 import { Field } from '../common/Field';
 import { formatDate, formatTime } from '../common/labels';
@@ -163,30 +161,18 @@ function WorkflowActions(props: {
   const { soa, mayUpdate, mayApprove, onDone } = props;
   const aimsApi = useApi(aimsApiRef);
   const user = useCurrentUser();
-  const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  const [conflict, setConflict] = useState(false);
+  const { busy, error, conflict, run } = useDialogSave();
 
-  const act = async (action: 'submit' | 'approve' | 'return') => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const next = await aimsApi.transitionSoa({
-        action,
-        revision: soa.revision,
-        ...(action === 'return' ? { reason: reason.trim() } : {}),
-      });
-      setReturning(false);
-      onDone(next);
-    } catch (e) {
-      if (isConflict(e)) setConflict(true);
-      else setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: 'submit' | 'approve' | 'return', reason?: string) =>
+    run(async () => {
+      onDone(
+        await aimsApi.transitionSoa({
+          action,
+          revision: soa.revision,
+          ...(action === 'return' ? { reason } : {}),
+        }),
+      );
+    });
 
   let fourEyes: string | undefined;
   if (soa.status === 'in-review') {
@@ -223,68 +209,18 @@ function WorkflowActions(props: {
             Submit for approval
           </Button>
         )}
-        {soa.status === 'in-review' && mayApprove && !fourEyes && (
-          <Button
-            variant="contained"
-            color="primary"
-            disabled={busy}
-            onClick={() => act('approve')}
-          >
-            Approve
-          </Button>
-        )}
-        {soa.status === 'in-review' && mayApprove && (
-          <Button
-            variant="outlined"
-            disabled={busy}
-            onClick={() => setReturning(true)}
-          >
-            Return with reason
-          </Button>
-        )}
-        {soa.status === 'in-review' && mayApprove && fourEyes && (
-          <Typography variant="body2" color="textSecondary">
-            {fourEyes}
-          </Typography>
-        )}
-        {soa.status === 'in-review' && !mayApprove && (
-          <Typography variant="body2" color="textSecondary">
-            Waiting for an approver to approve it or return it to draft.
-          </Typography>
+        {soa.status === 'in-review' && (
+          <ApproveOrReturn
+            mayApprove={mayApprove}
+            fourEyes={fourEyes}
+            busy={busy}
+            onApprove={() => act('approve')}
+            onReturn={reason => act('return', reason)}
+            reasonFieldId="soa-return-reason"
+            reasonHelp="Tell the authors what to change."
+          />
         )}
       </Box>
-      <Dialog
-        open={returning}
-        onClose={() => setReturning(false)}
-        fullWidth
-        maxWidth="sm"
-      >
-        <DialogTitle>Return to draft</DialogTitle>
-        <DialogContent>
-          <TextField
-            id="soa-return-reason"
-            label="Reason"
-            value={reason}
-            onChange={e => setReason(e.target.value)}
-            multiline
-            minRows={3}
-            fullWidth
-            required
-            helperText="Tell the authors what to change."
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setReturning(false)}>Cancel</Button>
-          <Button
-            color="primary"
-            variant="contained"
-            disabled={busy || !reason.trim()}
-            onClick={() => act('return')}
-          >
-            Return to draft
-          </Button>
-        </DialogActions>
-      </Dialog>
     </Box>
   );
 }

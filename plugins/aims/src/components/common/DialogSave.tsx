@@ -4,21 +4,24 @@ import { ResponseErrorPanel } from '@backstage/core-components';
 import { ConflictAlert, isConflict } from './ConflictAlert';
 
 /**
- * The saving state every edit dialog keeps: busy while the request runs, a 409 kept apart as a
+ * The saving state every edit dialog (and workflow action) keeps: busy while the request runs, a 409 kept apart as a
  * conflict (the dialog offers a reload, never an overwrite), any other failure as the error.
  */
 export function useDialogSave() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [conflict, setConflict] = useState(false);
-  const run = async (request: () => Promise<void>) => {
+  /** Runs the request; resolves whether it went through. */
+  const run = async (request: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
     setError(undefined);
     try {
       await request();
+      return true;
     } catch (e) {
       if (isConflict(e)) setConflict(true);
       else setError(e as Error);
+      return false;
     } finally {
       setBusy(false);
     }
