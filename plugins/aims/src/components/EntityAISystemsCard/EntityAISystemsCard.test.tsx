@@ -171,9 +171,79 @@ describe('EntityAISystemsCard', () => {
         '3 (1 critical, 1 high)',
       );
       expect(within(facts).getByTestId('aims-health')).toBeInTheDocument();
+      expect(facts).toHaveTextContent('Monitoring—');
     } finally {
       (global as any).ResizeObserver = realResizeObserver;
     }
+  });
+
+  it("shows each AI system's monitoring: status, and the latest value of each metric with a sparkline", async () => {
+    const api = new FakeAimsApi([], {
+      'component:default/credit-decision-service': componentStatus(
+        'component:default/credit-decision-service',
+        [
+          {
+            ...creditRiskStatus,
+            monitoring: {
+              status: 'breached',
+              metrics: 2,
+              breached: 1,
+              stale: 0,
+              latest: [
+                {
+                  metric: 'auc',
+                  status: 'breached',
+                  value: 0.62,
+                  observedAt: '2026-03-09T06:00:00Z',
+                  spark: [0.81, 0.8, 0.78, 0.62],
+                },
+                {
+                  metric: 'psi',
+                  status: 'ok',
+                  value: 0.04,
+                  observedAt: '2026-03-09T06:00:00Z',
+                  spark: [0.03, 0.04],
+                },
+              ],
+            },
+          },
+          {
+            // an older backend sends no monitoring summary
+            ...creditRiskStatus,
+            entityRef: 'aisystem:default/support-assistant',
+            title: 'Member Support Assistant',
+          },
+        ],
+      ),
+    });
+    await render(api);
+    const row = (
+      await screen.findByRole('link', { name: /Consumer Credit Risk Scorer/ })
+    ).closest('tr')!;
+    const summary = within(row).getByTestId('monitoring-summary');
+    expect(summary).toHaveAttribute('data-value', 'breached');
+    expect(
+      within(summary).getAllByTestId('monitoring-status')[0],
+    ).toHaveTextContent('Breached');
+    const latest = within(summary).getAllByTestId('monitoring-latest');
+    expect(latest.map(l => l.getAttribute('data-metric'))).toEqual([
+      'auc',
+      'psi',
+    ]);
+    expect(latest[0]).toHaveTextContent('auc');
+    expect(latest[0]).toHaveTextContent('0.62');
+    const spark = within(latest[0]).getByTestId('monitoring-sparkline');
+    expect(spark).toHaveAttribute('data-points', '4');
+    // a line without axes
+    expect(spark.querySelector('.recharts-line-curve')).not.toBeNull();
+    expect(spark.querySelector('.recharts-xAxis')).toBeNull();
+
+    const older = screen
+      .getByRole('link', { name: /Member Support Assistant/ })
+      .closest('tr')!;
+    expect(within(older).getByTestId('monitoring-summary')).toHaveTextContent(
+      '—',
+    );
   });
 
   it('shows a clear empty state when the service uses no AI', async () => {

@@ -25,8 +25,9 @@ import {
 import { StatusError } from '../common/StatusError';
 import { FindingsCell } from '../common/FindingsCell';
 import { useElementWidth } from '../common/useElementWidth';
+import { MonitoringSummaryCell } from '../Monitoring/MonitoringSummaryCell';
 
-// Five columns, type and lifecycle under the name: the card sits in the entity page's content
+// Six columns, type and lifecycle under the name: the card sits in the entity page's content
 // column (two thirds of the page), where seven columns ran past its right edge at 1440px.
 // Cells wrap between words only, never inside one ("llm-applicati on").
 const cellStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
@@ -108,6 +109,15 @@ const columns: TableColumn<AISystemStatus>[] = [
     render: row => <FindingsCell findings={row.findings} stacked />,
   },
   {
+    title: 'Monitoring',
+    field: 'monitoring.status',
+    cellStyle,
+    headerStyle,
+    render: row => (
+      <MonitoringSummaryCell summary={row.monitoring} showLatest />
+    ),
+  },
+  {
     title: 'Health',
     field: 'health',
     cellStyle,
@@ -133,10 +143,10 @@ function Labelled(props: { label: string; children: ReactNode }) {
 }
 
 /**
- * Below this card width the five columns no longer fit (a narrow window, or the page's
+ * Below this card width the six columns no longer fit (a narrow window, or the page's
  * content column at the md breakpoint): the status facts then wrap in one column.
  */
-export const NARROW_CARD_WIDTH = 640;
+export const NARROW_CARD_WIDTH = 760;
 
 const narrowColumns: TableColumn<AISystemStatus>[] = [
   columns[0],
@@ -164,6 +174,9 @@ const narrowColumns: TableColumn<AISystemStatus>[] = [
         </Labelled>
         <Labelled label="Open findings">
           <FindingsCell findings={row.findings} />
+        </Labelled>
+        <Labelled label="Monitoring">
+          <MonitoringSummaryCell summary={row.monitoring} showLatest />
         </Labelled>
         <Labelled label="Health">
           <HealthChip health={row.health} />
@@ -220,7 +233,7 @@ export function AISystemsTable(props: { status: ComponentStatus }) {
 
 /**
  * Entity card for Component pages: the AI systems the service uses with their impact
- * assessment status, EU AI Act tier and open findings.
+ * assessment status, EU AI Act tier, open findings and monitoring (latest value per metric).
  *
  * @public
  */
