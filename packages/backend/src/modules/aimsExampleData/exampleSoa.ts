@@ -154,6 +154,52 @@ function parseEvidence(
   });
 }
 
+/**
+ * A `controls` map (of a SoA version, or of an AI system's mappings): each key an Annex A
+ * control id, each value an object whose `evidence` list is collected for `evidenceOf` and whose
+ * other fields `parseRow` turns into the row's input (checking them first).
+ */
+function parseControlRows<Input>(
+  controls: unknown,
+  file: string,
+  at: string,
+  rowsAre: string,
+  evidenceOf: { aiSystemRef: string | null; by: string; now: Date },
+  parseRow: (fields: Record<string, any>, here: string) => Input,
+): {
+  controls: { controlId: string; input: Input }[];
+  evidence: ExampleEvidence[];
+} {
+  if (!isObject(controls))
+    throw new ExampleDataError(
+      file,
+      `${at}.controls`,
+      `must map Annex A control ids to ${rowsAre}`,
+    );
+  const evidence: ExampleEvidence[] = [];
+  const rows = Object.entries(controls).map(([controlId, row]) => {
+    const here = `${at}.controls.${controlId}`;
+    if (!getAnnexAControl(controlId))
+      throw new ExampleDataError(
+        file,
+        here,
+        `"${controlId}" is not an ISO/IEC 42001 Annex A control id`,
+      );
+    if (!isObject(row))
+      throw new ExampleDataError(file, here, 'must be an object');
+    const { evidence: items, ...fields } = row;
+    const input = parseRow(fields, here);
+    evidence.push(
+      ...parseEvidence(items, file, `${here}.evidence`, {
+        controlId,
+        ...evidenceOf,
+      }),
+    );
+    return { controlId, input };
+  });
+  return { controls: rows, evidence };
+}
+
 function parseVersion(
   data: unknown,
   file: string,
@@ -175,63 +221,40 @@ function parseVersion(
     data.defaultOwner === undefined
       ? null
       : fullRef(data.defaultOwner, file, `${at}.defaultOwner`, 'group');
-  if (!isObject(data.controls))
-    throw new ExampleDataError(
-      file,
-      `${at}.controls`,
-      'must map Annex A control ids to rows',
-    );
-  const evidence: ExampleEvidence[] = [];
-  const controls = Object.entries(data.controls).map(([controlId, row]) => {
-    const here = `${at}.controls.${controlId}`;
-    if (!getAnnexAControl(controlId))
-      throw new ExampleDataError(
-        file,
-        here,
-        `"${controlId}" is not an ISO/IEC 42001 Annex A control id`,
-      );
-    if (!isObject(row))
-      throw new ExampleDataError(file, here, 'must be an object');
-    const {
-      status,
-      reviewByDaysFromNow,
-      evidence: items,
-      owner,
-      ...rest
-    } = row;
-    const input: SoaControlFields = {
-      ...rest,
-      implementationStatus: status,
-      owner:
-        owner === undefined
-          ? defaultOwner
-          : fullRef(owner, file, `${here}.owner`, 'group'),
-      reviewBy:
-        reviewByDaysFromNow === undefined
-          ? null
-          : new Date(
-              now.getTime() +
-                dayNumber(
-                  reviewByDaysFromNow,
-                  file,
-                  `${here}.reviewByDaysFromNow`,
-                ) *
-                  DAY,
-            )
-              .toISOString()
-              .slice(0, 10),
-    };
-    fail(file, here, validateSoaControlInput({ revision: 0, ...input }));
-    evidence.push(
-      ...parseEvidence(items, file, `${here}.evidence`, {
-        controlId,
-        aiSystemRef: null,
-        by: author,
-        now,
-      }),
-    );
-    return { controlId, input };
-  });
+  const { controls, evidence } = parseControlRows(
+    data.controls,
+    file,
+    at,
+    'rows',
+    { aiSystemRef: null, by: author, now },
+    (row, here) => {
+      const { status, reviewByDaysFromNow, owner, ...rest } = row;
+      const input: SoaControlFields = {
+        ...rest,
+        implementationStatus: status,
+        owner:
+          owner === undefined
+            ? defaultOwner
+            : fullRef(owner, file, `${here}.owner`, 'group'),
+        reviewBy:
+          reviewByDaysFromNow === undefined
+            ? null
+            : new Date(
+                now.getTime() +
+                  dayNumber(
+                    reviewByDaysFromNow,
+                    file,
+                    `${here}.reviewByDaysFromNow`,
+                  ) *
+                    DAY,
+              )
+                .toISOString()
+                .slice(0, 10),
+      };
+      fail(file, here, validateSoaControlInput({ revision: 0, ...input }));
+      return input;
+    },
+  );
   if (complete) {
     // submitted as of its day: every control decided, exclusions justified and not yet due,
     // inclusions justified by text or an EU AI Act obligation (the risks that would also
@@ -336,47 +359,30 @@ export function parseExampleSoa(
     const when = new Date(
       now.getTime() - dayNumber(s.daysAgo ?? 0, file, `${at}.daysAgo`) * DAY,
     );
-    if (!isObject(s.controls))
-      throw new ExampleDataError(
-        file,
-        `${at}.controls`,
-        'must map Annex A control ids to mappings',
-      );
-    const evidence: ExampleEvidence[] = [];
-    const controls = Object.entries(s.controls).map(([controlId, row]) => {
-      const here = `${at}.controls.${controlId}`;
-      if (!getAnnexAControl(controlId))
-        throw new ExampleDataError(
+    const { controls, evidence } = parseControlRows(
+      s.controls,
+      file,
+      at,
+      'mappings',
+      { aiSystemRef, by: author, now },
+      (row, here) => {
+        const { status, ...rest } = row;
+        const input = {
+          owner: owner ?? null,
+          ...rest,
+          implementationStatus: status,
+        } as SystemControlFields;
+        fail(
           file,
           here,
-          `"${controlId}" is not an ISO/IEC 42001 Annex A control id`,
+          validateSystemControlInput({
+            revision: 0,
+            ...input,
+          } as SystemControlInput),
         );
-      if (!isObject(row))
-        throw new ExampleDataError(file, here, 'must be an object');
-      const { status, evidence: items, ...rest } = row;
-      const input = {
-        owner: owner ?? null,
-        ...rest,
-        implementationStatus: status,
-      } as SystemControlFields;
-      fail(
-        file,
-        here,
-        validateSystemControlInput({
-          revision: 0,
-          ...input,
-        } as SystemControlInput),
-      );
-      evidence.push(
-        ...parseEvidence(items, file, `${here}.evidence`, {
-          controlId,
-          aiSystemRef,
-          by: author,
-          now,
-        }),
-      );
-      return { controlId, input };
-    });
+        return input;
+      },
+    );
     return { aiSystemRef, author, at: when, controls, evidence };
   });
   return { soa, revision, systems };
