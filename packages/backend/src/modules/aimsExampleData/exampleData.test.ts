@@ -179,6 +179,14 @@ describe('examples/aims/deployments.yaml', () => {
         'production',
         'high',
       ],
+      // seen in the service's OpenTelemetry GenAI metrics (prometheus-genai), declared nowhere
+      [
+        'component:default/mobile-bff',
+        'undeclared-ai-usage',
+        'gpt-4.1-mini',
+        'production',
+        'high',
+      ],
       // 3.3.0 promoted to production where 3.2.0 is declared
       [
         'component:default/card-authorisation-service',
