@@ -12,7 +12,8 @@ import {
 } from '../../testUtils/fixtures';
 import { AIInventoryPage } from './AIInventoryPage';
 
-jest.setTimeout(20000);
+// each select and search re-renders the 20-row table: slow in jsdom on a busy machine
+jest.setTimeout(45000);
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
@@ -315,6 +316,57 @@ describe('AIInventoryPage', () => {
     await userEvent.type(screen.getByTestId('filter-q'), 'system-05');
     await waitFor(() => expect(tableCalls(api).at(-1)?.q).toBe('system-05'));
     expect(await screen.findByText('AI inventory (1)')).toBeInTheDocument();
+  });
+
+  it("shows each system's monitoring and filters by it", async () => {
+    const items = exampleItems();
+    items[0] = {
+      ...items[0],
+      monitoring: { status: 'breached', metrics: 2, breached: 1, stale: 0 },
+    };
+    items[1] = {
+      ...items[1],
+      monitoring: { status: 'ok', metrics: 1, breached: 0, stale: 0 },
+    };
+    items[2] = {
+      ...items[2],
+      monitoring: {
+        status: 'not-monitored',
+        metrics: 0,
+        breached: 0,
+        stale: 0,
+      },
+    };
+    const api = new FakeAimsApi(items);
+    await render(api);
+
+    const cell = (name: string) =>
+      within(screen.getByRole('link', { name }).closest('tr')!).getByTestId(
+        'monitoring-summary',
+      );
+    expect(cell('system-01')).toHaveAttribute('data-value', 'breached');
+    expect(cell('system-01')).toHaveTextContent('Breached');
+    expect(cell('system-02')).toHaveTextContent('OK');
+    expect(cell('system-03')).toHaveTextContent('Not monitored');
+    // an older backend sends no summary
+    expect(cell('system-04')).toHaveTextContent('—');
+
+    await chooseOption('filter-monitoring', 'Breached');
+    await waitFor(() =>
+      expect(tableCalls(api).at(-1)).toEqual({
+        monitoring: 'breached',
+        limit: 20,
+        offset: 0,
+      }),
+    );
+    expect(await screen.findByText('AI inventory (1)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'system-01' })).toBeInTheDocument();
+    expect(api.countsCalls.at(-1)).toEqual({ monitoring: 'breached' });
+
+    await chooseOption('filter-monitoring', 'Any');
+    await waitFor(() =>
+      expect(tableCalls(api).at(-1)).toEqual({ limit: 20, offset: 0 }),
+    );
   });
 
   it('downloads the CSV with the current filters', async () => {

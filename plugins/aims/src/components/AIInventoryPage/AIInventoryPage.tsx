@@ -16,6 +16,7 @@ import { InventoryItem } from '@aims-backstage/backstage-plugin-aims-common';
 import { aimsApiRef } from '../../api';
 import { EuAiActTierChip, ImpactAssessmentStatusChip } from '../chips';
 import { FindingsCell } from '../common/FindingsCell';
+import { MonitoringSummaryCell } from '../Monitoring/MonitoringSummaryCell';
 import { saveBlob } from '../common/saveBlob';
 import { RiskRegisterContent } from '../Risks/RiskRegisterContent';
 import { DeploymentSourcesCard } from '../Drift/DeploymentSourcesCard';
@@ -87,6 +88,11 @@ const columns: TableColumn<InventoryItem>[] = [
     title: 'Controls',
     field: 'controls.implementedWithEvidence',
     render: row => <ControlsCell controls={row.controls} />,
+  },
+  {
+    title: 'Monitoring',
+    field: 'monitoring.status',
+    render: row => <MonitoringSummaryCell summary={row.monitoring} />,
   },
   {
     title: 'Services',

@@ -16,7 +16,8 @@ import {
   IMPACT_ASSESSMENT_STATUSES,
   IMPACT_ASSESSMENT_STATUS_LABELS,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import { InventoryFilters } from './filters';
+import { INVENTORY_MONITORING_FILTERS, InventoryFilters } from './filters';
+import { MONITORING_STATUS_LABELS } from '../Monitoring/MonitoringStatusChip';
 import { FilterOptions } from './useInventory';
 
 const useStyles = makeStyles(theme => ({
@@ -75,7 +76,7 @@ function ownerLabel(ref: string): string {
   }
 }
 
-/** Owner, lifecycle, tier, type and status selects plus a free-text search. */
+/** Owner, lifecycle, tier, type, assessment status and monitoring selects plus a free-text search. */
 export function InventoryFilterBar(props: {
   filters: InventoryFilters;
   options: FilterOptions;
@@ -177,6 +178,16 @@ export function InventoryFilterBar(props: {
           label: IMPACT_ASSESSMENT_STATUS_LABELS[s],
         }))}
         onChange={set('status')}
+      />
+      <FilterSelect
+        id="monitoring"
+        label="Monitoring"
+        value={filters.monitoring}
+        options={INVENTORY_MONITORING_FILTERS.map(m => ({
+          value: m,
+          label: MONITORING_STATUS_LABELS[m],
+        }))}
+        onChange={set('monitoring')}
       />
       {actions}
     </Box>

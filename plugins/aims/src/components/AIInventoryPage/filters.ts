@@ -1,8 +1,16 @@
 import {
+  AimsApiSchemas,
   EuAiActTier,
   ImpactAssessmentStatus,
   InventoryQuery,
 } from '@aims-backstage/backstage-plugin-aims-common';
+
+/** The inventory's monitoring filter: the AI system's monitoring summary status. */
+export type InventoryMonitoringFilter =
+  AimsApiSchemas['MonitoringSummary']['status'];
+
+export const INVENTORY_MONITORING_FILTERS: readonly InventoryMonitoringFilter[] =
+  ['ok', 'breached', 'stale', 'not-monitored'];
 
 /** The filters the inventory page sends; all optional, `undefined` means "any". */
 export interface InventoryFilters {
@@ -11,6 +19,7 @@ export interface InventoryFilters {
   tier?: EuAiActTier;
   type?: string;
   status?: ImpactAssessmentStatus;
+  monitoring?: InventoryMonitoringFilter;
   q?: string;
 }
 
