@@ -240,7 +240,13 @@ export async function reportMonitoring(
               signal: AbortSignal.timeout(60_000),
             })
           : await client.request('post', '/monitoring/results/batch', {
-              body: { reports: request.chunks.map(c => c.report) },
+              body: {
+                // the spec types batch items as bare objects (each is validated and answered
+                // on its own by the server), which the generator renders as Record<string, never>
+                reports: request.chunks.map(
+                  c => c.report as unknown as Record<string, never>,
+                ),
+              },
               headers,
               signal: AbortSignal.timeout(60_000),
             });
