@@ -158,8 +158,10 @@ describe('validateInput', () => {
     expect(validateInput(reports, NOW)).toEqual([
       {
         where: 'entityRef',
-        message:
-          'entityRef must be an AISystem entity ref, e.g. aisystem:default/fraud-scorer (--entity-ref)',
+        // the validator's own words, then the flag to fix
+        message: expect.stringMatching(
+          /^entityRef must be an AISystem entity ref.* \(--entity-ref\)$/,
+        ),
       },
       {
         where: 'environment',
