@@ -60,30 +60,58 @@ async function mapConcurrently<T, R>(
   return results;
 }
 
+/** What a source's `collect` is given by the core. */
+interface CollectContext {
+  logger: LoggerService;
+  signal?: AbortSignal;
+}
+
+/**
+ * What both Prometheus sources share: a client of the configured Prometheus, the schedule the
+ * options give the source, and a `collect` the core may call detached from the object.
+ */
+abstract class PrometheusSource<Collected> {
+  readonly schedule: SchedulerServiceTaskScheduleDefinition;
+  protected readonly client: PrometheusClient;
+
+  constructor(
+    protected readonly deps: PrometheusSourceDeps,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ) {
+    this.schedule = schedule;
+    this.client = new PrometheusClient(deps.options.connection);
+    this.collect = this.collect.bind(this);
+  }
+
+  abstract collect(context: CollectContext): Promise<Collected[]>;
+
+  /** The run's logger (the core's, else the module's) and the instant its queries ask about. */
+  protected run(context: CollectContext) {
+    return {
+      logger: context.logger ?? this.deps.logger,
+      time: this.deps.now?.() ?? new Date(),
+    };
+  }
+}
+
 /**
  * Monitoring source `prometheus`: runs the instant queries AISystems declare with
  * `prometheus.aims.dev/query.<metric>` and reports one result per series. A query Prometheus
  * refuses (bad PromQL) is logged with the entity and annotation and skipped; Prometheus being
  * unavailable throws, so those metrics go stale instead of being judged on nothing.
  */
-export class PrometheusMonitoringSource implements MonitoringSource {
+export class PrometheusMonitoringSource
+  extends PrometheusSource<MonitoringResultInput>
+  implements MonitoringSource
+{
   readonly id = MONITORING_SOURCE_ID;
-  readonly schedule: SchedulerServiceTaskScheduleDefinition;
-  private readonly client: PrometheusClient;
 
-  constructor(private readonly deps: PrometheusSourceDeps) {
-    this.schedule = deps.options.monitoring.schedule;
-    this.client = new PrometheusClient(deps.options.connection);
-    // the core may call `collect` detached from the object
-    this.collect = this.collect.bind(this);
+  constructor(deps: PrometheusSourceDeps) {
+    super(deps, deps.options.monitoring.schedule);
   }
 
-  async collect(context: {
-    logger: LoggerService;
-    signal?: AbortSignal;
-  }): Promise<MonitoringResultInput[]> {
-    const logger = context.logger ?? this.deps.logger;
-    const time = this.deps.now?.() ?? new Date();
+  async collect(context: CollectContext): Promise<MonitoringResultInput[]> {
+    const { logger, time } = this.run(context);
     const { items } = await this.deps.catalog.getEntities(
       {
         filter: { kind: 'AISystem' },
@@ -155,24 +183,21 @@ export class PrometheusMonitoringSource implements MonitoringSource {
  * the core then treats this source's observations as unknown — an empty answer would read as
  * "no AI used anywhere".
  */
-export class PrometheusGenAiSource implements DeploymentSource {
+export class PrometheusGenAiSource
+  extends PrometheusSource<DeploymentObservationInput>
+  implements DeploymentSource
+{
   readonly id = GENAI_SOURCE_ID;
-  readonly schedule: SchedulerServiceTaskScheduleDefinition;
-  private readonly client: PrometheusClient;
 
-  constructor(private readonly deps: PrometheusSourceDeps) {
-    this.schedule = deps.options.genai.schedule;
-    this.client = new PrometheusClient(deps.options.connection);
-    this.collect = this.collect.bind(this);
+  constructor(deps: PrometheusSourceDeps) {
+    super(deps, deps.options.genai.schedule);
   }
 
-  async collect(context: {
-    logger: LoggerService;
-    signal?: AbortSignal;
-  }): Promise<DeploymentObservationInput[]> {
-    const logger = context.logger ?? this.deps.logger;
+  async collect(
+    context: CollectContext,
+  ): Promise<DeploymentObservationInput[]> {
+    const { logger, time } = this.run(context);
     const { genai } = this.deps.options;
-    const time = this.deps.now?.() ?? new Date();
 
     const vector = async (query: string): Promise<PrometheusSample[]> => {
       const data = await this.client.query(query, time, context.signal);
