@@ -81,9 +81,9 @@ function Declaration(props: { declaration: MonitoringDeclaration | null }) {
   );
 }
 
-/** The latest value of a series and its status. */
-function SeriesHeader(props: { series: MonitoringSeries; many: boolean }) {
-  const { series, many } = props;
+/** Where the series runs, its latest value and its status. */
+function SeriesHeader(props: { series: MonitoringSeries }) {
+  const { series } = props;
   return (
     <Box
       display="flex"
@@ -92,11 +92,10 @@ function SeriesHeader(props: { series: MonitoringSeries; many: boolean }) {
       style={{ gap: 8 }}
       data-testid="monitoring-latest-value"
     >
-      {many && (
-        <Typography variant="subtitle2">
-          {series.environment} · slice {series.slice}
-        </Typography>
-      )}
+      <Typography variant="subtitle2">
+        {series.environment} ·{' '}
+        {series.slice === 'all' ? 'all traffic' : `slice ${series.slice}`}
+      </Typography>
       <MonitoringStatusChip status={series.status} />
       <Typography variant="body2">
         Latest <strong>{formatValue(series.latest?.value)}</strong>
@@ -106,14 +105,30 @@ function SeriesHeader(props: { series: MonitoringSeries; many: boolean }) {
   );
 }
 
+/**
+ * The declared slices no result has reached yet (in the environments shown): the metric is
+ * only partly monitored, which the charts alone would not show.
+ */
+function silentSlices(metric: OverviewMetric, slice: string): string[] {
+  const declared = metric.declaration?.slices?.length
+    ? metric.declaration.slices
+    : ['all'];
+  const reported = new Set(
+    metric.series.filter(s => s.latest).map(s => s.slice),
+  );
+  return declared.filter(d => (!slice || d === slice) && !reported.has(d));
+}
+
 function MetricCard(props: {
   metric: OverviewMetric;
   from: string;
   to: string;
+  slice: string;
 }) {
-  const { metric, from, to } = props;
-  const reported = metric.series.filter(s => s.points.length || s.latest);
-  const neverReported = reported.length === 0;
+  const { metric, from, to, slice } = props;
+  // `latest` is a series' newest result ever, so without one nothing was ever reported
+  const reported = metric.series.filter(s => s.latest || s.points.length);
+  const silent = metric.declaration ? silentSlices(metric, slice) : [];
   return (
     <Box mb={3} data-testid="monitoring-metric" data-metric={metric.metric}>
       <InfoCard
@@ -125,42 +140,45 @@ function MetricCard(props: {
         }
       >
         <Declaration declaration={metric.declaration} />
-        {neverReported ? (
+        {reported.length === 0 && (
           <Box mt={2} data-testid="monitoring-never-reported">
             <Typography variant="body1">Never reported.</Typography>
             <Typography variant="body2" color="textSecondary">
-              The AI system declares this metric but no result has reached AIMS
-              {metric.series.length ? ' in this range' : ''}. Send results with{' '}
-              <code>POST /api/aims/monitoring/results</code> (or a monitoring
-              source such as Prometheus).
+              The AI system declares this metric but no result has reached AIMS.
+              Send results with <code>POST /api/aims/monitoring/results</code>{' '}
+              (or a monitoring source such as Prometheus).
             </Typography>
           </Box>
-        ) : (
-          reported.map(series => (
-            <Box
-              mt={2}
-              key={`${series.environment}/${series.slice}`}
-              data-testid="monitoring-series"
-            >
-              <SeriesHeader
-                series={series}
-                many={reported.length > 1 || series.slice !== 'all'}
-              />
-              {series.points.length ? (
-                <MetricChart
-                  series={series}
-                  declared={metric.declaration?.threshold}
-                  from={from}
-                  to={to}
-                />
-              ) : (
-                <Typography variant="body2" color="textSecondary">
-                  No results in this range.
-                </Typography>
-              )}
-            </Box>
-          ))
         )}
+        {reported.length > 0 && silent.length > 0 && (
+          <Box mt={1} data-testid="monitoring-silent-slices">
+            <Typography variant="body2" color="textSecondary">
+              Never reported for slice{silent.length > 1 ? 's' : ''}{' '}
+              {silent.join(', ')}.
+            </Typography>
+          </Box>
+        )}
+        {reported.map(series => (
+          <Box
+            mt={2}
+            key={`${series.environment}/${series.slice}`}
+            data-testid="monitoring-series"
+          >
+            <SeriesHeader series={series} />
+            {series.points.length ? (
+              <MetricChart
+                series={series}
+                declared={metric.declaration?.threshold}
+                from={from}
+                to={to}
+              />
+            ) : (
+              <Typography variant="body2" color="textSecondary">
+                No results in this range.
+              </Typography>
+            )}
+          </Box>
+        ))}
       </InfoCard>
     </Box>
   );
@@ -267,6 +285,7 @@ export function EntityAimsMonitoringContent() {
             metric={metric}
             from={value.from}
             to={value.to}
+            slice={slice}
           />
         ))}
       </>

@@ -43,7 +43,7 @@ function fakeApi() {
         threshold: AUC_THRESHOLD,
         severity: 'high',
         interval: 'P1D',
-        slices: ['eu'],
+        slices: ['all', 'eu'],
       },
       status: 'ok',
       series: [monitoringSeries('auc', aucPoints, { status: 'ok' })],
@@ -110,7 +110,12 @@ describe('EntityAimsMonitoringContent', () => {
     expect(declaration).toHaveTextContent('Threshold: min 0.7 · max 0.95');
     expect(declaration).toHaveTextContent('Severity: high');
     expect(declaration).toHaveTextContent('Reported every: P1D');
-    expect(declaration).toHaveTextContent('Slices: eu');
+    expect(declaration).toHaveTextContent('Slices: all, eu');
+    expect(
+      within(auc).getByTestId('monitoring-silent-slices'),
+    ).toHaveTextContent('Never reported for slice eu.');
+    // the stored thresholds are the declared one: no line of thresholds over time
+    expect(charts[0].querySelectorAll('.recharts-line')).toHaveLength(1);
     // the default range is 30 days
     expect(api.calls).toContainEqual(['getMonitoring', REF, { days: 30 }]);
     expect(container.querySelectorAll('.recharts-surface').length).toBe(1);
@@ -144,6 +149,34 @@ describe('EntityAimsMonitoringContent', () => {
       ...within(chart).getAllByTestId('monitoring-breach'),
     ];
     expect(dots).toHaveLength(5);
+  });
+
+  it('draws the threshold each value was judged against where it changed over time', async () => {
+    const api = fakeApi();
+    const before = { min: 0.6, max: 0.95 };
+    api.monitoring[REF].metrics[0].series = [
+      monitoringSeries('auc', [
+        monitoringPoint('2026-03-03T06:00:00Z', 0.65, before),
+        monitoringPoint('2026-03-04T06:00:00Z', 0.66, before),
+        monitoringPoint('2026-03-08T06:00:00Z', 0.66, AUC_THRESHOLD),
+      ]),
+    ];
+    await render(api);
+    const [chart] = await screen.findAllByTestId(
+      'monitoring-chart',
+      undefined,
+      {
+        timeout: 10000,
+      },
+    );
+    // the value, and the stored min and max as step lines
+    expect(chart.querySelectorAll('.recharts-line')).toHaveLength(3);
+    // 0.65 and 0.66 were inside the old threshold; only the last one breached
+    expect(
+      within(chart)
+        .getAllByTestId('monitoring-breach')
+        .map(b => b.getAttribute('data-observed-at')),
+    ).toEqual(['2026-03-08T06:00:00Z']);
   });
 
   it('says so for a declared metric never reported', async () => {
