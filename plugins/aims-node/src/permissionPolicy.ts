@@ -17,6 +17,7 @@ import {
   aimsAssessmentUpdatePermission,
   aimsDeploymentReportPermission,
   aimsFindingActPermission,
+  aimsMonitoringReportPermission,
   aimsRiskUpdatePermission,
   aimsSoaUpdatePermission,
 } from '@aims-backstage/backstage-plugin-aims-common';
@@ -59,6 +60,12 @@ export interface AimsPolicyOptions {
    * a policy decision.
    */
   deploymentReporters?: string[];
+  /**
+   * Users or groups (entity refs) who may report monitoring results as signed-in users
+   * (`aims.monitoring.report`) besides compliance. Pipelines and evaluation jobs use the ingest
+   * credential instead, as for deployments.
+   */
+  monitoringReporters?: string[];
 }
 
 const OWNER_EDITABLE = [
@@ -111,6 +118,8 @@ function ownedByOneOf(claims: string[]): ConditionalPolicyDecision {
  *   owner and sign off their own risk;
  * - `aims.deployment.report` (reporting deployments as a user; CI uses the ingest token):
  *   compliance and `deploymentReporters`;
+ * - `aims.monitoring.report` (reporting monitoring results as a user; jobs use the ingest
+ *   token): compliance and `monitoringReporters`;
  * - any other `aims.*` permission (a newer AIMS version's): compliance only;
  * - no signed-in user: denied.
  *
@@ -160,10 +169,15 @@ export function aimsPolicyDecision(
   ) {
     return ownedByOneOf(ownershipRefs);
   }
-  if (isPermission(permission, aimsDeploymentReportPermission)) {
-    const reporters = lower(options.deploymentReporters ?? []);
+  const reporters = [
+    [aimsDeploymentReportPermission, options.deploymentReporters],
+    [aimsMonitoringReportPermission, options.monitoringReporters],
+  ] as const;
+  for (const [reportPermission, refs] of reporters) {
+    if (!isPermission(permission, reportPermission)) continue;
+    const allowed = lower(refs ?? []);
     return {
-      result: mine.some(ref => reporters.includes(ref))
+      result: mine.some(ref => allowed.includes(ref))
         ? AuthorizeResult.ALLOW
         : AuthorizeResult.DENY,
     };

@@ -4,3 +4,4 @@ export * from './staleness';
 export * from './rollup';
 export * from './report';
 export * from './findings';
+export * from './status';

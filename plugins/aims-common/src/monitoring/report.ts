@@ -16,20 +16,21 @@ export const MAX_MONITORING_RESULTS = 1000;
 /** A result may not claim to be observed later than this after the server's clock. */
 export const MONITORING_CLOCK_SKEW_MS = 5 * 60_000;
 
-export interface MonitoringResult {
+// types, not interfaces: assignable to the generated API types (open objects)
+export type MonitoringResult = {
   metric: string;
   value: number;
   observedAt: string;
   slice?: string;
   window?: string;
   threshold?: MonitoringThreshold;
-}
+};
 
-export interface MonitoringReport {
+export type MonitoringReport = {
   entityRef: string;
   environment: string;
   results: MonitoringResult[];
-}
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -82,10 +83,13 @@ export function validateMonitoringReport(
     if (!['entityRef', 'environment', 'results'].includes(key))
       add(key, 'is not a known field');
   }
-  if (!monitoringEntityRef(body.entityRef))
+  if (
+    !monitoringEntityRef(body.entityRef) ||
+    (body.entityRef as string).length > 300
+  )
     add(
       'entityRef',
-      'must be an AISystem entity ref, e.g. aisystem:default/fraud-scorer',
+      'must be an AISystem entity ref (at most 300 characters), e.g. aisystem:default/fraud-scorer',
     );
   if (
     typeof body.environment !== 'string' ||
@@ -151,16 +155,17 @@ export function validateMonitoringReport(
       add(`${at}.window`, 'must be an ISO 8601 duration such as P7D');
     if (r.threshold !== undefined) {
       const t = r.threshold;
-      if (
-        !isObject(t) ||
-        Object.keys(t).some(k => k !== 'min' && k !== 'max') ||
-        (t.min === undefined && t.max === undefined)
-      )
+      const unknown = isObject(t)
+        ? Object.keys(t).filter(k => k !== 'min' && k !== 'max')
+        : [];
+      for (const k of unknown)
+        add(`${at}.threshold.${k}`, 'is not a known field');
+      if (!isObject(t) || (t.min === undefined && t.max === undefined))
         add(
           `${at}.threshold`,
           'must be { min?, max? } with at least one bound',
         );
-      else {
+      else if (!unknown.length) {
         for (const k of ['min', 'max'] as const)
           if (
             t[k] !== undefined &&

@@ -7,10 +7,11 @@
  * used, so history stays explainable after a threshold changes.
  */
 
-export interface MonitoringThreshold {
+// a type, not an interface: assignable to the generated API types (open objects)
+export type MonitoringThreshold = {
   min?: number;
   max?: number;
-}
+};
 
 export type MonitoringVerdict =
   | 'inside'

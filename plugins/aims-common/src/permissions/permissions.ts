@@ -60,6 +60,16 @@ export const aimsDeploymentReportPermission = createPermission({
 });
 
 /**
+ * Report monitoring results (`POST /monitoring/results`, `/monitoring/results/batch`) as a
+ * signed-in user. Pipelines and scheduled evaluation jobs use the ingest credential (an
+ * external-access token) instead, and monitoring sources in the backend need no permission.
+ */
+export const aimsMonitoringReportPermission = createPermission({
+  name: 'aims.monitoring.report',
+  attributes: { action: 'create' },
+});
+
+/**
  * Edit the Statement of Applicability and control evidence. A resource permission on catalog
  * entities: on an AISystem it covers that system's control mappings and evidence (owners
  * through the catalog's isEntityOwner rule); the organisation's SoA is no catalog entity, so
@@ -90,6 +100,7 @@ export const aimsPermissions = [
   aimsRiskAssignOwnerPermission,
   aimsFindingActPermission,
   aimsDeploymentReportPermission,
+  aimsMonitoringReportPermission,
   aimsSoaUpdatePermission,
   aimsSoaApprovePermission,
 ];
