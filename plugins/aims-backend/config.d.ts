@@ -71,6 +71,26 @@ export interface Config {
       /** Environments that count as production (default production, prod). */
       productionEnvironments?: string[];
     };
+    monitoring?: {
+      /**
+       * Raw monitoring results older than this (ISO 8601 duration, default P30D) are rolled up
+       * into one aggregate per series and day; breached results stay raw.
+       */
+      retention?: string;
+      /** How often the roll-up runs (default every 6 hours; one replica at a time). */
+      rollUpSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Environments whose breaches count as production for the findings' severity (default
+       * aims.drift.productionEnvironments, else production and prod).
+       */
+      productionEnvironments?: string[];
+    };
+    /** Monitoring sources by id (the modules' ids): schedule overrides. */
+    monitoringSources?: {
+      [sourceId: string]: {
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
     /**
      * Deployment sources by id (the modules' ids, and `deployment-reports` for CI/CD pushes):
      * schedule and freshness overrides.

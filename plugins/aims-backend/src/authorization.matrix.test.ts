@@ -8,39 +8,23 @@
  * catalog read rule that hides the restricted entities from outsiders), real catalog, real
  * verification of the static ingest token.
  */
-import {
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
 import {
-  TestDatabases,
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import {
-  AuthorizeResult,
-  isPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   ORGANISATION_SOA_REF,
   emptyImpactAssessmentContent,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import { aimsPolicyDecision } from '@aims-backstage/backstage-plugin-aims-node';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import { Knex } from 'knex';
 import fs from 'node:fs';
@@ -61,11 +45,17 @@ import {
 } from './testing/testHarness';
 import { authWithExternalTokens } from './__testUtils__/authWithExternalTokens';
 import { aimsResponseValidation } from './__testUtils__/responseValidator';
+import {
+  RESTRICTED_LABEL,
+  aimsTestPolicy,
+  asUser,
+  tasksLater,
+  testDatabases,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(240_000);
 
 const INGEST_TOKEN = 'matrix-ingest-token-0123456789';
-const RESTRICTED = 'aims.test/restricted';
 
 const component = (
   name: string,
@@ -77,7 +67,7 @@ const component = (
   metadata: {
     name,
     annotations: locationAnnotations(),
-    ...(restricted ? { labels: { [RESTRICTED]: 'true' } } : {}),
+    ...(restricted ? { labels: { [RESTRICTED_LABEL]: 'true' } } : {}),
   },
   spec: { type: 'service', lifecycle: 'production', owner },
 });
@@ -100,7 +90,7 @@ const entities: Entity[] = [
       dependencyOf: ['component:default/payments-api'],
       models: [{ name: 'fraud-xgb', version: '3.2.0' }],
     },
-    { labels: { [RESTRICTED]: 'true' } },
+    { labels: { [RESTRICTED_LABEL]: 'true' } },
   ),
   aiSystem('support-bot', {
     owner: 'group:default/other-team',
@@ -112,36 +102,8 @@ const entities: Entity[] = [
  * The adopter's policy as the README shows it: the shipped aimsPolicyDecision for AIMS
  * permissions; the rest allowed, except that outsiders can't read restricted entities.
  */
-const policyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'matrix-policy',
-  register(env) {
-    env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(req, policyUser) {
-            const aims = aimsPolicyDecision(req, policyUser, {
-              complianceGroup: 'group:default/compliance',
-            });
-            if (aims) return aims;
-            if (
-              isPermission(req.permission, catalogEntityReadPermission) &&
-              policyUser?.info.ownershipEntityRefs.includes(
-                'group:default/outsiders',
-              )
-            ) {
-              return createCatalogConditionalDecision(
-                req.permission as ResourcePermission<'catalog-entity'>,
-                { not: catalogConditions.hasLabel({ label: RESTRICTED }) },
-              );
-            }
-            return { result: AuthorizeResult.ALLOW };
-          },
-        });
-      },
-    });
-  },
+const policyModule = aimsTestPolicy('matrix-policy', {
+  restrictedFrom: 'group:default/outsiders',
 });
 
 /** Drift notifications go nowhere here (no notifications backend in this test). */
@@ -150,13 +112,6 @@ const noNotifications = createServiceFactory({
   deps: {},
   factory: () => ({ async send() {} }),
 });
-
-/** The plugin's own tasks wait: the table's records are exactly the ones set up below. */
-const LATER = {
-  frequency: { hours: 24 },
-  timeout: { minutes: 1 },
-  initialDelay: { hours: 1 },
-};
 
 /** Who calls, in the order of the table's columns. */
 const CALLERS = [
@@ -171,17 +126,11 @@ type Caller = (typeof CALLERS)[number];
 
 const headers: Record<Caller, Record<string, string>> = {
   none: {},
-  owner: { Authorization: mockCredentials.user.header('user:default/paula') },
-  otherEngineer: {
-    Authorization: mockCredentials.user.header('user:default/bob'),
-  },
-  compliance: {
-    Authorization: mockCredentials.user.header('user:default/carol'),
-  },
+  owner: asUser('paula'),
+  otherEngineer: asUser('bob'),
+  compliance: asUser('carol'),
   ingest: { Authorization: `Bearer ${INGEST_TOKEN}` },
-  cantSee: {
-    Authorization: mockCredentials.user.header('user:default/olivia'),
-  },
+  cantSee: asUser('olivia'),
 };
 
 const FRAUD = 'aisystem:default/fraud-scorer';
@@ -251,6 +200,17 @@ const report = (caller: Caller) => ({
   environment: 'production',
   deployedAt: new Date(Date.now() - 3600_000).toISOString(),
   aiSystems: [{ ref: FRAUD, version: '3.2.0' }],
+});
+const monitoringReport = () => ({
+  entityRef: FRAUD,
+  environment: 'production',
+  results: [
+    {
+      metric: 'auc',
+      value: 0.9,
+      observedAt: new Date(Date.now() - ++n * 60_000).toISOString(),
+    },
+  ],
 });
 const riskBody = (over: Record<string, unknown> = {}) => ({
   title: 'Unfair declines',
@@ -342,6 +302,14 @@ const MATRIX: Row[] = [
   { operationId: 'ReportDeployments',
     request: (_f, caller) => ({ method: 'post', path: '/deployments/batch', body: { reports: [report(caller)] } }),
                                                                                          expected: [401, 403, 403, 200, 200, 403] },
+  { operationId: 'ReportMonitoringResults',
+    request: () => ({ method: 'post', path: '/monitoring/results', body: monitoringReport() }),
+                                                                                         expected: [401, 403, 403, 200, 200, 403] },
+  { operationId: 'ReportMonitoringResultsBatch',
+    request: () => ({ method: 'post', path: '/monitoring/results/batch', body: { reports: [monitoringReport()] } }),
+                                                                                         expected: [401, 403, 403, 200, 200, 403] },
+  { operationId: 'GetMonitoring', request: get('/monitoring/aisystem/default/fraud-scorer?days=7'),
+                                                                                         expected: [401, 200, 200, 200, 200, 404] },
   { operationId: 'ListDeploymentSources', request: get('/sources'),                      expected: [401, 200, 200, 200, 200, 200] },
   { operationId: 'ListAuditEvents', request: get('/audit'),                              expected: [401, 200, 200, 200, 200, 200] },
   { operationId: 'GetSoa', request: get('/soa'),                                         expected: [401, 200, 200, 200, 200, 200] },
@@ -429,10 +397,7 @@ describe('the authorization matrix', () => {
   });
 });
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 // every answer of the aims plugin is checked against the OpenAPI spec (fails the test)
 const specResponses = aimsResponseValidation();
@@ -485,11 +450,8 @@ describe.each(databases.eachSupportedId())(
                   ],
                 },
               },
-              aims: {
-                findings: { schedule: LATER },
-                drift: { schedule: LATER, queueSchedule: LATER },
-                impactAssessments: { importSchedule: LATER },
-              },
+              // the table's records are exactly the ones set up below
+              aims: tasksLater(),
             },
           }),
         ],
@@ -694,11 +656,7 @@ describe.each(databases.eachSupportedId())(
         );
         // and the organisation's SoA findings, which every caller sees (no AI system)
         expect(await concerned('cantSee')).toEqual(
-          new Set([
-            ORGANISATION_SOA_REF,
-            null,
-            'aisystem:default/support-bot',
-          ]),
+          new Set([ORGANISATION_SOA_REF, null, 'aisystem:default/support-bot']),
         );
 
         const risks = async (caller: Caller) => {

@@ -7,12 +7,7 @@
  * - records stored before input was bounded stay readable and editable;
  * - GET /audit takes date-times as people type them and pages without a filter.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -40,6 +35,7 @@ import {
   waitForCatalog,
 } from './testing/testHarness';
 import { aimsResponseValidation } from './__testUtils__/responseValidator';
+import { asUser, tasksLater, testDatabases } from './__testUtils__/testBackend';
 
 jest.setTimeout(600_000);
 
@@ -50,13 +46,6 @@ const entities: Entity[] = [
   aiSystem('fraud-scorer', { owner: 'group:default/compliance' }),
   aiSystem('legacy-bot', { owner: 'group:default/compliance' }),
 ];
-
-/** The plugin's own tasks wait: the row counts below change only through the requests. */
-const LATER = {
-  frequency: { hours: 24 },
-  timeout: { minutes: 1 },
-  initialDelay: { hours: 1 },
-};
 
 const DAY = 24 * 3600_000;
 const isoDay = (days: number) =>
@@ -76,6 +65,21 @@ const report = () => ({
   deployedAt: new Date(Date.now() - 3600_000).toISOString(),
   aiSystems: [{ ref: FRAUD, version: '3.2.0' }],
   models: [{ provider: 'openai', name: 'gpt-4o', version: '2024-08-06' }],
+});
+
+const monitoringReport = () => ({
+  entityRef: FRAUD,
+  environment: 'production',
+  results: [
+    {
+      metric: 'auc',
+      value: 0.9,
+      observedAt: new Date(Date.now() - 3600_000).toISOString(),
+      slice: 'eu',
+      window: 'P7D',
+      threshold: { min: 0.8, max: 1 },
+    },
+  ],
 });
 
 const riskBody = (over: Record<string, unknown> = {}) => ({
@@ -133,6 +137,8 @@ const VALID_BODIES: Record<string, () => unknown> = {
   }),
   ReportDeployment: report,
   ReportDeployments: () => ({ reports: [report()] }),
+  ReportMonitoringResults: monitoringReport,
+  ReportMonitoringResultsBatch: () => ({ reports: [monitoringReport()] }),
   SaveSoaControl: () => ({
     revision: 999999,
     applicable: false,
@@ -322,10 +328,7 @@ describe('query parameters of the spec', () => {
   });
 });
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 const specResponses = aimsResponseValidation();
 
@@ -335,9 +338,7 @@ describe.each(databases.eachSupportedId())(
     let backend: Awaited<ReturnType<typeof startTestBackend>>;
     let knex: Knex;
     let riskId: string;
-    const carol = {
-      Authorization: mockCredentials.user.header('user:default/carol'),
-    };
+    const carol = asUser('carol');
     const api = () => request(backend.server);
 
     /** Rows per table of the plugin's database (knex's own bookkeeping left out). */
@@ -377,11 +378,8 @@ describe.each(databases.eachSupportedId())(
           }),
           mockServices.rootConfig.factory({
             data: {
-              aims: {
-                findings: { schedule: LATER },
-                drift: { schedule: LATER, queueSchedule: LATER },
-                impactAssessments: { importSchedule: LATER },
-              },
+              // the row counts below change only through the requests
+              aims: tasksLater(),
             },
           }),
         ],
@@ -465,7 +463,8 @@ describe.each(databases.eachSupportedId())(
               res.status === 200 && Array.isArray(res.body.results)
                 ? res.body.results.map((r: any) => [
                     r.status,
-                    r.error?.message ?? '',
+                    // an item's error: { name, message }, or an error body as a route answers
+                    r.error?.error?.message ?? r.error?.message ?? '',
                   ])
                 : [[res.status, res.body.error?.message ?? '']];
             for (const [status, message] of refusal) {

@@ -6,6 +6,7 @@ import {
 import { readDurationFromConfig } from '@backstage/config';
 import {
   DEFAULT_RISK_MATRIX,
+  parseIsoDuration,
   RiskMatrix,
   validateRiskMatrix,
 } from '@aims-backstage/backstage-plugin-aims-common';
@@ -176,3 +177,40 @@ export const readDeploymentReportsFreshnessMs = (config: RootConfigService) =>
     config,
     `aims.sources.${DEPLOYMENT_REPORTS_SOURCE}.freshnessWindow`,
   ) ?? 100 * 365 * 24 * 3600_000;
+
+/**
+ * `aims.monitoring.retention` (ISO 8601 duration, default P30D): raw monitoring results older
+ * than this are rolled up into daily aggregates (breached results stay raw).
+ */
+export function readMonitoringRetentionMs(config: RootConfigService): number {
+  const value = config.getOptionalString('aims.monitoring.retention');
+  if (value === undefined) return 30 * 24 * 3600_000;
+  const ms = parseIsoDuration(value);
+  if (ms === undefined)
+    throw new Error(
+      `Invalid AIMS configuration: aims.monitoring.retention must be an ISO 8601 duration such as P30D, got "${value}"`,
+    );
+  return ms;
+}
+
+/** `aims.monitoring.rollUpSchedule`, default every 6 hours. */
+export const readMonitoringRollUpSchedule = (config: RootConfigService) =>
+  readSchedule(config, 'aims.monitoring.rollUpSchedule', {
+    frequency: { hours: 6 },
+    timeout: { minutes: 30 },
+    initialDelay: { minutes: 5 },
+  });
+
+/** `aims.monitoringSources.<id>.schedule`, default the source's own schedule. */
+export const readMonitoringSourceSchedule = (
+  config: RootConfigService,
+  id: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+) => readSchedule(config, `aims.monitoringSources.${id}.schedule`, fallback);
+
+/** `aims.monitoring.productionEnvironments`, default the drift's (production and prod). */
+export const readMonitoringProductionEnvironments = (
+  config: RootConfigService,
+) =>
+  config.getOptionalStringArray('aims.monitoring.productionEnvironments') ??
+  readProductionEnvironments(config);

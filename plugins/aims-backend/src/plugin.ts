@@ -8,12 +8,16 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   AimsRecordImporter,
   DeploymentSource,
+  MonitoringSource,
   aimsRecordImportExtensionPoint,
   deploymentSourcesExtensionPoint,
+  monitoringSourcesExtensionPoint,
 } from '@aims-backstage/backstage-plugin-aims-node';
 import {
   readDeploymentReportsFreshnessMs,
   readDriftGracePeriodMs,
+  readMonitoringProductionEnvironments,
+  readMonitoringRetentionMs,
   readProductionEnvironments,
   readRiskMatrix,
 } from './config';
@@ -62,6 +66,12 @@ import { EvidenceService } from './evidence/EvidenceService';
 import { scheduleEvidenceExpiryTask } from './evidence/tasks';
 import { ControlMappingStore } from './controls/ControlMappingStore';
 import { SystemControlsService } from './controls/SystemControlsService';
+import { MonitoringStore } from './monitoring/MonitoringStore';
+import { MonitoringService } from './monitoring/MonitoringService';
+import { MonitoringFindings } from './monitoring/MonitoringFindings';
+import { MonitoringIngest } from './monitoring/MonitoringIngest';
+import { MonitoringRollUp } from './monitoring/MonitoringRollUp';
+import { scheduleMonitoringTasks } from './monitoring/tasks';
 
 /**
  * AIMS backend plugin (ISO/IEC 42001 AI management system), mounted at `/api/aims`.
@@ -75,6 +85,12 @@ export const aimsPlugin = createBackendPlugin({
     env.registerExtensionPoint(deploymentSourcesExtensionPoint, {
       addDeploymentSource(...sources) {
         deploymentSources.push(...sources);
+      },
+    });
+    const monitoringSources: MonitoringSource[] = [];
+    env.registerExtensionPoint(monitoringSourcesExtensionPoint, {
+      addMonitoringSource(...sources) {
+        monitoringSources.push(...sources);
       },
     });
     const recordImporters: AimsRecordImporter[] = [];
@@ -114,7 +130,18 @@ export const aimsPlugin = createBackendPlugin({
         const sources = new SourceStore(knex);
         const soaStore = new SoaStore(knex);
         const evidenceStore = new EvidenceStore(knex);
+        const systems = new AISystems(deps.catalog);
+        const retentionMs = readMonitoringRetentionMs(config);
+        const monitoringStore = new MonitoringStore(knex);
+        const monitoring = new MonitoringService({
+          store: monitoringStore,
+          systems,
+          catalog: deps.catalog,
+          auth,
+          retentionMs,
+        });
         const controlData = new ControlData({
+          monitoring,
           soa: soaStore,
           evidence: evidenceStore,
           mappings: new ControlMappingStore(knex),
@@ -122,7 +149,6 @@ export const aimsPlugin = createBackendPlugin({
           sources,
         });
 
-        const systems = new AISystems(deps.catalog);
         const access = new AccessControl(deps.permissions, deps.userInfo, auth);
         // every read follows the caller's catalog visibility of the entities it concerns
         const visibility = new EntityVisibility(deps.catalog, auth);
@@ -208,6 +234,22 @@ export const aimsPlugin = createBackendPlugin({
           onQueued: () => driftQueue.kick(),
           freshnessWindowMs: readDeploymentReportsFreshnessMs(config),
         });
+        const monitoringFindings = new MonitoringFindings({
+          systems,
+          store: monitoringStore,
+          findings: findingStore,
+          productionEnvironments: readMonitoringProductionEnvironments(config),
+          logger,
+        });
+        const monitoringIngest = new MonitoringIngest({
+          knex,
+          store: monitoringStore,
+          systems,
+          auth,
+          access,
+          findings: monitoringFindings,
+          logger,
+        });
         const soa = new SoaService({
           knex,
           store: soaStore,
@@ -266,6 +308,7 @@ export const aimsPlugin = createBackendPlugin({
               findingStore,
               visibility,
               controlData,
+              monitoring,
             ),
             status: new StatusService(
               deps.catalog,
@@ -273,6 +316,7 @@ export const aimsPlugin = createBackendPlugin({
               findingStore,
               visibility,
               controlData,
+              monitoring,
             ),
             assessments,
             risks,
@@ -294,6 +338,8 @@ export const aimsPlugin = createBackendPlugin({
             }),
             evidence,
             systemControls,
+            monitoringIngest,
+            monitoring,
           }),
         );
         await scheduleFindingsTask({
@@ -301,6 +347,20 @@ export const aimsPlugin = createBackendPlugin({
           config,
           auth,
           findings,
+          monitoringFindings,
+        });
+        await scheduleMonitoringTasks({
+          scheduler: deps.scheduler,
+          config,
+          logger,
+          ingest: monitoringIngest,
+          rollUp: new MonitoringRollUp({
+            knex,
+            store: monitoringStore,
+            retentionMs,
+            logger,
+          }),
+          monitoringSources,
         });
         await scheduleEvidenceExpiryTask({
           scheduler: deps.scheduler,

@@ -24,6 +24,9 @@ import { SoaService } from './soa/SoaService';
 import { SoaExports } from './soa/SoaExports';
 import { registerSoaRoutes } from './soa/router';
 import { EvidenceService } from './evidence/EvidenceService';
+import { MonitoringIngest } from './monitoring/MonitoringIngest';
+import { MonitoringService } from './monitoring/MonitoringService';
+import { registerMonitoringRoutes } from './monitoring/router';
 import { registerEvidenceRoutes } from './evidence/router';
 import { SystemControlsService } from './controls/SystemControlsService';
 import { registerControlRoutes } from './controls/router';
@@ -44,17 +47,26 @@ export interface RouterOptions {
   soaExports: SoaExports;
   evidence: EvidenceService;
   systemControls: SystemControlsService;
+  monitoringIngest: MonitoringIngest;
+  monitoring: MonitoringService;
   clock?: () => Date;
 }
 
-/** Deployment reports may be up to 256 kB; other JSON bodies keep express' 100 kB. */
+/** Deployment reports may be up to 256 kB; other JSON bodies (but monitoring results) keep express' 100 kB. */
 export const DEPLOYMENT_REPORT_BODY_LIMIT = '256kb';
 /** A batch of deployment reports (at most 500 of them) may be up to 4 MB. */
 export const DEPLOYMENT_BATCH_BODY_LIMIT = '4mb';
 
+/** A monitoring report (at most 1,000 results) may be up to 512 kB. */
+export const MONITORING_REPORT_BODY_LIMIT = '512kb';
+/** A batch of monitoring reports (at most 100 of them) may be up to 8 MB. */
+export const MONITORING_BATCH_BODY_LIMIT = '8mb';
+
 const BODY_LIMITS: Record<string, string> = {
   '/deployments': DEPLOYMENT_REPORT_BODY_LIMIT,
   '/deployments/batch': DEPLOYMENT_BATCH_BODY_LIMIT,
+  '/monitoring/results': MONITORING_REPORT_BODY_LIMIT,
+  '/monitoring/results/batch': MONITORING_BATCH_BODY_LIMIT,
 };
 
 /**
@@ -150,5 +162,6 @@ export async function createRouter(
   registerEvidenceRoutes(router, options);
   registerSoaRoutes(router, options);
   registerControlRoutes(router, options);
+  registerMonitoringRoutes(router, options);
   return router;
 }

@@ -108,6 +108,7 @@ export class EvidenceService {
       items,
       now,
       await this.deps.data.sourceHealth(now),
+      await this.deps.data.metricHealth(items),
     );
   }
 

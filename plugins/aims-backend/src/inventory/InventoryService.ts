@@ -13,6 +13,7 @@ import { FindingStore } from '../findings/FindingStore';
 import { EntityVisibility } from '../permissions/EntityVisibility';
 import { ControlData } from '../soa/ControlData';
 import { ImpactAssessmentStore } from '../assessments/ImpactAssessmentStore';
+import { MonitoringService } from '../monitoring/MonitoringService';
 import {
   INVENTORY_ENTITY_FIELDS,
   INVENTORY_ORDER,
@@ -30,6 +31,8 @@ import {
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 /** What the status of a system needs besides its ref: the lifecycle decides `not-required`. */
 const STATUS_FIELDS = [...REF_FIELDS, 'spec.lifecycle'];
+/** What the `monitoring` filter needs besides: the declared metrics. */
+const FILTER_FIELDS = [...STATUS_FIELDS, 'apiVersion', 'spec.monitoring'];
 
 /**
  * `GET /inventory`: the catalog does the filtering, text search, ordering and paging in one
@@ -44,13 +47,15 @@ export class InventoryService {
     private readonly findings: FindingStore,
     private readonly visibility: EntityVisibility,
     private readonly controls: ControlData,
+    private readonly monitoring?: MonitoringService,
   ) {}
 
   async list(
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
   ): Promise<InventoryResponse> {
-    if (query.status) return this.listByStatus(query, credentials);
+    if (query.status || query.monitoring)
+      return this.listByStatus(query, credentials);
 
     const catalogFilter = toCatalogFilter(query);
     if (query.limit !== undefined) {
@@ -126,7 +131,10 @@ export class InventoryService {
     );
   }
 
-  /** The `status` filter: every matching ref (minimal fields), filter in our DB, then page. */
+  /**
+   * The `status` and `monitoring` filters: every matching ref (minimal fields), filter in our
+   * DB (in bulk), then page.
+   */
   private async listByStatus(
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
@@ -135,7 +143,7 @@ export class InventoryService {
     for await (const page of this.catalog.streamEntities(
       {
         ...toCatalogFilter(query),
-        fields: STATUS_FIELDS,
+        fields: query.monitoring ? FILTER_FIELDS : STATUS_FIELDS,
         orderFields: INVENTORY_ORDER,
         pageSize: MAX_INVENTORY_LIMIT,
       },
@@ -146,9 +154,16 @@ export class InventoryService {
     const refs = scanned.map(entityRefOf);
     const summaries = await this.assessments.getSummaries(refs);
     // the same status as the items and the counts show (inventoryStatusOf)
+    const monitoring = query.monitoring
+      ? await this.monitoringSummaries(scanned)
+      : undefined;
     const matching = refs.filter(
       (ref, i) =>
-        inventoryStatusOf(scanned[i], summaries.get(ref)) === query.status,
+        (!query.status ||
+          inventoryStatusOf(scanned[i], summaries.get(ref)) === query.status) &&
+        (!monitoring ||
+          (monitoring.get(ref.toLocaleLowerCase('en-US'))?.status ??
+            'not-monitored') === query.monitoring),
     );
     const pageRefs = matching.slice(
       query.offset,
@@ -179,21 +194,30 @@ export class InventoryService {
   ): Promise<InventoryItem[]> {
     const systems = entities.filter(isAISystemEntity);
     const refs = systems.map(entityRefOf);
-    const [summaries, counts, controls] = await Promise.all([
+    const [summaries, counts, controls, monitoring] = await Promise.all([
       knownSummaries ?? this.assessments.getSummaries(refs),
       this.findings.countOpen(refs, among =>
         this.visibility.hiddenAmong(among, credentials),
       ),
       // the page's systems in bulk: one query each for mappings, evidence and risks
       this.controls.systemControls(systems, new Date()),
+      // the latest result per series and the recent values: one query each for the page
+      this.monitoringSummaries(systems),
     ]);
-    return systems.map((entity, i) =>
-      toInventoryItem(
+    return systems.map((entity, i) => {
+      const item = toInventoryItem(
         entity,
         summaries.get(refs[i]),
         counts.get(refs[i]),
         coverageOf(controls, refs[i]),
-      ),
-    );
+      );
+      const summary = monitoring?.get(refs[i].toLocaleLowerCase('en-US'));
+      // a system neither declaring nor reporting metrics has no summary (not monitored)
+      return summary?.metrics ? { ...item, monitoring: summary } : item;
+    });
+  }
+
+  private async monitoringSummaries(entities: Entity[]) {
+    return this.monitoring?.summaries(entities.filter(isAISystemEntity));
   }
 }

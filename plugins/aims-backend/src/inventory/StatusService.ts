@@ -18,6 +18,7 @@ import { FindingStore } from '../findings/FindingStore';
 import { EntityVisibility } from '../permissions/EntityVisibility';
 import { ControlData } from '../soa/ControlData';
 import { ImpactAssessmentStore } from '../assessments/ImpactAssessmentStore';
+import { MonitoringService } from '../monitoring/MonitoringService';
 import { INVENTORY_ENTITY_FIELDS, INVENTORY_ORDER } from './inventoryQuery';
 import { coverageOf, entityRefOf, toAISystemStatus } from './inventoryItem';
 
@@ -29,6 +30,7 @@ export class StatusService {
     private readonly findings: FindingStore,
     private readonly visibility: EntityVisibility,
     private readonly controls: ControlData,
+    private readonly monitoring?: MonitoringService,
   ) {}
 
   async getStatus(
@@ -105,20 +107,24 @@ export class StatusService {
     credentials: BackstageCredentials,
   ) {
     const refs = systems.map(entityRefOf);
-    const [summaries, counts, controls] = await Promise.all([
+    const [summaries, counts, controls, monitoring] = await Promise.all([
       this.assessments.getSummaries(refs),
       this.findings.countOpen(refs, among =>
         this.visibility.hiddenAmong(among, credentials),
       ),
       this.controls.systemControls(systems, new Date()),
+      this.monitoring?.summaries(systems),
     ]);
-    return systems.map((s, i) =>
-      toAISystemStatus(
+    return systems.map((s, i) => {
+      const status = toAISystemStatus(
         s,
         summaries.get(refs[i]),
         counts.get(refs[i]),
         coverageOf(controls, refs[i]),
-      ),
-    );
+      );
+      const summary = monitoring?.get(refs[i].toLocaleLowerCase('en-US'));
+      // a system neither declaring nor reporting metrics has no summary (not monitored)
+      return summary?.metrics ? { ...status, monitoring: summary } : status;
+    });
   }
 }

@@ -56,6 +56,7 @@ export function parseInventoryQuery(
     type: nonEmpty(query.type),
     tier: query.tier,
     status: query.status,
+    monitoring: query.monitoring,
     q: nonEmpty(query.q),
     limit:
       query.limit ?? (format === 'csv' ? undefined : DEFAULT_INVENTORY_LIMIT),
@@ -76,6 +77,7 @@ export const INVENTORY_ENTITY_FIELDS = [
   'spec.owner',
   'spec.dependencyOf',
   'spec.euAiAct',
+  'spec.monitoring',
   'relations',
 ];
 

@@ -75,7 +75,7 @@ export class AccessControl {
   }
 
   /**
-   * Ingestion routes (deployment reports): accepted from an external-access token (the
+   * Ingestion routes (deployment reports, monitoring results): accepted from an external-access token (the
    * ingest credential CI pipelines use; its own access restrictions still apply) or from a
    * user granted `permission`. Other plugins' service tokens are refused: a backend module
    * that knows about deployments is a deployment source (the extension point), not an HTTP
@@ -85,6 +85,8 @@ export class AccessControl {
     permission: BasicPermission,
     credentials: BackstageCredentials,
     what: string,
+    /** What a refused user may not do, in words (`report monitoring results`). */
+    action = 'report deployments',
   ): Promise<void> {
     const how = `${what} are accepted from the ingest credential (an external-access token, backend.auth.externalAccess) or from users granted the ${permission.name} permission`;
     if (this.auth.isPrincipal(credentials, 'service')) {
@@ -108,7 +110,7 @@ export class AccessControl {
     await this.authorizeBasic(
       permission,
       credentials,
-      `You are not allowed to report deployments: ${how}`,
+      `You are not allowed to ${action}: ${how}`,
     );
   }
 

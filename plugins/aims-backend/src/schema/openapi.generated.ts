@@ -2839,6 +2839,9 @@ export const spec = {
             $ref: '#/components/parameters/inventoryStatus',
           },
           {
+            $ref: '#/components/parameters/inventoryMonitoring',
+          },
+          {
             $ref: '#/components/parameters/inventoryQ',
           },
           {

@@ -21,6 +21,7 @@ import { RiskRecord } from '../risks/riskView';
 import { entityRefOf } from '../inventory/inventoryItem';
 import { normalizeRef } from '../lib/db';
 import { SoaStore, SoaVersionRecord } from './SoaStore';
+import { MetricHealthLookup } from '../monitoring/MonitoringService';
 
 type Db = Knex | Knex.Transaction;
 
@@ -58,6 +59,12 @@ export class ControlData {
       mappings: ControlMappingStore;
       risks: RiskStore;
       sources: SourceStore;
+      /** How monitored metrics stand, for live evidence of a metric (none: no data). */
+      monitoring?: {
+        metricHealth(
+          aiSystemRefs: readonly string[],
+        ): Promise<MetricHealthLookup>;
+      };
     },
   ) {}
 
@@ -78,12 +85,29 @@ export class ControlData {
     return id => health.get(id) ?? 'unknown';
   }
 
+  /** How the monitored metrics named by these evidence items' live sources stand now. */
+  async metricHealth(
+    items: readonly StoredEvidence[],
+  ): Promise<MetricHealthLookup> {
+    const refs = items
+      .filter(e => e.live?.kind === 'monitoring-metric' && e.aiSystemRef)
+      .map(e => e.aiSystemRef!);
+    if (!refs.length || !this.deps.monitoring) return () => 'no-data';
+    return this.deps.monitoring.metricHealth(refs);
+  }
+
   withStanding(
     items: readonly StoredEvidence[],
     now: Date,
     health: SourceHealthLookup,
+    metrics: MetricHealthLookup = () => 'no-data',
   ): Evidence[] {
-    return items.map(e => ({ ...e, ...evidenceStanding(e, now, health) }));
+    return items.map(e => ({
+      ...e,
+      ...evidenceStanding(e, now, health, metric =>
+        e.aiSystemRef ? metrics(e.aiSystemRef, metric) : 'no-data',
+      ),
+    }));
   }
 
   /**
@@ -149,7 +173,14 @@ export class ControlData {
       return map;
     };
     const mappingsOf = bySystem(mappings);
-    const evidenceOf = bySystem(this.withStanding(evidence, now, health));
+    const evidenceOf = bySystem(
+      this.withStanding(
+        evidence,
+        now,
+        health,
+        await this.metricHealth(evidence),
+      ),
+    );
     const risksOf = bySystem(risks.map(riskWithControls));
     systems.forEach((system, i) => {
       const ref = refs[i];

@@ -1,0 +1,402 @@
+import {
+  DailyAggregate,
+  LatestMonitoringResult,
+  MonitoringThreshold,
+  MonitoringVerdict,
+} from '@aims-backstage/backstage-plugin-aims-common';
+import { Knex } from 'knex';
+import { chunk, toIsoTimestamp } from '../lib/db';
+
+const RESULTS = 'aims_monitoring_results';
+const DAILY = 'aims_monitoring_daily';
+type Db = Knex | Knex.Transaction;
+
+/** A result judged and ready to store. */
+export interface MonitoringResultRow {
+  resultKey: string;
+  aiSystemRef: string;
+  environment: string;
+  metric: string;
+  slice: string;
+  window: string;
+  observedAt: Date;
+  value: number;
+  sentThreshold: MonitoringThreshold | undefined;
+  threshold: MonitoringThreshold | undefined;
+  verdict: MonitoringVerdict;
+  receivedAt: Date;
+  receivedBy: string;
+}
+
+/** A stored result as readers see it. */
+export interface StoredMonitoringResult {
+  id: string;
+  aiSystemRef: string;
+  environment: string;
+  metric: string;
+  slice: string;
+  window: string;
+  observedAt: string;
+  value: number;
+  threshold: MonitoringThreshold | null;
+  verdict: MonitoringVerdict;
+}
+
+/** One series: metric × slice × environment of one AI system. */
+export interface MonitoringSeriesKey {
+  aiSystemRef: string;
+  metric: string;
+  slice: string;
+  environment: string;
+}
+
+export interface StoredDailyAggregate
+  extends DailyAggregate,
+    MonitoringSeriesKey {}
+
+export interface LatestWithSystem extends LatestMonitoringResult {
+  aiSystemRef: string;
+}
+
+const BREACHES = ['below-min', 'above-max'];
+
+const parseJson = (v: unknown): MonitoringThreshold | null =>
+  typeof v === 'string' && v ? JSON.parse(v) : null;
+
+function toResult(row: any): StoredMonitoringResult {
+  return {
+    id: String(row.id),
+    aiSystemRef: row.ai_system_ref,
+    environment: row.environment,
+    metric: row.metric,
+    slice: row.slice,
+    window: row.window,
+    observedAt: toIsoTimestamp(row.observed_at)!,
+    value: Number(row.value),
+    threshold: parseJson(row.threshold),
+    verdict: row.verdict,
+  };
+}
+
+function toDaily(row: any): StoredDailyAggregate {
+  return {
+    aiSystemRef: row.ai_system_ref,
+    environment: row.environment,
+    metric: row.metric,
+    slice: row.slice,
+    day: row.day,
+    min: Number(row.min),
+    max: Number(row.max),
+    mean: Number(row.mean),
+    count: Number(row.count),
+    last: Number(row.last),
+    lastObservedAt: toIsoTimestamp(row.last_observed_at)!,
+  };
+}
+
+const seriesId = (s: MonitoringSeriesKey) =>
+  [s.aiSystemRef, s.metric, s.slice, s.environment].join('\n');
+
+/**
+ * Monitoring results (raw, one row per result, stored once per result key) and their daily
+ * roll-up. Reads are in bulk: the latest result of every series of many AI systems, and their
+ * recent values, are one query each.
+ */
+export class MonitoringStore {
+  constructor(private readonly knex: Knex) {}
+
+  /** Inserts results; a key already stored is left as it is. Returns the keys inserted. */
+  async insertMany(
+    rows: readonly MonitoringResultRow[],
+    db: Db,
+  ): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    // in key order: concurrent transactions lock the same keys in one order
+    const sorted = [...rows].sort((a, b) =>
+      a.resultKey < b.resultKey ? -1 : Number(a.resultKey > b.resultKey),
+    );
+    for (const part of chunk(sorted, 50)) {
+      const stored = await db(RESULTS)
+        .insert(
+          part.map(r => ({
+            result_key: r.resultKey,
+            ai_system_ref: r.aiSystemRef,
+            environment: r.environment,
+            metric: r.metric,
+            slice: r.slice,
+            window: r.window,
+            observed_at: r.observedAt,
+            value: r.value,
+            sent_threshold: r.sentThreshold
+              ? JSON.stringify(r.sentThreshold)
+              : null,
+            threshold: r.threshold ? JSON.stringify(r.threshold) : null,
+            verdict: r.verdict,
+            received_at: r.receivedAt,
+            received_by: r.receivedBy,
+          })),
+        )
+        .onConflict('result_key')
+        .ignore()
+        .returning('result_key');
+      for (const row of stored)
+        inserted.add(typeof row === 'object' ? row.result_key : row);
+    }
+    return inserted;
+  }
+
+  /** Raw results of one AI system observed since `from`, oldest first. */
+  async results(
+    aiSystemRef: string,
+    filter: {
+      from: Date;
+      metric?: string;
+      slice?: string;
+      environment?: string;
+    },
+  ): Promise<StoredMonitoringResult[]> {
+    const q = this.knex(RESULTS)
+      .where('ai_system_ref', aiSystemRef)
+      .where('observed_at', '>=', filter.from)
+      .orderBy('observed_at', 'asc')
+      .orderBy('id', 'asc');
+    if (filter.metric) q.where('metric', filter.metric);
+    if (filter.slice) q.where('slice', filter.slice);
+    if (filter.environment) q.where('environment', filter.environment);
+    return (await q).map(toResult);
+  }
+
+  /** Daily aggregates of one AI system from `fromDay` (YYYY-MM-DD) on, oldest first. */
+  async daily(
+    aiSystemRef: string,
+    filter: {
+      fromDay: string;
+      metric?: string;
+      slice?: string;
+      environment?: string;
+    },
+  ): Promise<StoredDailyAggregate[]> {
+    const q = this.knex(DAILY)
+      .where('ai_system_ref', aiSystemRef)
+      .where('day', '>=', filter.fromDay)
+      .orderBy('day', 'asc');
+    if (filter.metric) q.where('metric', filter.metric);
+    if (filter.slice) q.where('slice', filter.slice);
+    if (filter.environment) q.where('environment', filter.environment);
+    return (await q).map(toDaily);
+  }
+
+  /**
+   * The latest result of every series of these AI systems: the newest raw result, or — for a
+   * series whose raw results were all rolled up — its newest day's last value (never a
+   * breach: breached results stay raw). Two queries for any number of systems.
+   */
+  async latest(
+    aiSystemRefs: readonly string[],
+  ): Promise<Map<string, LatestWithSystem[]>> {
+    const out = new Map<string, LatestWithSystem[]>();
+    const bySeries = new Map<string, LatestWithSystem>();
+    const keep = (r: LatestWithSystem) => {
+      const id = seriesId(r);
+      const prior = bySeries.get(id);
+      if (!prior || prior.observedAt < r.observedAt) bySeries.set(id, r);
+    };
+    for (const refs of chunk([...new Set(aiSystemRefs)])) {
+      const newest = this.knex(RESULTS)
+        .whereIn('ai_system_ref', refs)
+        .select('ai_system_ref', 'metric', 'slice', 'environment')
+        .max({ at: 'observed_at' })
+        .groupBy('ai_system_ref', 'metric', 'slice', 'environment')
+        .as('n');
+      const rows = await this.knex(RESULTS)
+        .join(newest, join =>
+          join
+            .on(`${RESULTS}.ai_system_ref`, 'n.ai_system_ref')
+            .andOn(`${RESULTS}.metric`, 'n.metric')
+            .andOn(`${RESULTS}.slice`, 'n.slice')
+            .andOn(`${RESULTS}.environment`, 'n.environment')
+            .andOn(`${RESULTS}.observed_at`, 'n.at'),
+        )
+        .select(`${RESULTS}.*`)
+        .orderBy(`${RESULTS}.id`, 'asc');
+      for (const row of rows) {
+        const r = toResult(row);
+        keep({
+          aiSystemRef: r.aiSystemRef,
+          metric: r.metric,
+          slice: r.slice,
+          environment: r.environment,
+          value: r.value,
+          observedAt: r.observedAt,
+          verdict: r.verdict,
+          threshold: r.threshold,
+        });
+      }
+      const days = await this.knex(DAILY)
+        .whereIn('ai_system_ref', refs)
+        .whereIn(
+          ['ai_system_ref', 'metric', 'slice', 'environment', 'day'],
+          this.knex(DAILY)
+            .whereIn('ai_system_ref', refs)
+            .select('ai_system_ref', 'metric', 'slice', 'environment')
+            .max('day')
+            .groupBy('ai_system_ref', 'metric', 'slice', 'environment'),
+        );
+      for (const row of days) {
+        const d = toDaily(row);
+        keep({
+          aiSystemRef: d.aiSystemRef,
+          metric: d.metric,
+          slice: d.slice,
+          environment: d.environment,
+          value: d.last,
+          observedAt: d.lastObservedAt,
+          verdict: 'inside',
+          threshold: null,
+        });
+      }
+    }
+    for (const r of bySeries.values()) {
+      const list = out.get(r.aiSystemRef) ?? [];
+      list.push(r);
+      out.set(r.aiSystemRef, list);
+    }
+    return out;
+  }
+
+  /**
+   * The last `limit` raw values of every series of these AI systems, oldest first (for
+   * sparklines): one query, numbered per series by the database.
+   */
+  async recentValues(
+    aiSystemRefs: readonly string[],
+    limit = 30,
+  ): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    for (const refs of chunk([...new Set(aiSystemRefs)])) {
+      const numbered = this.knex(RESULTS)
+        .whereIn('ai_system_ref', refs)
+        .select(
+          'ai_system_ref',
+          'metric',
+          'slice',
+          'environment',
+          'value',
+          'observed_at',
+          this.knex.raw(
+            'row_number() over (partition by ai_system_ref, metric, slice, environment order by observed_at desc, id desc) as rn',
+          ),
+        )
+        .as('r');
+      const rows = await this.knex
+        .from(numbered)
+        .where('rn', '<=', limit)
+        .orderBy('observed_at', 'asc');
+      for (const row of rows) {
+        const id = seriesId({
+          aiSystemRef: row.ai_system_ref,
+          metric: row.metric,
+          slice: row.slice,
+          environment: row.environment,
+        });
+        const list = out.get(id) ?? [];
+        list.push(Number(row.value));
+        out.set(id, list);
+      }
+    }
+    return out;
+  }
+
+  static seriesId = seriesId;
+
+  /** The series with raw results observed before `before` that are not breaches. */
+  async seriesToRollUp(before: Date): Promise<MonitoringSeriesKey[]> {
+    const rows = await this.knex(RESULTS)
+      .where('observed_at', '<', before)
+      .whereNotIn('verdict', BREACHES)
+      .distinct('ai_system_ref', 'metric', 'slice', 'environment');
+    return rows.map((r: any) => ({
+      aiSystemRef: r.ai_system_ref,
+      metric: r.metric,
+      slice: r.slice,
+      environment: r.environment,
+    }));
+  }
+
+  /** The raw results of one series observed before `before` that are not breaches. */
+  async rollUpCandidates(
+    series: MonitoringSeriesKey,
+    before: Date,
+    db: Db,
+  ): Promise<Array<{ id: string; value: number; observedAt: string }>> {
+    const q = db(RESULTS)
+      .where({
+        ai_system_ref: series.aiSystemRef,
+        metric: series.metric,
+        slice: series.slice,
+        environment: series.environment,
+      })
+      .where('observed_at', '<', before)
+      .whereNotIn('verdict', BREACHES)
+      .select('id', 'value', 'observed_at');
+    // PostgreSQL: the rows stay locked until the roll-up commits, so a second replica
+    // rolling up the same series waits and then finds them gone
+    if (this.knex.client.config.client === 'pg') q.forUpdate();
+    return (await q).map((r: any) => ({
+      id: String(r.id),
+      value: Number(r.value),
+      observedAt: toIsoTimestamp(r.observed_at)!,
+    }));
+  }
+
+  async dailyOf(
+    series: MonitoringSeriesKey,
+    days: readonly string[],
+    db: Db,
+  ): Promise<Map<string, StoredDailyAggregate>> {
+    const out = new Map<string, StoredDailyAggregate>();
+    for (const part of chunk(days)) {
+      const rows = await db(DAILY)
+        .where({
+          ai_system_ref: series.aiSystemRef,
+          metric: series.metric,
+          slice: series.slice,
+          environment: series.environment,
+        })
+        .whereIn('day', part);
+      for (const row of rows) out.set(row.day, toDaily(row));
+    }
+    return out;
+  }
+
+  async upsertDaily(
+    series: MonitoringSeriesKey,
+    aggregates: readonly DailyAggregate[],
+    db: Db,
+  ): Promise<void> {
+    for (const part of chunk(aggregates, 50)) {
+      await db(DAILY)
+        .insert(
+          part.map(a => ({
+            ai_system_ref: series.aiSystemRef,
+            metric: series.metric,
+            slice: series.slice,
+            environment: series.environment,
+            day: a.day,
+            min: a.min,
+            max: a.max,
+            mean: a.mean,
+            count: a.count,
+            last: a.last,
+            last_observed_at: new Date(a.lastObservedAt),
+          })),
+        )
+        .onConflict(['ai_system_ref', 'metric', 'slice', 'environment', 'day'])
+        .merge(['min', 'max', 'mean', 'count', 'last', 'last_observed_at']);
+    }
+  }
+
+  async deleteResults(ids: readonly string[], db: Db): Promise<void> {
+    for (const part of chunk(ids)) await db(RESULTS).whereIn('id', part).del();
+  }
+}
