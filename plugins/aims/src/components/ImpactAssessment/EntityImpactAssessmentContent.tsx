@@ -1,10 +1,5 @@
 import { useState } from 'react';
-import {
-  Box,
-  Button,
-  Grid,
-  Typography,
-} from '@material-ui/core';
+import { Box, Button, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import {
   EmptyState,
