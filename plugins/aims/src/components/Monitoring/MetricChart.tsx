@@ -20,7 +20,8 @@ import {
   formatValue,
   thresholdChanged,
   thresholdText,
-  valueDomain,
+  valueAxis,
+  dayTicks,
 } from './chartData';
 
 const HEIGHT = 220;
@@ -72,8 +73,10 @@ function ResultDot(props: {
   payload?: ChartRow;
   breachColor: string;
   color: string;
+  /** Smaller dots where many results crowd the range (90 days). */
+  dense?: boolean;
 }) {
-  const { cx, cy, payload, index, breachColor, color } = props;
+  const { cx, cy, payload, index, breachColor, color, dense } = props;
   if (!payload?.point || cx === undefined || cy === undefined || cy === null) {
     return <g key={`gap-${index}`} />;
   }
@@ -82,7 +85,7 @@ function ResultDot(props: {
       key={`dot-${index}`}
       cx={cx}
       cy={cy}
-      r={payload.breach ? 5 : 3}
+      r={(payload.breach ? 5 : 3) - (dense ? 1.5 : 0)}
       fill={payload.breach ? breachColor : color}
       stroke={payload.breach ? breachColor : color}
       data-testid={payload.breach ? 'monitoring-breach' : 'monitoring-point'}
@@ -111,7 +114,7 @@ export function MetricChart(props: {
   const [measure, measured] = useElementWidth<HTMLDivElement>();
   const width = measured || FALLBACK_WIDTH;
   const rows = chartRows(series.points, from, to);
-  const [low, high] = valueDomain(rows, declared);
+  const yAxis = valueAxis(rows, declared);
   const lineColor = theme.palette.primary.main;
   const breachColor = theme.palette.error.main;
   const thresholdColor = theme.palette.text.secondary;
@@ -137,10 +140,12 @@ export function MetricChart(props: {
           type="number"
           scale="time"
           domain={[Date.parse(from), Date.parse(to)]}
+          ticks={dayTicks(from, to)}
           tickFormatter={day}
         />
         <YAxis
-          domain={[low, high]}
+          domain={yAxis.domain}
+          ticks={yAxis.ticks}
           tickFormatter={v => formatValue(v)}
           width={56}
         />
@@ -211,6 +216,7 @@ export function MetricChart(props: {
               key={`dot-${dotProps.index}`}
               color={lineColor}
               breachColor={breachColor}
+              dense={series.points.length > 40}
             />
           )}
           activeDot={{ r: 6 }}

@@ -17,7 +17,7 @@ import {
 } from '../../testUtils/fixtures';
 import { EntityAimsMonitoringContent } from './EntityAimsMonitoringContent';
 import { PointTooltip } from './MetricChart';
-import { chartRows } from './chartData';
+import { chartRows, dayTicks, valueAxis } from './chartData';
 
 const REF = 'aisystem:default/credit-risk-scorer';
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
@@ -273,5 +273,26 @@ describe('monitoring chart details', () => {
       ['2026-03-02T10:00:00.000Z', 1],
       ['2026-03-03T00:00:00.000Z', null],
     ]);
+  });
+
+  it('rounds the value axis to a round step that takes in values and threshold bounds', () => {
+    const rows = chartRows(
+      [monitoringPoint('2026-03-02T10:00:00Z', 0.62, { min: 0.7 })],
+      '2026-03-01T00:00:00Z',
+      '2026-03-03T00:00:00Z',
+    );
+    expect(valueAxis(rows, { min: 0.7, max: 0.95 })).toEqual({
+      domain: [0.6, 1],
+      ticks: [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1],
+    });
+  });
+
+  it('ticks the time axis daily for a week and every few days for 90', () => {
+    expect(
+      dayTicks('2026-03-03T00:00:00Z', '2026-03-10T00:00:00Z'),
+    ).toHaveLength(8);
+    const quarter = dayTicks('2026-01-01T10:00:00Z', '2026-04-01T10:00:00Z');
+    expect(quarter.length).toBeLessThanOrEqual(9);
+    expect(new Date(quarter[0]).toISOString()).toBe('2026-01-02T00:00:00.000Z');
   });
 });

@@ -59,13 +59,14 @@ export function chartRows(
 }
 
 /**
- * The y range that shows both the values and the threshold bounds (a bound far from the
- * values would otherwise sit off the chart), with a little room above and below.
+ * The y axis that shows both the values and the threshold bounds (a bound far from the
+ * values would otherwise sit off the chart): a domain rounded outward to a round step, and
+ * its ticks, so the axis reads 0.6, 0.7, 0.8 rather than 0.565, 0.715.
  */
-export function valueDomain(
+export function valueAxis(
   rows: ChartRow[],
   threshold?: MonitoringThreshold,
-): [number, number] {
+): { domain: [number, number]; ticks: number[] } {
   const values: number[] = [];
   for (const r of rows) {
     if (r.value !== null) values.push(r.value);
@@ -76,11 +77,42 @@ export function valueDomain(
   }
   if (threshold?.min !== undefined) values.push(threshold.min);
   if (threshold?.max !== undefined) values.push(threshold.max);
-  if (values.length === 0) return [0, 1];
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const pad = high === low ? Math.abs(high) * 0.1 || 1 : (high - low) * 0.1;
-  return [low - pad, high + pad];
+  if (values.length === 0) return { domain: [0, 1], ticks: [0, 0.5, 1] };
+  let low = Math.min(...values);
+  let high = Math.max(...values);
+  if (high === low) {
+    const pad = Math.abs(high) * 0.1 || 1;
+    low -= pad;
+    high += pad;
+  }
+  // a little room, so a dot on a bound is not cut by the chart's edge
+  const margin = (high - low) * 0.05;
+  low -= margin;
+  high += margin;
+  // about four to eight steps of 1, 2 or 5 times a power of ten
+  const raw = (high - low) / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step =
+    [1, 2, 5, 10].map(m => m * power).find(m => (high - low) / m <= 8) ??
+    10 * power;
+  const round = (v: number) => +v.toPrecision(12);
+  const start = round(Math.floor(low / step) * step);
+  const end = round(Math.ceil(high / step) * step);
+  const ticks: number[] = [];
+  for (let v = start; v <= end + step / 2; v += step) ticks.push(round(v));
+  return { domain: [start, end], ticks };
+}
+
+/** One tick per day for a week, then one every few days: UTC midnights inside [from, to]. */
+export function dayTicks(from: string, to: string): number[] {
+  const start = Date.parse(from);
+  const end = Date.parse(to);
+  const days = Math.round((end - start) / DAY_MS);
+  const every = Math.max(1, Math.ceil(days / 8));
+  const ticks: number[] = [];
+  for (let t = utcDay(start + DAY_MS - 1); t <= end; t += every * DAY_MS)
+    ticks.push(t);
+  return ticks;
 }
 
 /**
