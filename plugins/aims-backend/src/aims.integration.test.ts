@@ -1,11 +1,7 @@
-import {
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
 import {
-  TestDatabases,
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -13,14 +9,11 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   IMPACT_DIMENSIONS,
   ImpactAssessmentContent,
   emptyImpactAssessmentContent,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import { aimsPolicyDecision } from '@aims-backstage/backstage-plugin-aims-node';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import { Knex } from 'knex';
 import fs from 'node:fs';
@@ -44,6 +37,11 @@ import {
 } from './testing/testHarness';
 import { aimsResponseValidation } from './__testUtils__/responseValidator';
 import { httpAuthWithActors } from './__testUtils__/httpAuthWithActors';
+import {
+  aimsTestPolicy,
+  asUser,
+  testDatabases,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(180_000);
 
@@ -95,26 +93,7 @@ const testEntities = testEntitiesModule(entities);
  * The policy under test: the shipped aimsPolicyDecision (owners update their systems, the
  * compliance group everything, only compliance approves); everything else is allowed.
  */
-const testPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'aims-test-policy',
-  register(env) {
-    env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(req, policyUser) {
-            return (
-              aimsPolicyDecision(req, policyUser, {
-                complianceGroup: 'group:default/compliance',
-              }) ?? { result: AuthorizeResult.ALLOW }
-            );
-          },
-        });
-      },
-    });
-  },
-});
+const testPolicy = aimsTestPolicy('aims-test-policy');
 
 let scheduler: SchedulerService;
 const captureScheduler = schedulerCapture(s => {
@@ -150,10 +129,7 @@ function completeContent(
   };
 }
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 // every answer of the aims plugin is checked against the OpenAPI spec (fails the test)
 const specResponses = aimsResponseValidation();
@@ -163,9 +139,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let backend: Awaited<ReturnType<typeof startTestBackend>>;
     let knex: Knex;
-    const as = (name: string) => ({
-      Authorization: mockCredentials.user.header(`user:default/${name}`),
-    });
+    const as = asUser;
     const api = () => request(backend.server);
     const IA = '/api/aims/impact-assessments/aisystem/default';
 

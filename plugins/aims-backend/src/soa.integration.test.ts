@@ -12,36 +12,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   CatalogService,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
-  AuthorizeResult,
-  ResourcePermission,
-  isPermission,
-} from '@backstage/plugin-permission-common';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import {
   ANNEX_A_CONTROLS,
   DEFAULT_RISK_MATRIX,
   ORGANISATION_SOA_REF,
 } from '@aims-backstage/backstage-plugin-aims-common';
-import { aimsPolicyDecision } from '@aims-backstage/backstage-plugin-aims-node';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -57,6 +40,13 @@ import {
 } from './testing/testHarness';
 import { aimsResponseValidation } from './__testUtils__/responseValidator';
 import { httpAuthWithActors } from './__testUtils__/httpAuthWithActors';
+import {
+  RESTRICTED_LABEL,
+  aimsTestPolicy,
+  asUser,
+  tasksLater,
+  testDatabases,
+} from './__testUtils__/testBackend';
 import { AuditLogStore } from './audit/AuditLogStore';
 import { AuditTrail } from './audit/AuditTrail';
 import { ImpactAssessmentStore } from './assessments/ImpactAssessmentStore';
@@ -79,7 +69,6 @@ jest.setTimeout(300_000);
 const DAY = 24 * 3600_000;
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
-const RESTRICTED = 'aims.test/restricted';
 const FRAUD = 'aisystem:default/fraud-scorer';
 const SECRET = 'aisystem:default/secret-model';
 const ANNEX_A_IDS = ANNEX_A_CONTROLS.map(c => c.id);
@@ -101,49 +90,14 @@ const entities: Entity[] = [
   aiSystem(
     'secret-model',
     { owner: 'group:default/risk-ml' },
-    { labels: { [RESTRICTED]: 'true' } },
+    { labels: { [RESTRICTED_LABEL]: 'true' } },
   ),
 ];
 
 /** The shipped aimsPolicyDecision; outsiders can't read restricted entities; the rest allowed. */
-const testPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'soa-test-policy',
-  register(env) {
-    env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(req, policyUser) {
-            const aims = aimsPolicyDecision(req, policyUser, {
-              complianceGroup: 'group:default/compliance',
-            });
-            if (aims) return aims;
-            if (
-              isPermission(req.permission, catalogEntityReadPermission) &&
-              policyUser?.info.ownershipEntityRefs.includes(
-                'group:default/outsiders',
-              )
-            ) {
-              return createCatalogConditionalDecision(
-                req.permission as ResourcePermission<'catalog-entity'>,
-                { not: catalogConditions.hasLabel({ label: RESTRICTED }) },
-              );
-            }
-            return { result: AuthorizeResult.ALLOW };
-          },
-        });
-      },
-    });
-  },
+const testPolicy = aimsTestPolicy('soa-test-policy', {
+  restrictedFrom: 'group:default/outsiders',
 });
-
-/** The plugin's own tasks wait: the test drives findings and expiry itself. */
-const LATER = {
-  frequency: { hours: 24 },
-  timeout: { minutes: 1 },
-  initialDelay: { hours: 1 },
-};
 
 /** The catalog and auth of the aims plugin, to build the expiry's service against the same data. */
 let pluginCatalog: CatalogService;
@@ -220,10 +174,7 @@ function evidenceServiceAt(knex: Knex, now: Date) {
   });
 }
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15', 'SQLITE_3'],
-  disableDocker: true,
-});
+const databases = testDatabases();
 
 // every answer of the aims plugin is checked against the OpenAPI spec (fails the test)
 const specResponses = aimsResponseValidation();
@@ -233,13 +184,12 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let backend: Awaited<ReturnType<typeof startTestBackend>>;
     let knex: Knex;
-    const as = (name: string) => ({
-      Authorization: mockCredentials.user.header(`user:default/${name}`),
-    });
+    const as = asUser;
     const api = () => request(backend.server);
     const soaRevision = async () => {
-      const { items } = (await api().get('/api/aims/soa/versions').set(as('carol')))
-        .body;
+      const { items } = (
+        await api().get('/api/aims/soa/versions').set(as('carol'))
+      ).body;
       if (!items.length) return 0;
       return (
         await api()
@@ -287,12 +237,7 @@ describe.each(databases.eachSupportedId())(
           mockServices.rootConfig.factory({
             data: {
               permission: { enabled: true },
-              aims: {
-                findings: { schedule: LATER },
-                drift: { schedule: LATER, queueSchedule: LATER },
-                impactAssessments: { importSchedule: LATER },
-                evidence: { expirySchedule: LATER },
-              },
+              aims: tasksLater(),
             },
           }),
           httpAuthWithActors,
@@ -337,7 +282,10 @@ describe.each(databases.eachSupportedId())(
         ['put', '/controls/aisystem/default/fraud-scorer/A.6.2.6'],
       ] as const) {
         const req = (api() as any)[method](`/api/aims${p}`);
-        const res = method === 'get' || method === 'delete' ? await req : await req.send({});
+        const res =
+          method === 'get' || method === 'delete'
+            ? await req
+            : await req.send({});
         expect([p, res.status]).toEqual([p, 401]);
       }
     });
@@ -358,8 +306,9 @@ describe.each(databases.eachSupportedId())(
         true,
       );
       expect(res.body.coverage.undecided).toBe(38);
-      expect((await api().get('/api/aims/soa/versions').set(as('bob'))).body)
-        .toEqual({ items: [] });
+      expect(
+        (await api().get('/api/aims/soa/versions').set(as('bob'))).body,
+      ).toEqual({ items: [] });
       expect(
         (await api().get('/api/aims/soa/versions/1').set(as('bob'))).status,
       ).toBe(404);
@@ -373,10 +322,12 @@ describe.each(databases.eachSupportedId())(
       });
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain('reviewBy');
-      expect((await saveRow('carol', 'A.99.9', { applicable: true })).status).toBe(404);
       expect(
-        (await saveRow('bob', 'A.2.2', { applicable: true })).status,
-      ).toBe(403);
+        (await saveRow('carol', 'A.99.9', { applicable: true })).status,
+      ).toBe(404);
+      expect((await saveRow('bob', 'A.2.2', { applicable: true })).status).toBe(
+        403,
+      );
 
       const first = await saveRow('carol', 'A.2.2', {
         applicable: true,
@@ -421,7 +372,9 @@ describe.each(databases.eachSupportedId())(
       const audit = (
         await api()
           .get(
-            `/api/aims/audit?entityRef=${encodeURIComponent(ORGANISATION_SOA_REF)}`,
+            `/api/aims/audit?entityRef=${encodeURIComponent(
+              ORGANISATION_SOA_REF,
+            )}`,
           )
           .set(as('bob'))
       ).body.items;
@@ -432,7 +385,12 @@ describe.each(databases.eachSupportedId())(
       });
       expect(created.details.changes).toEqual(
         expect.arrayContaining([
-          { controlId: 'A.2.2', field: 'applicable', before: null, after: true },
+          {
+            controlId: 'A.2.2',
+            field: 'applicable',
+            before: null,
+            after: true,
+          },
         ]),
       );
       const byAlice = audit.find(
@@ -495,7 +453,9 @@ describe.each(databases.eachSupportedId())(
 
     it('opens soa-applicable-not-implemented for an applicable control not implemented', async () => {
       const findings = await openFindings(ORGANISATION_SOA_REF);
-      const types = findings.map(f => `${f.type}:${f.evidence?.controlId ?? ''}`);
+      const types = findings.map(
+        f => `${f.type}:${f.evidence?.controlId ?? ''}`,
+      );
       expect(types).toEqual(
         expect.arrayContaining([
           'soa-incomplete:',
@@ -606,11 +566,19 @@ describe.each(databases.eachSupportedId())(
       const edit = await saveRow(
         'carol',
         'A.2.2',
-        { applicable: true, justification: 'Policy', implementationStatus: 'implemented' },
+        {
+          applicable: true,
+          justification: 'Policy',
+          implementationStatus: 'implemented',
+        },
         approved.revision,
       );
       expect(edit.status).toBe(200);
-      expect(edit.body).toMatchObject({ version: 2, status: 'draft', revision: 1 });
+      expect(edit.body).toMatchObject({
+        version: 2,
+        status: 'draft',
+        revision: 1,
+      });
       const inForce = (await api().get('/api/aims/soa').set(as('bob'))).body;
       expect(inForce).toMatchObject({
         version: 1,
@@ -618,9 +586,9 @@ describe.each(databases.eachSupportedId())(
         latest: expect.objectContaining({ version: 2, status: 'draft' }),
       });
       expect(
-        (await api().get('/api/aims/soa/versions').set(as('bob'))).body.items.map(
-          (v: any) => [v.version, v.status],
-        ),
+        (
+          await api().get('/api/aims/soa/versions').set(as('bob'))
+        ).body.items.map((v: any) => [v.version, v.status]),
       ).toEqual([
         [2, 'draft'],
         [1, 'approved'],
@@ -642,7 +610,9 @@ describe.each(databases.eachSupportedId())(
         /^attachment; filename=".+\.csv"$/,
       );
       for (const id of ANNEX_A_IDS) expect(csv.text).toContain(id);
-      const oscal = await api().get('/api/aims/soa?format=oscal').set(as('bob'));
+      const oscal = await api()
+        .get('/api/aims/soa?format=oscal')
+        .set(as('bob'));
       expect(oscal.status).toBe(200);
       expect(oscal.headers['content-type']).toMatch(
         /^application\/oscal\+json/,
@@ -738,7 +708,9 @@ describe.each(databases.eachSupportedId())(
         const moved = await put('dave', { revision: 1, controlId: 'A.2.2' });
         expect(moved.status).toBe(400);
         expect(moved.body.error.message).toContain('controlId');
-        expect((await put('alice', { revision: 1, status: 'approved' })).status).toBe(403);
+        expect(
+          (await put('alice', { revision: 1, status: 'approved' })).status,
+        ).toBe(403);
         // evidence of an AI system the caller can't see does not exist for them
         const hidden = await api()
           .put(`/api/aims/soa/evidence/${secretEvidence.id}`)
@@ -763,15 +735,21 @@ describe.each(databases.eachSupportedId())(
             .set(as('carol'))
         ).body.items;
         expect(
-          audit.find((e: any) => e.action === 'evidence.updated').details.changes,
+          audit.find((e: any) => e.action === 'evidence.updated').details
+            .changes,
         ).toEqual([{ field: 'status', before: 'draft', after: 'approved' }]);
         expect(
-          (await api().put('/api/aims/soa/evidence/nope').set(as('dave')).send({
-            revision: 1,
-            title: 'x',
-            href: 'https://x.example.com',
-            collectedAt: isoDay(-1),
-          })).status,
+          (
+            await api()
+              .put('/api/aims/soa/evidence/nope')
+              .set(as('dave'))
+              .send({
+                revision: 1,
+                title: 'x',
+                href: 'https://x.example.com',
+                collectedAt: isoDay(-1),
+              })
+          ).status,
         ).toBe(404);
       });
 
@@ -834,19 +812,23 @@ describe.each(databases.eachSupportedId())(
         const audit = (
           await api()
             .get(
-              `/api/aims/audit?entityRef=${encodeURIComponent(ORGANISATION_SOA_REF)}`,
+              `/api/aims/audit?entityRef=${encodeURIComponent(
+                ORGANISATION_SOA_REF,
+              )}`,
             )
             .set(as('bob'))
         ).body.items;
-        expect(audit.find((e: any) => e.action === 'evidence.expired')).toMatchObject(
-          {
-            actor: 'aims:evidence-expiry',
-            details: {
-              evidenceId: created.body.id,
-              changes: [{ field: 'status', before: 'approved', after: 'expired' }],
-            },
+        expect(
+          audit.find((e: any) => e.action === 'evidence.expired'),
+        ).toMatchObject({
+          actor: 'aims:evidence-expiry',
+          details: {
+            evidenceId: created.body.id,
+            changes: [
+              { field: 'status', before: 'approved', after: 'expired' },
+            ],
           },
-        );
+        });
         expect(await gaps()).toContain('A.5.2');
       });
     });
@@ -857,8 +839,7 @@ describe.each(databases.eachSupportedId())(
         who: string,
         controlId: string,
         body: Record<string, unknown>,
-      ) =>
-        api().put(`${CONTROLS}/${controlId}`).set(as(who)).send(body);
+      ) => api().put(`${CONTROLS}/${controlId}`).set(as(who)).send(body);
 
       it('lists mapped controls and those its risks name; 404 for hidden or unknown AI systems', async () => {
         const risk = await api()
@@ -875,12 +856,20 @@ describe.each(databases.eachSupportedId())(
             controls: ['A.7.4'],
             riskOwner: 'user:default/alice',
           });
-        expect([risk.status, risk.body.error?.message]).toEqual([201, undefined]);
+        expect([risk.status, risk.body.error?.message]).toEqual([
+          201,
+          undefined,
+        ]);
         const res = await api().get(CONTROLS).set(as('bob'));
         expect(res.status).toBe(200);
-        expect(res.body).toMatchObject({ aiSystemRef: FRAUD, euAiActTier: 'high-risk' });
+        expect(res.body).toMatchObject({
+          aiSystemRef: FRAUD,
+          euAiActTier: 'high-risk',
+        });
         expect(res.body.obligations.length).toBeGreaterThan(0);
-        const named = res.body.controls.find((c: any) => c.controlId === 'A.7.4');
+        const named = res.body.controls.find(
+          (c: any) => c.controlId === 'A.7.4',
+        );
         expect(named).toMatchObject({
           mapped: false,
           applicable: true,
@@ -895,20 +884,28 @@ describe.each(databases.eachSupportedId())(
           ).status,
         ).toBe(404);
         expect(
-          (await api().get('/api/aims/controls/aisystem/default/nope').set(as('bob')))
-            .status,
+          (
+            await api()
+              .get('/api/aims/controls/aisystem/default/nope')
+              .set(as('bob'))
+          ).status,
         ).toBe(404);
       });
 
       it('maps a control: 400 naming the field, 404, 403, 409; a system finding opens and resolves once implemented with current evidence; the inventory counts coverage', async () => {
-        const noHow = await map('alice', 'A.6.2.6', { revision: 0, applicable: false });
+        const noHow = await map('alice', 'A.6.2.6', {
+          revision: 0,
+          applicable: false,
+        });
         expect(noHow.status).toBe(400);
         expect(noHow.body.error.message).toContain('how');
         expect(
-          (await map('alice', 'A.99.9', { revision: 0, applicable: true })).status,
+          (await map('alice', 'A.99.9', { revision: 0, applicable: true }))
+            .status,
         ).toBe(404);
         expect(
-          (await map('bob', 'A.6.2.6', { revision: 0, applicable: true })).status,
+          (await map('bob', 'A.6.2.6', { revision: 0, applicable: true }))
+            .status,
         ).toBe(403);
         expect(
           (
@@ -933,7 +930,8 @@ describe.each(databases.eachSupportedId())(
           currentEvidence: true,
         });
         expect(
-          (await map('alice', 'A.6.2.6', { revision: 0, applicable: true })).status,
+          (await map('alice', 'A.6.2.6', { revision: 0, applicable: true }))
+            .status,
         ).toBe(409);
         const systemGaps = async () =>
           (await openFindings(FRAUD))
@@ -954,7 +952,10 @@ describe.each(databases.eachSupportedId())(
           await api().get('/api/aims/inventory?limit=10').set(as('bob'))
         ).body.items.find((i: any) => i.entityRef === FRAUD);
         // A.6.2.6 mapped, implemented, with current evidence; A.7.4 named by a risk
-        expect(item.controls).toEqual({ applicable: 2, implementedWithEvidence: 1 });
+        expect(item.controls).toEqual({
+          applicable: 2,
+          implementedWithEvidence: 1,
+        });
         expect(
           (
             await api()
@@ -968,11 +969,16 @@ describe.each(databases.eachSupportedId())(
             .set(as('carol'))
         ).body.items;
         expect(
-          audit.find((e: any) => e.action === 'control-mapping.updated').details,
+          audit.find((e: any) => e.action === 'control-mapping.updated')
+            .details,
         ).toEqual({
           controlId: 'A.6.2.6',
           changes: [
-            { field: 'implementationStatus', before: 'in-progress', after: 'implemented' },
+            {
+              field: 'implementationStatus',
+              before: 'in-progress',
+              after: 'implemented',
+            },
           ],
         });
       });
@@ -985,7 +991,9 @@ describe.each(databases.eachSupportedId())(
           'fraud-scorer-controls.csv',
         );
         expect(csv.text).toContain('A.6.2.6');
-        const oscal = await api().get(`${CONTROLS}?format=oscal`).set(as('bob'));
+        const oscal = await api()
+          .get(`${CONTROLS}?format=oscal`)
+          .set(as('bob'));
         expect(oscal.status).toBe(200);
         expect(oscal.headers['content-type']).toMatch(
           /^application\/oscal\+json/,
