@@ -18,6 +18,7 @@ import {
   aimsAssessmentApprovePermission,
   aimsAssessmentUpdatePermission,
   aimsDeploymentReportPermission,
+  aimsMonitoringReportPermission,
   aimsFindingActPermission,
   aimsRiskAssignOwnerPermission,
   aimsRiskUpdatePermission,
@@ -151,6 +152,23 @@ describe('aimsPolicyDecision', () => {
         deploymentReporters: ['group:default/platform'],
       }),
     ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('aims.monitoring.report: compliance and the configured monitoring reporters, not the deployment reporters', () => {
+    const p = query(aimsMonitoringReportPermission);
+    expect(aimsPolicyDecision(p, complianceOfficer)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(
+      aimsPolicyDecision(p, engineer, {
+        deploymentReporters: ['group:default/customer-experience'],
+      }),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      aimsPolicyDecision(p, engineer, {
+        monitoringReporters: ['group:default/customer-experience'],
+      }),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it('leaves every other permission to the surrounding policy', () => {
