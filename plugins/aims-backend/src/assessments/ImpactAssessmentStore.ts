@@ -8,7 +8,13 @@ import {
   summarizeImpactAssessment,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
-import { chunk, normalizeRef, toIsoTimestamp } from '../lib/db';
+import {
+  chunk,
+  normalizeRef,
+  parseJsonColumn,
+  reviewedVersionUpdate,
+  toIsoTimestamp,
+} from '../lib/db';
 
 const TABLE = 'aims_impact_assessments';
 
@@ -48,18 +54,13 @@ export interface ImpactAssessmentPatch {
 
 type Db = Knex | Knex.Transaction;
 
-function parseJson(value: unknown): any {
-  if (value === null || value === undefined) return null;
-  return typeof value === 'string' ? JSON.parse(value) : value;
-}
-
 /**
  * The stored contributors; a row without them (none should remain after the migration that
  * added the column, but a row written by an older replica during a rolling upgrade might)
  * counts its author and submitter.
  */
 function contributorsOf(row: any): string[] {
-  const stored = parseJson(row.contributors);
+  const stored = parseJsonColumn(row.contributors);
   if (Array.isArray(stored)) return stored.map(String);
   return fourEyesExcluded({
     author: row.author,
@@ -72,7 +73,7 @@ function toVersion(row: any): ImpactAssessmentVersion {
     aiSystemRef: row.ai_system_ref,
     version: Number(row.version),
     status: row.status,
-    content: parseJson(row.content) ?? {},
+    content: parseJsonColumn(row.content) ?? {},
     revision: Number(row.revision),
     author: row.author ?? '',
     contributors: contributorsOf(row),
@@ -174,26 +175,8 @@ export class ImpactAssessmentStore {
     patch: ImpactAssessmentPatch,
     db: Db = this.knex,
   ): Promise<boolean> {
-    const values: Record<string, unknown> = {
-      revision: revision + 1,
-      updated_at: this.clock(),
-    };
-    if (patch.status !== undefined) values.status = patch.status;
-    if (patch.content !== undefined)
-      values.content = JSON.stringify(patch.content);
-    if (patch.contributors !== undefined)
-      values.contributors = JSON.stringify(patch.contributors);
-    const plain: Array<[keyof ImpactAssessmentPatch, string]> = [
-      ['submittedBy', 'submitted_by'],
-      ['submittedAt', 'submitted_at'],
-      ['approvedBy', 'approved_by'],
-      ['approvedAt', 'approved_at'],
-      ['reviewDue', 'review_due'],
-      ['returnedReason', 'returned_reason'],
-    ];
-    for (const [key, column] of plain) {
-      if (patch[key] !== undefined) values[column] = patch[key];
-    }
+    const values = reviewedVersionUpdate(revision, this.clock(), patch);
+    if (patch.reviewDue !== undefined) values.review_due = patch.reviewDue;
     if (patch.source !== undefined) {
       values.source_location = patch.source?.location ?? null;
       values.source_imported_at = patch.source?.importedAt ?? null;

@@ -4,7 +4,12 @@ import {
   LiveEvidenceSource,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
-import { chunk, normalizeRef, toIsoTimestamp } from '../lib/db';
+import {
+  chunk,
+  normalizeRef,
+  parseJsonColumn,
+  toIsoTimestamp,
+} from '../lib/db';
 import { excludeHiddenRefs } from '../permissions/EntityVisibility';
 
 const TABLE = 'aims_evidence';
@@ -37,11 +42,6 @@ export interface EvidenceFilter {
   limit?: number;
 }
 
-function parseJson(v: unknown): any {
-  if (v === null || v === undefined) return null;
-  return typeof v === 'string' ? JSON.parse(v) : v;
-}
-
 function toStored(row: any): StoredEvidence {
   return {
     id: row.id,
@@ -54,7 +54,7 @@ function toStored(row: any): StoredEvidence {
     collectedAt: toIsoTimestamp(row.collected_at)!,
     expiresAt: toIsoTimestamp(row.expires_at),
     status: row.status,
-    live: parseJson(row.live),
+    live: parseJsonColumn(row.live),
     revision: Number(row.revision),
     createdAt: toIsoTimestamp(row.created_at)!,
     updatedAt: toIsoTimestamp(row.updated_at)!,

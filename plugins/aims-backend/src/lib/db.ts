@@ -44,3 +44,55 @@ export function toIsoTimestamp(value: unknown): string | null {
   }
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/**
+ * A JSON column as read back: PostgreSQL's json/jsonb comes parsed, SQLite's text as a string;
+ * a missing value is null.
+ */
+export function parseJsonColumn(value: unknown): any {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+/** The fields of a reviewed, versioned record (the SoA, an impact assessment) its workflow changes. */
+export interface ReviewedVersionPatch {
+  status?: string;
+  content?: unknown;
+  contributors?: string[];
+  submittedBy?: string | null;
+  submittedAt?: Date | null;
+  approvedBy?: string | null;
+  approvedAt?: Date | null;
+  returnedReason?: string | null;
+}
+
+/**
+ * The column values of a conditional update of such a record from `revision`: the next revision,
+ * `at` as the update time and the fields `patch` gives (undefined leaves a column as it is).
+ */
+export function reviewedVersionUpdate(
+  revision: number,
+  at: Date,
+  patch: ReviewedVersionPatch,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    revision: revision + 1,
+    updated_at: at,
+  };
+  if (patch.status !== undefined) values.status = patch.status;
+  if (patch.content !== undefined)
+    values.content = JSON.stringify(patch.content);
+  if (patch.contributors !== undefined)
+    values.contributors = JSON.stringify(patch.contributors);
+  const plain: Array<[keyof ReviewedVersionPatch, string]> = [
+    ['submittedBy', 'submitted_by'],
+    ['submittedAt', 'submitted_at'],
+    ['approvedBy', 'approved_by'],
+    ['approvedAt', 'approved_at'],
+    ['returnedReason', 'returned_reason'],
+  ];
+  for (const [key, column] of plain) {
+    if (patch[key] !== undefined) values[column] = patch[key];
+  }
+  return values;
+}

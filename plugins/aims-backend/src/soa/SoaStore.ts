@@ -5,7 +5,11 @@ import {
   normalizeSoaContent,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
-import { toIsoTimestamp } from '../lib/db';
+import {
+  parseJsonColumn,
+  reviewedVersionUpdate,
+  toIsoTimestamp,
+} from '../lib/db';
 
 const TABLE = 'aims_soa_versions';
 type Db = Knex | Knex.Transaction;
@@ -41,20 +45,15 @@ export interface SoaVersionPatch {
   returnedReason?: string | null;
 }
 
-function parseJson(v: unknown): any {
-  if (v === null || v === undefined) return null;
-  return typeof v === 'string' ? JSON.parse(v) : v;
-}
-
 function toRecord(row: any): SoaVersionRecord {
   return {
     version: Number(row.version),
     status: row.status,
-    content: normalizeSoaContent(parseJson(row.content) ?? {}),
-    catalogue: parseJson(row.catalogue),
+    content: normalizeSoaContent(parseJsonColumn(row.content) ?? {}),
+    catalogue: parseJsonColumn(row.catalogue),
     revision: Number(row.revision),
     author: row.author,
-    contributors: (parseJson(row.contributors) ?? []).map(String),
+    contributors: (parseJsonColumn(row.contributors) ?? []).map(String),
     createdAt: toIsoTimestamp(row.created_at)!,
     updatedAt: toIsoTimestamp(row.updated_at)!,
     submittedBy: row.submitted_by ?? null,
@@ -115,25 +114,7 @@ export class SoaStore {
     at: Date,
     db: Db = this.knex,
   ): Promise<boolean> {
-    const values: Record<string, unknown> = {
-      revision: revision + 1,
-      updated_at: at,
-    };
-    if (patch.status !== undefined) values.status = patch.status;
-    if (patch.content !== undefined)
-      values.content = JSON.stringify(patch.content);
-    if (patch.contributors !== undefined)
-      values.contributors = JSON.stringify(patch.contributors);
-    const plain: Array<[keyof SoaVersionPatch, string]> = [
-      ['submittedBy', 'submitted_by'],
-      ['submittedAt', 'submitted_at'],
-      ['approvedBy', 'approved_by'],
-      ['approvedAt', 'approved_at'],
-      ['returnedReason', 'returned_reason'],
-    ];
-    for (const [key, column] of plain) {
-      if (patch[key] !== undefined) values[column] = patch[key];
-    }
+    const values = reviewedVersionUpdate(revision, at, patch);
     const n = await db(TABLE).where({ version, revision }).update(values);
     return Number(n) === 1;
   }
