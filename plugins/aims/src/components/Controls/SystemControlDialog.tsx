@@ -22,7 +22,7 @@ import {
   useDialogSave,
 } from '../common/DialogSave';
 import { problemsByField } from '../common/labels';
-import { ImplementationStatusField } from '../Soa/ImplementationStatusField';
+import { AppliesAndStatusFields } from '../Soa/ImplementationStatusField';
 import { SoaImplementationStatus } from '../Soa/labels';
 
 /**
@@ -119,28 +119,14 @@ export function SystemControlDialog(props: {
               />
             </Grid>
           )}
-          <Grid item xs={12} sm={6}>
-            <TextField
-              id="system-control-applicable"
-              select
-              fullWidth
-              SelectProps={{ native: true }}
-              label="Applies to this system"
-              value={applicable ? 'yes' : 'no'}
-              onChange={e => setApplicable(e.target.value === 'yes')}
-            >
-              <option value="yes">Yes</option>
-              <option value="no">No</option>
-            </TextField>
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <ImplementationStatusField
-              id="system-control-status"
-              applicable={applicable}
-              value={status}
-              onChange={setStatus}
-            />
-          </Grid>
+          <AppliesAndStatusFields
+            idPrefix="system-control"
+            appliesLabel="Applies to this system"
+            applicable={applicable}
+            onApplicable={setApplicable}
+            status={status}
+            onStatus={setStatus}
+          />
           <Grid item xs={12}>
             <TextField
               id="system-control-how"

@@ -5,7 +5,6 @@ import {
   DialogTitle,
   Grid,
   TextField,
-  Typography,
 } from '@material-ui/core';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
@@ -22,7 +21,7 @@ import {
 } from '../common/DialogSave';
 import { DocumentsEditor } from './DocumentsEditor';
 import { problemsByField } from '../common/labels';
-import { ImplementationStatusField } from './ImplementationStatusField';
+import { AppliesAndStatusFields } from './ImplementationStatusField';
 import { SoaImplementationStatus } from './labels';
 
 /** Add or change one of the organisation's own controls (never counted among the 38). */
@@ -117,28 +116,14 @@ export function AdditionalControlDialog(props: {
               helperText={shown.title}
             />
           </Grid>
-          <Grid item xs={12} sm={6}>
-            <TextField
-              id="additional-control-applicable"
-              select
-              fullWidth
-              SelectProps={{ native: true }}
-              label="Applicable"
-              value={applicable ? 'yes' : 'no'}
-              onChange={e => setApplicable(e.target.value === 'yes')}
-            >
-              <option value="yes">Yes</option>
-              <option value="no">No</option>
-            </TextField>
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <ImplementationStatusField
-              id="additional-control-status"
-              applicable={applicable}
-              value={status}
-              onChange={setStatus}
-            />
-          </Grid>
+          <AppliesAndStatusFields
+            idPrefix="additional-control"
+            appliesLabel="Applicable"
+            applicable={applicable}
+            onApplicable={setApplicable}
+            status={status}
+            onStatus={setStatus}
+          />
           <Grid item xs={12}>
             <TextField
               id="additional-control-justification"
@@ -165,7 +150,6 @@ export function AdditionalControlDialog(props: {
             />
           </Grid>
           <Grid item xs={12}>
-            <Typography variant="subtitle2">Documents</Typography>
             <DocumentsEditor
               documents={documents}
               onChange={setDocuments}

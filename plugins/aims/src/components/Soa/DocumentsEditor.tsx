@@ -1,4 +1,11 @@
-import { Box, Button, Grid, IconButton, TextField } from '@material-ui/core';
+import {
+  Box,
+  Button,
+  Grid,
+  IconButton,
+  TextField,
+  Typography,
+} from '@material-ui/core';
 import DeleteIcon from '@material-ui/icons/Delete';
 import { DocumentLink } from './labels';
 
@@ -14,6 +21,7 @@ export function DocumentsEditor(props: {
     onChange(documents.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   return (
     <Box>
+      <Typography variant="subtitle2">Documents</Typography>
       {documents.map((d, i) => (
         <Grid container spacing={1} key={i} alignItems="flex-start">
           <Grid item xs={5}>

@@ -1,4 +1,4 @@
-import { TextField } from '@material-ui/core';
+import { Grid, TextField } from '@material-ui/core';
 import {
   IMPLEMENTATION_STATUSES,
   IMPLEMENTATION_STATUS_LABELS,
@@ -30,5 +30,47 @@ export function ImplementationStatusField(props: {
         </option>
       ))}
     </TextField>
+  );
+}
+
+/**
+ * Whether a control applies (yes or no) and, beside it, how far it is implemented: the pair of
+ * fields of a control mapped to an AI system and of an own control. The ids are
+ * `<idPrefix>-applicable` and `<idPrefix>-status`.
+ */
+export function AppliesAndStatusFields(props: {
+  idPrefix: string;
+  appliesLabel: string;
+  applicable: boolean;
+  onApplicable: (applicable: boolean) => void;
+  status: SoaImplementationStatus;
+  onStatus: (status: SoaImplementationStatus) => void;
+}) {
+  const { idPrefix, applicable } = props;
+  return (
+    <>
+      <Grid item xs={12} sm={6}>
+        <TextField
+          id={`${idPrefix}-applicable`}
+          select
+          fullWidth
+          SelectProps={{ native: true }}
+          label={props.appliesLabel}
+          value={applicable ? 'yes' : 'no'}
+          onChange={e => props.onApplicable(e.target.value === 'yes')}
+        >
+          <option value="yes">Yes</option>
+          <option value="no">No</option>
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={6}>
+        <ImplementationStatusField
+          id={`${idPrefix}-status`}
+          applicable={applicable}
+          value={props.status}
+          onChange={props.onStatus}
+        />
+      </Grid>
+    </>
   );
 }

@@ -13,7 +13,6 @@ import {
   FormControlLabel,
   Grid,
   TextField,
-  Typography,
 } from '@material-ui/core';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { aimsApiRef } from '../../api';
@@ -201,7 +200,6 @@ export function SoaControlDialog(props: {
             />
           </Grid>
           <Grid item xs={12}>
-            <Typography variant="subtitle2">Documents</Typography>
             <DocumentsEditor
               documents={documents}
               onChange={setDocuments}
