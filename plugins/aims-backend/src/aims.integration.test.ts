@@ -1,6 +1,4 @@
 import { SchedulerService } from '@backstage/backend-plugin-api';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
 import {
   mockCredentials,
   mockServices,
@@ -8,7 +6,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   IMPACT_DIMENSIONS,
   ImpactAssessmentContent,
@@ -40,6 +37,7 @@ import { httpAuthWithActors } from './__testUtils__/httpAuthWithActors';
 import {
   aimsTestPolicy,
   asUser,
+  permissionBackendWith,
   testDatabases,
 } from './__testUtils__/testBackend';
 
@@ -155,12 +153,9 @@ describe.each(databases.eachSupportedId())(
           catalogPlugin,
           catalogModuleAims,
           testEntities,
-          permissionPlugin,
-          testPolicy,
+          ...permissionBackendWith(testPolicy),
           captureScheduler,
           userInfoFromCatalog,
-          permissionsServiceFactory,
-          permissionsRegistryServiceFactory,
           databaseFactory({
             aims: knex,
             catalog: catalogKnex,

@@ -11,8 +11,6 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
 import {
   mockCredentials,
   mockServices,
@@ -20,7 +18,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   ORGANISATION_SOA_REF,
   emptyImpactAssessmentContent,
@@ -49,6 +46,7 @@ import {
   RESTRICTED_LABEL,
   aimsTestPolicy,
   asUser,
+  permissionBackendWith,
   tasksLater,
   testDatabases,
 } from './__testUtils__/testBackend';
@@ -423,10 +421,7 @@ describe.each(databases.eachSupportedId())(
           catalogPlugin,
           catalogModuleAims,
           testEntitiesModule(entities, { name: 'matrix-entities' }),
-          permissionPlugin,
-          policyModule,
-          permissionsServiceFactory,
-          permissionsRegistryServiceFactory,
+          ...permissionBackendWith(policyModule),
           userInfoFromCatalog,
           authWithExternalTokens,
           httpAuthServiceFactory,

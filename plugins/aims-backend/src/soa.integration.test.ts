@@ -10,8 +10,6 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -19,7 +17,6 @@ import {
   CatalogService,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   ANNEX_A_CONTROLS,
   DEFAULT_RISK_MATRIX,
@@ -44,6 +41,7 @@ import {
   RESTRICTED_LABEL,
   aimsTestPolicy,
   asUser,
+  permissionBackendWith,
   tasksLater,
   testDatabases,
 } from './__testUtils__/testBackend';
@@ -224,11 +222,8 @@ describe.each(databases.eachSupportedId())(
           catalogPlugin,
           catalogModuleAims,
           testEntitiesModule(entities, { name: 'soa-entities' }),
-          permissionPlugin,
-          testPolicy,
+          ...permissionBackendWith(testPolicy),
           userInfoFromCatalog,
-          permissionsServiceFactory,
-          permissionsRegistryServiceFactory,
           databaseFactory({
             aims: knex,
             catalog: await databases.init(databaseId),

@@ -3,6 +3,8 @@
  * input) set up alike: the test databases, the callers' credentials, the plugin's scheduled
  * tasks held back, and the permission policy composed from the shipped aimsPolicyDecision.
  */
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
+import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import {
@@ -10,6 +12,7 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   AuthorizeResult,
   ResourcePermission,
@@ -94,3 +97,16 @@ export function aimsTestPolicy(
     },
   });
 }
+
+/**
+ * The real permission backend deciding with `policy`, and the permissions services the plugins
+ * ask it through (startTestBackend's default mocks allow everything).
+ */
+export const permissionBackendWith = (
+  policy: ReturnType<typeof createBackendModule>,
+) => [
+  permissionPlugin,
+  policy,
+  permissionsServiceFactory,
+  permissionsRegistryServiceFactory,
+];
