@@ -44,7 +44,7 @@ export type MonitoringBatchItem = {
 
 const BATCH_URL = '/api/aims/monitoring/results/batch';
 
-const BATCH_STATUS: Record<string, 400 | 404> = {
+const BATCH_STATUS: Partial<Record<string, 400 | 404>> = {
   InputError: 400,
   NotFoundError: 404,
 };

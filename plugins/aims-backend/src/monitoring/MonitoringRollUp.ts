@@ -33,9 +33,9 @@ export class MonitoringRollUp {
     let days = 0;
     const series = await store.seriesToRollUp(before);
     for (const s of series) {
-      await knex.transaction(async trx => {
+      const done = await knex.transaction(async trx => {
         const candidates = await store.rollUpCandidates(s, before, trx);
-        if (!candidates.length) return;
+        if (!candidates.length) return { results: 0, days: 0 };
         const aggregates = rollUpDaily(candidates);
         const stored = await store.dailyOf(
           s,
@@ -54,9 +54,10 @@ export class MonitoringRollUp {
           candidates.map(c => c.id),
           trx,
         );
-        results += candidates.length;
-        days += aggregates.length;
+        return { results: candidates.length, days: aggregates.length };
       });
+      results += done.results;
+      days += done.days;
     }
     if (results)
       this.deps.logger?.info(
