@@ -456,14 +456,14 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       );
       const lines = res.text.trimEnd().split('\r\n');
       expect(lines[0]).toBe(
-        'entityRef,title,owner,lifecycle,type,euAiActTier,components,impactAssessmentStatus,impactAssessmentApprovedAt,impactAssessmentReviewDue,openFindings,criticalFindings,highFindings',
+        'entityRef,title,owner,lifecycle,type,euAiActTier,components,impactAssessmentStatus,impactAssessmentApprovedAt,impactAssessmentReviewDue,openFindings,criticalFindings,highFindings,controlsApplicable,controlsImplementedWithEvidence',
       );
       expect(lines).toHaveLength(7);
       expect(lines[5]).toBe(
-        'aisystem:default/support-bot,"Support assistant, ""beta""",group:default/cx-team,experimental,llm-application,limited-risk,component:default/support-portal,draft,,,1,0,0',
+        'aisystem:default/support-bot,"Support assistant, ""beta""",group:default/cx-team,experimental,llm-application,limited-risk,component:default/support-portal,draft,,,1,0,0,0,0',
       );
       expect(lines[3]).toMatch(
-        /^aisystem:default\/fraud-scorer,Fraud scorer,group:default\/risk-ml,production,ml-model,high-risk,component:default\/checkout-web;component:default\/payments-api,approved,\d{4}-[^,]+,\d{4}-[^,]+,2,1,1$/,
+        /^aisystem:default\/fraud-scorer,Fraud scorer,group:default\/risk-ml,production,ml-model,high-risk,component:default\/checkout-web;component:default\/payments-api,approved,\d{4}-[^,]+,\d{4}-[^,]+,2,1,1,0,0$/,
       );
 
       const filtered = await get(

@@ -79,6 +79,9 @@ function changesOf(
  * counts (`current`) is computed on every read; only the scheduled expiry writes `expired`.
  * Reads follow catalog visibility: a system's evidence is absent for callers who can't see it.
  */
+/** How many evidence items a list answers when the caller names no limit. */
+export const DEFAULT_EVIDENCE_LIMIT = 200;
+
 export class EvidenceService {
   constructor(
     private readonly deps: {
@@ -112,6 +115,12 @@ export class EvidenceService {
     );
   }
 
+  /**
+   * Evidence the caller may see, soonest expiry first, at most `limit` (default
+   * {@link DEFAULT_EVIDENCE_LIMIT}). Pages through the store and asks the catalog only about the
+   * AI systems on each page, so a list over hundreds of thousands of items costs a page, not a
+   * visibility check of every AI system that has evidence.
+   */
   async list(
     query: EvidenceQuery,
     credentials: BackstageCredentials,
@@ -120,25 +129,52 @@ export class EvidenceService {
     const aiSystemRef = query.aiSystemRef
       ? AISystems.parseRef(query.aiSystemRef, 'aiSystemRef')
       : undefined;
-    const hidden = await this.deps.visibility.hiddenAmong(
-      aiSystemRef ? [aiSystemRef] : await this.deps.store.systemRefs(),
-      credentials,
-    );
-    if (aiSystemRef && hidden.has(aiSystemRef)) return [];
-    const items = await this.deps.store.list(
-      {
-        controlId: query.controlId,
+    if (
+      aiSystemRef &&
+      (await this.deps.visibility.hiddenAmong([aiSystemRef], credentials)).has(
         aiSystemRef,
-        status: query.status,
-        expiringBefore: query.expiringWithinDays
-          ? new Date(now.getTime() + query.expiringWithinDays * DAY_MS)
-          : undefined,
-        now,
-        limit: query.limit,
-      },
-      hidden,
-    );
-    return this.withStanding(items);
+      )
+    )
+      return [];
+    const limit = query.limit ?? DEFAULT_EVIDENCE_LIMIT;
+    const pageSize = Math.min(Math.max(limit * 2, 100), 2000);
+    const visible = new Map<string, boolean>();
+    const items: StoredEvidence[] = [];
+    for (let offset = 0; items.length < limit; offset += pageSize) {
+      const page = await this.deps.store.list(
+        {
+          controlId: query.controlId,
+          aiSystemRef,
+          status: query.status,
+          expiringBefore: query.expiringWithinDays
+            ? new Date(now.getTime() + query.expiringWithinDays * DAY_MS)
+            : undefined,
+          now,
+          limit: pageSize,
+          offset,
+        },
+        new Set(),
+      );
+      const unknown = [
+        ...new Set(
+          page
+            .map(e => e.aiSystemRef)
+            .filter((r): r is string => !!r && !visible.has(r)),
+        ),
+      ];
+      if (unknown.length) {
+        const hidden = await this.deps.visibility.hiddenAmong(
+          unknown,
+          credentials,
+        );
+        for (const ref of unknown) visible.set(ref, !hidden.has(ref));
+      }
+      items.push(
+        ...page.filter(e => !e.aiSystemRef || visible.get(e.aiSystemRef)),
+      );
+      if (page.length < pageSize) break;
+    }
+    return this.withStanding(items.slice(0, limit));
   }
 
   /** The fields of a validated input (400 naming the field otherwise). */

@@ -40,6 +40,7 @@ export interface EvidenceFilter {
   expiringBefore?: Date;
   now?: Date;
   limit?: number;
+  offset?: number;
 }
 
 function toStored(row: any): StoredEvidence {
@@ -148,16 +149,8 @@ export class EvidenceStore {
       .orderBy('created_at', 'asc')
       .orderBy('id', 'asc');
     if (filter.limit !== undefined) q.limit(filter.limit);
+    if (filter.offset) q.offset(filter.offset);
     return (await q).map(toStored);
-  }
-
-  /** The AI systems that have evidence (to ask the catalog which of them the caller sees). */
-  async systemRefs(): Promise<string[]> {
-    return (
-      await this.knex(TABLE)
-        .whereNotNull('ai_system_ref')
-        .distinct('ai_system_ref')
-    ).map((r: { ai_system_ref: string }) => r.ai_system_ref);
   }
 
   /** The organisation's evidence (no AI system), every control. */

@@ -1,6 +1,7 @@
 import {
   RiskInput,
   RiskMatrix,
+  RiskWithControls,
   riskScore,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
@@ -236,6 +237,40 @@ export class RiskStore {
     if (aiSystemRefs)
       q.whereIn('ai_system_ref', aiSystemRefs.map(normalizeRef));
     return (await q).map(toRecord);
+  }
+
+  /**
+   * The control links of open risks (id, title, AI system, Annex A controls) — what the SoA and
+   * the per-system controls read — without the rest of each risk, and only risks that name a
+   * control. Risks of the `hidden` AI systems are left out.
+   */
+  async controlLinks(
+    aiSystemRefs?: readonly string[],
+    hidden: ReadonlySet<string> = new Set(),
+  ): Promise<RiskWithControls[]> {
+    const q = excludeHiddenRefs(
+      this.knex(TABLE)
+        .where('status', 'open')
+        .whereNot('controls', '[]')
+        .select('id', 'title', 'ai_system_ref', 'controls'),
+      ['ai_system_ref'],
+      hidden,
+    );
+    if (aiSystemRefs)
+      q.whereIn('ai_system_ref', aiSystemRefs.map(normalizeRef));
+    return (await q).map(
+      (r: {
+        id: string;
+        title: string;
+        ai_system_ref: string;
+        controls: string;
+      }) => ({
+        riskId: r.id,
+        title: r.title,
+        aiSystemRef: r.ai_system_ref,
+        controls: parse(r.controls) ?? [],
+      }),
+    );
   }
 
   async hasRisks(aiSystemRef: string): Promise<boolean> {

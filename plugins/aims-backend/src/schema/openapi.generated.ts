@@ -1744,6 +1744,7 @@ export const spec = {
           'nistAiRmf',
           'euAiActArticles',
           'risks',
+          'risksTotal',
         ],
         properties: {
           controlId: {
@@ -1833,10 +1834,16 @@ export const spec = {
           risks: {
             type: 'array',
             description:
-              'Open risks of the register that name the control as a treatment',
+              'Open risks of the register that name the control as a treatment (the first 10 by title; risksTotal counts them all)',
+            maxItems: 10,
             items: {
               $ref: '#/components/schemas/ControlRiskLink',
             },
+          },
+          risksTotal: {
+            type: 'integer',
+            description:
+              'How many open risks the caller can see name the control',
           },
         },
       },
@@ -5201,6 +5208,7 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            description: 'At most this many items (default 200)',
             schema: {
               type: 'integer',
               minimum: 1,

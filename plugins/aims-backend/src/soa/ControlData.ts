@@ -2,7 +2,6 @@ import {
   AISystemEntityV1alpha1,
   Evidence,
   LiveSourceHealth,
-  RiskWithControls,
   SoaContent,
   SoaControlRow,
   SystemControls,
@@ -17,7 +16,6 @@ import { SourceStore } from '../drift/SourceStore';
 import { EvidenceStore, StoredEvidence } from '../evidence/EvidenceStore';
 import { ControlMappingStore } from '../controls/ControlMappingStore';
 import { RiskStore } from '../risks/RiskStore';
-import { RiskRecord } from '../risks/riskView';
 import { entityRefOf } from '../inventory/inventoryItem';
 import { normalizeRef } from '../lib/db';
 import { SoaStore, SoaVersionRecord } from './SoaStore';
@@ -35,15 +33,6 @@ export interface SoaInForce {
 
 /** The health of a deployment source now, for live evidence (`unknown`: never registered). */
 export type SourceHealthLookup = (sourceId: string) => LiveSourceHealth;
-
-export function riskWithControls(r: RiskRecord): RiskWithControls {
-  return {
-    riskId: r.id,
-    title: r.title,
-    aiSystemRef: r.aiSystemRef,
-    controls: r.controls ?? [],
-  };
-}
 
 /**
  * What every reader of controls loads: the SoA in force, evidence with whether it counts now
@@ -122,11 +111,11 @@ export class ControlData {
     const health = options.health ?? (await this.sourceHealth(now));
     const [evidence, risks] = await Promise.all([
       this.deps.evidence.forOrganisation(),
-      this.deps.risks.listOpenFor(undefined, options.hidden),
+      this.deps.risks.controlLinks(undefined, options.hidden),
     ]);
     return evaluateSoaRows(content ?? emptySoaContent(), {
       evidence: this.withStanding(evidence, now, health),
-      risks: risks.map(riskWithControls),
+      risks,
       now,
     });
   }
@@ -160,7 +149,7 @@ export class ControlData {
     const [mappings, evidence, risks, orgRows] = await Promise.all([
       this.deps.mappings.listFor(refs),
       this.deps.evidence.forSystems(refs),
-      this.deps.risks.listOpenFor(refs),
+      this.deps.risks.controlLinks(refs),
       this.organisationRows(now),
     ]);
     const bySystem = <T extends { aiSystemRef: string | null }>(items: T[]) => {
@@ -181,7 +170,7 @@ export class ControlData {
         await this.metricHealth(evidence),
       ),
     );
-    const risksOf = bySystem(risks.map(riskWithControls));
+    const risksOf = bySystem(risks);
     systems.forEach((system, i) => {
       const ref = refs[i];
       result.set(

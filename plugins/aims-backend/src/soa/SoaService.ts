@@ -37,7 +37,7 @@ import { ComplianceFindings } from '../findings/ComplianceFindings';
 import { AccessControl } from '../permissions/AccessControl';
 import { EntityVisibility } from '../permissions/EntityVisibility';
 import { RiskStore } from '../risks/RiskStore';
-import { ControlData, riskWithControls } from './ControlData';
+import { ControlData } from './ControlData';
 import { SoaStore, SoaVersionRecord } from './SoaStore';
 
 /** One 400 naming every field the shared validator found a problem with. */
@@ -523,9 +523,7 @@ export class SoaService {
     const transition = TRANSITIONS[body.action];
     // read before the transaction: SQLite has one connection, which the transaction holds
     const risks =
-      body.action === 'submit'
-        ? (await this.deps.risks.listOpenFor()).map(riskWithControls)
-        : [];
+      body.action === 'submit' ? await this.deps.risks.controlLinks() : [];
     let event: NewAuditEvent | undefined;
     await this.deps.knex.transaction(async trx => {
       const [latest] = await this.deps.store.listVersions(trx);

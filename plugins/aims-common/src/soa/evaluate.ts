@@ -18,6 +18,9 @@ import {
 } from './model';
 import { euAiActArticlesFor, nistSubcategoriesFor } from './overlays';
 
+/** How many of the risks a control treats an SoA row lists (all are counted). */
+export const MAX_ROW_RISK_LINKS = 10;
+
 /** An open risk of the register with the Annex A controls it names as treatments. */
 export interface RiskWithControls extends ControlRiskLink {
   controls: readonly string[];
@@ -155,19 +158,25 @@ export function evaluateSoaRow(
   const evidence = context.evidence.filter(
     e => e.controlId === stored.controlId && e.aiSystemRef === null,
   );
-  const risks = risksTreatedBy(stored.controlId, context.risks);
+  const treated = risksTreatedBy(stored.controlId, context.risks);
+  // the row lists a handful and counts the rest: a control named by thousands of risks must
+  // not make the SoA megabytes long
+  const risks = [...treated]
+    .sort((a, b) => a.title.localeCompare(b.title))
+    .slice(0, MAX_ROW_RISK_LINKS);
   return {
     ...stored,
     title: control.title,
     categoryId: control.categoryId,
     categoryTitle: control.categoryTitle,
-    inclusionReasons: inclusionReasonsFor(stored, risks),
+    inclusionReasons: inclusionReasonsFor(stored, treated),
     evidence,
     currentEvidence: hasCurrentEvidence(evidence),
     exclusionStanding: exclusionStanding(stored, context.now),
     nistAiRmf: nistSubcategoriesFor(stored.controlId),
     euAiActArticles: euAiActArticlesFor(stored.controlId),
     risks,
+    risksTotal: treated.length,
   };
 }
 

@@ -1189,6 +1189,7 @@ export function soaRow(
     nistAiRmf: [],
     euAiActArticles: [],
     risks: [],
+    risksTotal: 0,
     ...overrides,
   };
   return row;
@@ -1348,7 +1349,9 @@ export function monitoringSeries(
     metric,
     slice: 'all',
     environment: 'production',
-    status: points.some(p => p.verdict === 'below-min' || p.verdict === 'above-max')
+    status: points.some(
+      p => p.verdict === 'below-min' || p.verdict === 'above-max',
+    )
       ? 'breached'
       : 'ok',
     latest: points[points.length - 1] ?? null,

@@ -1199,8 +1199,10 @@ export interface components {
       nistAiRmf: string[];
       /** @description EU AI Act articles the control supports (indicative, an analyst proposal) */
       euAiActArticles: string[];
-      /** @description Open risks of the register that name the control as a treatment */
+      /** @description Open risks of the register that name the control as a treatment (the first 10 by title; risksTotal counts them all) */
       risks: components['schemas']['ControlRiskLink'][];
+      /** @description How many open risks the caller can see name the control */
+      risksTotal: number;
     };
     ControlRiskLink: {
       riskId: string;
@@ -3256,6 +3258,7 @@ export interface operations {
         status?: components['schemas']['EvidenceStatus'];
         /** @description Only evidence not yet expired whose expiry falls within this many days (30 for the "expiring soon" list) */
         expiringWithinDays?: number;
+        /** @description At most this many items (default 200) */
         limit?: number;
       };
       header?: never;

@@ -73,10 +73,13 @@ function evidenceCell(evidence: readonly Evidence[]): string {
     .join(LIST_SEPARATOR);
 }
 
-function risksCell(risks: readonly ControlRiskLink[]): string {
-  return risks
-    .map(r => `${r.title} [${r.riskId}, ${r.aiSystemRef}]`)
-    .join(LIST_SEPARATOR);
+function risksCell(
+  risks: readonly ControlRiskLink[],
+  total = risks.length,
+): string {
+  const listed = risks.map(r => `${r.title} [${r.riskId}, ${r.aiSystemRef}]`);
+  if (total > risks.length) listed.push(`and ${total - risks.length} more`);
+  return listed.join(LIST_SEPARATOR);
 }
 
 /**
@@ -102,7 +105,7 @@ export function soaToCsv(soa: Soa): string {
     documentsCell(row.documents),
     evidenceCell(row.evidence),
     yesNo(row.currentEvidence),
-    risksCell(row.risks),
+    risksCell(row.risks, row.risksTotal),
     row.nistAiRmf.join(LIST_SEPARATOR),
     row.euAiActArticles.join(LIST_SEPARATOR),
   ]);

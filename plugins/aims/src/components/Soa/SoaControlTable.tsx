@@ -266,6 +266,17 @@ export function SoaControlTable(props: {
                       </Typography>
                     ))
                   : '—'}
+                {row.risksTotal > row.risks.length && (
+                  <Typography
+                    variant="caption"
+                    display="block"
+                    color="textSecondary"
+                    data-testid={`more-risks-${row.controlId}`}
+                  >
+                    and {row.risksTotal - row.risks.length} more in the risk
+                    register
+                  </Typography>
+                )}
               </TableCell>
               {!print && (
                 <TableCell className="aims-no-print">

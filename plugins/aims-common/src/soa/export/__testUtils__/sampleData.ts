@@ -62,6 +62,7 @@ export function sampleSoa(): Soa {
     nistAiRmf: [],
     euAiActArticles: [],
     risks: [],
+    risksTotal: 0,
   }));
   // implemented with current evidence (one linked, one by reference, one live), documents, risks
   Object.assign(controls[0], {
