@@ -120,7 +120,10 @@ export class SystemControlsService {
   }
 
   /** The stored mapping's revision (0 when the control is not mapped to the system yet). */
-  async mappingRevision(aiSystemRef: string, controlId: string): Promise<number> {
+  async mappingRevision(
+    aiSystemRef: string,
+    controlId: string,
+  ): Promise<number> {
     return (await this.deps.store.get(aiSystemRef, controlId))?.revision ?? 0;
   }
 

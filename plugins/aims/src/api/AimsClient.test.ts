@@ -127,7 +127,9 @@ describe('AimsClient', () => {
     ).resolves.toEqual(overview);
     await client.getMonitoring('aisystem:fraud-scorer');
     const [first, second] = calls.map(c => new URL(c.url));
-    expect(first.pathname).toBe('/api/aims/monitoring/aisystem/default/fraud-scorer');
+    expect(first.pathname).toBe(
+      '/api/aims/monitoring/aisystem/default/fraud-scorer',
+    );
     expect(Object.fromEntries(first.searchParams)).toEqual({
       days: '90',
       slice: 'eu',
