@@ -14,6 +14,24 @@ import {
  * Direct batch inserts into the tables of plugins/aims-backend/migrations (see seedAims.ts for
  * why); a schema change fails here loudly.
  */
+/** Every twelfth control excluded, every fourth in progress, the rest implemented. */
+function orgStatus(i: number) {
+  if (i % 12 === 5) return 'not-applicable' as const;
+  return i % 4 === 0 ? ('in-progress' as const) : ('implemented' as const);
+}
+
+/** One in ten items expired, one in ten expiring within 30 days, the rest in 200 days. */
+function expiresInDays(n: number): number {
+  if (n % 10 === 0) return -5;
+  return n % 10 === 1 ? 12 + (n % 15) : 200;
+}
+
+/** Expired as above, one in seven of the rest still in review, the others approved. */
+function evidenceStatus(n: number) {
+  if (n % 10 === 0) return 'expired';
+  return n % 7 === 0 ? 'in-review' : 'approved';
+}
+
 export async function seedStatementOfApplicability(
   knex: Knex,
   options: { aiSystems: number; controls: number; evidence: number },
@@ -27,12 +45,7 @@ export async function seedStatementOfApplicability(
       applicable: i % 12 !== 5,
       justification:
         i % 12 === 5 ? 'Out of scope for this organisation' : 'Needed',
-      implementationStatus:
-        i % 12 === 5
-          ? 'not-applicable'
-          : i % 4 === 0
-          ? 'in-progress'
-          : 'implemented',
+      implementationStatus: orgStatus(i),
       reviewBy: i % 12 === 5 ? at(100).toISOString().slice(0, 10) : null,
       owner: 'group:default/team-0',
     })),
@@ -66,8 +79,8 @@ export async function seedStatementOfApplicability(
     collected_by: 'user:default/author',
     collected_at: at(-60),
     // one in ten expired, one in ten expiring within 30 days, the rest later
-    expires_at: at(n % 10 === 0 ? -5 : n % 10 === 1 ? 12 + (n % 15) : 200),
-    status: n % 10 === 0 ? 'expired' : n % 7 === 0 ? 'in-review' : 'approved',
+    expires_at: at(expiresInDays(n)),
+    status: evidenceStatus(n),
     live: null,
     revision: 1,
     created_at: at(-60),
