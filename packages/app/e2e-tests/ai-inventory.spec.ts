@@ -104,9 +104,10 @@ test('inventory → AI system → service', async ({ page }) => {
   );
   await expect(page.getByRole('heading', { name: 'AI systems' })).toBeVisible();
   // the AI systems card: one row per AI system the service uses, with its AIMS status
-  // (type and lifecycle under the name, so five columns fit the page's content column)
+  // (type, lifecycle and control coverage under the name, so the columns fit the page's
+  // content column)
   const row = page.getByRole('row', {
-    name: /^Consumer Credit Risk Scorer\s*ml-model · production\s*High risk\s*Approved/,
+    name: /^Consumer Credit Risk Scorer\s*ml-model · production\s*\d+\/\d+ controls evidenced\s*High risk\s*Approved/,
   });
   await expect(row).toBeVisible();
   await expect(
