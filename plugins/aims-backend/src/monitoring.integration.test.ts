@@ -63,8 +63,10 @@ const DAY = 24 * HOUR;
 const TOKEN = 'monitoring-ingest-token-0123456789';
 const FRAUD = 'aisystem:default/fraud-scorer';
 const SUPPORT = 'aisystem:default/support-bot';
-const ago = (ms: number) =>
-  new Date(Math.floor((Date.now() - ms) / 1000) * 1000).toISOString();
+// one instant for the whole file, so that every ago(…) of the same offset names the same
+// second however long the suite takes (a result resent later must be the same result)
+const T0 = Math.floor(Date.now() / 1000) * 1000;
+const ago = (ms: number) => new Date(T0 - ms).toISOString();
 
 const fraudScorer = (aucMin: number): Entity =>
   aiSystem('fraud-scorer', {
