@@ -697,6 +697,7 @@ describe.each(databases.eachSupportedId())(
       expect(await rollUp.run()).toMatchObject({ results: 0 });
       expect(await snapshot()).toEqual(before);
 
+
       const long = await overview(
         'days=90&metric=auc&slice=all&environment=production',
       );
@@ -730,6 +731,27 @@ describe.each(databases.eachSupportedId())(
       expect(
         points.every((p: any) => p.aggregate || p.verdict !== 'inside'),
       ).toBe(true);
+      // the same batch sent again after the roll-up: the rolled-up days' results (their raw
+      // rows and keys gone) and the breach (kept raw) are duplicates; a late result of a day
+      // not rolled up yet is stored
+      const lateDay = new Date(old.getTime() + DAY);
+      const resent = await post(
+        report([
+          { metric: 'auc', value: 0.9, observedAt: at(1) },
+          { metric: 'auc', value: 0.88, observedAt: at(2) },
+          { metric: 'auc', value: 0.7, observedAt: at(3) },
+          { metric: 'auc', value: 0.94, observedAt: at(4) },
+          {
+            metric: 'auc',
+            value: 0.86,
+            observedAt: new Date(old.getTime() + 2 * DAY).toISOString(),
+          },
+          { metric: 'auc', value: 0.87, observedAt: lateDay.toISOString() },
+        ]),
+      );
+      expect(resent.body).toMatchObject({ stored: 1, duplicates: 5 });
+      expect((await snapshot()).daily).toEqual(before.daily);
+      expect(await rollUp.run()).toMatchObject({ results: 1, days: 1 });
       // the scheduled task is registered (global scope)
       await waitFor(
         () =>

@@ -50,6 +50,7 @@ import { ComplianceFindings } from './findings/ComplianceFindings';
 import { reconcileWhenCatalogReady } from './recordImport/reconcileWhenCatalogReady';
 import { RecordImportWriter } from './recordImport/RecordImportWriter';
 import { runRecordImporters } from './recordImport/runRecordImporters';
+import { ingestImportedMonitoring } from './recordImport/ingestImportedMonitoring';
 import { ImpactAssessmentService } from './assessments/ImpactAssessmentService';
 import { InventoryService } from './inventory/InventoryService';
 import { RiskService } from './risks/RiskService';
@@ -249,6 +250,7 @@ export const aimsPlugin = createBackendPlugin({
           access,
           findings: monitoringFindings,
           logger,
+          retentionMs,
         });
         const soa = new SoaService({
           knex,
@@ -284,7 +286,7 @@ export const aimsPlugin = createBackendPlugin({
           findings,
         });
         // record importers (migrations, demo data) write once, before the router answers
-        const importedRefs = await runRecordImporters({
+        const imported = await runRecordImporters({
           importers: recordImporters,
           writerFor: importerId =>
             new RecordImportWriter(importerId, {
@@ -386,7 +388,7 @@ export const aimsPlugin = createBackendPlugin({
           queue: driftQueue,
           deploymentSources,
         });
-        if (importedRefs.length) {
+        if (imported.refs.length) {
           // the catalog ingests its entities after startup: reconcile once it has every
           // AI system and component the importers wrote about
           let stopped = false;
@@ -395,12 +397,17 @@ export const aimsPlugin = createBackendPlugin({
           });
           deps.lifecycle.addStartupHook(() => {
             reconcileWhenCatalogReady({
-              refs: importedRefs,
+              refs: imported.refs,
               catalog: deps.catalog,
               auth,
               logger,
               isStopped: () => stopped,
               reconcile: async () => {
+                await ingestImportedMonitoring(
+                  imported.monitoring,
+                  monitoringIngest,
+                  logger,
+                );
                 await findings.recomputeAll(
                   await auth.getOwnServiceCredentials(),
                 );

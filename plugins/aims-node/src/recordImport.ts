@@ -2,6 +2,7 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type {
   DeploymentReport,
   EvidenceInput,
+  MonitoringReport,
   SoaAdditionalControlFields,
   SoaControlFields,
   SystemControlFields,
@@ -115,6 +116,16 @@ export interface AimsRecordWriter {
    * catalog yet; drift is reconciled once it is.
    */
   reportDeployment(report: DeploymentReport): Promise<{ duplicate: boolean }>;
+  /**
+   * Monitoring results of one AI system and environment, as `POST /monitoring/results`,
+   * received by `importer:<id>`. Results are judged against the thresholds the AISystem
+   * declares in the catalog, so they are validated now (an invalid report throws, naming the
+   * field) and ingested once the catalog has the AI system, in the background after startup.
+   * Idempotent like the HTTP API: a result already stored, or of a day already rolled up
+   * into daily aggregates, is a duplicate — an importer may send the same history on every
+   * start. Returns how many results were queued.
+   */
+  reportMonitoring(report: MonitoringReport): Promise<{ queued: number }>;
 }
 
 /**

@@ -68,6 +68,8 @@ export class MonitoringIngest {
       access: AccessControl;
       findings: MonitoringFindings;
       logger: LoggerService;
+      /** Raw results older than this are rolled up (aims.monitoring.retention). */
+      retentionMs: number;
       clock?: () => Date;
     },
   ) {}
@@ -191,6 +193,7 @@ export class MonitoringIngest {
         receivedBy: actor,
       });
     }
+    await this.dropRolledUp(rows, now);
     const inserted = await this.deps.knex.transaction(trx =>
       this.deps.store.insertMany([...rows.values()], trx),
     );
@@ -214,6 +217,34 @@ export class MonitoringIngest {
       duplicates: report.results.length - stored.length,
       breaches: stored.filter(r => isBreach(r.verdict)).length,
     };
+  }
+
+  /**
+   * A result older than the retention whose day is already rolled up into a daily aggregate is
+   * a duplicate: its raw row (and with it the idempotency key) is gone, and merging it into
+   * the aggregate again would count a resent result twice. Late results of a day not rolled
+   * up yet are stored and rolled up with the rest; breached results stay raw, so their keys
+   * still catch a resend.
+   */
+  private async dropRolledUp(
+    rows: Map<string, MonitoringResultRow>,
+    now: Date,
+  ): Promise<void> {
+    const horizon = now.getTime() - this.deps.retentionMs;
+    const old = [...rows.values()].filter(
+      r => r.observedAt.getTime() < horizon,
+    );
+    if (!old.length) return;
+    const day = (r: MonitoringResultRow) =>
+      r.observedAt.toISOString().slice(0, 10);
+    const rolledUp = await this.deps.store.rolledUpDays(
+      old[0].aiSystemRef,
+      old[0].environment,
+      old.map(day),
+    );
+    for (const r of old)
+      if (rolledUp.has(`${r.metric}\n${r.slice}\n${day(r)}`))
+        rows.delete(r.resultKey);
   }
 
   /** The AISystem as the plugin itself sees it (404 when the catalog has none). */

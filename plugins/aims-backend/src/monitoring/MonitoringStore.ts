@@ -349,6 +349,27 @@ export class MonitoringStore {
     }));
   }
 
+  /**
+   * Which of these days of one AI system's environment are rolled up, per series:
+   * `metric \n slice \n day` keys.
+   */
+  async rolledUpDays(
+    aiSystemRef: string,
+    environment: string,
+    days: readonly string[],
+    db: Db = this.knex,
+  ): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const part of chunk([...new Set(days)])) {
+      const rows = await db(DAILY)
+        .where({ ai_system_ref: aiSystemRef, environment })
+        .whereIn('day', part)
+        .select('metric', 'slice', 'day');
+      for (const r of rows) out.add(`${r.metric}\n${r.slice}\n${r.day}`);
+    }
+    return out;
+  }
+
   async dailyOf(
     series: MonitoringSeriesKey,
     days: readonly string[],

@@ -4,8 +4,11 @@ import {
   ImpactAssessmentContent,
   ImpactAssessmentVersion,
   RiskInput,
+  MonitoringReport,
   RiskMatrix,
+  monitoringEntityRef,
   normalizeDeploymentReport,
+  validateMonitoringReport,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import {
   AimsRecordActor,
@@ -73,6 +76,7 @@ const imported = (
  */
 export class RecordImportWriter implements AimsRecordWriter {
   private readonly refs = new Set<string>();
+  private readonly monitoring: MonitoringReport[] = [];
   private lastReceivedAt = 0;
   private writes = 0;
   readonly riskMatrix: RiskMatrix;
@@ -96,6 +100,14 @@ export class RecordImportWriter implements AimsRecordWriter {
   /** The AI systems and components written about (entity refs, lower case). */
   writtenRefs(): string[] {
     return [...this.refs];
+  }
+
+  /**
+   * The monitoring reports the importer sent, in order: ingested once the catalog has their
+   * AI systems (results are judged against the declared thresholds).
+   */
+  pendingMonitoringReports(): readonly MonitoringReport[] {
+    return this.monitoring;
   }
 
   /** How many records were written. */
@@ -258,5 +270,22 @@ export class RecordImportWriter implements AimsRecordWriter {
       this.wrote(normalized.component, ...normalized.aiSystems.map(s => s.ref));
     }
     return { duplicate: result.body.duplicate };
+  }
+
+  async reportMonitoring(
+    report: MonitoringReport,
+  ): Promise<{ queued: number }> {
+    const problems = validateMonitoringReport(report, { now: this.now() });
+    if (problems.length) {
+      throw new InputError(
+        `Invalid monitoring report: ${problems.map(p => p.message).join('; ')}`,
+      );
+    }
+    // valid, so an AISystem ref
+    const ref = monitoringEntityRef(report.entityRef)!;
+    // a copy: the importer may reuse its objects after the call
+    this.monitoring.push(structuredClone(report));
+    this.wrote(ref);
+    return { queued: report.results.length };
   }
 }

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { DEFAULT_RISK_MATRIX } from '@aims-backstage/backstage-plugin-aims-common';
 import { RecordImportWriter } from './RecordImportWriter';
 import { runRecordImporters } from './runRecordImporters';
+import { ingestImportedMonitoring } from './ingestImportedMonitoring';
 
 /** A writer over services that record the calls (the services' own rules are tested elsewhere). */
 function writerWithCalls(id = 'test-importer') {
@@ -125,6 +126,82 @@ describe('RecordImportWriter', () => {
   });
 });
 
+const MONITORING_REPORT = {
+  entityRef: 'fraud-scorer',
+  environment: 'production',
+  results: [
+    { metric: 'auc', value: 0.91, observedAt: '2026-11-29T05:00:00Z' },
+    { metric: 'auc', value: 0.9, observedAt: '2026-11-28T05:00:00Z' },
+  ],
+};
+
+describe('RecordImportWriter.reportMonitoring', () => {
+  it('checks the report now and keeps a copy to ingest once the catalog has the AI system', async () => {
+    const { writer, calls } = writerWithCalls('example-organisation');
+    const report = structuredClone(MONITORING_REPORT);
+    await expect(writer.reportMonitoring(report)).resolves.toEqual({
+      queued: 2,
+    });
+    report.results[0].value = -1;
+    expect(writer.pendingMonitoringReports()).toEqual([MONITORING_REPORT]);
+    expect(writer.writtenRefs()).toEqual(['aisystem:default/fraud-scorer']);
+    // nothing ingested yet: thresholds come from the catalog's AISystem
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses an invalid report naming the field, queueing nothing', async () => {
+    const { writer } = writerWithCalls();
+    await expect(
+      writer.reportMonitoring({
+        ...MONITORING_REPORT,
+        results: [{ metric: 'auc', value: 0.9, observedAt: '2099-01-01T00:00:00Z' }],
+      }),
+    ).rejects.toThrow('results[0].observedAt');
+    await expect(
+      writer.reportMonitoring({ ...MONITORING_REPORT, entityRef: 'group:a' } as any),
+    ).rejects.toThrow('entityRef');
+    expect(writer.pendingMonitoringReports()).toEqual([]);
+    expect(writer.writeCount()).toBe(0);
+  });
+});
+
+describe('ingestImportedMonitoring', () => {
+  it('ingests as the importer, logging a refused report and going on with the rest', async () => {
+    const received: string[] = [];
+    const ingest = {
+      ingestAs: async (actor: string, body: unknown) => {
+        const report = body as typeof MONITORING_REPORT;
+        received.push(`${actor} ${report.entityRef}`);
+        if (report.entityRef === 'gone')
+          throw new Error('AISystem aisystem:default/gone is not in the catalog');
+        return {
+          entityRef: report.entityRef,
+          environment: report.environment,
+          stored: 1,
+          duplicates: 1,
+          breaches: 0,
+        };
+      },
+    };
+    const warnings = mockServices.logger.mock();
+    const total = await ingestImportedMonitoring(
+      [
+        { importerId: 'a', report: { ...MONITORING_REPORT, entityRef: 'gone' } },
+        { importerId: 'b', report: MONITORING_REPORT },
+      ],
+      ingest as any,
+      warnings,
+    );
+    expect(received).toEqual(['importer:a gone', 'importer:b fraud-scorer']);
+    expect(total).toEqual({ stored: 1, duplicates: 1, failed: 1 });
+    expect(warnings.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'AIMS record importer a: monitoring results of gone (production) not ingested: AISystem aisystem:default/gone is not in the catalog',
+      ),
+    );
+  });
+});
+
 describe('runRecordImporters', () => {
   const logger = mockServices.logger.mock();
 
@@ -137,12 +214,20 @@ describe('runRecordImporters', () => {
             await w.as('alice').createRisk('churn-model', {} as any);
           },
         },
-        { id: 'two', import: async () => {} },
+        {
+          id: 'two',
+          import: async w => {
+            await w.reportMonitoring(MONITORING_REPORT);
+          },
+        },
       ],
       writerFor: id => writerWithCalls(id).writer,
       logger,
     });
-    expect(refs).toEqual(['aisystem:default/churn-model']);
+    expect(refs).toEqual({
+      refs: ['aisystem:default/churn-model', 'aisystem:default/fraud-scorer'],
+      monitoring: [{ importerId: 'two', report: MONITORING_REPORT }],
+    });
   });
 
   it('fails the startup naming the importer, and refuses a repeated id', async () => {

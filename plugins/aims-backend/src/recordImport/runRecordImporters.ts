@@ -1,21 +1,30 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { AimsRecordImporter } from '@aims-backstage/backstage-plugin-aims-node';
+import { MonitoringReport } from '@aims-backstage/backstage-plugin-aims-common';
 import { RecordImportWriter } from './RecordImportWriter';
+
+/** What the importers left to do once the catalog has the entities they wrote about. */
+export interface ImportedRecords {
+  refs: string[];
+  monitoring: { importerId: string; report: MonitoringReport }[];
+}
 
 /**
  * Runs the registered record importers once, one after another, each with its own writer.
  * An importer that throws fails the startup (its message names the importer): the operator
  * installed it to bring records in, and a half-silent import would be worse. Returns the AI
- * systems and components the importers wrote about, to reconcile once the catalog has them.
+ * systems and components the importers wrote about, to reconcile once the catalog has them,
+ * and the monitoring reports they sent, to ingest then (judged against declared thresholds).
  */
 export async function runRecordImporters(options: {
   importers: readonly AimsRecordImporter[];
   writerFor: (importerId: string) => RecordImportWriter;
   logger: LoggerService;
-}): Promise<string[]> {
+}): Promise<ImportedRecords> {
   const { importers, writerFor, logger } = options;
   const ids = new Set<string>();
   const refs = new Set<string>();
+  const monitoring: ImportedRecords['monitoring'] = [];
   for (const importer of importers) {
     if (!importer.id?.trim()) {
       throw new Error('An AIMS record importer needs a non-empty id');
@@ -33,6 +42,8 @@ export async function runRecordImporters(options: {
       );
     }
     for (const r of writer.writtenRefs()) refs.add(r);
+    for (const report of writer.pendingMonitoringReports())
+      monitoring.push({ importerId: importer.id, report });
     logger.info(
       writer.writeCount()
         ? `AIMS record importer ${
@@ -43,5 +54,5 @@ export async function runRecordImporters(options: {
         : `AIMS record importer ${importer.id}: nothing to import`,
     );
   }
-  return [...refs];
+  return { refs: [...refs], monitoring };
 }

@@ -87,7 +87,17 @@ const ENTITIES = [
     lifecycle: 'retired',
     dependencyOf: ['component:default/chat-api'],
   }),
-  aiSystem('churn-model', {}),
+  aiSystem('churn-model', {
+    monitoring: [
+      {
+        metric: 'auc',
+        description: 'ROC AUC of the churn predictions',
+        threshold: { min: 0.75 },
+        interval: 'P7D',
+        slices: ['all', 'eu'],
+      },
+    ],
+  }),
 ];
 
 const testEntities = createBackendModule({
@@ -330,6 +340,8 @@ describe.each(testDatabases.eachSupportedId())(
       const expected = [
         'impact-assessment-review-overdue aisystem:default/churn-model aisystem:default/churn-model -',
         'missing-impact-assessment aisystem:default/fraud-scorer aisystem:default/fraud-scorer -',
+        // the imported eu slice is below the declared min
+        'monitoring-threshold-breached aisystem:default/churn-model aisystem:default/churn-model production',
         // retired: it owes no impact assessment, so no unassessed-in-production on top
         'retired-but-running component:default/chat-api aisystem:default/legacy-bot production',
         'unassessed-in-production component:default/payments-api aisystem:default/fraud-scorer production',
@@ -407,6 +419,32 @@ describe.each(testDatabases.eachSupportedId())(
       );
     });
 
+    it('ingests the monitoring results once the catalog has the AI system, judged against its declaration, as the importer', async () => {
+      const rows = await waitFor(async () => {
+        const stored = await databases
+          .aims('aims_monitoring_results')
+          .orderBy(['observed_at', 'slice']);
+        return stored.length === 4 ? stored : undefined;
+      }, 'the monitoring results');
+      expect(
+        rows.map(r => [r.ai_system_ref, r.slice, r.verdict, r.received_by]),
+      ).toEqual(
+        [0, 1].flatMap(() => [
+          [churn, 'all', 'inside', 'importer:example-organisation'],
+          [churn, 'eu', 'below-min', 'importer:example-organisation'],
+        ]),
+      );
+      expect(JSON.parse(rows[1].threshold)).toEqual({ min: 0.75 });
+      const res = await request(backend.server)
+        .get('/api/aims/monitoring/aisystem/default/churn-model?days=30&slice=eu')
+        .set(alice);
+      expect(res.status).toBe(200);
+      expect(res.body.metrics[0]).toMatchObject({
+        metric: 'auc',
+        status: 'breached',
+      });
+    });
+
     it('imports nothing twice when it starts again on the same database', async () => {
       const count = async (table: string) =>
         Number((await databases.aims(table).count({ n: '*' }).first())?.n ?? 0);
@@ -418,6 +456,7 @@ describe.each(testDatabases.eachSupportedId())(
         'aims_control_mappings',
         'aims_evidence',
         'aims_audit_log',
+        'aims_monitoring_results',
       ];
       const before = await Promise.all(tables.map(count));
       expect(before.every(n => n > 0)).toBe(true);

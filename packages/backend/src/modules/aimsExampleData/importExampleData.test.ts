@@ -73,6 +73,14 @@ function recordingWriter(existing: {
       calls.push(`report ${report.id} deployed ${report.deployedAt}`);
       return { duplicate: false };
     },
+    reportMonitoring: async report => {
+      calls.push(
+        `monitoring of ${report.entityRef} in ${report.environment}: ${report.results
+          .map(r => `${r.metric}/${r.slice} ${r.observedAt}`)
+          .join(', ')}`,
+      );
+      return { queued: report.results.length };
+    },
   };
   return { writer, calls };
 }
@@ -87,6 +95,7 @@ describe('importExampleData', () => {
     });
     const ref = 'aisystem:default/churn-model';
     const isSoa = (c: string) => /SoA|evidence|^map /.test(c);
+    const isMonitoring = (c: string) => c.startsWith('monitoring of');
     // the SoA as it happened: every row drafted by its author, evidence added, submitted,
     // approved by someone else the day after, then a control mapped to an AI system
     const soa = calls.filter(isSoa);
@@ -102,7 +111,18 @@ describe('importExampleData', () => {
         20,
       ).toISOString()}`,
     ]);
-    expect(calls.filter(c => !isSoa(c))).toEqual([
+    // weekly since the epoch (a Thursday, 00:00 UTC), within the 14 days, after everything else
+    expect(calls.filter(isMonitoring)).toEqual([
+      'monitoring of aisystem:default/churn-model in production: ' +
+        [
+          'auc/all 2026-11-19T00:00:00.000Z',
+          'auc/eu 2026-11-19T00:00:00.000Z',
+          'auc/all 2026-11-26T00:00:00.000Z',
+          'auc/eu 2026-11-26T00:00:00.000Z',
+        ].join(', '),
+    ]);
+    expect(calls[calls.length - 1]).toMatch(/^monitoring of/);
+    expect(calls.filter(c => !isSoa(c) && !isMonitoring(c))).toEqual([
       `save ${ref} as user:default/alice at ${day(400).toISOString()}`,
       `submit ${ref} as user:default/alice at ${day(395).toISOString()}`,
       `approve ${ref} as user:default/carol at ${day(390).toISOString()}`,
@@ -126,6 +146,7 @@ describe('importExampleData', () => {
         'fixture-payments-2',
       ],
       statementOfApplicability: true,
+      monitoringResults: 4,
     });
   });
 
@@ -140,7 +161,9 @@ describe('importExampleData', () => {
       now: NOW,
     });
     // the assessment and the report received before are left out; the risks are not
-    expect(calls.filter(c => !/risk|SoA|evidence|^map /.test(c))).toEqual([
+    expect(
+      calls.filter(c => !/risk|SoA|evidence|^map |^monitoring/.test(c)),
+    ).toEqual([
       `report fixture-chat-1 deployed ${day(2).toISOString()}`,
       `report fixture-payments-2 deployed ${day(1).toISOString()}`,
     ]);

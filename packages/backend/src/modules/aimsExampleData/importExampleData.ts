@@ -11,6 +11,7 @@ import {
   parseExampleRisks,
 } from './exampleData';
 import { ExampleEvidence, ExampleSoa, parseExampleSoa } from './exampleSoa';
+import { parseExampleMonitoring } from './exampleMonitoring';
 
 /** What one run imported (what was already there is skipped). */
 export interface ExampleImportResult {
@@ -19,6 +20,8 @@ export interface ExampleImportResult {
   deploymentReports: string[];
   /** Whether the Statement of Applicability (and its per-system mappings) was imported. */
   statementOfApplicability: boolean;
+  /** Monitoring results sent (ingested once the catalog has the AI systems; resent ones are duplicates). */
+  monitoringResults: number;
 }
 
 /**
@@ -187,11 +190,13 @@ function soaSteps(writer: AimsRecordWriter, example: ExampleSoa): Step[] {
 
 /**
  * Imports the example organisation's AIMS records (`impact-assessments.yaml`, `risks.yaml`,
- * `deployments.yaml`, `statement-of-applicability.yaml` in `directory`; each optional) through the AIMS services. Every file is
- * parsed and checked before anything is written, so bad data fails the startup naming file,
- * item and field. Idempotent across restarts on a persistent database: an AI system that
- * already has an impact assessment (or risks) is skipped, and so is a deployment report whose
- * id was received before.
+ * `deployments.yaml`, `statement-of-applicability.yaml`, `monitoring.yaml` in `directory`;
+ * each optional) through the AIMS services. Every file is parsed and checked before anything
+ * is written, so bad data fails the startup naming file, item and field. Idempotent across
+ * restarts on a persistent database: an AI system that already has an impact assessment (or
+ * risks) is skipped, and so is a deployment report whose id was received before; monitoring
+ * results are sent on every start (the series grow up to today) and the ones already stored
+ * are duplicates.
  */
 export async function importExampleData(
   writer: AimsRecordWriter,
@@ -207,6 +212,7 @@ export async function importExampleData(
   const riskData = read('risks.yaml');
   const deploymentData = read('deployments.yaml');
   const soaData = read('statement-of-applicability.yaml');
+  const monitoringData = read('monitoring.yaml');
   const versions =
     assessmentData === undefined
       ? []
@@ -229,11 +235,17 @@ export async function importExampleData(
       ? undefined
       : parseExampleSoa(soaData, name('statement-of-applicability.yaml'), now);
 
+  const monitoring =
+    monitoringData === undefined
+      ? []
+      : parseExampleMonitoring(monitoringData, name('monitoring.yaml'), now);
+
   const result: ExampleImportResult = {
     assessedSystems: [],
     riskSystems: [],
     deploymentReports: [],
     statementOfApplicability: false,
+    monitoringResults: 0,
   };
   const steps: Step[] = [];
   for (const [ref, history] of byAISystem(versions)) {
@@ -261,5 +273,7 @@ export async function importExampleData(
     await writer.reportDeployment(report);
     result.deploymentReports.push(report.id);
   }
+  for (const report of monitoring)
+    result.monitoringResults += (await writer.reportMonitoring(report)).queued;
   return result;
 }

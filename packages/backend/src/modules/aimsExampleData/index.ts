@@ -38,7 +38,7 @@ export const aimsExampleDataModule = createBackendModule({
               displayDirectory: directory,
             });
             logger.info(
-              `AIMS example data from ${directory}: impact assessments of ${result.assessedSystems.length} AI systems, risks of ${result.riskSystems.length}, ${result.deploymentReports.length} deployment reports (what was there already is skipped)`,
+              `AIMS example data from ${directory}: impact assessments of ${result.assessedSystems.length} AI systems, risks of ${result.riskSystems.length}, ${result.deploymentReports.length} deployment reports (what was there already is skipped), ${result.monitoringResults} monitoring results sent (ingested once the catalog has the AI systems)`,
             );
           },
         });
