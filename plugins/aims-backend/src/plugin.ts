@@ -342,6 +342,7 @@ export const aimsPlugin = createBackendPlugin({
             systemControls,
             monitoringIngest,
             monitoring,
+            logger,
           }),
         );
         await scheduleFindingsTask({

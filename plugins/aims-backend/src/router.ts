@@ -1,8 +1,9 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { checkJsonBounds } from '@aims-backstage/backstage-plugin-aims-common';
 import { InputError } from '@backstage/errors';
 import express from 'express';
+import { databaseUnavailableHandler } from './lib/databaseUnavailable';
 import { ImpactAssessmentService } from './assessments/ImpactAssessmentService';
 import { registerAssessmentRoutes } from './assessments/router';
 import { AuditLogService } from './audit/AuditLogService';
@@ -49,6 +50,8 @@ export interface RouterOptions {
   systemControls: SystemControlsService;
   monitoringIngest: MonitoringIngest;
   monitoring: MonitoringService;
+  /** Where the driver's error behind a 503 is logged. */
+  logger?: LoggerService;
   clock?: () => Date;
 }
 
@@ -145,7 +148,8 @@ function jsonBodies(): express.RequestHandler[] {
  * The HTTP edge of the plugin: one router validated and typed by the OpenAPI spec (400 naming
  * the field before any handler runs), with each feature's routes registered on it. Handlers
  * parse, call a service and shape the answer; errors they throw (InputError, NotFoundError, …)
- * become responses in the error handler the httpRouter service wraps around plugin routers.
+ * become responses in the error handler the httpRouter service wraps around plugin routers;
+ * a database that can't be reached or was lost mid-request becomes 503 on the way there.
  */
 export async function createRouter(
   options: RouterOptions,
@@ -163,5 +167,7 @@ export async function createRouter(
   registerSoaRoutes(router, options);
   registerControlRoutes(router, options);
   registerMonitoringRoutes(router, options);
+  // last: a lost database answers 503 (retry), not 500, wherever the request met it
+  router.use(databaseUnavailableHandler(options.logger));
   return router;
 }
