@@ -138,6 +138,28 @@ describe('AIInventoryPage', () => {
     expect(api.countsCalls).toEqual([{}]);
   });
 
+  it('opens the filters and the page a shared link carries', async () => {
+    const api = new FakeAimsApi(exampleItems());
+    await renderInTestApp(<AIInventoryPage />, {
+      apis: [
+        [aimsApiRef, api],
+        [catalogApiRef, catalogApi as any],
+      ],
+      mountedRoutes,
+      initialRouteEntries: ['/?lifecycle=production&page=2'],
+    });
+    await screen.findByRole('link', { name: 'system-21' });
+    expect(tableCalls(api)[0]).toEqual({
+      lifecycle: 'production',
+      limit: 20,
+      offset: 20,
+    });
+    expect(api.countsCalls[0]).toEqual({ lifecycle: 'production' });
+    expect(
+      screen.queryByRole('link', { name: 'system-01' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows "Not required" for a retired system without an assessment, never a red "Missing"', async () => {
     const missing = {
       status: 'missing',

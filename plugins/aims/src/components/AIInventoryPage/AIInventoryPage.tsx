@@ -21,7 +21,14 @@ import { saveBlob } from '../common/saveBlob';
 import { RiskRegisterContent } from '../Risks/RiskRegisterContent';
 import { DeploymentSourcesCard } from '../Drift/DeploymentSourcesCard';
 import { SoaTab } from '../Soa/SoaTab';
-import { InventoryFilters, toQuery } from './filters';
+import {
+  INVENTORY_PAGE_SIZES,
+  InventoryFilters,
+  InventorySlice,
+  inventorySliceFromParams,
+  inventorySliceToParams,
+  toQuery,
+} from './filters';
 import {
   useFilterOptions,
   useInventoryCounts,
@@ -29,8 +36,6 @@ import {
 } from './useInventory';
 import { InventoryFilterBar } from './InventoryFilterBar';
 import { InventoryCountsBar } from './InventoryCountsBar';
-
-const PAGE_SIZES = [20, 50, 100];
 
 const columns: TableColumn<InventoryItem>[] = [
   {
@@ -162,15 +167,22 @@ function DownloadCsvButton(props: {
 
 /** The inventory: counts, filters, a server-paged table and CSV export. */
 function InventoryView() {
-  const [filters, setFiltersState] = useState<InventoryFilters>({});
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  // filters and the page live in the URL: a link shows the same slice of the inventory
+  const [params, setParams] = useAppSearchParams();
+  const view = inventorySliceFromParams(params);
+  const { filters, page, pageSize } = view;
   const [csvError, setCsvError] = useState<Error>();
 
-  const setFilters = useCallback((next: InventoryFilters) => {
-    setFiltersState(next);
-    setPage(0);
-  }, []);
+  const show = useCallback(
+    (next: InventorySlice) => setParams(inventorySliceToParams(next)),
+    [setParams],
+  );
+  // a new filter starts at the first page
+  const setFilters = (next: InventoryFilters) =>
+    show({ filters: next, page: 0, pageSize });
+  const setPage = (next: number) => show({ ...view, page: next });
+  const setPageSize = (next: number) =>
+    show({ filters, page: 0, pageSize: next });
 
   const options = useFilterOptions();
   const inventory = useInventoryPage(filters, page, pageSize);
@@ -213,14 +225,11 @@ function InventoryView() {
           page={page}
           totalCount={inventory.value?.totalCount ?? 0}
           onPageChange={(p: number) => setPage(p)}
-          onRowsPerPageChange={(size: number) => {
-            setPageSize(size);
-            setPage(0);
-          }}
+          onRowsPerPageChange={(size: number) => setPageSize(size)}
           options={{
             paging: true,
             pageSize,
-            pageSizeOptions: PAGE_SIZES,
+            pageSizeOptions: [...INVENTORY_PAGE_SIZES],
             search: false,
             sorting: false,
             padding: 'dense',
