@@ -25,7 +25,19 @@ export const aiSystemEntityV1alpha1Schema = {
     metadata: {
       type: 'object',
       required: ['name'],
-      properties: { name: nonEmptyString },
+      // the catalog checks these too; checked here so `aims validate` finds it offline
+      properties: {
+        name: nonEmptyString,
+        namespace: nonEmptyString,
+        title: { type: 'string' },
+        description: { type: 'string' },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        annotations: {
+          type: 'object',
+          additionalProperties: { type: 'string' },
+        },
+        tags: { type: 'array', items: { type: 'string' } },
+      },
     },
     spec: {
       type: 'object',
@@ -130,7 +142,12 @@ export const aiSystemEntityV1alpha1Schema = {
               },
               slices: {
                 type: 'array',
-                items: { type: 'string', pattern: '^[A-Za-z0-9_.:-]+$' },
+                // at most 100 characters: a monitoring result's slice can be no longer
+                items: {
+                  type: 'string',
+                  pattern: '^[A-Za-z0-9_.:-]+$',
+                  maxLength: 100,
+                },
               },
             },
           },

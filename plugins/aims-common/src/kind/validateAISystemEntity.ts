@@ -236,6 +236,19 @@ function checkSemantics(
 }
 
 /**
+ * A value as a message shows it, whatever a YAML file holds there: String() would throw on a
+ * mapping with a `toString` key, and a huge or deep value would swamp the message.
+ */
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text =
+    typeof value === 'string'
+      ? `"${value}"`
+      : `a ${Array.isArray(value) ? 'list' : typeof value}`;
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/**
  * Validates an AISystem entity against the contract. Returns every problem found (empty when
  * valid), each naming its field. Used unchanged by the catalog processor, the backend and the
  * `aims validate` CLI.
@@ -251,9 +264,9 @@ export function validateAISystemEntity(
     return [
       {
         field: 'apiVersion',
-        message: `apiVersion must be ${AISYSTEM_API_VERSION} for kind ${AISYSTEM_KIND}, got "${String(
+        message: `apiVersion must be ${AISYSTEM_API_VERSION} for kind ${AISYSTEM_KIND}, got ${shown(
           e.apiVersion,
-        )}"`,
+        )}`,
       },
     ];
   }

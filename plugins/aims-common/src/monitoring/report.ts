@@ -4,7 +4,11 @@
  * that a result resent (same system, environment, metric, slice, window and observedAt to the
  * second) is stored once.
  */
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { FieldProblem } from '../impactAssessment/validate';
 import { parseIsoDuration } from './duration';
 import { MonitoringThreshold } from './thresholds';
@@ -48,7 +52,12 @@ function parseInstant(value: unknown): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** The AI system's ref in full, lower case (default kind AISystem), or undefined. */
+const names = makeValidator();
+
+/**
+ * The AI system's ref in full, lower case (default kind AISystem), or undefined; a name or
+ * namespace no entity can have (`fraud scorer`) is not a ref, as in a deployment report.
+ */
 export function monitoringEntityRef(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
   try {
@@ -56,7 +65,12 @@ export function monitoringEntityRef(value: unknown): string | undefined {
       defaultKind: 'aisystem',
       defaultNamespace: 'default',
     });
-    if (ref.kind.toLocaleLowerCase('en-US') !== 'aisystem') return undefined;
+    if (
+      ref.kind.toLocaleLowerCase('en-US') !== 'aisystem' ||
+      !names.isValidNamespace(ref.namespace.toLocaleLowerCase('en-US')) ||
+      !names.isValidEntityName(ref.name)
+    )
+      return undefined;
     return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
   } catch {
     return undefined;
