@@ -33,6 +33,13 @@ function entityRefOf(doc: any): string {
     : 'aisystem:<unnamed>';
 }
 
+/** The first line of the YAML parser's message, in words a person can act on. */
+function yamlProblem(message: string): string {
+  const first = message.split('\n')[0];
+  // the parser recurses per level: a document nested thousands of levels deep overflows it
+  return first.replace(/^Maximum call stack size exceeded/, 'nested too deeply');
+}
+
 /** Validates the AISystem documents of one multi-document YAML text. */
 export function validateYamlText(
   file: string,
@@ -41,19 +48,27 @@ export function validateYamlText(
   const problems: FileProblem[] = [];
   let aiSystems = 0;
   const documents = YAML.parseAllDocuments(text);
+  const invalidYaml = (documentIndex: number, message: string) =>
+    problems.push({
+      file,
+      documentIndex,
+      entityRef: '-',
+      message: `invalid YAML: ${yamlProblem(message)}`,
+    });
   documents.forEach((document, documentIndex) => {
     if (document.errors.length) {
-      for (const error of document.errors) {
-        problems.push({
-          file,
-          documentIndex,
-          entityRef: '-',
-          message: `invalid YAML: ${error.message.split('\n')[0]}`,
-        });
-      }
+      for (const error of document.errors)
+        invalidYaml(documentIndex, error.message);
       return;
     }
-    const doc = document.toJS();
+    let doc: any;
+    try {
+      // throws on an alias to no anchor and on an alias bomb (billion laughs)
+      doc = document.toJS();
+    } catch (e) {
+      invalidYaml(documentIndex, (e as Error).message);
+      return;
+    }
     if (doc === null || doc === undefined) return; // empty document, e.g. a trailing ---
     const kind = typeof doc === 'object' ? doc.kind : undefined;
     // Non-AISystem documents pass through: the catalog validates its own kinds.
