@@ -801,6 +801,17 @@ describe.each(databases.eachSupportedId())(
       expect(await refs('breached')).toEqual([FRAUD]);
       expect(await refs('not-monitored')).toEqual([SUPPORT]);
       expect(await refs('ok')).toEqual([]);
+      // the counts the inventory page shows above the list follow the same filter
+      const counts = async (monitoring: string) => {
+        const res = await api()
+          .get(`/api/aims/inventory/counts?monitoring=${monitoring}`)
+          .set(as('paula'));
+        expect(res.status).toBe(200);
+        return res.body.totalCount;
+      };
+      expect(await counts('breached')).toBe(1);
+      expect(await counts('not-monitored')).toBe(1);
+      expect(await counts('ok')).toBe(0);
       const status = await api()
         .get('/api/aims/status/aisystem/default/fraud-scorer')
         .set(as('paula'));

@@ -113,12 +113,22 @@ export class InventoryService {
     for await (const page of this.catalog.streamEntities(
       {
         ...toCatalogFilter({ ...query, tier: undefined, status: undefined }),
-        fields: [...STATUS_FIELDS, 'apiVersion', 'spec.euAiAct'],
+        fields: [
+          ...STATUS_FIELDS,
+          'apiVersion',
+          'spec.euAiAct',
+          ...(query.monitoring ? ['spec.monitoring'] : []),
+        ],
         pageSize: MAX_INVENTORY_LIMIT,
       },
       { credentials },
     )) {
       systems.push(...page.filter(isAISystemEntity));
+    }
+    if (query.monitoring) {
+      // the counts of the systems the monitoring filter leaves, as the list shows them
+      const matches = await this.monitoringMatcher(systems, query.monitoring);
+      systems.splice(0, systems.length, ...systems.filter(matches));
     }
     const refs = systems.map(entityRefOf);
     const summaries = await this.assessments.getSummaries(refs);
@@ -155,15 +165,13 @@ export class InventoryService {
     const summaries = await this.assessments.getSummaries(refs);
     // the same status as the items and the counts show (inventoryStatusOf)
     const monitoring = query.monitoring
-      ? await this.monitoringSummaries(scanned)
+      ? await this.monitoringMatcher(scanned, query.monitoring)
       : undefined;
     const matching = refs.filter(
       (ref, i) =>
         (!query.status ||
           inventoryStatusOf(scanned[i], summaries.get(ref)) === query.status) &&
-        (!monitoring ||
-          (monitoring.get(ref.toLocaleLowerCase('en-US'))?.status ??
-            'not-monitored') === query.monitoring),
+        (!monitoring || monitoring(scanned[i])),
     );
     const pageRefs = matching.slice(
       query.offset,
@@ -215,6 +223,17 @@ export class InventoryService {
       // a system neither declaring nor reporting metrics has no summary (not monitored)
       return summary?.metrics ? { ...item, monitoring: summary } : item;
     });
+  }
+
+  /** Whether an entity's monitoring summary has the status of the `monitoring` filter. */
+  private async monitoringMatcher(
+    entities: Entity[],
+    filter: NonNullable<ParsedInventoryQuery['monitoring']>,
+  ): Promise<(entity: Entity) => boolean> {
+    const summaries = await this.monitoringSummaries(entities);
+    return entity =>
+      (summaries?.get(entityRefOf(entity).toLocaleLowerCase('en-US'))?.status ??
+        'not-monitored') === filter;
   }
 
   private async monitoringSummaries(entities: Entity[]) {

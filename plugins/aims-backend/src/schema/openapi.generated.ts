@@ -2943,6 +2943,9 @@ export const spec = {
             $ref: '#/components/parameters/inventoryStatus',
           },
           {
+            $ref: '#/components/parameters/inventoryMonitoring',
+          },
+          {
             $ref: '#/components/parameters/inventoryQ',
           },
         ],

@@ -1582,6 +1582,8 @@ export interface operations {
         type?: components['parameters']['inventoryType'];
         /** @description Impact assessment status */
         status?: components['parameters']['inventoryStatus'];
+        /** @description Monitoring status of the AI system */
+        monitoring?: components['parameters']['inventoryMonitoring'];
         /** @description Free text over name, title, purpose and description */
         q?: components['parameters']['inventoryQ'];
       };
