@@ -9,6 +9,11 @@ import { chunk, toIsoTimestamp } from '../lib/db';
 
 const RESULTS = 'aims_monitoring_results';
 const DAILY = 'aims_monitoring_daily';
+const SERIES = 'aims_monitoring_series';
+const SERIES_COLUMNS = ['ai_system_ref', 'metric', 'slice', 'environment'];
+/** The rows of `table` (alias t) of series s, as a correlated condition. */
+const OF_SERIES = (t: string) =>
+  SERIES_COLUMNS.map(c => `${t}.${c} = s.${c}`).join(' and ');
 type Db = Knex | Knex.Transaction;
 
 /** A result judged and ready to store. */
@@ -111,6 +116,25 @@ export class MonitoringStore {
     db: Db,
   ): Promise<Set<string>> {
     const inserted = new Set<string>();
+    // the series first (the bulk reads start from them), in one order across transactions
+    const series = new Map<string, MonitoringSeriesKey>();
+    for (const r of rows) series.set(seriesId(r), r);
+    for (const part of chunk(
+      [...series.keys()].sort().map(id => series.get(id)!),
+      100,
+    )) {
+      await db(SERIES)
+        .insert(
+          part.map(s => ({
+            ai_system_ref: s.aiSystemRef,
+            metric: s.metric,
+            slice: s.slice,
+            environment: s.environment,
+          })),
+        )
+        .onConflict(SERIES_COLUMNS)
+        .ignore();
+    }
     // in key order: concurrent transactions lock the same keys in one order
     const sorted = [...rows].sort((a, b) =>
       a.resultKey < b.resultKey ? -1 : Number(a.resultKey > b.resultKey),
@@ -189,7 +213,7 @@ export class MonitoringStore {
   /**
    * The latest result of every series of these AI systems: the newest raw result, or — for a
    * series whose raw results were all rolled up — its newest day's last value (never a
-   * breach: breached results stay raw). Two queries for any number of systems.
+   * breach: breached results stay raw). Two queries per 500 systems (IN_LIST_CHUNK_SIZE).
    */
   async latest(
     aiSystemRefs: readonly string[],
@@ -202,23 +226,9 @@ export class MonitoringStore {
       if (!prior || prior.observedAt < r.observedAt) bySeries.set(id, r);
     };
     for (const refs of chunk([...new Set(aiSystemRefs)])) {
-      const newest = this.knex(RESULTS)
-        .whereIn('ai_system_ref', refs)
-        .select('ai_system_ref', 'metric', 'slice', 'environment')
-        .max({ at: 'observed_at' })
-        .groupBy('ai_system_ref', 'metric', 'slice', 'environment')
-        .as('n');
-      const rows = await this.knex(RESULTS)
-        .join(newest, join =>
-          join
-            .on(`${RESULTS}.ai_system_ref`, 'n.ai_system_ref')
-            .andOn(`${RESULTS}.metric`, 'n.metric')
-            .andOn(`${RESULTS}.slice`, 'n.slice')
-            .andOn(`${RESULTS}.environment`, 'n.environment')
-            .andOn(`${RESULTS}.observed_at`, 'n.at'),
-        )
-        .select(`${RESULTS}.*`)
-        .orderBy(`${RESULTS}.id`, 'asc');
+      const { rows, days } = this.isPostgres()
+        ? await this.latestPerSeries(refs)
+        : await this.latestByGroup(refs);
       for (const row of rows) {
         const r = toResult(row);
         keep({
@@ -232,16 +242,6 @@ export class MonitoringStore {
           threshold: r.threshold,
         });
       }
-      const days = await this.knex(DAILY)
-        .whereIn('ai_system_ref', refs)
-        .whereIn(
-          ['ai_system_ref', 'metric', 'slice', 'environment', 'day'],
-          this.knex(DAILY)
-            .whereIn('ai_system_ref', refs)
-            .select('ai_system_ref', 'metric', 'slice', 'environment')
-            .max('day')
-            .groupBy('ai_system_ref', 'metric', 'slice', 'environment'),
-        );
       for (const row of days) {
         const d = toDaily(row);
         keep({
@@ -264,6 +264,66 @@ export class MonitoringStore {
     return out;
   }
 
+  private isPostgres() {
+    return this.knex.client.config.client === 'pg';
+  }
+
+  /**
+   * PostgreSQL: from the series of these systems, the newest raw result of each (the oldest
+   * id among equal instants) and its newest day — each a few index entries read backwards.
+   */
+  private async latestPerSeries(refs: readonly string[]) {
+    const rows = await this.knex({ s: SERIES })
+      .whereIn('s.ai_system_ref', refs)
+      .joinRaw(
+        `cross join lateral (select * from ${RESULTS} r where ${OF_SERIES(
+          'r',
+        )} order by r.observed_at desc, r.id asc limit 1) r`,
+      )
+      .select('r.*');
+    const days = await this.knex({ s: SERIES })
+      .whereIn('s.ai_system_ref', refs)
+      .joinRaw(
+        `cross join lateral (select * from ${DAILY} d where ${OF_SERIES(
+          'd',
+        )} order by d.day desc limit 1) d`,
+      )
+      .select('d.*');
+    return { rows, days };
+  }
+
+  /** SQLite: the newest raw result and day of each series by grouping (small databases). */
+  private async latestByGroup(refs: readonly string[]) {
+    const newest = this.knex(RESULTS)
+      .whereIn('ai_system_ref', refs)
+      .select('ai_system_ref', 'metric', 'slice', 'environment')
+      .max({ at: 'observed_at' })
+      .groupBy('ai_system_ref', 'metric', 'slice', 'environment')
+      .as('n');
+    const rows = await this.knex(RESULTS)
+      .join(newest, join =>
+        join
+          .on(`${RESULTS}.ai_system_ref`, 'n.ai_system_ref')
+          .andOn(`${RESULTS}.metric`, 'n.metric')
+          .andOn(`${RESULTS}.slice`, 'n.slice')
+          .andOn(`${RESULTS}.environment`, 'n.environment')
+          .andOn(`${RESULTS}.observed_at`, 'n.at'),
+      )
+      .select(`${RESULTS}.*`)
+      .orderBy(`${RESULTS}.id`, 'asc');
+    const days = await this.knex(DAILY)
+      .whereIn('ai_system_ref', refs)
+      .whereIn(
+        ['ai_system_ref', 'metric', 'slice', 'environment', 'day'],
+        this.knex(DAILY)
+          .whereIn('ai_system_ref', refs)
+          .select('ai_system_ref', 'metric', 'slice', 'environment')
+          .max('day')
+          .groupBy('ai_system_ref', 'metric', 'slice', 'environment'),
+      );
+    return { rows, days };
+  }
+
   /**
    * The last `limit` raw values of every series of these AI systems, oldest first (for
    * sparklines): one query, numbered per series by the database.
@@ -274,24 +334,9 @@ export class MonitoringStore {
   ): Promise<Map<string, number[]>> {
     const out = new Map<string, number[]>();
     for (const refs of chunk([...new Set(aiSystemRefs)])) {
-      const numbered = this.knex(RESULTS)
-        .whereIn('ai_system_ref', refs)
-        .select(
-          'ai_system_ref',
-          'metric',
-          'slice',
-          'environment',
-          'value',
-          'observed_at',
-          this.knex.raw(
-            'row_number() over (partition by ai_system_ref, metric, slice, environment order by observed_at desc, id desc) as rn',
-          ),
-        )
-        .as('r');
-      const rows = await this.knex
-        .from(numbered)
-        .where('rn', '<=', limit)
-        .orderBy('observed_at', 'asc');
+      const rows = this.isPostgres()
+        ? await this.recentPerSeries(refs, limit)
+        : await this.recentByWindow(refs, limit);
       for (const row of rows) {
         const id = seriesId({
           aiSystemRef: row.ai_system_ref,
@@ -305,6 +350,42 @@ export class MonitoringStore {
       }
     }
     return out;
+  }
+
+  /** PostgreSQL: the last `limit` of each series of these systems, read backwards by index. */
+  private async recentPerSeries(refs: readonly string[], limit: number) {
+    return this.knex({ s: SERIES })
+      .whereIn('s.ai_system_ref', refs)
+      .joinRaw(
+        `cross join lateral (select r.ai_system_ref, r.metric, r.slice, r.environment, r.value, r.observed_at from ${RESULTS} r where ${OF_SERIES(
+          'r',
+        )} order by r.observed_at desc, r.id desc limit ?) r`,
+        [limit],
+      )
+      .select('r.*')
+      .orderBy('r.observed_at', 'asc');
+  }
+
+  /** SQLite: numbered per series by a window function (small databases). */
+  private async recentByWindow(refs: readonly string[], limit: number) {
+    const numbered = this.knex(RESULTS)
+      .whereIn('ai_system_ref', refs)
+      .select(
+        'ai_system_ref',
+        'metric',
+        'slice',
+        'environment',
+        'value',
+        'observed_at',
+        this.knex.raw(
+          'row_number() over (partition by ai_system_ref, metric, slice, environment order by observed_at desc, id desc) as rn',
+        ),
+      )
+      .as('r');
+    return this.knex
+      .from(numbered)
+      .where('rn', '<=', limit)
+      .orderBy('observed_at', 'asc');
   }
 
   static seriesId = seriesId;
