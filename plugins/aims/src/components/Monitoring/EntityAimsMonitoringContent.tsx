@@ -169,6 +169,7 @@ function MetricCard(props: {
               <MetricChart
                 series={series}
                 declared={metric.declaration?.threshold}
+                interval={metric.declaration?.interval}
                 from={from}
                 to={to}
               />

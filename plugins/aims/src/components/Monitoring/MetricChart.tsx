@@ -10,7 +10,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { MonitoringThreshold } from '@aims-backstage/backstage-plugin-aims-common';
+import {
+  MonitoringThreshold,
+  parseIsoDuration,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { useElementWidth } from '../common/useElementWidth';
 import {
   ChartRow,
@@ -106,6 +109,8 @@ const day = (ms: number) => new Date(ms).toISOString().slice(5, 10);
 export function MetricChart(props: {
   series: MonitoringSeries;
   declared?: MonitoringThreshold;
+  /** The declared reporting interval (ISO 8601): a gap is a period longer than that. */
+  interval?: string;
   from: string;
   to: string;
 }) {
@@ -113,7 +118,12 @@ export function MetricChart(props: {
   const theme = useTheme();
   const [measure, measured] = useElementWidth<HTMLDivElement>();
   const width = measured || FALLBACK_WIDTH;
-  const rows = chartRows(series.points, from, to);
+  const rows = chartRows(
+    series.points,
+    from,
+    to,
+    parseIsoDuration(props.interval),
+  );
   const yAxis = valueAxis(rows, declared);
   const lineColor = theme.palette.primary.main;
   const breachColor = theme.palette.error.main;

@@ -129,14 +129,11 @@ describe('EntityAimsMonitoringContent', () => {
     const rows: Array<[number, number | null]> = JSON.parse(
       chart.getAttribute('data-rows')!,
     );
-    const byDay = (iso: string) =>
-      rows.filter(([t]) => new Date(t).toISOString().startsWith(iso));
-    expect(byDay('2026-03-05')).toEqual([
-      [Date.parse('2026-03-05T12:00:00Z'), null],
-    ]);
-    expect(byDay('2026-03-06')).toEqual([
-      [Date.parse('2026-03-06T12:00:00Z'), null],
-    ]);
+    const gaps = rows.filter(([, v]) => v === null).map(([t]) => t);
+    // one break between the results around the missing days (5 and 6 March)
+    expect(gaps).toHaveLength(1);
+    expect(new Date(gaps[0]).toISOString() > '2026-03-04').toBe(true);
+    expect(new Date(gaps[0]).toISOString() < '2026-03-07').toBe(true);
     expect(rows.filter(([, v]) => v === 0)).toEqual([]);
     // the line is drawn in pieces: a new segment (M) after each gap
     const path = chart
@@ -262,17 +259,53 @@ describe('monitoring chart details', () => {
     expect(tooltip).toHaveTextContent('Judged against min 0.75');
   });
 
-  it('puts one null row in each day without a point over the range', () => {
+  it('breaks a daily line with a null row where a day passed without a point', () => {
     const rows = chartRows(
-      [monitoringPoint('2026-03-02T10:00:00Z', 1)],
+      [
+        monitoringPoint('2026-03-02T05:00:00Z', 1),
+        monitoringPoint('2026-03-03T05:10:00Z', 2),
+        // 3 and 4 March missing
+        monitoringPoint('2026-03-05T04:50:00Z', 3),
+      ],
       '2026-03-01T00:00:00Z',
-      '2026-03-03T00:00:00Z',
+      '2026-03-06T00:00:00Z',
     );
     expect(rows.map(r => [new Date(r.t).toISOString(), r.value])).toEqual([
-      ['2026-03-01T12:00:00.000Z', null],
-      ['2026-03-02T10:00:00.000Z', 1],
-      ['2026-03-03T00:00:00.000Z', null],
+      ['2026-03-02T05:00:00.000Z', 1],
+      ['2026-03-03T05:10:00.000Z', 2],
+      ['2026-03-04T05:00:00.000Z', null],
+      ['2026-03-05T04:50:00.000Z', 3],
     ]);
+    expect(
+      chartRows([], '2026-03-01T00:00:00Z', '2026-03-06T00:00:00Z'),
+    ).toEqual([]);
+  });
+
+  it('judges gaps by the declared interval: a weekly metric is a line, a missing week breaks it', () => {
+    const week = 7 * 24 * 3600 * 1000;
+    const weekly = ['2026-02-05', '2026-02-12', '2026-02-19', '2026-03-05'].map(
+      (d, i) => monitoringPoint(`${d}T06:00:00Z`, i),
+    );
+    const rows = chartRows(
+      weekly,
+      '2026-02-01T00:00:00Z',
+      '2026-03-20T00:00:00Z',
+      week,
+    );
+    expect(
+      rows.filter(r => r.value === null).map(r => new Date(r.t).toISOString()),
+    ).toEqual([
+      // 26 February missing
+      '2026-02-26T06:00:00.000Z',
+      // nothing for over a week before the end of the range
+      '2026-03-20T00:00:00.000Z',
+    ]);
+    // the same results judged daily: before the first, and every week apart, is a gap
+    expect(
+      chartRows(weekly, '2026-02-01T00:00:00Z', '2026-03-06T00:00:00Z').filter(
+        r => r.value === null,
+      ),
+    ).toHaveLength(4);
   });
 
   it('rounds the value axis to a round step that takes in values and threshold bounds', () => {

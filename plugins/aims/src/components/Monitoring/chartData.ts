@@ -29,33 +29,43 @@ export interface ChartRow {
 const utcDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
 
 /**
- * The rows of a series' chart over [from, to]: one per point, oldest first, and one null row
- * in the middle of every UTC day that has no point, so the line shows the gap (recharts draws
- * a break at a null value when connectNulls is off). Never zeros for missing data.
+ * The rows of a series' chart over [from, to]: one per point, oldest first, and a null row
+ * wherever a period passed without a point, so the line shows the gap (recharts draws a break
+ * at a null value when connectNulls is off) — never zeros for missing data. A period is a UTC
+ * day, or the metric's declared reporting interval when that is longer: a weekly metric is
+ * drawn as a line through its weekly results, and broken where a week is missing.
  */
 export function chartRows(
   points: MonitoringPoint[],
   from: string,
   to: string,
+  intervalMs?: number,
 ): ChartRow[] {
-  const rows: ChartRow[] = points.map(point => ({
-    t: Date.parse(point.observedAt),
-    value: point.value,
-    breach: isBreach(point.verdict),
-    thresholdMin: point.threshold?.min,
-    thresholdMax: point.threshold?.max,
-    point,
-  }));
-  const daysWithData = new Set(rows.map(r => utcDay(r.t)));
+  const rows: ChartRow[] = points
+    .map(point => ({
+      t: Date.parse(point.observedAt),
+      value: point.value,
+      breach: isBreach(point.verdict),
+      thresholdMin: point.threshold?.min,
+      thresholdMax: point.threshold?.max,
+      point,
+    }))
+    .sort((a, b) => a.t - b.t);
+  const period = Math.max(DAY_MS, intervalMs ?? 0);
+  // results arrive a little early or late: a gap is a whole period more than expected
+  const tolerance = period / 2;
   const start = Date.parse(from);
   const end = Date.parse(to);
-  for (let day = utcDay(start); day <= end; day += DAY_MS) {
-    if (!daysWithData.has(day)) {
-      const midday = Math.min(Math.max(day + DAY_MS / 2, start), end);
-      rows.push({ t: midday, value: null, breach: false });
-    }
+  const gaps: ChartRow[] = [];
+  const gap = (t: number) => gaps.push({ t, value: null, breach: false });
+  if (!rows.length) return [];
+  if (rows[0].t - start > period + tolerance) gap(start);
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i].t - rows[i - 1].t > period + tolerance)
+      gap((rows[i].t + rows[i - 1].t) / 2);
   }
-  return rows.sort((a, b) => a.t - b.t);
+  if (end - rows[rows.length - 1].t > period + tolerance) gap(end);
+  return [...rows, ...gaps].sort((a, b) => a.t - b.t);
 }
 
 /**
