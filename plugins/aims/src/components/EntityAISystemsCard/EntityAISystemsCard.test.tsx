@@ -10,6 +10,7 @@ import {
   FakeAimsApi,
   componentStatus,
   creditRiskStatus,
+  driftFinding,
   responseError,
 } from '../../testUtils/fixtures';
 import { EntityAISystemsCard } from './EntityAISystemsCard';
@@ -33,6 +34,95 @@ function render(api: FakeAimsApi) {
 }
 
 describe('EntityAISystemsCard', () => {
+  it("shows the open monitoring findings of the service's AI systems, linking to their Monitoring tab", async () => {
+    const ref = 'aisystem:default/credit-risk-scorer';
+    const api = new FakeAimsApi([], {
+      'component:default/credit-decision-service': componentStatus(
+        'component:default/credit-decision-service',
+        [
+          {
+            ...creditRiskStatus,
+            monitoring: {
+              status: 'breached',
+              metrics: 2,
+              breached: 1,
+              stale: 1,
+              latest: [],
+            },
+          },
+        ],
+      ),
+    });
+    const monitoringFinding = (over: Record<string, unknown>) =>
+      driftFinding({
+        entityRef: ref,
+        aiSystemRef: ref,
+        environment: 'production',
+        ...over,
+      } as any);
+    api.findings = [
+      monitoringFinding({
+        id: 'm-1',
+        type: 'monitoring-threshold-breached',
+        severity: 'critical',
+        evidence: {
+          metric: 'gini',
+          slice: 'age-18-24',
+          value: 0.512,
+          observedAt: '2026-03-02T06:00:00Z',
+          verdict: 'below-min',
+          threshold: { min: 0.55 },
+        },
+      }),
+      monitoringFinding({
+        id: 'm-2',
+        type: 'monitoring-stale',
+        severity: 'high',
+        evidence: {
+          metric: 'feature_psi',
+          slice: 'all',
+          interval: 'P7D',
+          lastObservedAt: '2026-02-09T06:00:00Z',
+        },
+      }),
+      // resolved, and not a monitoring finding: not shown
+      monitoringFinding({
+        id: 'm-3',
+        type: 'monitoring-stale',
+        status: 'resolved',
+      }),
+      monitoringFinding({ id: 'd-1' }),
+    ];
+    await render(api);
+    const alert = await screen.findByTestId('aims-monitoring-findings');
+    expect(alert).toHaveTextContent('Monitoring: 2 open findings');
+    const lines = within(alert).getAllByTestId('monitoring-finding');
+    expect(lines.map(l => l.textContent)).toEqual([
+      'credit-risk-scorer: gini (age-18-24) in production is 0.512, below its minimum 0.55 (2026-03-02 06:00 UTC) — critical',
+      'credit-risk-scorer: feature_psi not reported since 2026-02-09 06:00 UTC (expected every P7D) — high',
+    ]);
+    expect(
+      within(lines[0]).getByRole('link', { name: 'credit-risk-scorer' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/aisystem/credit-risk-scorer/monitoring',
+    );
+    expect(api.calls).toContainEqual(['getFindings', { aiSystemRef: ref }]);
+  });
+
+  it('asks for no findings when no AI system of the service is breached or stale', async () => {
+    const api = new FakeAimsApi([], {
+      'component:default/credit-decision-service': componentStatus(
+        'component:default/credit-decision-service',
+        [creditRiskStatus],
+      ),
+    });
+    await render(api);
+    await screen.findByRole('link', { name: /Consumer Credit Risk Scorer/ });
+    expect(api.calls.filter(c => c[0] === 'getFindings')).toEqual([]);
+    expect(screen.queryByTestId('aims-monitoring-findings')).toBeNull();
+  });
+
   it('lists the AI systems the service uses with tier, lifecycle, assessment and findings', async () => {
     const api = new FakeAimsApi([], {
       'component:default/credit-decision-service': componentStatus(

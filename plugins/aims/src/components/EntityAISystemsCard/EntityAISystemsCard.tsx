@@ -24,6 +24,7 @@ import {
 } from '../chips';
 import { StatusError } from '../common/StatusError';
 import { FindingsCell } from '../common/FindingsCell';
+import { ServiceMonitoringFindings } from '../Monitoring/ServiceMonitoringFindings';
 import { useElementWidth } from '../common/useElementWidth';
 import { MonitoringSummaryCell } from '../Monitoring/MonitoringSummaryCell';
 
@@ -227,6 +228,7 @@ export function AISystemsTable(props: { status: ComponentStatus }) {
         data={status.aiSystems}
         options={{ paging: false, search: false, padding: 'dense' }}
       />
+      <ServiceMonitoringFindings aiSystems={status.aiSystems} />
     </div>
   );
 }

@@ -55,7 +55,12 @@ export function MonitoringSummaryCell(props: {
             l.observedAt,
           )}`}
         >
-          <Typography variant="caption" style={{ whiteSpace: 'nowrap' }}>
+          {/* long metric names are cut, not the value: the title has the whole line */}
+          <Typography
+            variant="caption"
+            noWrap
+            style={{ maxWidth: 110, minWidth: 0, flexShrink: 1 }}
+          >
             {l.metric}
           </Typography>
           <Sparkline values={l.spark} status={l.status} />
