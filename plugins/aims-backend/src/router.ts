@@ -21,6 +21,12 @@ import { StatusService } from './inventory/StatusService';
 import { RiskService } from './risks/RiskService';
 import { registerRiskRoutes } from './risks/router';
 import { spec } from './schema/openapi.generated';
+import {
+  checkedParameters,
+  errorBody,
+  invalidJson,
+  jsonBodiesOnly,
+} from './lib/requestInput';
 import { SoaService } from './soa/SoaService';
 import { SoaExports } from './soa/SoaExports';
 import { registerSoaRoutes } from './soa/router';
@@ -83,7 +89,8 @@ export const MAX_BODY_DEPTH = 16;
 const boundedDepth: express.RequestHandler = (req, _res, next) => {
   const problem = checkJsonBounds(
     req.body,
-    { maxDepth: MAX_BODY_DEPTH },
+    // a NUL character would fail only when written to PostgreSQL: refused here, naming where
+    { maxDepth: MAX_BODY_DEPTH, rejectNul: true },
     'body',
   );
   next(problem ? new InputError(problem.message) : undefined);
@@ -125,20 +132,25 @@ function jsonBodies(): express.RequestHandler[] {
       return;
     }
     const limit = BODY_LIMITS[req.path] ?? '100kb';
-    res.status(413).json({
-      error: {
-        name: 'PayloadTooLargeError',
-        message: `Request body too large: ${
-          err.length ?? 'more than'
-        } bytes, the limit for ${req.method} ${req.path} is ${limit}`,
-      },
-      request: { method: req.method, url: req.originalUrl },
-      response: { statusCode: 413 },
-    });
+    res
+      .status(413)
+      .json(
+        errorBody(
+          req,
+          413,
+          'PayloadTooLargeError',
+          `Request body too large: ${
+            err.length ?? 'more than'
+          } bytes, the limit for ${req.method} ${req.path} is ${limit}`,
+        ),
+      );
   };
   return [
+    jsonBodiesOnly,
+    checkedParameters(spec),
     bodies,
     tooLarge as unknown as express.RequestHandler,
+    invalidJson as unknown as express.RequestHandler,
     boundedDepth,
     noBodyOnDelete,
   ];

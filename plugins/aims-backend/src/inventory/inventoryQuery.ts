@@ -1,6 +1,7 @@
 import { QueryEntitiesInitialRequest } from '@backstage/catalog-client';
 import { InputError } from '@backstage/errors';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseValidRef } from '../lib/ownership';
 import { InventoryQuery } from '@aims-backstage/backstage-plugin-aims-common';
 
 export const DEFAULT_INVENTORY_LIMIT = 50;
@@ -38,12 +39,7 @@ export function parseInventoryQuery(
   let owner: string | undefined;
   if (ownerRaw !== undefined) {
     try {
-      owner = stringifyEntityRef(
-        parseEntityRef(ownerRaw, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      );
+      owner = stringifyEntityRef(parseValidRef(ownerRaw, 'group'));
     } catch (e) {
       throw new InputError(
         `Query parameter 'owner' is not a valid entity ref: ${ownerRaw}`,

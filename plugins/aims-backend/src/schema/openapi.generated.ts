@@ -3018,6 +3018,17 @@ export const spec = {
               },
             },
           },
+          '400': {
+            description:
+              'A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
           '401': {
             description: 'Missing or invalid credentials',
             content: {
@@ -3064,6 +3075,17 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ImpactAssessmentOverview',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
                 },
               },
             },
@@ -3122,6 +3144,17 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ImpactAssessmentVersion',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
                 },
               },
             },
@@ -3261,6 +3294,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -3380,6 +3424,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -3481,6 +3536,17 @@ export const spec = {
           },
           '413': {
             description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
             content: {
               'application/json': {
                 schema: {
@@ -3714,6 +3780,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -3728,6 +3805,17 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/RiskMatrix',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
                 },
               },
             },
@@ -3815,6 +3903,17 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/Risk',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
                 },
               },
             },
@@ -3952,6 +4051,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
         parameters: [
           {
@@ -4048,6 +4158,17 @@ export const spec = {
           },
           '413': {
             description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
             content: {
               'application/json': {
                 schema: {
@@ -4179,6 +4300,17 @@ export const spec = {
               },
             },
           },
+          '400': {
+            description:
+              'A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
           '401': {
             description: 'Missing or invalid credentials',
             content: {
@@ -4277,6 +4409,17 @@ export const spec = {
           },
           '413': {
             description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
             content: {
               'application/json': {
                 schema: {
@@ -4404,6 +4547,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -4489,6 +4643,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -4503,6 +4668,17 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/DeploymentSourceListResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
                 },
               },
             },
@@ -4706,6 +4882,17 @@ export const spec = {
               },
             },
           },
+          '400': {
+            description:
+              'A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
           '401': {
             description: 'Missing or invalid credentials',
             content: {
@@ -4878,6 +5065,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -4970,6 +5168,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
       delete: {
@@ -5049,6 +5258,17 @@ export const spec = {
           },
           '409': {
             description: 'Stale revision, or the SoA is in review',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
             content: {
               'application/json': {
                 schema: {
@@ -5157,6 +5377,17 @@ export const spec = {
           },
           '413': {
             description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
             content: {
               'application/json': {
                 schema: {
@@ -5345,6 +5576,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -5443,6 +5685,17 @@ export const spec = {
           },
           '413': {
             description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
             content: {
               'application/json': {
                 schema: {
@@ -5645,6 +5898,17 @@ export const spec = {
               },
             },
           },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -5717,6 +5981,17 @@ export const spec = {
           },
           '413': {
             description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
             content: {
               'application/json': {
                 schema: {
@@ -5801,6 +6076,17 @@ export const spec = {
           },
           '413': {
             description: 'Request body larger than the limit',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '415': {
+            description:
+              'The request has a body that is not JSON (a Content-Type other than application/json, or none)',
             content: {
               'application/json': {
                 schema: {

@@ -53,6 +53,42 @@ describe('checkJsonBounds', () => {
     );
   });
 
+  it('with rejectNul, refuses exactly the values holding a NUL character in a string or key, naming where', () => {
+    // strings and keys of a, b and NUL: about half the values hold one
+    const text = fc.constantFrom('a', '\u0000', 'b');
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4, stringUnit: text }), v => {
+        const problem = checkJsonBounds(
+          v,
+          { maxDepth: 10, rejectNul: true },
+          'body',
+        );
+        // JSON text escapes NUL as \u0000, which only a NUL in a string or key produces
+        expect(problem === undefined).toBe(
+          !JSON.stringify(v).includes('\\u0000'),
+        );
+      }),
+      { numRuns: 300 },
+    );
+    expect(
+      checkJsonBounds(
+        { a: [{ title: 'x\u0000y' }] },
+        { maxDepth: 5, rejectNul: true },
+        'body',
+      )?.message,
+    ).toBe(
+      'body.a[0].title contains a NUL character (\\u0000), which cannot be stored',
+    );
+    expect(
+      checkJsonBounds(
+        { ['k\u0000']: 1 },
+        { maxDepth: 5, rejectNul: true },
+        'body',
+      )?.field,
+    ).toBe('body.k\u0000');
+    expect(checkJsonBounds({ a: 'x\u0000' }, { maxDepth: 5 })).toBeUndefined();
+  });
+
   it('names the field where a value nests too deeply, and refuses 100,000 levels without overflowing', () => {
     expect(
       checkJsonBounds(

@@ -6,7 +6,14 @@ export interface JsonBounds {
   maxDepth: number;
   /** The value's size as JSON text, in bytes (UTF-16 code units, an upper bound for ASCII). */
   maxBytes?: number;
+  /**
+   * Refuse a NUL character (`\u0000`) in any string or key: PostgreSQL cannot store one in a
+   * text or JSON column, so a value holding one would fail only when it is written.
+   */
+  rejectNul?: boolean;
 }
+
+const NUL = '\u0000';
 
 const fieldOf = (parent: string, key: string | number) => {
   if (typeof key === 'number') return `${parent}[${key}]`;
@@ -20,9 +27,17 @@ const scalarBytes = (v: unknown): number => {
   return 4; // null (and undefined, which JSON leaves out or writes as null)
 };
 
+const nulIn = (field: string, name: string): FieldProblem => ({
+  field,
+  message: `${
+    field || name
+  } contains a NUL character (\\u0000), which cannot be stored`,
+});
+
 /**
  * Checks that a JSON value (a parsed request body, a free-form part of one) nests at most
- * `maxDepth` containers deep and is at most `maxBytes` long as JSON text. Returns the first
+ * `maxDepth` containers deep and is at most `maxBytes` long as JSON text (and, with
+ * `rejectNul`, holds no NUL character). Returns the first
  * problem, naming the field where the bound was crossed (`field` is the value's own path, e.g.
  * `content.euAiAct`), or undefined.
  *
@@ -51,6 +66,8 @@ export function checkJsonBounds(
     const item = stack.pop()!;
     const v = item.value;
     if (typeof v !== 'object' || v === null) {
+      if (bounds.rejectNul && typeof v === 'string' && v.includes(NUL))
+        return nulIn(item.field, name);
       bytes += scalarBytes(v);
       const problem = tooLarge();
       if (problem) return problem;
@@ -77,6 +94,8 @@ export function checkJsonBounds(
       bytes += 2 + Math.max(0, keys.length - 1);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i];
+        if (bounds.rejectNul && key.includes(NUL))
+          return nulIn(fieldOf(item.field, key), name);
         bytes += key.length + 3; // "key":
         stack.push({
           value: (v as Record<string, unknown>)[key],

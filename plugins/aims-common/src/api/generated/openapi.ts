@@ -1647,6 +1647,15 @@ export interface operations {
             | components['schemas']['ComponentStatus'];
         };
       };
+      /** @description A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Missing or invalid credentials */
       401: {
         headers: {
@@ -1688,6 +1697,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ImpactAssessmentOverview'];
+        };
+      };
+      /** @description A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Missing or invalid credentials */
@@ -1732,6 +1750,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ImpactAssessmentVersion'];
+        };
+      };
+      /** @description A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Missing or invalid credentials */
@@ -1840,6 +1867,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   TransitionImpactAssessment: {
@@ -1930,6 +1966,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   ImportImpactAssessment: {
@@ -2010,6 +2055,15 @@ export interface operations {
       };
       /** @description Request body larger than the limit */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2140,6 +2194,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   GetRiskMatrix: {
@@ -2158,6 +2221,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RiskMatrix'];
+        };
+      };
+      /** @description A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Missing or invalid credentials */
@@ -2239,6 +2311,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Risk'];
+        };
+      };
+      /** @description A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Missing or invalid credentials */
@@ -2344,6 +2425,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   SignOffRisk: {
@@ -2429,6 +2519,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   ListFindings: {
@@ -2497,6 +2596,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FindingWithEvents'];
+        };
+      };
+      /** @description A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Missing or invalid credentials */
@@ -2582,6 +2690,15 @@ export interface operations {
       };
       /** @description Request body larger than the limit */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2679,6 +2796,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   ReportDeployments: {
@@ -2743,6 +2869,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   ListDeploymentSources: {
@@ -2761,6 +2896,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DeploymentSourceListResponse'];
+        };
+      };
+      /** @description A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Missing or invalid credentials */
@@ -2884,6 +3028,15 @@ export interface operations {
           'application/json': {
             items: components['schemas']['SoaVersionSummary'][];
           };
+        };
+      };
+      /** @description A path or query parameter is not valid (the message names it), e.g. a wrong type, an out-of-range or non-decimal number, a NUL character or an unknown parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Missing or invalid credentials */
@@ -3025,6 +3178,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   SaveSoaAdditionalControl: {
@@ -3096,6 +3258,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   DeleteSoaAdditionalControl: {
@@ -3158,6 +3329,15 @@ export interface operations {
       };
       /** @description Stale revision, or the SoA is in review */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3243,6 +3423,15 @@ export interface operations {
       };
       /** @description Request body larger than the limit */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3367,6 +3556,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   UpdateEvidence: {
@@ -3440,6 +3638,15 @@ export interface operations {
       };
       /** @description Request body larger than the limit */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3590,6 +3797,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   ReportMonitoringResults: {
@@ -3659,6 +3875,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   ReportMonitoringResultsBatch: {
@@ -3716,6 +3941,15 @@ export interface operations {
       };
       /** @description Request body larger than the limit */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request has a body that is not JSON (a Content-Type other than application/json, or none) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
