@@ -144,10 +144,11 @@ function Labelled(props: { label: string; children: ReactNode }) {
 }
 
 /**
- * Below this card width the six columns no longer fit (a narrow window, or the page's
- * content column at the md breakpoint): the status facts then wrap in one column.
+ * Below this card width the six columns no longer fit (the card in the service page's
+ * two-thirds column at 1440 px is about 780 px: the monitoring sparklines and the health
+ * column were cut off there): the status facts then wrap in one column.
  */
-export const NARROW_CARD_WIDTH = 760;
+export const NARROW_CARD_WIDTH = 1000;
 
 const narrowColumns: TableColumn<AISystemStatus>[] = [
   columns[0],
