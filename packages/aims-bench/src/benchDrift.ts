@@ -4,6 +4,7 @@ import {
   DeploymentReport,
   reconcile,
 } from '@aims-backstage/backstage-plugin-aims-common';
+import { Knex } from 'knex';
 import { median } from './measure';
 
 const SOURCES = ['deployment-reports', 'k8s-prod', 'k8s-staging'];
@@ -222,4 +223,74 @@ export function syntheticReports(
     });
   }
   return reports;
+}
+
+/** `observationTargetKey` of aims-backend's ObservationStore (a change there fails the bench's checks). */
+function targetKey(o: DeploymentObservation): string {
+  const part = (v?: string) => (v ?? '').trim().toLocaleLowerCase('en-US');
+  if (o.aiSystemRef)
+    return `ai:${o.aiSystemRef.toLocaleLowerCase('en-US')}|${part(
+      o.model,
+    )}|${part(o.version)}`;
+  if (o.model)
+    return `model:${part(o.provider)}/${part(o.model)}|${part(o.version)}`;
+  return '-';
+}
+
+/**
+ * Replaces the stored deployment observations with those of `syntheticDrift(size)` and marks
+ * their sources healthy, as the sources' own runs would (direct batch inserts; see seedAims.ts).
+ */
+export async function seedObservations(
+  knex: Knex,
+  size: { aiSystems: number; components: number; observations: number },
+): Promise<number> {
+  const { observations } = syntheticDrift(size);
+  const now = new Date();
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const o of observations) {
+    const key = `${o.sourceId}\n${o.component}\n${o.environment}\n${targetKey(
+      o,
+    )}`;
+    rows.set(key, {
+      source_id: o.sourceId,
+      component: o.component,
+      environment: o.environment,
+      target_key: targetKey(o),
+      ai_system_ref: o.aiSystemRef ?? null,
+      model: o.model ?? null,
+      provider: o.provider ?? null,
+      version: o.version ?? null,
+      observed_at: new Date(o.observedAt),
+      since: new Date(o.observedAt),
+      seen_at: now,
+      evidence: null,
+    });
+  }
+  await knex('aims_observations').delete();
+  await knex.batchInsert('aims_observations', [...rows.values()] as any[], 500);
+  for (const sourceId of SOURCES) {
+    await knex('aims_sources')
+      .insert({
+        source_id: sourceId,
+        last_success_at: now,
+        freshness_window_ms: 7 * 24 * 3600_000,
+      })
+      .onConflict('source_id')
+      .merge(['last_success_at', 'freshness_window_ms']);
+  }
+  return rows.size;
+}
+
+/**
+ * Between timed reconciles: every tenth observation of an AI system flips between its
+ * declared version and a drifted one, so each run opens or resolves findings (and notifies)
+ * in proportion to the size, as a real day of deployments does.
+ */
+export async function churnObservations(knex: Knex, run: number) {
+  await knex('aims_observations')
+    .whereNotNull('ai_system_ref')
+    .whereNotNull('model')
+    .andWhereRaw('id % 10 = 3')
+    .update({ version: run % 2 ? '2.0.0' : '1.0.0' });
 }

@@ -28,3 +28,35 @@ export async function interleavedMedians(
   }
   return Object.fromEntries(names.map(n => [n, median(samples[n])]));
 }
+
+/** The value below which `q` of the samples fall (nearest rank). */
+export function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+/** {@link interleavedMedians}, with the 95th percentile of each candidate too (ms). */
+export async function interleavedStats(
+  candidates: Record<string, () => Promise<void>>,
+  rounds: number,
+  warmup = 5,
+): Promise<Record<string, { median: number; p95: number }>> {
+  const names = Object.keys(candidates);
+  for (let i = 0; i < warmup; i++) for (const n of names) await candidates[n]();
+  const samples: Record<string, number[]> = Object.fromEntries(
+    names.map(n => [n, []]),
+  );
+  for (let i = 0; i < rounds; i++) {
+    for (const n of names) {
+      const start = process.hrtime.bigint();
+      await candidates[n]();
+      samples[n].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return Object.fromEntries(
+    names.map(n => [
+      n,
+      { median: median(samples[n]), p95: quantile(samples[n], 0.95) },
+    ]),
+  );
+}

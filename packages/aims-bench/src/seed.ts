@@ -18,14 +18,26 @@ const LIFECYCLES = ['experimental', 'production', 'deprecated', 'retired'];
 const TYPES = ['ml-model', 'llm-application', 'agent', 'rule-based'];
 const ROLES = ['provider', 'deployer', 'provider-and-deployer'];
 
-/** A synthetic organisation of the given size: groups, components and AI systems. */
+/** A synthetic organisation of the given size: groups, users, components and AI systems. */
 export function syntheticCatalog(options: {
   aiSystems: number;
   components: number;
+  users?: number;
   groups?: number;
 }): Entity[] {
   const groups = options.groups ?? 50;
   const entities: Entity[] = [];
+  for (let u = 0; u < (options.users ?? 0); u++) {
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name: `user-${u}`, annotations },
+      spec: {
+        profile: { displayName: `User ${u}`, email: `user-${u}@example.com` },
+        memberOf: [`team-${u % groups}`],
+      },
+    });
+  }
   for (let g = 0; g < groups; g++) {
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',

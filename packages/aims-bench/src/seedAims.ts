@@ -79,3 +79,38 @@ export async function seedAssessmentsAndRisks(
   await knex.batchInsert('aims_risks', risks as any[], 500);
   return { versions: versions.length, risks: risks.length };
 }
+
+/**
+ * Open compliance findings on every fifth AI system — an unsigned risk (high) and an
+ * incomplete Statement of Applicability (medium) — so the inventory's finding counts read
+ * real rows. Types the drift reconcile does not own, so it leaves them alone.
+ */
+export async function seedOpenFindings(
+  knex: Knex,
+  aiSystems: number,
+): Promise<number> {
+  const at = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+  const rows: Record<string, unknown>[] = [];
+  for (let a = 0; a < aiSystems; a += 5) {
+    const ref = `aisystem:default/ai-system-${a}`;
+    for (const [type, severity] of [
+      ['risk-not-signed-off', 'high'],
+      ['soa-incomplete', 'medium'],
+    ]) {
+      rows.push({
+        finding_key: `${type}:${ref}`,
+        type,
+        entity_ref: ref,
+        ai_system_ref: ref,
+        environment: null,
+        severity,
+        status: 'open',
+        first_seen_at: at,
+        last_seen_at: at,
+        evidence: JSON.stringify({ seeded: true }),
+      });
+    }
+  }
+  await knex.batchInsert('aims_findings', rows as any[], 500);
+  return rows.length;
+}

@@ -10,6 +10,7 @@ import {
   tallyInventoryCounts,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { FindingStore } from '../findings/FindingStore';
+import { normalizeRef } from '../lib/db';
 import { EntityVisibility } from '../permissions/EntityVisibility';
 import { ControlData } from '../soa/ControlData';
 import { ImpactAssessmentStore } from '../assessments/ImpactAssessmentStore';
@@ -202,13 +203,22 @@ export class InventoryService {
   ): Promise<InventoryItem[]> {
     const systems = entities.filter(isAISystemEntity);
     const refs = systems.map(entityRefOf);
+    // the catalog has just returned these systems for the caller: only the other entities
+    // findings are on (the components of drift findings) need asking about
+    const visible = new Set(refs.map(normalizeRef));
     const [summaries, counts, controls, monitoring] = await Promise.all([
       knownSummaries ?? this.assessments.getSummaries(refs),
       this.findings.countOpen(refs, among =>
-        this.visibility.hiddenAmong(among, credentials),
+        this.visibility.hiddenAmong(
+          among.filter(r => !visible.has(r)),
+          credentials,
+        ),
       ),
-      // the page's systems in bulk: one query each for mappings, evidence and risks
-      this.controls.systemControls(systems, new Date()),
+      // the page's systems in bulk: one query each for mappings, evidence and risks; the
+      // coverage counts read nothing of the organisation's SoA
+      this.controls.systemControls(systems, new Date(), {
+        organisation: false,
+      }),
       // the latest result per series and the recent values: one query each for the page
       this.monitoringSummaries(systems),
     ]);

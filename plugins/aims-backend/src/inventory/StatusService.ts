@@ -112,7 +112,10 @@ export class StatusService {
       this.findings.countOpen(refs, among =>
         this.visibility.hiddenAmong(among, credentials),
       ),
-      this.controls.systemControls(systems, new Date()),
+      // only the coverage counts are read: not the organisation's SoA
+      this.controls.systemControls(systems, new Date(), {
+        organisation: false,
+      }),
       this.monitoring?.summaries(systems),
     ]);
     return systems.map((s, i) => {

@@ -58,11 +58,10 @@ export class ControlData {
   ) {}
 
   async inForce(db?: Db): Promise<SoaInForce> {
-    const versions = await this.deps.soa.listVersions(db);
-    const approved = versions.find(v => v.status === 'approved');
+    const { newest, approved } = await this.deps.soa.newestAndApproved(db);
     return {
-      inForce: approved ?? versions[0],
-      latest: versions[0],
+      inForce: approved ?? newest,
+      latest: newest,
       approvedVersionExists: !!approved,
     };
   }
@@ -136,21 +135,25 @@ export class ControlData {
 
   /**
    * The controls of many AI systems at once: one query each for their mappings, evidence and
-   * open risks, and one evaluation of the organisation's SoA (no query per system).
+   * open risks, and one evaluation of the organisation's SoA (no query per system). With
+   * `organisation: false` the organisation's rows are left out (each control's `organisation`
+   * and unmapped owner stay empty): the coverage counts (controlCoverageSummary) do not read
+   * them, so the inventory's pages skip loading the SoA in force.
    */
   async systemControls(
     systems: readonly AISystemEntityV1alpha1[],
     now: Date,
+    options: { organisation?: boolean } = {},
   ): Promise<Map<string, SystemControls>> {
     const result = new Map<string, SystemControls>();
     if (!systems.length) return result;
     const refs = systems.map(s => normalizeRef(entityRefOf(s)));
-    const health = await this.sourceHealth(now);
-    const [mappings, evidence, risks, orgRows] = await Promise.all([
+    const [health, mappings, evidence, risks, orgRows] = await Promise.all([
+      this.sourceHealth(now),
       this.deps.mappings.listFor(refs),
       this.deps.evidence.forSystems(refs),
       this.deps.risks.controlLinks(refs),
-      this.organisationRows(now),
+      options.organisation === false ? [] : this.organisationRows(now),
     ]);
     const bySystem = <T extends { aiSystemRef: string | null }>(items: T[]) => {
       const map = new Map<string, T[]>();

@@ -73,6 +73,27 @@ export class SoaStore {
     return (await db(TABLE).orderBy('version', 'desc')).map(toRecord);
   }
 
+  /**
+   * The newest version and the newest approved one (the SoA in force): two rows, not every
+   * version's content (every inventory page and control view asks this).
+   */
+  async newestAndApproved(db: Db = this.knex): Promise<{
+    newest: SoaVersionRecord | undefined;
+    approved: SoaVersionRecord | undefined;
+  }> {
+    const [newest, approved] = await Promise.all([
+      db(TABLE).orderBy('version', 'desc').first(),
+      db(TABLE)
+        .where({ status: 'approved' })
+        .orderBy('version', 'desc')
+        .first(),
+    ]);
+    return {
+      newest: newest ? toRecord(newest) : undefined,
+      approved: approved ? toRecord(approved) : undefined,
+    };
+  }
+
   async getVersion(
     version: number,
     db: Db = this.knex,
