@@ -135,11 +135,13 @@ export class MonitoringStore {
         .onConflict(SERIES_COLUMNS)
         .ignore();
     }
-    // in key order: concurrent transactions lock the same keys in one order
+    // in key order: concurrent transactions lock the same keys in one order; 500 rows per
+    // statement (7,000 bound values, within SQLite's and PostgreSQL's limits): a report of
+    // 1,000 results is two round trips, not twenty
     const sorted = [...rows].sort((a, b) =>
       a.resultKey < b.resultKey ? -1 : Number(a.resultKey > b.resultKey),
     );
-    for (const part of chunk(sorted, 50)) {
+    for (const part of chunk(sorted, 500)) {
       const stored = await db(RESULTS)
         .insert(
           part.map(r => ({
@@ -269,27 +271,42 @@ export class MonitoringStore {
   }
 
   /**
-   * PostgreSQL: from the series of these systems, the newest raw result of each (the oldest
-   * id among equal instants) and its newest day — each a few index entries read backwards.
+   * PostgreSQL: from the series of these systems, in one query, the newest raw result of each
+   * (the oldest id among equal instants) and its newest day — each a few index entries read
+   * backwards.
    */
   private async latestPerSeries(refs: readonly string[]) {
-    const rows = await this.knex({ s: SERIES })
+    const found = await this.knex({ s: SERIES })
       .whereIn('s.ai_system_ref', refs)
       .joinRaw(
-        `cross join lateral (select * from ${RESULTS} r where ${OF_SERIES(
+        `left join lateral (select * from ${RESULTS} r where ${OF_SERIES(
           'r',
-        )} order by r.observed_at desc, r.id asc limit 1) r`,
+        )} order by r.observed_at desc, r.id asc limit 1) r on true`,
       )
-      .select('r.*');
-    const days = await this.knex({ s: SERIES })
-      .whereIn('s.ai_system_ref', refs)
       .joinRaw(
-        `cross join lateral (select * from ${DAILY} d where ${OF_SERIES(
+        `left join lateral (select * from ${DAILY} d where ${OF_SERIES(
           'd',
-        )} order by d.day desc limit 1) d`,
+        )} order by d.day desc limit 1) d on true`,
       )
-      .select('d.*');
-    return { rows, days };
+      .select(
+        's.ai_system_ref',
+        's.metric',
+        's.slice',
+        's.environment',
+        'r.id',
+        'r.window',
+        'r.observed_at',
+        'r.value',
+        'r.threshold',
+        'r.verdict',
+        { day: 'd.day', min: 'd.min', max: 'd.max', mean: 'd.mean' },
+        { count: 'd.count', last: 'd.last' },
+        { last_observed_at: 'd.last_observed_at' },
+      );
+    return {
+      rows: found.filter(row => row.id !== null),
+      days: found.filter(row => row.day !== null),
+    };
   }
 
   /** SQLite: the newest raw result and day of each series by grouping (small databases). */
@@ -326,7 +343,7 @@ export class MonitoringStore {
 
   /**
    * The last `limit` raw values of every series of these AI systems, oldest first (for
-   * sparklines): one query, numbered per series by the database.
+   * sparklines): one query per 500 systems.
    */
   async recentValues(
     aiSystemRefs: readonly string[],
@@ -334,36 +351,45 @@ export class MonitoringStore {
   ): Promise<Map<string, number[]>> {
     const out = new Map<string, number[]>();
     for (const refs of chunk([...new Set(aiSystemRefs)])) {
-      const rows = this.isPostgres()
+      const series = this.isPostgres()
         ? await this.recentPerSeries(refs, limit)
         : await this.recentByWindow(refs, limit);
-      for (const row of rows) {
-        const id = seriesId({
-          aiSystemRef: row.ai_system_ref,
-          metric: row.metric,
-          slice: row.slice,
-          environment: row.environment,
-        });
-        const list = out.get(id) ?? [];
-        list.push(Number(row.value));
-        out.set(id, list);
-      }
+      for (const [id, values] of series) out.set(id, values);
     }
     return out;
   }
 
-  /** PostgreSQL: the last `limit` of each series of these systems, read backwards by index. */
+  /**
+   * PostgreSQL: the last `limit` values of each series of these systems, read backwards by
+   * index and returned as one array per series.
+   */
   private async recentPerSeries(refs: readonly string[], limit: number) {
-    return this.knex({ s: SERIES })
+    const rows = await this.knex({ s: SERIES })
       .whereIn('s.ai_system_ref', refs)
-      .joinRaw(
-        `cross join lateral (select r.ai_system_ref, r.metric, r.slice, r.environment, r.value, r.observed_at from ${RESULTS} r where ${OF_SERIES(
-          'r',
-        )} order by r.observed_at desc, r.id desc limit ?) r`,
-        [limit],
-      )
-      .select('r.*')
-      .orderBy('r.observed_at', 'asc');
+      .select(
+        's.*',
+        this.knex.raw(
+          `array(select v.value from (select r.value, r.observed_at, r.id from ${RESULTS} r where ${OF_SERIES(
+            'r',
+          )} order by r.observed_at desc, r.id desc limit ?) v order by v.observed_at, v.id) as recent`,
+          [limit],
+        ),
+      );
+    const out = new Map<string, number[]>();
+    for (const row of rows) {
+      // a series rolled up entirely has no raw values
+      if (row.recent.length)
+        out.set(
+          seriesId({
+            aiSystemRef: row.ai_system_ref,
+            metric: row.metric,
+            slice: row.slice,
+            environment: row.environment,
+          }),
+          row.recent.map(Number),
+        );
+    }
+    return out;
   }
 
   /** SQLite: numbered per series by a window function (small databases). */
@@ -382,10 +408,23 @@ export class MonitoringStore {
         ),
       )
       .as('r');
-    return this.knex
+    const rows = await this.knex
       .from(numbered)
       .where('rn', '<=', limit)
       .orderBy('observed_at', 'asc');
+    const out = new Map<string, number[]>();
+    for (const row of rows) {
+      const id = seriesId({
+        aiSystemRef: row.ai_system_ref,
+        metric: row.metric,
+        slice: row.slice,
+        environment: row.environment,
+      });
+      const list = out.get(id) ?? [];
+      list.push(Number(row.value));
+      out.set(id, list);
+    }
+    return out;
   }
 
   static seriesId = seriesId;
