@@ -41,6 +41,7 @@ PACKAGES=(
   plugins/catalog-backend-module-aims
   plugins/aims-backend
   plugins/aims-backend-module-kubernetes
+  plugins/aims-backend-module-prometheus
   plugins/aims
   packages/aims-cli
 )
@@ -183,7 +184,8 @@ dep() { echo "$(pkg_name "$1")@file:../../aims-tarballs/$(basename "$1").tgz"; }
   # yarn add --dev @aims-backstage/aims-cli
   $YARN --cwd packages/backend add "$(dep plugins/aims-backend)" \
     "$(dep plugins/catalog-backend-module-aims)" "$(dep plugins/aims-node)" \
-    "$(dep plugins/aims-backend-module-kubernetes)"
+    "$(dep plugins/aims-backend-module-kubernetes)" \
+    "$(dep plugins/aims-backend-module-prometheus)"
   $YARN --cwd packages/app add "$(dep plugins/aims)"
   $YARN add --dev "$(pkg_name packages/aims-cli)@file:./aims-tarballs/aims-cli.tgz"
 ) >"$LOGS/install.log" 2>&1 || { show_log "$LOGS/install.log"; fail 'yarn add of the tarballs failed'; }
@@ -268,6 +270,11 @@ catalog:
         - allow: [Group]
     - type: file
       target: $APP/aims-check-invalid.yaml
+# the Prometheus module needs its base URL (its README); nothing listens there, so both of
+# its sources fail their runs, which makes their observations unknown, never drift
+aims:
+  prometheus:
+    baseUrl: http://127.0.0.1:9
 EOF
 (
   cd "$APP/packages/backend"

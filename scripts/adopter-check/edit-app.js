@@ -53,13 +53,16 @@ const statements = snippet =>
 const BACKEND_INDEX = 'packages/backend/src/index.ts';
 
 // aims-backend README, step 2: the plugin and the catalog module, before backend.start()
-// kubernetes module README: the deployment source
+// kubernetes module README: the deployment source; prometheus module README: its two sources
 function addBackendFeatures() {
   const lines = [
     ...statements(block('plugins/aims-backend', BACKEND_INDEX, 1)),
     ...statements(
       block('plugins/aims-backend-module-kubernetes', BACKEND_INDEX, 1),
     ).filter(st => st.includes('aims-backend-module-kubernetes')),
+    ...statements(
+      block('plugins/aims-backend-module-prometheus', BACKEND_INDEX, 1),
+    ).filter(st => st.includes('aims-backend-module-prometheus')),
   ];
   const index = replaceOnce(
     read(BACKEND_INDEX),

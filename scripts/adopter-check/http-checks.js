@@ -2,7 +2,8 @@
 /*
  * What an adopter sees over HTTP once AIMS is installed, checked against the adopter app's
  * running backend: the AISystem is in the catalog with its relations, the AIMS inventory lists
- * it, and the invalid AISystem is kept out with an error that names the field.
+ * it, the Prometheus module's source reports that its Prometheus cannot be reached, and the
+ * invalid AISystem is kept out with an error that names the field.
  *
  *   node http-checks.js <backend base URL> <invalid entity file (JSON)>
  */
@@ -116,6 +117,26 @@ async function main() {
     row.owner === 'group:default/adopter-ml-team' &&
       row.components.includes('component:default/adopter-api'),
     `GET /api/aims/inventory lists ${VALID} with its owner and component`,
+  );
+
+  // The Prometheus module's deployment source is registered with the AIMS backend; nothing
+  // listens at its base URL, so its first run (30 s after startup) fails: its observations
+  // are unknown, never drift, and the sources list says why.
+  const genai = await eventually(
+    'the prometheus-genai source failing in /api/aims/sources',
+    async () => {
+      const r = await request('/api/aims/sources', { token });
+      const source = r.json?.items?.find(i => i.id === 'prometheus-genai');
+      return {
+        done: source?.status === 'failed' && !!source.lastError,
+        value: source,
+        why: `${r.status} ${JSON.stringify(source ?? r.text.slice(0, 300))}`,
+      };
+    },
+  );
+  check(
+    genai.observationCount === 0,
+    `the Prometheus module's source prometheus-genai is installed and reports its failure: ${genai.lastError}`,
   );
 
   // The invalid AISystem: the processor rejects it, so it never reaches the catalog; the
