@@ -58,11 +58,17 @@ export interface Config {
       /** How often drift is reconciled for every AI system (default every 5 minutes). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /**
-       * How often the queue of components touched by deployment reports is drained on some
+       * How often the queue of components touched by deployment reports is drained, on every
        * replica (default every 30 seconds). The replica that received a report drains right
        * after it anyway; this picks up what a stopped replica left.
        */
       queueSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * How long a replica holds the queued components it is reconciling (default 5 minutes).
+       * Components a replica held when it died are taken over once this runs out.
+       * HumanDuration or ISO-8601 string.
+       */
+      queueLease?: DurationConfig;
       /**
        * How long a declared deployment may go unobserved where a healthy source looks before
        * it is `declared-not-observed` (default 1 hour). HumanDuration or ISO-8601 string.

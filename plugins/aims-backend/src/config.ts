@@ -85,8 +85,8 @@ export const readDriftSchedule = (config: RootConfigService) =>
 
 /**
  * `aims.drift.queueSchedule`, default every 30 seconds: drains the drift reconcile queue of
- * deployment reports on whichever replica runs it (each replica also drains right after its
- * own reports; this catches what a stopped replica left).
+ * deployment reports on every replica (each also drains right after its own reports; this
+ * catches what a stopped replica left).
  */
 export const readDriftQueueSchedule = (config: RootConfigService) =>
   readSchedule(config, 'aims.drift.queueSchedule', {
@@ -146,6 +146,16 @@ function readDurationMs(
 /** `aims.drift.gracePeriod`, default 1 hour. */
 export const readDriftGracePeriodMs = (config: RootConfigService) =>
   readDurationMs(config, 'aims.drift.gracePeriod') ?? 3600_000;
+
+/**
+ * `aims.drift.queueLease`, default 5 minutes: how long a replica holds the queued components
+ * it is reconciling. A replica that dies mid-reconcile leaves its claim behind; another takes
+ * those components over once the lease runs out, so this bounds how late their reconcile can
+ * be. Keep it well above one reconcile pass (a lease that runs out early only means a
+ * component is reconciled twice).
+ */
+export const readDriftQueueLeaseMs = (config: RootConfigService) =>
+  readDurationMs(config, 'aims.drift.queueLease') ?? 5 * 60_000;
 
 /** `aims.drift.productionEnvironments`, default production and prod. */
 export const readProductionEnvironments = (config: RootConfigService) =>

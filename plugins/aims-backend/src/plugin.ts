@@ -16,6 +16,7 @@ import {
 import {
   readDeploymentReportsFreshnessMs,
   readDriftGracePeriodMs,
+  readDriftQueueLeaseMs,
   readMonitoringProductionEnvironments,
   readMonitoringRetentionMs,
   readProductionEnvironments,
@@ -215,7 +216,8 @@ export const aimsPlugin = createBackendPlugin({
           // a burst of reports within this window becomes one reconcile
           delayMs: 250,
           batchSize: 200,
-          leaseMs: 5 * 60_000,
+          // a replica that dies mid-reconcile holds its components this long
+          leaseMs: readDriftQueueLeaseMs(config),
         });
         deps.lifecycle.addShutdownHook(() => driftQueue.stop());
 

@@ -6,8 +6,9 @@ import { ClaimedComponent, DriftQueueStore } from './DriftQueueStore';
  * Drains the drift reconcile queue (`aims_drift_queue`): components a deployment report
  * touched are reconciled shortly after the report was answered, many in one pass. `kick()`
  * (after a report commits on this replica) drains after `delayMs`, so a burst of reports
- * becomes one reconcile; the scheduled `aims-drift-queue` task drains on whichever replica
- * runs it, which picks up anything a replica that stopped had claimed or never got to.
+ * becomes one reconcile; the scheduled `aims-drift-queue` task drains on every replica, which
+ * picks up anything a replica that stopped never got to, and what it had claimed once its
+ * lease (`aims.drift.queueLease`) ran out.
  */
 export class DriftQueue {
   /** One lease owner per process: a crashed process's leases simply expire. */

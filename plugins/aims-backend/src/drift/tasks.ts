@@ -138,7 +138,7 @@ export async function runDeploymentSource(options: {
  * Schedules every registered pull source (global scope, `aims.sources.<id>.schedule` and
  * `.freshnessWindow` override the source's defaults) and the drift reconcile
  * (`aims.drift.schedule`), and the drain of the deployment-report reconcile queue
- * (`aims.drift.queueSchedule`).
+ * (`aims.drift.queueSchedule`, on every replica).
  */
 export async function scheduleDriftTasks(options: {
   scheduler: SchedulerService;
@@ -191,9 +191,12 @@ export async function scheduleDriftTasks(options: {
       await drift.reconcileAll();
     },
   });
+  // local: every replica drains. The queue's own leases keep replicas apart, and a global
+  // task's lock would outlive a replica killed mid-run (until its timeout and the scheduler's
+  // next clean-up), holding back what the dead replica had queued.
   await scheduler.scheduleTask({
     id: DRIFT_QUEUE_TASK_ID,
-    scope: 'global',
+    scope: 'local',
     ...readDriftQueueSchedule(config),
     fn: async () => {
       await options.queue.drain();
