@@ -75,7 +75,9 @@ function recordingWriter(existing: {
     },
     reportMonitoring: async report => {
       calls.push(
-        `monitoring of ${report.entityRef} in ${report.environment}: ${report.results
+        `monitoring of ${report.entityRef} in ${
+          report.environment
+        }: ${report.results
           .map(r => `${r.metric}/${r.slice} ${r.observedAt}`)
           .join(', ')}`,
       );
@@ -113,13 +115,12 @@ describe('importExampleData', () => {
     ]);
     // weekly since the epoch (a Thursday, 00:00 UTC), within the 14 days, after everything else
     expect(calls.filter(isMonitoring)).toEqual([
-      'monitoring of aisystem:default/churn-model in production: ' +
-        [
-          'auc/all 2026-11-19T00:00:00.000Z',
-          'auc/eu 2026-11-19T00:00:00.000Z',
-          'auc/all 2026-11-26T00:00:00.000Z',
-          'auc/eu 2026-11-26T00:00:00.000Z',
-        ].join(', '),
+      `monitoring of aisystem:default/churn-model in production: ${[
+        'auc/all 2026-11-19T00:00:00.000Z',
+        'auc/eu 2026-11-19T00:00:00.000Z',
+        'auc/all 2026-11-26T00:00:00.000Z',
+        'auc/eu 2026-11-26T00:00:00.000Z',
+      ].join(', ')}`,
     ]);
     expect(calls[calls.length - 1]).toMatch(/^monitoring of/);
     expect(calls.filter(c => !isSoa(c) && !isMonitoring(c))).toEqual([
