@@ -26,9 +26,7 @@ const valid = (): any => ({
     models: [{ name: 'fraud-xgb', version: '3.2.0' }],
     deployments: [{ environment: 'production', model: 'fraud-xgb' }],
     euAiAct: { tier: 'high-risk', annexIIIArea: 'III.5' },
-    monitoring: [
-      { metric: 'auc', interval: 'P7D', threshold: { min: 0.8 } },
-    ],
+    monitoring: [{ metric: 'auc', interval: 'P7D', threshold: { min: 0.8 } }],
   },
 });
 
@@ -103,68 +101,64 @@ const CLOSED: Path[] = [
 ];
 
 /** A generated invalid AISystem and the field the output must name. */
-const invalidEntities: fc.Arbitrary<{ entity: any; field: string }> =
-  fc.oneof(
-    fc.constantFrom(...REQUIRED).map(p => ({
-      entity: mutated(p, (o, k) => delete o[k]),
+const invalidEntities: fc.Arbitrary<{ entity: any; field: string }> = fc.oneof(
+  fc.constantFrom(...REQUIRED).map(p => ({
+    entity: mutated(p, (o, k) => delete o[k]),
+    field: fieldOf(p),
+  })),
+  fc
+    .tuple(
+      fc.constantFrom(...TYPED),
+      fc.oneof(
+        fc.constantFrom<unknown>(42, true, null, ['a'], 1.5),
+        fc.integer({ min: 2, max: 300 }).map(nested),
+      ),
+    )
+    // a value of the same type may be fine, but an object: every object place is closed
+    .filter(([p, v]) => {
+      const was = p.reduce<any>((o, k) => o[k], valid());
+      const type = (x: unknown) => (Array.isArray(x) ? 'array' : typeof x);
+      return type(v) !== type(was) || (type(v) === 'object' && v !== null);
+    })
+    .map(([p, v]) => ({
+      entity: mutated(p, (o, k) => {
+        o[k] = v;
+      }),
       field: fieldOf(p),
     })),
-    fc
-      .tuple(
-        fc.constantFrom(...TYPED),
-        fc.oneof(
-          fc.constantFrom<unknown>(42, true, null, ['a'], 1.5),
-          fc.integer({ min: 2, max: 300 }).map(nested),
-        ),
-      )
-      // a value of the same type may be fine, but an object: every object place is closed
-      .filter(([p, v]) => {
-        const was = p.reduce<any>((o, k) => o[k], valid());
-        const type = (x: unknown) => (Array.isArray(x) ? 'array' : typeof x);
-        return type(v) !== type(was) || (type(v) === 'object' && v !== null);
-      })
-      .map(([p, v]) => ({
-        entity: mutated(p, (o, k) => {
-          o[k] = v;
-        }),
-        field: fieldOf(p),
-      })),
-    fc
-      .tuple(
-        fc.constantFrom(...BOUNDED),
-        fc.integer({ min: 301, max: 50_000 }),
-      )
-      .map(([p, n]) => ({
-        entity: mutated(p, (o, k) => {
-          o[k] = `a${'é'.repeat(n)}a`;
-        }),
-        field: fieldOf(p),
-      })),
-    fc
-      .tuple(
-        fc.constantFrom<Path>(
-          ['spec', 'owner'],
-          ['spec', 'dependencyOf', 0],
-          ['spec', 'role'],
-          ['spec', 'euAiAct', 'tier'],
-        ),
-        fc.constantFrom('a:b:c', 'x:y/z/w', ':', 'na me', '/'),
-      )
-      .map(([p, v]) => ({
-        entity: mutated(p, (o, k) => {
-          o[k] = v;
-        }),
-        field: fieldOf(p),
-      })),
-    fc
-      .tuple(fc.constantFrom(...CLOSED), fc.nat(999), fc.nat(300))
-      .map(([p, n, depth]) => ({
-        entity: mutated([...p, '_'], o => {
-          o[`unknownField${n}`] = nested(depth);
-        }),
-        field: fieldOf([...p, `unknownField${n}`]),
-      })),
-  );
+  fc
+    .tuple(fc.constantFrom(...BOUNDED), fc.integer({ min: 301, max: 50_000 }))
+    .map(([p, n]) => ({
+      entity: mutated(p, (o, k) => {
+        o[k] = `a${'é'.repeat(n)}a`;
+      }),
+      field: fieldOf(p),
+    })),
+  fc
+    .tuple(
+      fc.constantFrom<Path>(
+        ['spec', 'owner'],
+        ['spec', 'dependencyOf', 0],
+        ['spec', 'role'],
+        ['spec', 'euAiAct', 'tier'],
+      ),
+      fc.constantFrom('a:b:c', 'x:y/z/w', ':', 'na me', '/'),
+    )
+    .map(([p, v]) => ({
+      entity: mutated(p, (o, k) => {
+        o[k] = v;
+      }),
+      field: fieldOf(p),
+    })),
+  fc
+    .tuple(fc.constantFrom(...CLOSED), fc.nat(999), fc.nat(300))
+    .map(([p, n, depth]) => ({
+      entity: mutated([...p, '_'], o => {
+        o[`unknownField${n}`] = nested(depth);
+      }),
+      field: fieldOf([...p, `unknownField${n}`]),
+    })),
+);
 
 const component = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -192,7 +186,9 @@ const unreadable = fc.oneof(
   fc.integer({ min: 5, max: 9 }).map(n => {
     let text = 'kind: AISystem\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
     for (let i = 1; i <= n; i++)
-      text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     return { text, says: /-: invalid YAML: Excessive alias count/ };
   }),
   fc.constantFrom<{ text: string; says: RegExp }>(
@@ -228,13 +224,13 @@ describe('aims validate on generated bad files', () => {
     return { name, code, out, err };
   }
 
-  /** Runs an async property and prints one line saying how many cases it tried. */
+  /** Runs an async property, prints one line saying how many cases it tried, returns it. */
   async function fuzz<T>(
     label: string,
     arbitrary: fc.Arbitrary<T>,
     check: (value: T) => Promise<void>,
     numRuns: number,
-  ) {
+  ): Promise<number> {
     let tried = 0;
     await fc.assert(
       fc.asyncProperty(arbitrary, async value => {
@@ -245,7 +241,7 @@ describe('aims validate on generated bad files', () => {
     );
     // eslint-disable-next-line no-console
     console.log(`fuzz: aims validate ${label} ${tried} cases`);
-    expect(tried).toBe(numRuns);
+    return tried;
   }
 
   it('passes the valid entity the mutations start from', async () => {
@@ -254,16 +250,14 @@ describe('aims validate on generated bad files', () => {
   });
 
   it('exits 1 naming the field for every generated invalid AISystem, among valid documents', async () => {
-    await fuzz(
+    const tried = await fuzz(
       'invalid AISystems',
       fc.tuple(invalidEntities, fc.nat(2)),
       async ([{ entity, field }, position]) => {
         const documents = [component, valid()];
         documents.splice(position, 0, entity);
         const { name, code, err } = await validateText(
-          documents
-            .map(d => YAML.stringify(d, { lineWidth: 0 }))
-            .join('---\n'),
+          documents.map(d => YAML.stringify(d, { lineWidth: 0 })).join('---\n'),
         );
         expect(code).toBe(1);
         // lines for the broken document, one naming the field; the summary counts both AISystems
@@ -278,10 +272,11 @@ describe('aims validate on generated bad files', () => {
       },
       300,
     );
+    expect(tried).toBe(300);
   });
 
   it('exits 1 with "invalid YAML" and where for YAML that cannot be read, never throwing', async () => {
-    await fuzz(
+    const tried = await fuzz(
       'unreadable YAML',
       unreadable,
       async ({ text, says }) => {
@@ -295,5 +290,6 @@ describe('aims validate on generated bad files', () => {
       },
       100,
     );
+    expect(tried).toBe(100);
   });
 });
