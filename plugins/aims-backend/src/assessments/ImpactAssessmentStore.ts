@@ -207,22 +207,29 @@ export class ImpactAssessmentStore {
   ): Promise<Map<string, ImpactAssessmentSummary>> {
     const facts = new Map<string, ImpactAssessmentVersionFacts[]>();
     const unique = [...new Set(aiSystemRefs.map(normalizeRef))];
-    for (const refs of chunk(unique)) {
-      const rows: Array<{
+    // the chunks of a large scan (the inventory's status filter and counts) in parallel
+    const parts: Array<
+      Array<{
         ai_system_ref: string;
         version: number;
         status: StoredImpactAssessmentStatus;
         approved_at: unknown;
         review_due: unknown;
-      }> = await this.knex(TABLE)
-        .select(
-          'ai_system_ref',
-          'version',
-          'status',
-          'approved_at',
-          'review_due',
-        )
-        .whereIn('ai_system_ref', refs);
+      }>
+    > = await Promise.all(
+      chunk(unique).map(refs =>
+        this.knex(TABLE)
+          .select(
+            'ai_system_ref',
+            'version',
+            'status',
+            'approved_at',
+            'review_due',
+          )
+          .whereIn('ai_system_ref', refs),
+      ),
+    );
+    for (const rows of parts) {
       for (const row of rows) {
         const list = facts.get(row.ai_system_ref) ?? [];
         list.push({
