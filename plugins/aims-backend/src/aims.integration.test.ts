@@ -564,27 +564,84 @@ describe.each(databases.eachSupportedId())(
         ]);
       });
 
-      it('lets exactly one of two concurrent edits with the same revision win', async () => {
+      it('lets exactly one of 50 concurrent saves of the same draft revision win, audits only the winner, and loses no update of clients that retry', async () => {
         await api()
           .put(`${IA}/race-model/draft`)
           .set(as('alice'))
           .send({ content: { intendedUse: 'start' } })
           .expect(200);
+        const saves = () =>
+          knex('aims_audit_log')
+            .where({
+              entity_ref: 'aisystem:default/race-model',
+              action: 'impact-assessment.draft-saved',
+            })
+            .orderBy('id')
+            .select('actor', 'details');
+        const savedBefore = (await saves()).length;
+
+        // 50 clients save revision 1 at once (two people, to the same draft)
         const results = await Promise.all(
-          ['one', 'two', 'three'].map(text =>
+          Array.from({ length: 50 }, (_, i) =>
             api()
               .put(`${IA}/race-model/draft`)
-              .set(as('alice'))
-              .send({ content: { intendedUse: text }, revision: 1 }),
+              .set(as(i % 2 ? 'erin' : 'alice'))
+              .send({ content: { intendedUse: `edit-${i}` }, revision: 1 }),
           ),
         );
-        expect(results.map(r => r.status).sort()).toEqual([200, 409, 409]);
+        const statuses = results.map(r => r.status);
+        expect(statuses.filter(s => s === 200)).toHaveLength(1);
+        expect(statuses.filter(s => s === 409)).toHaveLength(49);
         const winner = results.find(r => r.status === 200)!;
         const now = await api().get(`${IA}/race-model`).set(as('alice'));
         expect(now.body.latest).toMatchObject({
           revision: 2,
           content: { intendedUse: winner.body.content.intendedUse },
         });
+        const afterRace = (await saves()).slice(savedBefore);
+        expect(afterRace).toHaveLength(1);
+        expect(JSON.parse(afterRace[0].details).changes).toEqual([
+          {
+            field: 'intendedUse',
+            before: 'start',
+            after: winner.body.content.intendedUse,
+          },
+        ]);
+
+        // 10 clients each add their own data category, re-reading and retrying on 409:
+        // every one of them ends up in the draft, one revision and one audit entry each
+        await Promise.all(
+          Array.from({ length: 10 }, async (_, i) => {
+            for (let attempt = 0; attempt < 30; attempt++) {
+              const { latest } = (
+                await api().get(`${IA}/race-model`).set(as('alice'))
+              ).body;
+              const res = await api()
+                .put(`${IA}/race-model/draft`)
+                .set(as('alice'))
+                .send({
+                  content: {
+                    ...latest.content,
+                    dataCategories: [
+                      ...(latest.content.dataCategories ?? []),
+                      `category-${i}`,
+                    ],
+                  },
+                  revision: latest.revision,
+                });
+              if (res.status === 200) return;
+              expect(res.status).toBe(409);
+            }
+            throw new Error(`client ${i} never got its save in`);
+          }),
+        );
+        const final = (await api().get(`${IA}/race-model`).set(as('alice')))
+          .body.latest;
+        expect(final.revision).toBe(12);
+        expect([...final.content.dataCategories].sort()).toEqual(
+          Array.from({ length: 10 }, (_, i) => `category-${i}`).sort(),
+        );
+        expect((await saves()).length - savedBefore).toBe(11);
       });
     });
 
@@ -1085,6 +1142,58 @@ describe.each(databases.eachSupportedId())(
         });
         expect(reassigned.status).toBe(200);
         expect(reassigned.body.riskOwner).toBe('user:default/dave');
+      });
+    });
+
+    describe('concurrent sign-off', () => {
+      it('lets exactly one of 50 concurrent sign-offs of the same risk revision win, with one audit entry', async () => {
+        const created = await api()
+          .post('/api/aims/risks')
+          .set(as('carol'))
+          .send({
+            aiSystemRef: 'aisystem:default/race-model',
+            title: 'Racing sign-offs',
+            description: 'Signed off by many at once',
+            inherent: { likelihood: 5, impact: 5 },
+            residual: { likelihood: 3, impact: 4 },
+            treatment: 'mitigate',
+            actions: [
+              {
+                description: 'Decide who signs',
+                owner: 'user:default/alice',
+                dueDate: isoDay(30),
+                status: 'open',
+              },
+            ],
+            controls: ['A.5.4'],
+            riskOwner: 'group:default/risk-ml',
+          });
+        expect([created.status, created.body.error]).toEqual([201, undefined]);
+        const { id, revision } = created.body;
+        const results = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            api()
+              .post(`/api/aims/risks/${id}/sign-off`)
+              .set(as(i % 2 ? 'erin' : 'alice'))
+              .send({ revision }),
+          ),
+        );
+        const statuses = results.map(r => r.status);
+        expect(statuses.filter(s => s === 200)).toHaveLength(1);
+        expect(statuses.filter(s => s === 409)).toHaveLength(49);
+        const winner = results.find(r => r.status === 200)!.body;
+        const stored = await api().get(`/api/aims/risks/${id}`).set(as('bob'));
+        expect(stored.body).toMatchObject({
+          revision: revision + 1,
+          needsSignOff: false,
+          signOff: { by: winner.signOff.by, residualScore: 12 },
+        });
+        const entries = (
+          await knex('aims_audit_log')
+            .where({ action: 'risk.signed-off' })
+            .select('actor', 'details')
+        ).filter(e => JSON.parse(e.details).riskId === id);
+        expect(entries.map(e => e.actor)).toEqual([winner.signOff.by]);
       });
     });
 
