@@ -23,6 +23,9 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import aimsPlugin from '@aims-backstage/backstage-plugin-aims-backend';
 import { execFile } from 'child_process';
+import fs from 'fs';
+import { Session } from 'inspector/promises';
+import path from 'path';
 import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'net';
 import { promisify } from 'util';
@@ -277,4 +280,28 @@ export async function interleavedSamples(
     }
   }
   return samples;
+}
+
+/**
+ * With BENCH_PROFILE=<directory>, a V8 CPU profile of this process (the backend under test)
+ * while `fn` runs, written as <name>.cpuprofile (open it in Chrome DevTools).
+ */
+export async function profiled<T>(name: string, fn: () => Promise<T>) {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, `${name}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    session.disconnect();
+  }
 }

@@ -19,6 +19,8 @@
  *   BENCH_MONITORING_AI_SYSTEMS [1000]   monitored AI systems (two metrics each); components x2
  *   BENCH_MONITORING_IN_FLIGHT [4]       requests (and raw inserts) in flight
  *   BENCH_MONITORING_ROUNDS [30]         timed rounds of each read
+ *   BENCH_PROFILE [unset]                a directory: CPU profiles of the backend while it ingests
+ *                                        and while the reads are timed
  *   BENCH_POSTGRES_CONNECTION_STRING, BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
  *                                        [postgresql://postgres@127.0.0.1:5432] (if it answers)
  */
@@ -30,6 +32,7 @@ import {
   interleavedSamples,
   MONITORING_ROLLUP_TASK_ID,
   percentiles,
+  profiled,
   runClient,
   startBenchBackend,
 } from './benchBackend';
@@ -151,6 +154,62 @@ export async function benchMonitoring(options: {
     });
     try {
       const knex = dbs.aims;
+      // the reads of 2. and 3., first without any result: what the monitoring column adds
+      const headers = { authorization: mockCredentials.user.header() };
+      const getJson = async (path: string) => {
+        const res = await fetch(`${baseUrl}${path}`, { headers });
+        if (res.status !== 200)
+          throw new Error(
+            `GET ${path} answered ${res.status}: ${(await res.text()).slice(
+              0,
+              300,
+            )}`,
+          );
+        return res.json();
+      };
+      const chartPath =
+        '/api/aims/monitoring/aisystem/default/ai-system-0?days=90&metric=auc';
+      const inventoryPath = '/api/aims/inventory?limit=100';
+      const catalogPath = `/api/catalog/entities/by-query?filter=kind=aisystem&fields=${[
+        'kind',
+        'apiVersion',
+        'metadata.namespace',
+        'metadata.name',
+        'metadata.title',
+        'spec.type',
+        'spec.lifecycle',
+        'spec.owner',
+        'spec.dependencyOf',
+        'spec.euAiAct',
+        'spec.monitoring',
+        'relations',
+      ].join(',')}&orderField=metadata.name,asc&limit=100`;
+      const before = await interleavedSamples(
+        {
+          inventory: async () => void (await getJson(inventoryPath)),
+          catalog: async () => void (await getJson(catalogPath)),
+        },
+        rounds,
+      );
+      const beforeInventory = percentiles(before.inventory);
+      const beforeCatalog = percentiles(before.catalog);
+      log(
+        `  before any result: inventory page median ${beforeInventory.median.toFixed(
+          1,
+        )} ms, catalog by-query ${beforeCatalog.median.toFixed(1)} ms (ratio ${(
+          beforeInventory.median / beforeCatalog.median
+        ).toFixed(2)})`,
+      );
+      rows.push({
+        scenario: `inventory page before any monitoring result vs catalog by-query, same fields/order/limit 100`,
+        database,
+        median_ms: beforeInventory.median,
+        p95_ms: beforeInventory.p95,
+        baseline_ms: beforeCatalog.median,
+        ratio: beforeInventory.median / beforeCatalog.median,
+        target: 'informational',
+      });
+
       await createScratch(knex, database);
 
       // 1. ingestion, quarter by quarter: raw insert, then the same reports through the API
@@ -176,7 +235,7 @@ export async function benchMonitoring(options: {
             knex.transaction(trx => trx(SCRATCH).insert(batch)),
           );
         }
-        const pushed = await runClient<{
+        const pushed = await profiled(`monitoring-ingest-q${q}`, () => runClient<{
           ms: number;
           statuses: Record<string, number>;
           stored: number;
@@ -188,7 +247,7 @@ export async function benchMonitoring(options: {
           plan,
           from,
           to,
-        });
+        }));
         if (pushed.firstError)
           throw new Error(
             `POST /monitoring/results answered ${JSON.stringify(
@@ -260,36 +319,7 @@ export async function benchMonitoring(options: {
         note: `${days} days, ${raw} results stay raw`,
       });
 
-      // 2. and 3. reads, interleaved in the same run
-      const headers = { authorization: mockCredentials.user.header() };
-      const getJson = async (path: string) => {
-        const res = await fetch(`${baseUrl}${path}`, { headers });
-        if (res.status !== 200)
-          throw new Error(
-            `GET ${path} answered ${res.status}: ${(await res.text()).slice(
-              0,
-              300,
-            )}`,
-          );
-        return res.json();
-      };
-      const chartPath =
-        '/api/aims/monitoring/aisystem/default/ai-system-0?days=90&metric=auc';
-      const inventoryPath = '/api/aims/inventory?limit=100';
-      const catalogPath = `/api/catalog/entities/by-query?filter=kind=aisystem&fields=${[
-        'kind',
-        'apiVersion',
-        'metadata.namespace',
-        'metadata.name',
-        'metadata.title',
-        'spec.type',
-        'spec.lifecycle',
-        'spec.owner',
-        'spec.dependencyOf',
-        'spec.euAiAct',
-        'spec.monitoring',
-        'relations',
-      ].join(',')}&orderField=metadata.name,asc&limit=100`;
+      // 2. and 3., interleaved in the same run
       const chart = await getJson(chartPath);
       const points = chart.metrics?.[0]?.series?.[0]?.points ?? [];
       const aggregated = points.filter((p: any) => p.aggregate).length;
@@ -303,14 +333,14 @@ export async function benchMonitoring(options: {
       ).length;
       if (!monitored)
         throw new Error('the inventory page shows no monitoring values');
-      const samples = await interleavedSamples(
+      const samples = await profiled('monitoring-reads', () => interleavedSamples(
         {
           chart: async () => void (await getJson(chartPath)),
           inventory: async () => void (await getJson(inventoryPath)),
           catalog: async () => void (await getJson(catalogPath)),
         },
         rounds,
-      );
+      ));
       const chartP = percentiles(samples.chart);
       const inventoryP = percentiles(samples.inventory);
       const catalogP = percentiles(samples.catalog);
