@@ -253,7 +253,6 @@ function badBodies(schema: any, valid: unknown): BadBody[] {
   return out;
 }
 
-
 /** Bodies that are not JSON a client meant, for every write route. */
 const MALFORMED: { contentType?: string; text: string; status: number }[] = [
   { contentType: 'application/json', text: '{', status: 400 },
@@ -261,6 +260,12 @@ const MALFORMED: { contentType?: string; text: string; status: number }[] = [
   { contentType: 'application/json', text: "{'revision': 1}", status: 400 },
   { contentType: 'application/json', text: '{"a":1} trailing', status: 400 },
   { contentType: 'application/json', text: 'nul', status: 400 },
+  { contentType: 'application/json; charset=utf-8', text: '{', status: 400 },
+  {
+    contentType: 'application/merge-patch+json',
+    text: '{"revision": 1}',
+    status: 415,
+  },
   { contentType: 'text/plain', text: '{"revision": 1}', status: 415 },
   {
     contentType: 'application/x-www-form-urlencoded',

@@ -21,9 +21,9 @@ export function errorBody(
   };
 }
 
-/** Is this a JSON media type (`application/json`, `application/merge-patch+json`, …)? */
+/** Is this the media type the JSON parser reads (`application/json`, any parameters)? */
 const isJson = (contentType: string) =>
-  /^application\/(?:[\w.-]+\+)?json$/i.test(contentType.split(';')[0].trim());
+  contentType.split(';')[0].trim().toLowerCase() === 'application/json';
 
 /** Whether a request carries a body at all (as body-parser decides it). */
 const hasBody = (req: express.Request) =>
