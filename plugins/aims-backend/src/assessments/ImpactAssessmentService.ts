@@ -236,6 +236,9 @@ export class ImpactAssessmentService {
         : {}),
       ...(w.importedBy ? { importedBy: w.importedBy } : {}),
     };
+    // the version as this write left it: read after the commit, a concurrent save could
+    // already have moved it on, and the editor would build on a revision it never saw
+    let written: ImpactAssessmentVersion | undefined;
     try {
       await this.knex.transaction(async trx => {
         const [latest] = await this.store.listVersions(aiSystemRef, trx);
@@ -312,6 +315,7 @@ export class ImpactAssessmentService {
           });
         }
         for (const e of events) await this.audit.record({ ...e, at: now }, trx);
+        [written] = await this.store.listVersions(aiSystemRef, trx);
       });
     } catch (e) {
       if (isDatabaseConflictError(e)) {
@@ -321,18 +325,19 @@ export class ImpactAssessmentService {
       }
       throw e;
     }
-    return this.afterWrite(w.entity, events);
+    return this.afterWrite(w.entity, events, written!);
   }
 
+  /** Findings and audit notifications after a committed write; answers the written version. */
   private async afterWrite(
     entity: AISystemEntityV1alpha1 | string,
     events: NewAuditEvent[],
+    written: ImpactAssessmentVersion,
   ): Promise<ImpactAssessmentVersion> {
     // a record import has no catalog entity yet: its findings follow once the catalog has it
     if (typeof entity !== 'string') await this.findings.recompute(entity);
     for (const e of events) await this.audit.emit(e);
-    const [latest] = await this.store.listVersions(refOf(entity));
-    return latest;
+    return written;
   }
 
   async transition(
@@ -356,19 +361,20 @@ export class ImpactAssessmentService {
         `You are not allowed to ${body.action} the impact assessment of ${aiSystemRef}: only approvers (compliance) may`,
       );
     }
-    const events = await this.applyTransition(
+    const { events, written } = await this.applyTransition(
       aiSystemRef,
       body,
       actor,
       this.clock(),
     );
-    return this.afterWrite(entity, events);
+    return this.afterWrite(entity, events, written);
   }
 
   /**
    * The workflow step itself, once the caller is known to be allowed: the transition rules
    * (nextImpactAssessmentStatus: four eyes, reasons), completeness on submit, the stale-revision
-   * check and the audit entry, in one transaction. Returns the audit events to emit.
+   * check and the audit entry, in one transaction. Returns the audit events to emit and the
+   * version as this transition left it.
    */
   private async applyTransition(
     aiSystemRef: string,
@@ -376,8 +382,9 @@ export class ImpactAssessmentService {
     actor: string,
     now: Date,
     importedBy?: string,
-  ): Promise<NewAuditEvent[]> {
+  ): Promise<{ events: NewAuditEvent[]; written: ImpactAssessmentVersion }> {
     const events: NewAuditEvent[] = [];
+    let written: ImpactAssessmentVersion | undefined;
     await this.knex.transaction(async trx => {
       const [latest] = await this.store.listVersions(aiSystemRef, trx);
       if (!latest) {
@@ -469,8 +476,9 @@ export class ImpactAssessmentService {
       };
       await this.audit.record(event, trx);
       events.push(event);
+      [written] = await this.store.listVersions(aiSystemRef, trx);
     });
-    return events;
+    return { events, written: written! };
   }
 
   /** Whether the AI system has any impact-assessment version (record imports run once). */
@@ -517,13 +525,13 @@ export class ImpactAssessmentService {
     const ref = normalizeRef(aiSystemRef);
     const [latest] = await this.store.listVersions(ref);
     if (!latest) throw new NotFoundError(`${ref} has no impact assessment`);
-    const events = await this.applyTransition(
+    const { events, written } = await this.applyTransition(
       ref,
       { action, revision: latest.revision, ...(reason ? { reason } : {}) },
       actor,
       at,
       importedBy,
     );
-    return this.afterWrite(ref, events);
+    return this.afterWrite(ref, events, written);
   }
 }
