@@ -14,7 +14,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { testEntitiesModule } from '../testing/testHarness';
+import { testEntitiesModule } from '../../testing/testHarness';
 import { faultsEntities } from './faultsCatalog';
 
 const raw = process.env.AIMS_FAULTS_CONFIG;
@@ -46,7 +46,7 @@ backend.add(
     locationKey: 'faults',
   }),
 );
-backend.add(import('../index'));
+backend.add(import('../../index'));
 backend.start().catch(e => {
   // eslint-disable-next-line no-console
   console.error(`AIMS faults backend failed to start: ${e?.stack ?? e}`);

@@ -2,9 +2,9 @@
  * Starts and kills the backend process of the fault-injection tests (backendProcess.ts) and
  * talks to it over HTTP. Test code only.
  */
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { ChildProcess, spawn } from 'child_process';
 import net from 'net';
-import path from 'path';
 import { FAULTS_ENTITY_COUNT } from './faultsCatalog';
 
 /** The static external-access tokens the backend accepts (as app-config.yaml configures one). */
@@ -83,7 +83,10 @@ export class BackendUnderTest {
       [
         '-r',
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-        path.resolve(__dirname, 'backendProcess.ts'),
+        resolvePackagePath(
+          '@aims-backstage/backstage-plugin-aims-backend',
+          'src/faults/__testUtils__/backendProcess.ts',
+        ),
       ],
       {
         env: {
