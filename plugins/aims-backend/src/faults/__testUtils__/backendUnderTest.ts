@@ -133,6 +133,11 @@ export class BackendUnderTest {
     }
   }
 
+  /** Started and not killed (nor exited). */
+  get alive() {
+    return !!this.child && this.child.exitCode === null && !this.child.killed;
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing in flight is finished. */
   async kill() {
     if (this.child && this.child.exitCode === null && !this.child.killed)
