@@ -47,6 +47,8 @@ export async function findPostgres(): Promise<string | undefined> {
     client: 'pg',
     connection: { connectionString: candidate, connectionTimeoutMillis: 3000 },
     pool: { min: 0, max: 1 },
+    // a refused connection is an answer here, not an error to log
+    log: { error: () => {}, warn: () => {} },
   });
   try {
     await probe.raw('select 1');
@@ -214,7 +216,9 @@ export async function startBenchBackend(options: {
     await new Promise(r => setTimeout(r, 1000));
   }
   options.log(
-    `  catalog seeded: ${entities.length} entities (${aiSystems} AI systems) stitched in ${(
+    `  catalog seeded: ${
+      entities.length
+    } entities (${aiSystems} AI systems) stitched in ${(
       (Date.now() - started) /
       1000
     ).toFixed(0)} s`,
@@ -252,9 +256,8 @@ export function percentiles(samples: readonly number[]) {
       ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]
       : NaN;
   const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2
-    ? sorted[mid]
-    : (sorted[mid - 1] + sorted[mid]) / 2;
+  const median =
+    sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return { median, p50: rank(0.5), p95: rank(0.95), p99: rank(0.99) };
 }
 

@@ -136,8 +136,8 @@ export class MonitoringStore {
         .ignore();
     }
     // in key order: concurrent transactions lock the same keys in one order; 500 rows per
-    // statement (7,000 bound values, within SQLite's and PostgreSQL's limits): a report of
-    // 1,000 results is two round trips, not twenty
+    // statement (SQLite's limit: knex writes a multi-row insert there as a compound SELECT of
+    // at most 500 terms): a report of 1,000 results is two round trips, not twenty
     const sorted = [...rows].sort((a, b) =>
       a.resultKey < b.resultKey ? -1 : Number(a.resultKey > b.resultKey),
     );
