@@ -193,11 +193,12 @@ export async function scheduleDriftTasks(options: {
   });
   // local: every replica drains. The queue's own leases keep replicas apart, and a global
   // task's lock would outlive a replica killed mid-run (until its timeout and the scheduler's
-  // next clean-up), holding back what the dead replica had queued.
+  // next clean-up), holding back what the dead replica had queued. After the configured
+  // schedule, whose `scope` (undefined when not configured) would otherwise make it global.
   await scheduler.scheduleTask({
     id: DRIFT_QUEUE_TASK_ID,
-    scope: 'local',
     ...readDriftQueueSchedule(config),
+    scope: 'local',
     fn: async () => {
       await options.queue.drain();
     },

@@ -231,6 +231,10 @@ describeOnPostgres(
           return true;
         },
         `the drift queue to drain and a drift finding for each of ${reports.length} stored reports`,
+        // a dead backend's claims run out after 3 s (queueLease) and every backend drains each
+        // second: far less than a minute, which is what a global task lock left by the dead
+        // backend would hold the queue back (the scheduler's clean-up runs once a minute)
+        { timeoutMs: 30_000 },
       );
     }
 
