@@ -234,7 +234,7 @@ export class MonitoringService {
 
   /**
    * The monitoring summary of each AI system (inventory rows, status card): the latest result
-   * of every series and the recent values, one query each for all of them.
+   * of every series and the recent values, in one query for all of them on PostgreSQL.
    */
   async summaries(
     systems: readonly AISystemEntityV1alpha1[],
@@ -243,10 +243,7 @@ export class MonitoringService {
     if (!systems.length) return out;
     const now = this.now();
     const refs = systems.map(s => normalizeRef(entityRefOf(s)));
-    const [latest, recent] = await Promise.all([
-      this.deps.store.latest(refs),
-      this.deps.store.recentValues(refs, 30),
-    ]);
+    const { latest, recent } = await this.deps.store.latestAndRecent(refs, 30);
     systems.forEach((system, i) => {
       const metrics = monitoringMetricStatuses(
         system.spec.monitoring ?? [],

@@ -220,7 +220,33 @@ export class MonitoringStore {
   async latest(
     aiSystemRefs: readonly string[],
   ): Promise<Map<string, LatestWithSystem[]>> {
+    return (await this.readLatest(aiSystemRefs)).latest;
+  }
+
+  /**
+   * {@link latest} and {@link recentValues} of the same systems (the inventory page, the status
+   * card): on PostgreSQL one query, one pass over their series.
+   */
+  async latestAndRecent(
+    aiSystemRefs: readonly string[],
+    limit = 30,
+  ): Promise<{
+    latest: Map<string, LatestWithSystem[]>;
+    recent: Map<string, number[]>;
+  }> {
+    if (!this.isPostgres()) {
+      const [latest, recent] = await Promise.all([
+        this.latest(aiSystemRefs),
+        this.recentValues(aiSystemRefs, limit),
+      ]);
+      return { latest, recent };
+    }
+    return this.readLatest(aiSystemRefs, limit);
+  }
+
+  private async readLatest(aiSystemRefs: readonly string[], recent?: number) {
     const out = new Map<string, LatestWithSystem[]>();
+    const recentOut = new Map<string, number[]>();
     const bySeries = new Map<string, LatestWithSystem>();
     const keep = (r: LatestWithSystem) => {
       const id = seriesId(r);
@@ -229,10 +255,12 @@ export class MonitoringStore {
     };
     for (const refs of chunk([...new Set(aiSystemRefs)])) {
       const { rows, days } = this.isPostgres()
-        ? await this.latestPerSeries(refs)
+        ? await this.latestPerSeries(refs, recent)
         : await this.latestByGroup(refs);
       for (const row of rows) {
         const r = toResult(row);
+        if (row.recent?.length)
+          recentOut.set(seriesId(r), row.recent.map(Number));
         keep({
           aiSystemRef: r.aiSystemRef,
           metric: r.metric,
@@ -263,7 +291,7 @@ export class MonitoringStore {
       list.push(r);
       out.set(r.aiSystemRef, list);
     }
-    return out;
+    return { latest: out, recent: recentOut };
   }
 
   private isPostgres() {
@@ -273,9 +301,9 @@ export class MonitoringStore {
   /**
    * PostgreSQL: from the series of these systems, in one query, the newest raw result of each
    * (the oldest id among equal instants) and its newest day — each a few index entries read
-   * backwards.
+   * backwards — and with `recent`, its last `recent` raw values as an array, oldest first.
    */
-  private async latestPerSeries(refs: readonly string[]) {
+  private async latestPerSeries(refs: readonly string[], recent?: number) {
     const found = await this.knex({ s: SERIES })
       .whereIn('s.ai_system_ref', refs)
       .joinRaw(
@@ -302,6 +330,7 @@ export class MonitoringStore {
         { day: 'd.day', min: 'd.min', max: 'd.max', mean: 'd.mean' },
         { count: 'd.count', last: 'd.last' },
         { last_observed_at: 'd.last_observed_at' },
+        ...(recent ? [this.recentArray(recent)] : []),
       );
     return {
       rows: found.filter(row => row.id !== null),
@@ -359,6 +388,16 @@ export class MonitoringStore {
     return out;
   }
 
+  /** PostgreSQL: the last `limit` raw values of series `s`, oldest first, as `recent`. */
+  private recentArray(limit: number) {
+    return this.knex.raw(
+      `array(select v.value from (select r.value, r.observed_at, r.id from ${RESULTS} r where ${OF_SERIES(
+        'r',
+      )} order by r.observed_at desc, r.id desc limit ?) v order by v.observed_at, v.id) as recent`,
+      [limit],
+    );
+  }
+
   /**
    * PostgreSQL: the last `limit` values of each series of these systems, read backwards by
    * index and returned as one array per series.
@@ -366,15 +405,7 @@ export class MonitoringStore {
   private async recentPerSeries(refs: readonly string[], limit: number) {
     const rows = await this.knex({ s: SERIES })
       .whereIn('s.ai_system_ref', refs)
-      .select(
-        's.*',
-        this.knex.raw(
-          `array(select v.value from (select r.value, r.observed_at, r.id from ${RESULTS} r where ${OF_SERIES(
-            'r',
-          )} order by r.observed_at desc, r.id desc limit ?) v order by v.observed_at, v.id) as recent`,
-          [limit],
-        ),
-      );
+      .select('s.*', this.recentArray(limit));
     const out = new Map<string, number[]>();
     for (const row of rows) {
       // a series rolled up entirely has no raw values
