@@ -51,6 +51,7 @@ import {
   createServiceFactory,
   SchedulerService,
   SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
@@ -260,14 +261,17 @@ function pluginDatabases(postgres?: string) {
  * without an initial delay once at startup, and nothing on a timer after that, so no task of
  * the backend runs into a measurement by chance.
  */
+type Task = SchedulerServiceTaskInvocationDefinition &
+  SchedulerServiceTaskScheduleDefinition;
+
 function benchScheduler() {
-  const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
+  const tasks = new Map<string, Task>();
   const abort = new AbortController();
   const factory = createServiceFactory({
     service: coreServices.scheduler,
     deps: { lifecycle: coreServices.lifecycle },
     factory: ({ lifecycle }): SchedulerService => {
-      const own: SchedulerServiceTaskInvocationDefinition[] = [];
+      const own: Task[] = [];
       lifecycle.addStartupHook(async () => {
         for (const task of own) {
           const manual =
@@ -276,9 +280,7 @@ function benchScheduler() {
         }
       });
       lifecycle.addShutdownHook(() => abort.abort());
-      const scheduleTask = async (
-        task: SchedulerServiceTaskInvocationDefinition,
-      ) => {
+      const scheduleTask = async (task: Task) => {
         tasks.set(task.id, task);
         own.push(task);
       };
@@ -713,10 +715,23 @@ async function monitoringRows(postgres?: string): Promise<BenchRow[]> {
 async function main() {
   const args = process.argv.slice(2);
   if (args[0] === 'load') {
-    // benchLoad.ts, when present (the load test has its own entry)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { load } = require('./benchLoad');
-    return (await load(args.slice(1))) ?? 0;
+    // the load test of benchLoad.ts: its `load` (or `main`) entry, true/undefined when it passed
+    let entry:
+      | ((args: string[]) => Promise<boolean | number | void>)
+      | undefined;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require('./benchLoad');
+      entry = mod.load ?? mod.main;
+    } catch (e) {
+      throw new Error(`yarn bench load: cannot load src/benchLoad.ts: ${e}`);
+    }
+    if (!entry)
+      throw new Error('yarn bench load: benchLoad.ts exports no load()');
+    const outcome = await entry(args.slice(1));
+    return outcome === false || (typeof outcome === 'number' && outcome)
+      ? 1
+      : 0;
   }
   const unknown = args.filter(a => a !== '--check');
   if (unknown.length)
