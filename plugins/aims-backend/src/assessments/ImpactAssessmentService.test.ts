@@ -25,7 +25,6 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers a draft save with the version as it wrote it, even when another save lands before the answer', async () => {
-      let service: ImpactAssessmentService;
       let interleaved = false;
       // the audit notification runs after the commit and before the answer: the other
       // editor's save lands exactly there
@@ -43,7 +42,7 @@ describe.each(databases.eachSupportedId())(
           );
         },
       };
-      service = new ImpactAssessmentService(
+      const service: ImpactAssessmentService = new ImpactAssessmentService(
         knex,
         new ImpactAssessmentStore(knex, () => at),
         {} as any,
