@@ -25,6 +25,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers a draft save with the version as it wrote it, even when another save lands before the answer', async () => {
+      const the: { service?: ImpactAssessmentService } = {};
       let interleaved = false;
       // the audit notification runs after the commit and before the answer: the other
       // editor's save lands exactly there
@@ -33,7 +34,7 @@ describe.each(databases.eachSupportedId())(
         emit: async () => {
           if (interleaved) return;
           interleaved = true;
-          await service.saveDraftAs(
+          await the.service!.saveDraftAs(
             REF,
             { intendedUse: 'second editor' },
             'user:default/bob',
@@ -42,7 +43,7 @@ describe.each(databases.eachSupportedId())(
           );
         },
       };
-      const service: ImpactAssessmentService = new ImpactAssessmentService(
+      const service = new ImpactAssessmentService(
         knex,
         new ImpactAssessmentStore(knex, () => at),
         {} as any,
@@ -52,6 +53,7 @@ describe.each(databases.eachSupportedId())(
         {} as any,
         () => at,
       );
+      the.service = service;
 
       const first = await service.saveDraftAs(
         REF,
