@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { ImpactAssessmentContent } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import { migrate } from '../lib/migrate';
 import { ImpactAssessmentService } from './ImpactAssessmentService';
@@ -13,6 +14,9 @@ const databases = TestDatabases.create({
 
 const REF = 'aisystem:default/concurrent-edits';
 const at = new Date('2026-06-01T12:00:00Z');
+/** A draft may lack fields (validated with complete: false). */
+const draft = (intendedUse: string) =>
+  ({ intendedUse }) as Partial<ImpactAssessmentContent> as ImpactAssessmentContent;
 
 describe.each(databases.eachSupportedId())(
   'ImpactAssessmentService on %s',
@@ -36,7 +40,7 @@ describe.each(databases.eachSupportedId())(
           interleaved = true;
           await the.service!.saveDraftAs(
             REF,
-            { intendedUse: 'second editor' },
+            draft('second editor'),
             'user:default/bob',
             at,
             'test',
@@ -57,7 +61,7 @@ describe.each(databases.eachSupportedId())(
 
       const first = await service.saveDraftAs(
         REF,
-        { intendedUse: 'first editor' },
+        draft('first editor'),
         'user:default/alice',
         at,
         'test',
