@@ -254,6 +254,9 @@ export class InventoryService {
   }
 
   private async monitoringSummaries(entities: Entity[]) {
-    return this.monitoring?.summaries(entities.filter(isAISystemEntity));
+    // the inventory column shows the status only (the service-page card has the sparklines)
+    return this.monitoring?.summaries(entities.filter(isAISystemEntity), {
+      sparklines: false,
+    });
   }
 }

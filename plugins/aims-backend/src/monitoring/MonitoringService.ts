@@ -238,23 +238,35 @@ export class MonitoringService {
    */
   async summaries(
     systems: readonly AISystemEntityV1alpha1[],
+    options: { sparklines?: boolean } = {},
   ): Promise<Map<string, MonitoringSummary>> {
     const out = new Map<string, MonitoringSummary>();
     if (!systems.length) return out;
     const now = this.now();
     const refs = systems.map(s => normalizeRef(entityRefOf(s)));
-    const { latest, recent } = await this.deps.store.latestAndRecent(refs, 30);
+    // the inventory shows the status only: no sparklines, just the latest result per series
+    const sparklines = options.sparklines ?? true;
+    const { latest, recent } = sparklines
+      ? await this.deps.store.latestAndRecent(refs, 30)
+      : { latest: await this.deps.store.latest(refs), recent: undefined };
     systems.forEach((system, i) => {
       const metrics = monitoringMetricStatuses(
         system.spec.monitoring ?? [],
         latest.get(refs[i]) ?? [],
         now,
       );
-      out.set(refs[i], {
+      const summary: MonitoringSummary = {
         status: monitoringSummaryStatus(metrics),
         metrics: metrics.length,
         breached: metrics.filter(m => m.status === 'breached').length,
         stale: metrics.filter(m => m.status === 'stale').length,
+      };
+      if (!recent) {
+        out.set(refs[i], summary);
+        return;
+      }
+      out.set(refs[i], {
+        ...summary,
         latest: metrics.map(m => {
           // slice all (the newest of its environments), else the first slice
           const shown = [...m.series].sort((a, b) => {

@@ -168,7 +168,48 @@ export class MonitoringStore {
       for (const row of stored)
         inserted.add(typeof row === 'object' ? row.result_key : row);
     }
+    await this.advanceLatest(
+      sorted.filter(r => inserted.has(r.resultKey)),
+      db,
+    );
     return inserted;
+  }
+
+  /**
+   * Moves each series' latest result forward to the newest of these (just stored) results,
+   * never back: an older result sent late leaves it, and of two at the same second the one
+   * stored first stays (as the findings read it). Same transaction as the insert.
+   */
+  private async advanceLatest(
+    stored: readonly MonitoringResultRow[],
+    db: Db,
+  ): Promise<void> {
+    const newest = new Map<string, MonitoringResultRow>();
+    for (const r of stored) {
+      const prior = newest.get(seriesId(r));
+      if (!prior || prior.observedAt < r.observedAt) newest.set(seriesId(r), r);
+    }
+    for (const id of [...newest.keys()].sort()) {
+      const r = newest.get(id)!;
+      await db(SERIES)
+        .where({
+          ai_system_ref: r.aiSystemRef,
+          metric: r.metric,
+          slice: r.slice,
+          environment: r.environment,
+        })
+        .andWhere(q =>
+          q
+            .whereNull('latest_observed_at')
+            .orWhere('latest_observed_at', '<', r.observedAt),
+        )
+        .update({
+          latest_observed_at: r.observedAt,
+          latest_value: r.value,
+          latest_verdict: r.verdict,
+          latest_threshold: r.threshold ? JSON.stringify(r.threshold) : null,
+        });
+    }
   }
 
   /** Raw results of one AI system observed since `from`, oldest first. */
@@ -220,7 +261,29 @@ export class MonitoringStore {
   async latest(
     aiSystemRefs: readonly string[],
   ): Promise<Map<string, LatestWithSystem[]>> {
-    return (await this.readLatest(aiSystemRefs)).latest;
+    // kept on each series by the ingest: one indexed read however many results are stored
+    const out = new Map<string, LatestWithSystem[]>();
+    for (const refs of chunk([...new Set(aiSystemRefs)])) {
+      const rows = await this.knex(SERIES)
+        .whereIn('ai_system_ref', refs)
+        .whereNotNull('latest_observed_at')
+        .orderBy(['ai_system_ref', 'metric', 'slice', 'environment']);
+      for (const row of rows) {
+        const list = out.get(row.ai_system_ref) ?? [];
+        list.push({
+          aiSystemRef: row.ai_system_ref,
+          metric: row.metric,
+          slice: row.slice,
+          environment: row.environment,
+          value: Number(row.latest_value),
+          observedAt: toIsoTimestamp(row.latest_observed_at)!,
+          verdict: row.latest_verdict,
+          threshold: parseJson(row.latest_threshold),
+        });
+        out.set(row.ai_system_ref, list);
+      }
+    }
+    return out;
   }
 
   /**
