@@ -340,11 +340,13 @@ export async function benchMonitoring(options: {
           `the 90-day chart should hold daily aggregates and raw results: ${points.length} points, ${aggregated} aggregated`,
         );
       const page = await getJson(inventoryPath);
+      // the inventory column: each system's status from its series' latest results
       const monitored = page.items.filter(
-        (i: any) => i.monitoring?.latest?.[0]?.spark?.length,
+        (i: any) =>
+          i.monitoring?.metrics > 0 && i.monitoring.status !== 'not-monitored',
       ).length;
       if (!monitored)
-        throw new Error('the inventory page shows no monitoring values');
+        throw new Error('the inventory page shows no monitoring statuses');
       const samples = await profiled('monitoring-reads', () =>
         interleavedSamples(
           {
