@@ -43,6 +43,10 @@
  *                                  else postgresql://postgres@127.0.0.1:5432 if it answers]
  *   BENCH_LOG_LEVEL [warn]         log level of the backend under test
  *   BENCH_SKIP_MONITORING          set to leave out the monitoring-results rows (benchMonitoring.ts)
+ *   BENCH_ONLY [all]               comma-separated parts to run: drift, inventory, soa, push,
+ *                                  monitoring (e.g. BENCH_ONLY=inventory to iterate on the
+ *                                  inventory; without drift the catalog is seeded at full size
+ *                                  directly)
  */
 import net from 'net';
 import {
@@ -114,6 +118,14 @@ const PUSH_MODES: PushMode[] = (
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres')
   .split(',')
   .map(d => d.trim());
+
+const PARTS = ['drift', 'inventory', 'soa', 'push', 'monitoring'];
+const ONLY = process.env.BENCH_ONLY?.split(',').map(p => p.trim());
+for (const part of ONLY ?? [])
+  if (!PARTS.includes(part))
+    throw new Error(`BENCH_ONLY: "${part}" is not one of ${PARTS.join(', ')}`);
+/** Whether this run includes a part of the bench (BENCH_ONLY). */
+const runs = (part: string) => !ONLY || ONLY.includes(part);
 
 const INVENTORY_TARGET = 1.5;
 const DRIFT_EXPONENT_TARGET = 1.2;
@@ -481,7 +493,7 @@ async function benchOn(database: string, postgres?: string) {
     },
   });
   const started = Date.now();
-  const size = sizeAt(16);
+  const size = sizeAt(runs('drift') ? 16 : 1);
   await catalog.apply(syntheticCatalog({ ...size, groups: GROUPS }));
   const backend = await startTestBackend({
     features: [
@@ -533,7 +545,8 @@ async function benchOn(database: string, postgres?: string) {
 
     // Drift, growing the catalog and the observations from 1/16 to full size.
     const reconcileMs: number[] = [];
-    for (const divisor of [16, 4, 1]) {
+    if (!runs('drift')) await stitched(sizeAt(1));
+    for (const divisor of runs('drift') ? [16, 4, 1] : []) {
       const s = sizeAt(divisor);
       if (divisor !== 16)
         await catalog.apply(syntheticCatalog({ ...s, groups: GROUPS }));
@@ -565,14 +578,15 @@ async function benchOn(database: string, postgres?: string) {
       );
     }
     const exponent = Math.log(reconcileMs[2] / reconcileMs[0]) / Math.log(16);
-    rows.push({
-      scenario: `drift reconcileAll ×16 size: exponent`,
-      database,
-      median: ms(reconcileMs[2]),
-      baseline: ms(reconcileMs[0]),
-      ratio: exponent,
-      target: { max: DRIFT_EXPONENT_TARGET },
-    });
+    if (runs('drift'))
+      rows.push({
+        scenario: `drift reconcileAll ×16 size: exponent`,
+        database,
+        median: ms(reconcileMs[2]),
+        baseline: ms(reconcileMs[0]),
+        ratio: exponent,
+        target: { max: DRIFT_EXPONENT_TARGET },
+      });
 
     // The AIMS records of a mature organisation, then the inventory page's requests.
     const seeded = await seedAssessmentsAndRisks(aims, AI_SYSTEMS);
@@ -603,7 +617,7 @@ async function benchOn(database: string, postgres?: string) {
       );
     }
 
-    for (const s of inventoryScenarios(AI_SYSTEMS)) {
+    for (const s of runs('inventory') ? inventoryScenarios(AI_SYSTEMS) : []) {
       const [inv, cat] = await Promise.all([get(s.inventory), get(s.catalog)]);
       if (inv.status !== 200 || cat.status !== 200)
         throw new Error(
@@ -642,13 +656,15 @@ async function benchOn(database: string, postgres?: string) {
       'SoA: GET /controls/<one AI system>':
         '/api/aims/controls/aisystem/default/ai-system-7',
     };
-    const soaStats = await interleavedStats(
-      Object.fromEntries(
-        Object.entries(soaRequests).map(([name, p]) => [name, ok(p)]),
-      ),
-      Math.max(5, Math.round(ROUNDS / 3)),
-      2,
-    );
+    const soaStats = runs('soa')
+      ? await interleavedStats(
+          Object.fromEntries(
+            Object.entries(soaRequests).map(([name, p]) => [name, ok(p)]),
+          ),
+          Math.max(5, Math.round(ROUNDS / 3)),
+          2,
+        )
+      : {};
     for (const [scenario, stats] of Object.entries(soaStats))
       rows.push({
         scenario,
@@ -658,6 +674,7 @@ async function benchOn(database: string, postgres?: string) {
       });
 
     // Deployment push.
+    if (!runs('push')) return rows;
     const pushed: PushResult[] = await pushIngestion({
       label: database,
       baseUrl: `http://127.0.0.1:${
@@ -757,7 +774,7 @@ async function main() {
       '\nPostgreSQL: SKIPPED (none at 127.0.0.1:5432; set BENCH_POSTGRES_CONNECTION_STRING or BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)',
     );
   // monitoring results: on PostgreSQL when there is one, else on SQLite (benchMonitoring.ts)
-  if (!process.env.BENCH_SKIP_MONITORING)
+  if (!process.env.BENCH_SKIP_MONITORING && runs('monitoring'))
     rows.push(...(await monitoringRows(postgres)));
   printTable(rows);
   const missed = rows.filter(r => passes(r) === false);
