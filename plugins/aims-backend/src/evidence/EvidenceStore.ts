@@ -173,6 +173,54 @@ export class EvidenceStore {
   }
 
   /**
+   * What decides whether these systems' evidence counts now, for the coverage counts only:
+   * approved items alone can be current (evidenceStanding). The static ones (no live source)
+   * count by their expiry alone, so they come as one row per system and control (whether one
+   * never expires, and the latest expiry); the live ones, which need their source's health,
+   * come in full. Far fewer rows than `forSystems` for a page of systems.
+   */
+  async approvedForSystems(refs: readonly string[]): Promise<{
+    static: Array<{
+      aiSystemRef: string;
+      controlId: string;
+      openEnded: boolean;
+      latestExpiry: string | null;
+    }>;
+    live: StoredEvidence[];
+  }> {
+    const result = { static: [] as any[], live: [] as StoredEvidence[] };
+    await Promise.all(
+      chunk([...new Set(refs.map(normalizeRef))]).map(async part => {
+        const [grouped, live] = await Promise.all([
+          this.knex(TABLE)
+            .select('ai_system_ref', 'control_id')
+            .max({ latest: 'expires_at' })
+            .count({ total: '*' })
+            .count({ expiring: 'expires_at' })
+            .whereIn('ai_system_ref', part)
+            .where('status', 'approved')
+            .whereNull('live')
+            .groupBy('ai_system_ref', 'control_id'),
+          this.knex(TABLE)
+            .whereIn('ai_system_ref', part)
+            .where('status', 'approved')
+            .whereNotNull('live'),
+        ]);
+        for (const row of grouped as any[])
+          result.static.push({
+            aiSystemRef: row.ai_system_ref,
+            controlId: row.control_id,
+            // count(expires_at) leaves out the items without an expiry
+            openEnded: Number(row.total) > Number(row.expiring),
+            latestExpiry: toIsoTimestamp(row.latest),
+          });
+        result.live.push(...live.map(toStored));
+      }),
+    );
+    return result;
+  }
+
+  /**
    * Marks the items past their expiry (and not yet expired) as `expired`, returning them as
    * they were before; conditional on their revision so a concurrent edit wins.
    */

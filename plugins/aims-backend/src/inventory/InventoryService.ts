@@ -23,7 +23,6 @@ import {
   toCatalogFilter,
 } from './inventoryQuery';
 import {
-  coverageOf,
   entityRefOf,
   inventoryStatusOf,
   toInventoryItem,
@@ -221,11 +220,9 @@ export class InventoryService {
           credentials,
         ),
       ),
-      // the page's systems in bulk: one query each for mappings, evidence and risks; the
-      // coverage counts read nothing of the organisation's SoA
-      this.controls.systemControls(systems, new Date(), {
-        organisation: false,
-      }),
+      // the page's systems in bulk: one query each for mappings, approved evidence and
+      // risks; the coverage counts read nothing of the organisation's SoA
+      this.controls.coverage(systems, new Date()),
       // the latest result per series and the recent values: one query each for the page
       this.monitoringSummaries(systems),
     ]);
@@ -234,7 +231,7 @@ export class InventoryService {
         entity,
         summaries.get(refs[i]),
         counts.get(refs[i]),
-        coverageOf(controls, refs[i]),
+        controls.get(normalizeRef(refs[i])),
       );
       const summary = monitoring?.get(refs[i].toLocaleLowerCase('en-US'));
       // a system neither declaring nor reporting metrics has no summary (not monitored)

@@ -1,10 +1,12 @@
 import {
   AISystemEntityV1alpha1,
+  ControlCoverageSummary,
   Evidence,
   LiveSourceHealth,
   SoaContent,
   SoaControlRow,
   SystemControls,
+  controlCoverageSummary,
   emptySoaContent,
   evaluateSoaRows,
   evaluateSystemControls,
@@ -187,6 +189,77 @@ export class ControlData {
           orgRows,
         }),
       );
+    });
+    return result;
+  }
+
+  /**
+   * The coverage counts of many AI systems (controlCoverageSummary of `systemControls` with
+   * `organisation: false`), for the inventory's pages. The counts read of the evidence only
+   * whether each control has a current item, so only approved evidence is loaded, the static
+   * items as one row per system and control (approvedForSystems).
+   */
+  async coverage(
+    systems: readonly AISystemEntityV1alpha1[],
+    now: Date,
+  ): Promise<Map<string, ControlCoverageSummary>> {
+    const result = new Map<string, ControlCoverageSummary>();
+    if (!systems.length) return result;
+    const refs = systems.map(s => normalizeRef(entityRefOf(s)));
+    const [health, mappings, approved, risks] = await Promise.all([
+      this.sourceHealth(now),
+      this.deps.mappings.listFor(refs),
+      this.deps.evidence.approvedForSystems(refs),
+      this.deps.risks.controlLinks(refs),
+    ]);
+    const live = this.withStanding(
+      approved.live,
+      now,
+      health,
+      await this.metricHealth(approved.live),
+    );
+    // evaluateSystemControls reads an item's control, system and `current` for the counts:
+    // a static item counts while it has not expired (as evidenceStanding has it)
+    const current = [
+      ...live.filter(e => e.current),
+      ...approved.static
+        .filter(
+          s =>
+            s.openEnded ||
+            (s.latestExpiry !== null && new Date(s.latestExpiry) > now),
+        )
+        .map(
+          s =>
+            ({
+              controlId: s.controlId,
+              aiSystemRef: s.aiSystemRef,
+              current: true,
+            } as Evidence),
+        ),
+    ];
+    const bySystem = <T extends { aiSystemRef: string | null }>(items: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const item of items) {
+        const list = map.get(item.aiSystemRef ?? '') ?? [];
+        list.push(item);
+        map.set(item.aiSystemRef ?? '', list);
+      }
+      return map;
+    };
+    const mappingsOf = bySystem(mappings);
+    const evidenceOf = bySystem(current);
+    const risksOf = bySystem(risks);
+    systems.forEach((system, i) => {
+      const ref = refs[i];
+      const { controls } = evaluateSystemControls({
+        aiSystemRef: ref,
+        tier: getEuAiActTier(system),
+        mappings: mappingsOf.get(ref) ?? [],
+        evidence: evidenceOf.get(ref) ?? [],
+        risks: risksOf.get(ref) ?? [],
+        orgRows: [],
+      });
+      result.set(ref, controlCoverageSummary(controls));
     });
     return result;
   }
