@@ -19,6 +19,11 @@ import { ObservationStore } from './ObservationStore';
 import { SourceStore } from './SourceStore';
 import { Batcher } from '../lib/Batcher';
 import { CatalogComponents } from './CatalogComponents';
+import {
+  OneStatementEntry,
+  canStoreInOneStatement,
+  storeInOneStatement,
+} from './oneStatementWrite';
 import { DRIFT_TYPES, DriftService } from './DriftService';
 import { aimsDeploymentReportPermission } from '@aims-backstage/backstage-plugin-aims-common';
 import { AccessControl } from '../permissions/AccessControl';
@@ -446,6 +451,36 @@ export class DeploymentIngest {
     }
   }
 
+  /**
+   * Each item's outcome once `inserted` holds the ids stored now: stored (the first item of
+   * an id that was inserted), or the report stored before under its id (read back, or the
+   * earlier item of this batch).
+   */
+  private async outcomesOf(
+    items: PendingReport[],
+    first: Map<string, number>,
+    inserted: Set<string>,
+    db: Knex | Knex.Transaction = this.deps.knex,
+  ): Promise<WriteOutcome[]> {
+    const isStored = (item: PendingReport, i: number) =>
+      first.get(item.report.id) === i && inserted.has(item.report.id);
+    const priorIds = items
+      .filter((item, i) => !isStored(item, i))
+      .map(item => item.report.id)
+      .filter(id => !inserted.has(id));
+    const prior = priorIds.length
+      ? await this.deps.reports.getMany(priorIds, db)
+      : new Map();
+    return items.map((item, i): WriteOutcome => {
+      if (isStored(item, i)) return { stored: true };
+      const id = item.report.id;
+      return {
+        stored: false,
+        prior: inserted.has(id) ? items[first.get(id)!].report : prior.get(id),
+      };
+    });
+  }
+
   private async write(items: PendingReport[]): Promise<WriteOutcome[]> {
     const { knex, reports, observations, queue } = this.deps;
     const runAt = this.now();
@@ -454,11 +489,36 @@ export class DeploymentIngest {
     items.forEach((item, i) => {
       if (!first.has(item.report.id)) first.set(item.report.id, i);
     });
-    const outcomes = await knex.transaction(async trx => {
-      const inserted = await reports.insertMany(
-        [...first.values()].map(i => items[i]),
-        trx,
+    const candidates = [...first.values()].map(i => items[i]);
+    const entries = candidates.map(
+      ({ report, receivedBy, at, queue: queued }): OneStatementEntry => ({
+        id: report.id,
+        report: JSON.stringify(report),
+        component: report.component,
+        environment: report.environment,
+        receivedAt: at,
+        receivedBy,
+        observations: deploymentReportToObservations(
+          report,
+          DEPLOYMENT_REPORTS_SOURCE,
+        ),
+        queue: queued,
+      }),
+    );
+    if (canStoreInOneStatement(knex, entries)) {
+      const inserted = await storeInOneStatement(
+        knex,
+        observations,
+        DEPLOYMENT_REPORTS_SOURCE,
+        entries,
+        runAt,
       );
+      const outcomes = await this.outcomesOf(items, first, inserted);
+      if (outcomes.some(o => o.stored)) await this.markSourceHealthy(runAt);
+      return outcomes;
+    }
+    const outcomes = await knex.transaction(async trx => {
+      const inserted = await reports.insertMany(candidates, trx);
       const isStored = (item: PendingReport, i: number) =>
         first.get(item.report.id) === i && inserted.has(item.report.id);
       const stored = items.filter(isStored);
@@ -491,23 +551,7 @@ export class DeploymentIngest {
             trx,
           );
       }
-      const priorIds = items
-        .filter((item, i) => !isStored(item, i))
-        .map(item => item.report.id)
-        .filter(id => !inserted.has(id));
-      const prior = priorIds.length
-        ? await reports.getMany(priorIds, trx)
-        : new Map();
-      return items.map((item, i): WriteOutcome => {
-        if (isStored(item, i)) return { stored: true };
-        const id = item.report.id;
-        return {
-          stored: false,
-          prior: inserted.has(id)
-            ? items[first.get(id)!].report
-            : prior.get(id),
-        };
-      });
+      return this.outcomesOf(items, first, inserted, trx);
     });
     if (outcomes.some(o => o.stored)) await this.markSourceHealthy(runAt);
     return outcomes;

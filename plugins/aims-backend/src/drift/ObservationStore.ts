@@ -5,7 +5,7 @@ import { chunk, normalizeRef, toIsoTimestamp } from '../lib/db';
 const TABLE = 'aims_observations';
 type Db = Knex | Knex.Transaction;
 
-const normalizeEnvironment = (environment: string) =>
+export const normalizeEnvironment = (environment: string) =>
   environment.trim().toLocaleLowerCase('en-US');
 
 /**
@@ -32,7 +32,8 @@ export function observationTargetKey(o: DeploymentObservation): string {
 export class ObservationStore {
   constructor(private readonly knex: Knex) {}
 
-  private toRows(
+  /** The rows a source's observations are stored as (one per target of a scope). */
+  toRows(
     sourceId: string,
     observations: readonly DeploymentObservation[],
     runAt: Date,
