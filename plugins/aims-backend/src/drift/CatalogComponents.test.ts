@@ -54,4 +54,17 @@ describe('CatalogComponents', () => {
     await components.exists('component:default/payments-api');
     expect(byRefs).toHaveBeenCalledTimes(4);
   });
+
+  it('loads every component in the background on a miss, so other components need no query', async () => {
+    const { components, byRefs } = setup();
+    expect(await components.exists('component:default/payments-api')).toBe(
+      true,
+    );
+    await new Promise(r => setImmediate(r));
+    expect(await components.exists('component:default/chat-api')).toBe(true);
+    expect(byRefs).toHaveBeenCalledTimes(1);
+    // absence is still asked every time
+    expect(await components.exists('component:default/nope')).toBe(false);
+    expect(byRefs).toHaveBeenCalledTimes(2);
+  });
 });
