@@ -213,8 +213,9 @@ export const aimsPlugin = createBackendPlugin({
           store: driftQueueStore,
           reconcile: components => drift.reconcileFor(components),
           logger,
-          // a burst of reports within this window becomes one reconcile
+          // a burst of reports becomes one reconcile, at most a second after its first report
           delayMs: 250,
+          maxDelayMs: 1000,
           batchSize: 200,
           // a replica that dies mid-reconcile holds its components this long
           leaseMs: readDriftQueueLeaseMs(config),

@@ -5,10 +5,11 @@ import { ClaimedComponent, DriftQueueStore } from './DriftQueueStore';
 /**
  * Drains the drift reconcile queue (`aims_drift_queue`): components a deployment report
  * touched are reconciled shortly after the report was answered, many in one pass. `kick()`
- * (after a report commits on this replica) drains after `delayMs`, so a burst of reports
- * becomes one reconcile; the scheduled `aims-drift-queue` task drains on every replica, which
- * picks up anything a replica that stopped never got to, and what it had claimed once its
- * lease (`aims.drift.queueLease`) ran out.
+ * (after a report commits on this replica) drains once no report came for `delayMs`, at the
+ * latest `maxDelayMs` after the first, so a burst of reports becomes one reconcile that does
+ * not compete with the burst's ingestion for the CPU. The scheduled `aims-drift-queue` task
+ * drains on every replica, which picks up anything a replica that stopped never got to, and
+ * what it had claimed once its lease (`aims.drift.queueLease`) ran out.
  */
 export class DriftQueue {
   /** One lease owner per process: a crashed process's leases simply expire. */
@@ -17,18 +18,26 @@ export class DriftQueue {
   private draining?: Promise<number>;
   private again = false;
   private stopped = false;
+  private firstKickAt = 0;
 
   constructor(
     private readonly deps: {
       store: DriftQueueStore;
       reconcile: (components: string[]) => Promise<unknown>;
       logger: LoggerService;
+      /** A pass starts this long after the last kick… */
       delayMs: number;
+      /** …or this long after the first kick of a burst (default 4 × delayMs). */
+      maxDelayMs?: number;
       batchSize: number;
       leaseMs: number;
       clock?: () => Date;
     },
   ) {}
+
+  private maxDelayMs() {
+    return this.deps.maxDelayMs ?? 4 * this.deps.delayMs;
+  }
 
   private now() {
     return this.deps.clock ? this.deps.clock() : new Date();
@@ -41,7 +50,15 @@ export class DriftQueue {
       this.again = true;
       return;
     }
-    if (this.timer) return;
+    const now = Date.now();
+    if (this.timer) {
+      // debounced while reports keep arriving, up to `maxDelayMs` after the first kick
+      if (now + this.deps.delayMs - this.firstKickAt > this.maxDelayMs())
+        return;
+      clearTimeout(this.timer);
+    } else {
+      this.firstKickAt = now;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.drain().catch(e =>
