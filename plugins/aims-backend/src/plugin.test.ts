@@ -405,6 +405,10 @@ describe.each(databases.eachSupportedId())('aims backend on %s', databaseId => {
       ['status=not-required&tier=high-risk', []],
       ['lifecycle=retired', ['cv-screener', 'voice-bot']],
       ['status=approved&owner=cx-team', ['cv-screener']],
+      // a retired system's overdue approval shows as approved (the lifecycle filter too)
+      ['status=approved&lifecycle=Retired', ['cv-screener']],
+      ['status=review-overdue&lifecycle=production', ['churn-model']],
+      ['status=review-overdue&lifecycle=retired', []],
       ['status=approved&tier=high-risk', ['cv-screener', 'fraud-scorer']],
       [
         'owner=risk-ml&lifecycle=production&tier=unclassified&type=ml-model&q=churn',

@@ -94,6 +94,39 @@ function toVersion(row: any): ImpactAssessmentVersion {
   };
 }
 
+/** The columns a summary reads (summarizeImpactAssessment). */
+const SUMMARY_COLUMNS = [
+  'ai_system_ref',
+  'version',
+  'status',
+  'approved_at',
+  'review_due',
+];
+
+/** Stored versions as the facts a summary reads, by (lower-case) ref. */
+function versionFactsByRef(
+  rows: Array<{
+    ai_system_ref: string;
+    version: number;
+    status: StoredImpactAssessmentStatus;
+    approved_at: unknown;
+    review_due: unknown;
+  }>,
+): Map<string, ImpactAssessmentVersionFacts[]> {
+  const facts = new Map<string, ImpactAssessmentVersionFacts[]>();
+  for (const row of rows) {
+    const list = facts.get(row.ai_system_ref) ?? [];
+    list.push({
+      version: Number(row.version),
+      status: row.status,
+      approvedAt: toIsoTimestamp(row.approved_at),
+      reviewDue: toIsoTimestamp(row.review_due),
+    });
+    facts.set(row.ai_system_ref, list);
+  }
+  return facts;
+}
+
 /** Impact assessments, versioned per AI system. */
 export class ImpactAssessmentStore {
   constructor(
@@ -205,42 +238,16 @@ export class ImpactAssessmentStore {
   async getSummaries(
     aiSystemRefs: readonly string[],
   ): Promise<Map<string, ImpactAssessmentSummary>> {
-    const facts = new Map<string, ImpactAssessmentVersionFacts[]>();
     const unique = [...new Set(aiSystemRefs.map(normalizeRef))];
     // the chunks of a large scan (the inventory's status filter and counts) in parallel
-    const parts: Array<
-      Array<{
-        ai_system_ref: string;
-        version: number;
-        status: StoredImpactAssessmentStatus;
-        approved_at: unknown;
-        review_due: unknown;
-      }>
-    > = await Promise.all(
+    const parts = await Promise.all(
       chunk(unique).map(refs =>
         this.knex(TABLE)
-          .select(
-            'ai_system_ref',
-            'version',
-            'status',
-            'approved_at',
-            'review_due',
-          )
+          .select(...SUMMARY_COLUMNS)
           .whereIn('ai_system_ref', refs),
       ),
     );
-    for (const rows of parts) {
-      for (const row of rows) {
-        const list = facts.get(row.ai_system_ref) ?? [];
-        list.push({
-          version: Number(row.version),
-          status: row.status,
-          approvedAt: toIsoTimestamp(row.approved_at),
-          reviewDue: toIsoTimestamp(row.review_due),
-        });
-        facts.set(row.ai_system_ref, list);
-      }
-    }
+    const facts = versionFactsByRef(parts.flat());
     const now = this.clock();
     const result = new Map<string, ImpactAssessmentSummary>();
     for (const ref of aiSystemRefs) {
@@ -249,6 +256,22 @@ export class ImpactAssessmentStore {
         summarizeImpactAssessment(facts.get(normalizeRef(ref)) ?? [], now),
       );
     }
+    return result;
+  }
+
+  /**
+   * The summary of every AI system with an assessment stored, keyed by lower-case ref (one
+   * query); a system not in it is `missing`. For the inventory's status filter, which asks
+   * the catalog for the systems of a status instead of scanning every system for it.
+   */
+  async allSummaries(): Promise<Map<string, ImpactAssessmentSummary>> {
+    const facts = versionFactsByRef(
+      await this.knex(TABLE).select(...SUMMARY_COLUMNS),
+    );
+    const now = this.clock();
+    const result = new Map<string, ImpactAssessmentSummary>();
+    for (const [ref, versions] of facts)
+      result.set(ref, summarizeImpactAssessment(versions, now));
     return result;
   }
 }

@@ -1,11 +1,14 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { QueryEntitiesInitialRequest } from '@backstage/catalog-client';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   InventoryCounts,
   InventoryItem,
+  ImpactAssessmentSummary,
   InventoryResponse,
   getEuAiActTier,
+  owesImpactAssessment,
   isAISystemEntity,
   tallyInventoryCounts,
 } from '@aims-backstage/backstage-plugin-aims-common';
@@ -28,7 +31,27 @@ import {
   toInventoryItem,
 } from './inventoryItem';
 
+type FilterPredicate = NonNullable<QueryEntitiesInitialRequest['query']>;
+
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+/**
+ * The most stored refs the status filter names in one catalog query (pageOfStatus); beyond,
+ * it scans. Each is a bound value of the catalog's SQL (SQLite allows 32,766 in all).
+ */
+const MAX_FILTER_REFS = 10_000;
+
+/** The names of these (lower-case) refs per namespace. */
+function namesByNamespace(refs: readonly string[]): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const ref of refs) {
+    const { namespace, name } = parseEntityRef(ref);
+    const list = names.get(namespace) ?? [];
+    list.push(name);
+    names.set(namespace, list);
+  }
+  return names;
+}
+
 /** What the status of a system needs besides its ref: the lifecycle decides `not-required`. */
 const STATUS_FIELDS = [...REF_FIELDS, 'spec.lifecycle'];
 /** What the `monitoring` filter needs besides: the declared metrics. */
@@ -61,6 +84,10 @@ export class InventoryService {
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
   ): Promise<InventoryResponse> {
+    if (query.status && !query.monitoring && query.limit !== undefined) {
+      const page = await this.pageOfStatus(query, query.status, credentials);
+      if (page) return page;
+    }
     if (query.status || query.monitoring)
       return this.listByStatus(query, credentials);
 
@@ -116,6 +143,15 @@ export class InventoryService {
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
   ): Promise<InventoryCounts> {
+    // every AI system the caller may see: the summaries of all stored systems load while the
+    // catalog is scanned (a narrower scope reads the summaries of its systems after)
+    const everySystem =
+      !query.owner && !query.lifecycle && !query.type && !query.q;
+    const allSummaries = everySystem
+      ? this.assessments.allSummaries()
+      : undefined;
+    // settled here so a failing scan leaves no unhandled rejection behind
+    allSummaries?.catch(() => undefined);
     const systems = [];
     for await (const page of this.catalog.streamEntities(
       {
@@ -138,7 +174,11 @@ export class InventoryService {
       systems.splice(0, systems.length, ...systems.filter(matches));
     }
     const refs = systems.map(entityRefOf);
-    const summaries = await this.assessments.getSummaries(refs);
+    const summaries = allSummaries
+      ? await allSummaries.then(
+          all => new Map(refs.map(ref => [ref, all.get(normalizeRef(ref))])),
+        )
+      : await this.assessments.getSummaries(refs);
     return tallyInventoryCounts(
       systems.map((entity, i) => ({
         status: inventoryStatusOf(entity, summaries.get(refs[i])),
@@ -146,6 +186,80 @@ export class InventoryService {
       })),
       { status: query.status, tier: query.tier },
     );
+  }
+
+  /**
+   * A page of the `status` filter without scanning the catalog: our database knows which
+   * systems have which stored summary and the lifecycle decides the rest (inventoryStatusOf:
+   * a retired system shows `approved` for `review-overdue`), so the catalog gets the refs of
+   * that status as a filter next to the page's own — per namespace, the names, and the
+   * lifecycles (every AI system has one) that owe an assessment or that don't — and answers
+   * the page as it answers any other. The lifecycles are the values of the caller's AI
+   * systems, asked as facets while our summaries load. Undefined (the scan instead) when the
+   * status is one of systems without a record (`missing`, `not-required`: not a list of
+   * refs), or the refs would make the catalog query too large.
+   */
+  private async pageOfStatus(
+    query: ParsedInventoryQuery,
+    status: NonNullable<ParsedInventoryQuery['status']>,
+    credentials: BackstageCredentials,
+  ): Promise<InventoryResponse | undefined> {
+    const [summaries, { facets }] = await Promise.all([
+      this.assessments.allSummaries(),
+      query.lifecycle
+        ? { facets: {} as Record<string, Array<{ value: string }>> }
+        : this.catalog.getEntityFacets(
+            { filter: { kind: 'aisystem' }, facets: ['spec.lifecycle'] },
+            { credentials },
+          ),
+    ]);
+    // the page's own lifecycle filter keeps its value (its systems all owe, or none does)
+    const lifecycles = query.lifecycle
+      ? [query.lifecycle]
+      : (facets['spec.lifecycle'] ?? []).map(f => f.value);
+    const scope = toCatalogFilter({ ...query, status: undefined });
+    const alternatives: FilterPredicate[] = [];
+    let refCount = 0;
+    for (const retired of [false, true]) {
+      const values = lifecycles.filter(
+        v => owesImpactAssessment(v) === !retired,
+      );
+      if (!values.length) continue;
+      const lifecycle = retired ? 'retired' : undefined;
+      const shows = (summary?: ImpactAssessmentSummary) =>
+        inventoryStatusOf({ spec: { lifecycle } }, summary) === status;
+      if (shows(undefined)) return undefined;
+      const refs = [...summaries].filter(([, s]) => shows(s)).map(([r]) => r);
+      refCount += refs.length;
+      for (const [namespace, names] of namesByNamespace(refs))
+        alternatives.push({
+          $all: [
+            { 'spec.lifecycle': { $in: values } },
+            { 'metadata.namespace': namespace },
+            { 'metadata.name': { $in: names } },
+          ],
+        } as FilterPredicate);
+    }
+    if (refCount > MAX_FILTER_REFS) return undefined;
+    if (!alternatives.length) return { items: [], totalCount: 0 };
+    // a predicate, so the catalog client POSTs it (thousands of names do not fit a URL)
+    const byStatus: FilterPredicate =
+      alternatives.length === 1 ? alternatives[0] : { $any: alternatives };
+    const page = await this.catalog.queryEntities(
+      {
+        ...scope,
+        query: scope.query ? { $all: [scope.query, byStatus] } : byStatus,
+        fields: INVENTORY_ENTITY_FIELDS,
+        orderFields: INVENTORY_ORDER,
+        limit: query.limit,
+        offset: query.offset,
+      },
+      { credentials },
+    );
+    return {
+      items: await this.enrich(page.items, credentials),
+      totalCount: page.totalItems,
+    };
   }
 
   /**

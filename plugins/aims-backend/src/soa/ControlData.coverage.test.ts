@@ -105,7 +105,10 @@ describe.each(databases.eachSupportedId())(
               expiresAt: EXPIRIES[next(EXPIRIES.length)],
               status: STATUSES[next(STATUSES.length)],
               // a live source that never reported does not count
-              live: i % 5 === 0 && next(2) ? { kind: 'deployment-source', id: 'ci' } : null,
+              live:
+                i % 5 === 0 && next(2)
+                  ? { kind: 'deployment-source', id: 'ci' }
+                  : null,
             } as any);
         }
       }
@@ -114,15 +117,18 @@ describe.each(databases.eachSupportedId())(
       });
       const coverage = await data.coverage(systems, NOW);
       const expected = new Map(
-        [...full].map(([ref, sc]) => [ref, controlCoverageSummary(sc.controls)]),
+        [...full].map(([ref, sc]) => [
+          ref,
+          controlCoverageSummary(sc.controls),
+        ]),
       );
       expect(coverage).toEqual(expected);
       // the spread reaches both outcomes
       const values = [...coverage.values()];
       expect(values.some(c => c.implementedWithEvidence > 0)).toBe(true);
-      expect(
-        values.some(c => c.applicable > c.implementedWithEvidence),
-      ).toBe(true);
+      expect(values.some(c => c.applicable > c.implementedWithEvidence)).toBe(
+        true,
+      );
     });
   },
 );
