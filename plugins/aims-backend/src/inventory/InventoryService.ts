@@ -204,19 +204,31 @@ export class InventoryService {
     status: NonNullable<ParsedInventoryQuery['status']>,
     credentials: BackstageCredentials,
   ): Promise<InventoryResponse | undefined> {
-    const [summaries, { facets }] = await Promise.all([
+    const [summaries, lifecycleFacets] = await Promise.all([
       this.assessments.allSummaries(),
       query.lifecycle
-        ? { facets: {} as Record<string, Array<{ value: string }>> }
+        ? undefined
         : this.catalog.getEntityFacets(
-            { filter: { kind: 'aisystem' }, facets: ['spec.lifecycle'] },
+            {
+              filter: { kind: 'aisystem' },
+              facets: ['spec.lifecycle', 'kind'],
+            },
             { credentials },
           ),
     ]);
-    // the page's own lifecycle filter keeps its value (its systems all owe, or none does)
-    const lifecycles = query.lifecycle
-      ? [query.lifecycle]
-      : (facets['spec.lifecycle'] ?? []).map(f => f.value);
+    let lifecycles: string[];
+    if (query.lifecycle) {
+      // the page's own lifecycle filter keeps its value (its systems all owe, or none does)
+      lifecycles = [query.lifecycle];
+    } else {
+      const facets = lifecycleFacets!.facets;
+      const values = facets['spec.lifecycle'] ?? [];
+      const count = (list: Array<{ count: number }>) =>
+        list.reduce((n, f) => n + f.count, 0);
+      // a value too long for the catalog's index is in no facet: the scan judges those
+      if (count(values) !== count(facets.kind ?? [])) return undefined;
+      lifecycles = values.map(f => f.value);
+    }
     const scope = toCatalogFilter({ ...query, status: undefined });
     const alternatives: FilterPredicate[] = [];
     let refCount = 0;
