@@ -261,8 +261,8 @@ export class ImpactAssessmentStore {
 
   /**
    * The summary of every AI system with an assessment stored, keyed by lower-case ref (one
-   * query); a system not in it is `missing`. For the inventory's status filter, which asks
-   * the catalog for the systems of a status instead of scanning every system for it.
+   * query); a system not in it is `missing`. For the inventory counts over every AI system,
+   * which load it while the catalog is scanned instead of after.
    */
   async allSummaries(): Promise<Map<string, ImpactAssessmentSummary>> {
     const facts = versionFactsByRef(

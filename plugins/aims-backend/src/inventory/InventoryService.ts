@@ -1,14 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { QueryEntitiesInitialRequest } from '@backstage/catalog-client';
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   InventoryCounts,
   InventoryItem,
-  ImpactAssessmentSummary,
   InventoryResponse,
   getEuAiActTier,
-  owesImpactAssessment,
   isAISystemEntity,
   tallyInventoryCounts,
 } from '@aims-backstage/backstage-plugin-aims-common';
@@ -31,27 +28,7 @@ import {
   toInventoryItem,
 } from './inventoryItem';
 
-type FilterPredicate = NonNullable<QueryEntitiesInitialRequest['query']>;
-
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
-/**
- * The most stored refs the status filter names in one catalog query (pageOfStatus); beyond,
- * it scans. Each is a bound value of the catalog's SQL (SQLite allows 32,766 in all).
- */
-const MAX_FILTER_REFS = 10_000;
-
-/** The names of these (lower-case) refs per namespace. */
-function namesByNamespace(refs: readonly string[]): Map<string, string[]> {
-  const names = new Map<string, string[]>();
-  for (const ref of refs) {
-    const { namespace, name } = parseEntityRef(ref);
-    const list = names.get(namespace) ?? [];
-    list.push(name);
-    names.set(namespace, list);
-  }
-  return names;
-}
-
 /** What the status of a system needs besides its ref: the lifecycle decides `not-required`. */
 const STATUS_FIELDS = [...REF_FIELDS, 'spec.lifecycle'];
 /** What the `monitoring` filter needs besides: the declared metrics. */
@@ -84,10 +61,6 @@ export class InventoryService {
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
   ): Promise<InventoryResponse> {
-    if (query.status && !query.monitoring && query.limit !== undefined) {
-      const page = await this.pageOfStatus(query, query.status, credentials);
-      if (page) return page;
-    }
     if (query.status || query.monitoring)
       return this.listByStatus(query, credentials);
 
@@ -186,92 +159,6 @@ export class InventoryService {
       })),
       { status: query.status, tier: query.tier },
     );
-  }
-
-  /**
-   * A page of the `status` filter without scanning the catalog: our database knows which
-   * systems have which stored summary and the lifecycle decides the rest (inventoryStatusOf:
-   * a retired system shows `approved` for `review-overdue`), so the catalog gets the refs of
-   * that status as a filter next to the page's own — per namespace, the names, and the
-   * lifecycles (every AI system has one) that owe an assessment or that don't — and answers
-   * the page as it answers any other. The lifecycles are the values of the caller's AI
-   * systems, asked as facets while our summaries load. Undefined (the scan instead) when the
-   * status is one of systems without a record (`missing`, `not-required`: not a list of
-   * refs), or the refs would make the catalog query too large.
-   */
-  private async pageOfStatus(
-    query: ParsedInventoryQuery,
-    status: NonNullable<ParsedInventoryQuery['status']>,
-    credentials: BackstageCredentials,
-  ): Promise<InventoryResponse | undefined> {
-    const [summaries, lifecycleFacets] = await Promise.all([
-      this.assessments.allSummaries(),
-      query.lifecycle
-        ? undefined
-        : this.catalog.getEntityFacets(
-            {
-              filter: { kind: 'aisystem' },
-              facets: ['spec.lifecycle', 'kind'],
-            },
-            { credentials },
-          ),
-    ]);
-    let lifecycles: string[];
-    if (query.lifecycle) {
-      // the page's own lifecycle filter keeps its value (its systems all owe, or none does)
-      lifecycles = [query.lifecycle];
-    } else {
-      const facets = lifecycleFacets!.facets;
-      const values = facets['spec.lifecycle'] ?? [];
-      const count = (list: Array<{ count: number }>) =>
-        list.reduce((n, f) => n + f.count, 0);
-      // a value too long for the catalog's index is in no facet: the scan judges those
-      if (count(values) !== count(facets.kind ?? [])) return undefined;
-      lifecycles = values.map(f => f.value);
-    }
-    const scope = toCatalogFilter({ ...query, status: undefined });
-    const alternatives: FilterPredicate[] = [];
-    let refCount = 0;
-    for (const retired of [false, true]) {
-      const values = lifecycles.filter(
-        v => owesImpactAssessment(v) === !retired,
-      );
-      if (!values.length) continue;
-      const lifecycle = retired ? 'retired' : undefined;
-      const shows = (summary?: ImpactAssessmentSummary) =>
-        inventoryStatusOf({ spec: { lifecycle } }, summary) === status;
-      if (shows(undefined)) return undefined;
-      const refs = [...summaries].filter(([, s]) => shows(s)).map(([r]) => r);
-      refCount += refs.length;
-      for (const [namespace, names] of namesByNamespace(refs))
-        alternatives.push({
-          $all: [
-            { 'spec.lifecycle': { $in: values } },
-            { 'metadata.namespace': namespace },
-            { 'metadata.name': { $in: names } },
-          ],
-        } as FilterPredicate);
-    }
-    if (refCount > MAX_FILTER_REFS) return undefined;
-    if (!alternatives.length) return { items: [], totalCount: 0 };
-    // a predicate, so the catalog client POSTs it (thousands of names do not fit a URL)
-    const byStatus: FilterPredicate =
-      alternatives.length === 1 ? alternatives[0] : { $any: alternatives };
-    const page = await this.catalog.queryEntities(
-      {
-        ...scope,
-        query: scope.query ? { $all: [scope.query, byStatus] } : byStatus,
-        fields: INVENTORY_ENTITY_FIELDS,
-        orderFields: INVENTORY_ORDER,
-        limit: query.limit,
-        offset: query.offset,
-      },
-      { credentials },
-    );
-    return {
-      items: await this.enrich(page.items, credentials),
-      totalCount: page.totalItems,
-    };
   }
 
   /**
