@@ -34,6 +34,7 @@ exports.up = async function up(knex) {
   });
   // the series stored before: their newest raw result (ties: the first stored)
   const same = SERIES.map(c => `r.${c} = s.${c}`).join(' and ');
+  /** @param {string} column */
   const newest = column =>
     knex.raw(
       `(select r.${column} from aims_monitoring_results r where ${same} order by r.observed_at desc, r.id asc limit 1)`,
@@ -46,6 +47,7 @@ exports.up = async function up(knex) {
   });
   // a series whose results were all rolled up: the last value of its newest day
   const sameDay = SERIES.map(c => `d.${c} = s.${c}`).join(' and ');
+  /** @param {string} column */
   const newestDay = column =>
     knex.raw(
       `(select d.${column} from aims_monitoring_daily d where ${sameDay} order by d.day desc limit 1)`,

@@ -64,7 +64,8 @@ export type MonitoringSummary = {
   metrics: number;
   breached: number;
   stale: number;
-  latest: Array<{
+  /** With sparklines only (the status card); the inventory column leaves them out. */
+  latest?: Array<{
     metric: string;
     status: MonitoringSeriesStatus;
     value: number | null;
