@@ -204,7 +204,9 @@ export async function main(): Promise<boolean> {
       const check = await lostWrites(dbs.aims, runs);
       const conflicts = statuses['PUT /impact-assessments/…/draft']?.['409'];
       console.log(
-        `  writes acknowledged: ${check.deployments} deployment reports, ${runs.reduce(
+        `  writes acknowledged: ${
+          check.deployments
+        } deployment reports, ${runs.reduce(
           (n, r) => n + r.drafts.length,
           0,
         )} draft saves on ${check.drafts.size} AI systems (${

@@ -175,9 +175,7 @@ async function main() {
           token: args.ingestToken,
           body: {
             id,
-            component: `component:default/service-${
-              (a * 4) % args.components
-            }`,
+            component: `component:default/service-${(a * 4) % args.components}`,
             environment: i % 3 === 0 ? 'staging' : 'production',
             deployedAt: new Date(Date.now() - 60_000).toISOString(),
             aiSystems: [

@@ -37,7 +37,10 @@ function entityRefOf(doc: any): string {
 function yamlProblem(message: string): string {
   const first = message.split('\n')[0];
   // the parser recurses per level: a document nested thousands of levels deep overflows it
-  return first.replace(/^Maximum call stack size exceeded/, 'nested too deeply');
+  return first.replace(
+    /^Maximum call stack size exceeded/,
+    'nested too deeply',
+  );
 }
 
 /** Validates the AISystem documents of one multi-document YAML text. */

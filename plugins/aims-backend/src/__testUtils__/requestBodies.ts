@@ -149,4 +149,3 @@ export const VALID_BODIES: Record<string, () => unknown> = {
     owner: 'group:default/compliance',
   }),
 };
-

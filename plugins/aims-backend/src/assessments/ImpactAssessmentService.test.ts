@@ -16,7 +16,9 @@ const REF = 'aisystem:default/concurrent-edits';
 const at = new Date('2026-06-01T12:00:00Z');
 /** A draft may lack fields (validated with complete: false). */
 const draft = (intendedUse: string) =>
-  ({ intendedUse }) as Partial<ImpactAssessmentContent> as ImpactAssessmentContent;
+  ({
+    intendedUse,
+  } as Partial<ImpactAssessmentContent> as ImpactAssessmentContent);
 
 describe.each(databases.eachSupportedId())(
   'ImpactAssessmentService on %s',

@@ -23,7 +23,11 @@ import {
   freePort,
   poll,
 } from './__testUtils__/backendUnderTest';
-import { MONITORED_SYSTEM, SERVICES, serviceRef } from './__testUtils__/faultsCatalog';
+import {
+  MONITORED_SYSTEM,
+  SERVICES,
+  serviceRef,
+} from './__testUtils__/faultsCatalog';
 
 jest.setTimeout(180_000);
 
@@ -162,7 +166,9 @@ describeOnPostgres(
     }
 
     const storedReports = async (ids: string[]) => {
-      const rows: Array<{ id: string }> = await aimsDb('aims_deployment_reports')
+      const rows: Array<{ id: string }> = await aimsDb(
+        'aims_deployment_reports',
+      )
         .whereIn('id', ids)
         .select('id');
       return rows.map(r => r.id);
@@ -195,7 +201,10 @@ describeOnPostgres(
      * SIGKILLs `target` as soon as the drift queue shows a claim (a drain in progress); gives
      * up once sending is over and the queue is empty.
      */
-    async function killOnClaim(target: BackendUnderTest, sending: () => boolean) {
+    async function killOnClaim(
+      target: BackendUnderTest,
+      sending: () => boolean,
+    ) {
       while (sending() || (await queued()) > 0) {
         const leased = await aimsDb('aims_drift_queue')
           .whereNotNull('lease_owner')
@@ -227,7 +236,8 @@ describeOnPostgres(
       await poll(
         async () => {
           if ((await queued()) > 0) return undefined;
-          for (const r of reports) if (!(await driftFinding(r))) return undefined;
+          for (const r of reports)
+            if (!(await driftFinding(r))) return undefined;
           return true;
         },
         `the drift queue to drain and a drift finding for each of ${reports.length} stored reports`,
@@ -275,7 +285,9 @@ describeOnPostgres(
     const running = async () =>
       current()?.alive ? current() : await startBackend();
     const dump = (e: unknown) => {
-      throw new Error(`${(e as Error).message}\n--- backend output ---\n${current()?.logs()}`);
+      throw new Error(
+        `${(e as Error).message}\n--- backend output ---\n${current()?.logs()}`,
+      );
     };
 
     it('POSTGRES_15: SIGKILL in a burst of reports and results loses nothing answered 2xx, stores nothing twice, and reconciles every stored report after the restart', async () => {
@@ -301,8 +313,7 @@ describeOnPostgres(
       // SIGKILL once about a third is acknowledged: the rest is in flight or not sent yet
       let acked = 0;
       const answers = await burst(items, 12, send, a => {
-        if (is2xx(a) && ++acked === Math.floor(items.length / 3))
-          first.kill();
+        if (is2xx(a) && ++acked === Math.floor(items.length / 3)) first.kill();
       });
       await first.kill();
       const ackedReports = items
@@ -344,7 +355,11 @@ describeOnPostgres(
         second.post('/api/aims/deployments', r),
       );
       reports.forEach((r, i) =>
-        expect({ id: r.id, status: again[i].status, duplicate: again[i].body?.duplicate }).toEqual({
+        expect({
+          id: r.id,
+          status: again[i].status,
+          duplicate: again[i].body?.duplicate,
+        }).toEqual({
           id: r.id,
           status: stored.has(r.id) ? 200 : 202,
           duplicate: stored.has(r.id),
@@ -354,7 +369,11 @@ describeOnPostgres(
         second.post('/api/aims/monitoring/results', m),
       );
       results.forEach((_, n) =>
-        expect({ n, status: resent[n].status, stored: resent[n].body?.stored }).toEqual({
+        expect({
+          n,
+          status: resent[n].status,
+          stored: resent[n].body?.stored,
+        }).toEqual({
           n,
           status: 200,
           stored: counts.has(`faults-m${n}`) ? 0 : 3,
@@ -395,7 +414,9 @@ describeOnPostgres(
         await target.kill();
         expect(answers.filter(a => a.status !== 0 && !is2xx(a))).toEqual([]);
         // the dead process's claim is still in the database: it died mid-drain
-        const held = await aimsDb('aims_drift_queue').whereNotNull('lease_owner');
+        const held = await aimsDb('aims_drift_queue').whereNotNull(
+          'lease_owner',
+        );
         killedMidDrain = held.length > 0;
         backend = await startBackend().catch(dump);
       }
@@ -416,17 +437,19 @@ describeOnPostgres(
       );
       let answered = 0;
       let cut: Promise<void> | undefined;
-      const answers = await burst(reports, 8, r =>
-        backend.post('/api/aims/deployments', r),
+      const answers = await burst(
+        reports,
+        8,
+        r => backend.post('/api/aims/deployments', r),
         () => {
           if (++answered === 10) cut = proxy.cut();
         },
       );
       await cut;
       // answered 202 (committed) or 503 (not completed): never 500, never no answer
-      expect(
-        answers.filter(a => a.status !== 202 && a.status !== 503),
-      ).toEqual([]);
+      expect(answers.filter(a => a.status !== 202 && a.status !== 503)).toEqual(
+        [],
+      );
       expect(answers.filter(a => a.status === 503).length).toBeGreaterThan(0);
 
       // while cut: a read and writes answer 503, naming the database, without a stack
@@ -466,11 +489,15 @@ describeOnPostgres(
       const all = [...reports, report('cut-late', 0, 'cut-late')];
       const stored = await expectWholeOrNothing(all);
       expect(
-        reports.filter((r, i) => answers[i].status === 202 && !stored.has(r.id)),
+        reports.filter(
+          (r, i) => answers[i].status === 202 && !stored.has(r.id),
+        ),
       ).toEqual([]);
       expect(stored).not.toContain('cut-late');
       expect(
-        await aimsDb('aims_monitoring_results').where({ metric: 'faults-m900' }),
+        await aimsDb('aims_monitoring_results').where({
+          metric: 'faults-m900',
+        }),
       ).toEqual([]);
 
       // and writes work again: the refused ones go through now, once
@@ -484,8 +511,12 @@ describeOnPostgres(
         }),
       );
       expect(
-        (await backend.post('/api/aims/monitoring/results', monitoringReport(900)))
-          .body,
+        (
+          await backend.post(
+            '/api/aims/monitoring/results',
+            monitoringReport(900),
+          )
+        ).body,
       ).toMatchObject({ stored: 3, duplicates: 0 });
       await expectReconciled(all).catch(dump);
     });

@@ -32,7 +32,9 @@ export async function ingestImportedMonitoring(
   }
   if (pending.length) {
     logger.info(
-      `AIMS imported monitoring results: ${total.stored} stored, ${total.duplicates} already there${
+      `AIMS imported monitoring results: ${total.stored} stored, ${
+        total.duplicates
+      } already there${
         total.failed ? `, ${total.failed} reports refused` : ''
       }`,
     );

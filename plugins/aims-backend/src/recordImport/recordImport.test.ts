@@ -154,11 +154,16 @@ describe('RecordImportWriter.reportMonitoring', () => {
     await expect(
       writer.reportMonitoring({
         ...MONITORING_REPORT,
-        results: [{ metric: 'auc', value: 0.9, observedAt: '2099-01-01T00:00:00Z' }],
+        results: [
+          { metric: 'auc', value: 0.9, observedAt: '2099-01-01T00:00:00Z' },
+        ],
       }),
     ).rejects.toThrow('results[0].observedAt');
     await expect(
-      writer.reportMonitoring({ ...MONITORING_REPORT, entityRef: 'group:a' } as any),
+      writer.reportMonitoring({
+        ...MONITORING_REPORT,
+        entityRef: 'group:a',
+      } as any),
     ).rejects.toThrow('entityRef');
     expect(writer.pendingMonitoringReports()).toEqual([]);
     expect(writer.writeCount()).toBe(0);
@@ -173,7 +178,9 @@ describe('ingestImportedMonitoring', () => {
         const report = body as typeof MONITORING_REPORT;
         received.push(`${actor} ${report.entityRef}`);
         if (report.entityRef === 'gone')
-          throw new Error('AISystem aisystem:default/gone is not in the catalog');
+          throw new Error(
+            'AISystem aisystem:default/gone is not in the catalog',
+          );
         return {
           entityRef: report.entityRef,
           environment: report.environment,
@@ -186,7 +193,10 @@ describe('ingestImportedMonitoring', () => {
     const warnings = mockServices.logger.mock();
     const total = await ingestImportedMonitoring(
       [
-        { importerId: 'a', report: { ...MONITORING_REPORT, entityRef: 'gone' } },
+        {
+          importerId: 'a',
+          report: { ...MONITORING_REPORT, entityRef: 'gone' },
+        },
         { importerId: 'b', report: MONITORING_REPORT },
       ],
       ingest as any,

@@ -436,7 +436,9 @@ describe.each(testDatabases.eachSupportedId())(
       );
       expect(JSON.parse(rows[1].threshold)).toEqual({ min: 0.75 });
       const res = await request(backend.server)
-        .get('/api/aims/monitoring/aisystem/default/churn-model?days=30&slice=eu')
+        .get(
+          '/api/aims/monitoring/aisystem/default/churn-model?days=30&slice=eu',
+        )
         .set(alice);
       expect(res.status).toBe(200);
       expect(res.body.metrics[0]).toMatchObject({

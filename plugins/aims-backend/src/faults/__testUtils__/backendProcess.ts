@@ -18,7 +18,10 @@ import { testEntitiesModule } from '../../testing/testHarness';
 import { faultsEntities } from './faultsCatalog';
 
 const raw = process.env.AIMS_FAULTS_CONFIG;
-if (!raw) throw new Error('AIMS_FAULTS_CONFIG (the backend config as JSON) is required');
+if (!raw)
+  throw new Error(
+    'AIMS_FAULTS_CONFIG (the backend config as JSON) is required',
+  );
 
 const backend = createBackend();
 backend.add(

@@ -110,7 +110,9 @@ export class BackendUnderTest {
           if (child.exitCode !== null)
             throw new Error(`the backend exited (${child.exitCode})`);
           const sources = await this.get('/api/aims/sources');
-          state = `GET /api/aims/sources: ${sources.status} ${sources.text.slice(0, 300)}`;
+          state = `GET /api/aims/sources: ${
+            sources.status
+          } ${sources.text.slice(0, 300)}`;
           if (sources.status !== 200) return undefined;
           const catalog = await this.request(
             'GET',

@@ -4,7 +4,12 @@
  * monitoring, and the services deployment reports name. Test code only.
  */
 import { Entity } from '@backstage/catalog-model';
-import { aiSystem, group, locationAnnotations, user } from '../../testing/testHarness';
+import {
+  aiSystem,
+  group,
+  locationAnnotations,
+  user,
+} from '../../testing/testHarness';
 
 /** How many services reports can name (`component:default/svc-<i>`). */
 export const SERVICES = 40;
