@@ -74,6 +74,7 @@ import aimsPlugin from '@aims-backstage/backstage-plugin-aims-backend';
 import request from 'supertest';
 import { PushMode, PushResult, modeLabel, pushIngestion } from './benchPush';
 import { syntheticCatalog } from './seed';
+import { INVENTORY_FIELDS, TEXT_FIELDS } from './inventoryFields';
 import { interleavedStats, median } from './measure';
 import { benchMonitoring } from './benchMonitoring';
 import { seedAssessmentsAndRisks, seedOpenFindings } from './seedAims';
@@ -358,29 +359,6 @@ function benchCatalog() {
   });
   return { module, apply };
 }
-
-/** The fields the inventory asks the catalog for (INVENTORY_ENTITY_FIELDS of aims-backend). */
-const INVENTORY_FIELDS = [
-  'kind',
-  'apiVersion',
-  'metadata.namespace',
-  'metadata.name',
-  'metadata.title',
-  'spec.type',
-  'spec.lifecycle',
-  'spec.owner',
-  'spec.dependencyOf',
-  'spec.euAiAct',
-  'spec.monitoring',
-  'relations',
-].join(',');
-/** The fields its free text searches (INVENTORY_TEXT_FIELDS of aims-backend). */
-const TEXT_FIELDS = [
-  'metadata.name',
-  'metadata.title',
-  'spec.purpose',
-  'metadata.description',
-].join(',');
 
 /**
  * The AI Inventory page's requests and, for each, the catalog request a plain catalog page

@@ -262,30 +262,6 @@ export function percentiles(samples: readonly number[]) {
 }
 
 /**
- * Times `rounds` calls of each candidate, interleaved (both see the same machine state), after
- * `warmup` untimed calls each. Returns every sample in ms.
- */
-export async function interleavedSamples(
-  candidates: Record<string, () => Promise<void>>,
-  rounds: number,
-  warmup = 5,
-): Promise<Record<string, number[]>> {
-  const names = Object.keys(candidates);
-  for (let i = 0; i < warmup; i++) for (const n of names) await candidates[n]();
-  const samples: Record<string, number[]> = Object.fromEntries(
-    names.map(n => [n, []]),
-  );
-  for (let i = 0; i < rounds; i++) {
-    for (const n of names) {
-      const start = process.hrtime.bigint();
-      await candidates[n]();
-      samples[n].push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-  }
-  return samples;
-}
-
-/**
  * With BENCH_PROFILE=<directory>, a V8 CPU profile of this process (the backend under test)
  * while `fn` runs, written as <name>.cpuprofile (open it in Chrome DevTools).
  */

@@ -29,13 +29,14 @@ import { Knex } from 'knex';
 import {
   benchDatabases,
   findPostgres,
-  interleavedSamples,
   MONITORING_ROLLUP_TASK_ID,
   percentiles,
   profiled,
   runClient,
   startBenchBackend,
 } from './benchBackend';
+import { INVENTORY_FIELDS } from './inventoryFields';
+import { interleavedSamples } from './measure';
 import {
   MonitoringPlan,
   monitoredCatalog,
@@ -170,20 +171,7 @@ export async function benchMonitoring(options: {
       const chartPath =
         '/api/aims/monitoring/aisystem/default/ai-system-0?days=90&metric=auc';
       const inventoryPath = '/api/aims/inventory?limit=100';
-      const catalogPath = `/api/catalog/entities/by-query?filter=kind=aisystem&fields=${[
-        'kind',
-        'apiVersion',
-        'metadata.namespace',
-        'metadata.name',
-        'metadata.title',
-        'spec.type',
-        'spec.lifecycle',
-        'spec.owner',
-        'spec.dependencyOf',
-        'spec.euAiAct',
-        'spec.monitoring',
-        'relations',
-      ].join(',')}&orderField=metadata.name,asc&limit=100`;
+      const catalogPath = `/api/catalog/entities/by-query?filter=kind=aisystem&fields=${INVENTORY_FIELDS}&orderField=metadata.name,asc&limit=100`;
       const before = await interleavedSamples(
         {
           inventory: async () => void (await getJson(inventoryPath)),

@@ -7,13 +7,13 @@ export function median(values: number[]): number {
 
 /**
  * Times `rounds` calls of each candidate, interleaved so that both see the same machine state
- * (GC, caches, other load), after `warmup` untimed calls each. Returns the medians in ms.
+ * (GC, caches, other load), after `warmup` untimed calls each. Returns every sample in ms.
  */
-export async function interleavedMedians(
+export async function interleavedSamples(
   candidates: Record<string, () => Promise<void>>,
   rounds: number,
   warmup = 5,
-): Promise<Record<string, number>> {
+): Promise<Record<string, number[]>> {
   const names = Object.keys(candidates);
   for (let i = 0; i < warmup; i++) for (const n of names) await candidates[n]();
   const samples: Record<string, number[]> = Object.fromEntries(
@@ -26,7 +26,19 @@ export async function interleavedMedians(
       samples[n].push(Number(process.hrtime.bigint() - start) / 1e6);
     }
   }
-  return Object.fromEntries(names.map(n => [n, median(samples[n])]));
+  return samples;
+}
+
+/** {@link interleavedSamples}, as the median of each candidate (ms). */
+export async function interleavedMedians(
+  candidates: Record<string, () => Promise<void>>,
+  rounds: number,
+  warmup = 5,
+): Promise<Record<string, number>> {
+  const samples = await interleavedSamples(candidates, rounds, warmup);
+  return Object.fromEntries(
+    Object.entries(samples).map(([n, v]) => [n, median(v)]),
+  );
 }
 
 /** The value below which `q` of the samples fall (nearest rank). */
@@ -35,28 +47,17 @@ export function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
-/** {@link interleavedMedians}, with the 95th percentile of each candidate too (ms). */
+/** {@link interleavedSamples}, as the median and 95th percentile of each candidate (ms). */
 export async function interleavedStats(
   candidates: Record<string, () => Promise<void>>,
   rounds: number,
   warmup = 5,
 ): Promise<Record<string, { median: number; p95: number }>> {
-  const names = Object.keys(candidates);
-  for (let i = 0; i < warmup; i++) for (const n of names) await candidates[n]();
-  const samples: Record<string, number[]> = Object.fromEntries(
-    names.map(n => [n, []]),
-  );
-  for (let i = 0; i < rounds; i++) {
-    for (const n of names) {
-      const start = process.hrtime.bigint();
-      await candidates[n]();
-      samples[n].push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-  }
+  const samples = await interleavedSamples(candidates, rounds, warmup);
   return Object.fromEntries(
-    names.map(n => [
+    Object.entries(samples).map(([n, v]) => [
       n,
-      { median: median(samples[n]), p95: quantile(samples[n], 0.95) },
+      { median: median(v), p95: quantile(v, 0.95) },
     ]),
   );
 }
