@@ -688,6 +688,35 @@ describe.each(databases.eachSupportedId())(
           ),
         ).toEqual(['aisystem:default/support-bot']);
         expect((await list(`/risks/heatmap`, 'cantSee')).totalCount).toBe(1);
+
+        // the counts and the status filter (read from the catalog's facets) follow the
+        // caller's read permission too
+        const sum = (o: Record<string, number>) =>
+          Object.values(o).reduce((a, b) => a + b, 0);
+        const owners = await list('/inventory/counts', 'owner');
+        const outsiders = await list('/inventory/counts', 'cantSee');
+        expect([owners.totalCount, sum(owners.byStatus)]).toEqual([2, 2]);
+        expect([
+          outsiders.totalCount,
+          sum(outsiders.byStatus),
+          sum(outsiders.byTier),
+        ]).toEqual([1, 1, 1]);
+        for (const [status, count] of Object.entries(owners.byStatus)) {
+          const seen = await list(`/inventory?status=${status}`, 'cantSee');
+          expect([status, seen.totalCount]).toEqual([
+            status,
+            outsiders.byStatus[status],
+          ]);
+          expect(
+            seen.items.filter(
+              (i: any) => i.entityRef !== 'aisystem:default/support-bot',
+            ),
+          ).toEqual([]);
+          if (count)
+            expect(
+              (await list(`/inventory?status=${status}`, 'owner')).totalCount,
+            ).toBe(count);
+        }
       });
 
       it("evidence of an AI system the caller can't see is absent; the organisation's is not", async () => {

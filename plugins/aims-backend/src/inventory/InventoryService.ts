@@ -5,7 +5,9 @@ import {
   InventoryCounts,
   InventoryItem,
   InventoryResponse,
+  MISSING_IMPACT_ASSESSMENT,
   getEuAiActTier,
+  inventoryCountsFromTierFacet,
   isAISystemEntity,
   tallyInventoryCounts,
 } from '@aims-backstage/backstage-plugin-aims-common';
@@ -25,8 +27,10 @@ import {
 import {
   entityRefOf,
   inventoryStatusOf,
+  inventoryStatusOfScoped,
   toInventoryItem,
 } from './inventoryItem';
+import { CatalogScope } from './catalogScope';
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 /** What the status of a system needs besides its ref: the lifecycle decides `not-required`. */
@@ -42,10 +46,18 @@ const FILTER_FIELDS = [...STATUS_FIELDS, 'apiVersion', 'spec.monitoring'];
 const SCAN_PAGE_SIZE = 10_000;
 
 /**
+ * The catalog's entity facets can say which systems are in scope unless the query searches
+ * free text (facets take no text filter) or filters by monitoring status (which needs each
+ * system's declared metrics).
+ */
+const scopedByFacets = (query: ParsedInventoryQuery) =>
+  !query.q && !query.monitoring;
+
+/**
  * `GET /inventory`: the catalog does the filtering, text search, ordering and paging in one
  * query; our database adds assessment summaries and finding counts for that page only (two
  * batch queries). Only the `status` filter, which lives in our database, needs every matching
- * ref first.
+ * ref first: the catalog's facets give them without reading entities (CatalogScope).
  */
 export class InventoryService {
   constructor(
@@ -55,12 +67,18 @@ export class InventoryService {
     private readonly visibility: EntityVisibility,
     private readonly controls: ControlData,
     private readonly monitoring?: MonitoringService,
-  ) {}
+  ) {
+    this.scope = new CatalogScope(catalog);
+  }
+
+  private readonly scope: CatalogScope;
 
   async list(
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
   ): Promise<InventoryResponse> {
+    if (query.status && scopedByFacets(query))
+      return this.listByStatusFromFacets(query, credentials);
     if (query.status || query.monitoring)
       return this.listByStatus(query, credentials);
 
@@ -109,13 +127,18 @@ export class InventoryService {
   }
 
   /**
-   * `GET /inventory/counts`: one catalog scan (minimal fields) over the systems in scope and
-   * one batch query for their assessment summaries, tallied with faceting.
+   * `GET /inventory/counts`. Without a status filter: the catalog's facets (which systems are
+   * in scope, which retired, how many per tier) and every stored assessment summary, read at
+   * once. A status filter needs each system's tier and status together, and the monitoring
+   * and text filters need more than facets: one catalog scan (minimal fields) over the systems
+   * in scope and one batch query for their summaries, tallied with faceting.
    */
   async counts(
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
   ): Promise<InventoryCounts> {
+    if (!query.status && scopedByFacets(query))
+      return this.countsFromFacets(query, credentials);
     // every AI system the caller may see: the summaries of all stored systems load while the
     // catalog is scanned (a narrower scope reads the summaries of its systems after)
     const everySystem =
@@ -161,9 +184,89 @@ export class InventoryService {
     );
   }
 
+  /** Counts without a status filter, from the catalog's facets (see `counts`). */
+  private async countsFromFacets(
+    query: ParsedInventoryQuery,
+    credentials: BackstageCredentials,
+  ): Promise<InventoryCounts> {
+    // statuses count the systems that pass the tier filter; tiers count the whole scope
+    const tierScope = toCatalogFilter({ ...query, status: undefined });
+    const wholeScope = toCatalogFilter({
+      ...query,
+      tier: undefined,
+      status: undefined,
+    });
+    const [systems, tiers, summaries] = await Promise.all([
+      this.scope.systems(tierScope, credentials, { withTiers: !query.tier }),
+      query.tier ? this.scope.tiers(wholeScope, credentials) : undefined,
+      this.assessments.allSummaries(),
+    ]);
+    return inventoryCountsFromTierFacet(
+      systems.refs.map(ref =>
+        inventoryStatusOfScoped(systems.retired.has(ref), summaries.get(ref)),
+      ),
+      tiers ?? systems.tiers!,
+    );
+  }
+
   /**
-   * The `status` and `monitoring` filters: every matching ref (minimal fields), filter in our
-   * DB (in bulk), then page.
+   * The `status` filter: the refs in scope from the catalog's facets and every stored
+   * summary, read at once; the matching refs are paged here (in the facets' order by name)
+   * and only the page's entities are read.
+   */
+  private async listByStatusFromFacets(
+    query: ParsedInventoryQuery,
+    credentials: BackstageCredentials,
+  ): Promise<InventoryResponse> {
+    const [systems, stored] = await Promise.all([
+      this.scope.systems(toCatalogFilter(query), credentials),
+      this.assessments.allSummaries(),
+    ]);
+    const matching = systems.refs.filter(
+      ref =>
+        inventoryStatusOfScoped(systems.retired.has(ref), stored.get(ref)) ===
+        query.status,
+    );
+    const entities = await this.entitiesOfPage(matching, query, credentials);
+    const summaries = new Map(
+      entities.map(e => [
+        entityRefOf(e),
+        stored.get(normalizeRef(entityRefOf(e))) ?? MISSING_IMPACT_ASSESSMENT,
+      ]),
+    );
+    return {
+      items: await this.enrich(entities, credentials, summaries),
+      totalCount: matching.length,
+    };
+  }
+
+  /** The page's slice of matching refs, read from the catalog with the inventory's fields. */
+  private async entitiesOfPage(
+    matching: string[],
+    query: ParsedInventoryQuery,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const pageRefs = matching.slice(
+      query.offset,
+      query.limit === undefined ? undefined : query.offset + query.limit,
+    );
+    const entities: Entity[] = [];
+    for (let i = 0; i < pageRefs.length; i += MAX_INVENTORY_LIMIT) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        {
+          entityRefs: pageRefs.slice(i, i + MAX_INVENTORY_LIMIT),
+          fields: INVENTORY_ENTITY_FIELDS,
+        },
+        { credentials },
+      );
+      for (const e of items) if (e) entities.push(e);
+    }
+    return entities;
+  }
+
+  /**
+   * The `status` filter with free text, and the `monitoring` filter: every matching ref
+   * (minimal fields), filter in our DB (in bulk), then page.
    */
   private async listByStatus(
     query: ParsedInventoryQuery,
@@ -193,21 +296,7 @@ export class InventoryService {
           inventoryStatusOf(scanned[i], summaries.get(ref)) === query.status) &&
         (!monitoring || monitoring(scanned[i])),
     );
-    const pageRefs = matching.slice(
-      query.offset,
-      query.limit === undefined ? undefined : query.offset + query.limit,
-    );
-    const entities: Entity[] = [];
-    for (let i = 0; i < pageRefs.length; i += MAX_INVENTORY_LIMIT) {
-      const { items } = await this.catalog.getEntitiesByRefs(
-        {
-          entityRefs: pageRefs.slice(i, i + MAX_INVENTORY_LIMIT),
-          fields: INVENTORY_ENTITY_FIELDS,
-        },
-        { credentials },
-      );
-      for (const e of items) if (e) entities.push(e);
-    }
+    const entities = await this.entitiesOfPage(matching, query, credentials);
     return {
       items: await this.enrich(entities, credentials, summaries),
       totalCount: matching.length,

@@ -67,6 +67,20 @@ export function inventoryStatusOf(
 }
 
 /**
+ * `inventoryStatusOf` for a system known only by whether its lifecycle is one that owes no
+ * assessment (the catalog's facets say which systems are retired, not each lifecycle).
+ */
+export function inventoryStatusOfScoped(
+  retired: boolean,
+  summary: ImpactAssessmentSummary | undefined,
+): ImpactAssessmentSummary['status'] {
+  return inventoryStatusOf(
+    { spec: { lifecycle: retired ? 'retired' : undefined } },
+    summary,
+  );
+}
+
+/**
  * The catalog facts of an AI system as the inventory shows them. Components are the
  * `dependencyOf` relations to Components (the catalog stitches in those declared by a
  * Component's `spec.dependsOn`), plus the system's own `spec.dependencyOf` in case relations

@@ -1,4 +1,10 @@
-import { tallyInventoryCounts } from './inventoryCounts';
+import fc from 'fast-check';
+import { EU_AI_ACT_TIERS } from '../domain/euAiAct';
+import { IMPACT_ASSESSMENT_STATUSES } from './types';
+import {
+  inventoryCountsFromTierFacet,
+  tallyInventoryCounts,
+} from './inventoryCounts';
 
 const systems = [
   { status: 'missing' as const, tier: 'high-risk' as const },
@@ -46,5 +52,33 @@ describe('tallyInventoryCounts', () => {
       'minimal-risk': 1,
       unclassified: 0,
     });
+  });
+});
+
+describe('inventoryCountsFromTierFacet', () => {
+  it('equals the per-system tally whenever there is no status filter', () => {
+    const system = fc.record({
+      status: fc.constantFrom(...IMPACT_ASSESSMENT_STATUSES),
+      tier: fc.constantFrom(...EU_AI_ACT_TIERS),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(system, { maxLength: 60 }),
+        fc.option(fc.constantFrom(...EU_AI_ACT_TIERS), { nil: undefined }),
+        (all, tier) => {
+          const facet = EU_AI_ACT_TIERS.map(t => ({
+            tier: t,
+            count: all.filter(s => s.tier === t).length,
+          }));
+          const statuses = all
+            .filter(s => !tier || s.tier === tier)
+            .map(s => s.status);
+          expect(inventoryCountsFromTierFacet(statuses, facet)).toEqual(
+            tallyInventoryCounts(all, { tier }),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -30,3 +30,24 @@ export function tallyInventoryCounts(
   }
   return counts;
 }
+
+/**
+ * The same counts when the tiers arrive as a facet — how many systems in scope carry each
+ * tier value, the tier filter left out — rather than per system (the catalog's entity facets
+ * answer that without reading any entity). Valid only without a status filter: then a
+ * system's tier counts whatever its status, so `byTier` is the facet itself. `statuses` are
+ * those of the systems that pass the tier filter.
+ */
+export function inventoryCountsFromTierFacet(
+  statuses: readonly ImpactAssessmentStatus[],
+  tiers: ReadonlyArray<{ tier: EuAiActTier; count: number }>,
+): InventoryCounts {
+  const counts: InventoryCounts = {
+    totalCount: statuses.length,
+    byStatus: zeros(IMPACT_ASSESSMENT_STATUSES),
+    byTier: zeros(EU_AI_ACT_TIERS),
+  };
+  for (const status of statuses) counts.byStatus[status] += 1;
+  for (const { tier, count } of tiers) counts.byTier[tier] += count;
+  return counts;
+}
