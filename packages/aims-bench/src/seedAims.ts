@@ -1,3 +1,7 @@
+import {
+  ImpactAssessmentVersionFacts,
+  summarizedVersions,
+} from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 
 /**
@@ -76,8 +80,44 @@ export async function seedAssessmentsAndRisks(
     }
   }
   await knex.batchInsert('aims_impact_assessments', versions as any[], 500);
+  await knex.batchInsert(
+    'aims_impact_assessment_summaries',
+    summaryRows(versions) as any[],
+    500,
+  );
   await knex.batchInsert('aims_risks', risks as any[], 500);
   return { versions: versions.length, risks: risks.length };
+}
+
+/**
+ * The per-system summary rows the store keeps in each version write's transaction (the newest
+ * version and the newest approved one: summarizedVersions), for versions seeded directly.
+ */
+function summaryRows(versions: Record<string, any>[]) {
+  const byRef = new Map<string, ImpactAssessmentVersionFacts[]>();
+  for (const v of versions) {
+    const list = byRef.get(v.ai_system_ref) ?? [];
+    list.push({
+      version: v.version,
+      status: v.status,
+      approvedAt: v.approved_at?.toISOString() ?? null,
+      reviewDue: v.review_due?.toISOString() ?? null,
+    });
+    byRef.set(v.ai_system_ref, list);
+  }
+  return [...byRef].map(([ref, all]) => {
+    const [newest, approved] = summarizedVersions(all);
+    return {
+      ai_system_ref: ref,
+      newest_version: newest.version,
+      newest_status: newest.status,
+      newest_approved_at: newest.approvedAt,
+      newest_review_due: newest.reviewDue,
+      approved_version: approved?.version ?? null,
+      approved_at: approved?.approvedAt ?? null,
+      approved_review_due: approved?.reviewDue ?? null,
+    };
+  });
 }
 
 /**

@@ -31,6 +31,7 @@ import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-
 import createKnex, { Knex } from 'knex';
 import request from 'supertest';
 import aimsPlugin from './index';
+import { ImpactAssessmentStore } from './assessments/ImpactAssessmentStore';
 import { toIsoTimestamp } from './lib/db';
 import { DriftQueueStore } from './drift/DriftQueueStore';
 import { ObservationStore } from './drift/ObservationStore';
@@ -363,16 +364,17 @@ describe.each(databases.eachSupportedId())(
         }),
       });
       await waitForStitchedCatalog(backend);
+      const assessments = new ImpactAssessmentStore(knex);
       for (const ref of APPROVED) {
-        await knex('aims_impact_assessments').insert({
-          ai_system_ref: ref,
+        await assessments.insert({
+          aiSystemRef: ref,
           version: 1,
           status: 'approved',
-          content: '{}',
+          content: {},
           author: 'user:default/alice',
-          approved_by: 'user:default/carol',
-          approved_at: new Date(Date.now() - 24 * HOUR),
-          review_due: new Date(Date.now() + 300 * 24 * HOUR),
+          approvedBy: 'user:default/carol',
+          approvedAt: new Date(Date.now() - 24 * HOUR),
+          reviewDue: new Date(Date.now() + 300 * 24 * HOUR),
         });
       }
     });

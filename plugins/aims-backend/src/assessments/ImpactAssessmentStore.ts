@@ -4,8 +4,10 @@ import {
   ImpactAssessmentSummary,
   ImpactAssessmentVersion,
   ImpactAssessmentVersionFacts,
+  MISSING_IMPACT_ASSESSMENT,
   fourEyesExcluded,
   summarizeImpactAssessment,
+  summarizedVersions,
 } from '@aims-backstage/backstage-plugin-aims-common';
 import { Knex } from 'knex';
 import {
@@ -17,6 +19,8 @@ import {
 } from '../lib/db';
 
 const TABLE = 'aims_impact_assessments';
+/** Per system, the versions its summary depends on (kept in every version write's transaction). */
+const SUMMARIES = 'aims_impact_assessment_summaries';
 
 /** A stored impact assessment status (`missing` and `review-overdue` are derived). */
 export type StoredImpactAssessmentStatus = ImpactAssessmentStoredStatus;
@@ -164,6 +168,7 @@ export class ImpactAssessmentStore {
       source_imported_at: assessment.source?.importedAt ?? null,
       source_hash: assessment.source?.hash ?? null,
     });
+    await this.refreshSummary(assessment.aiSystemRef, db);
   }
 
   /** Every version of one AI system, newest first. */
@@ -222,7 +227,86 @@ export class ImpactAssessmentStore {
         revision,
       })
       .update(values);
-    return Number(count) === 1;
+    if (Number(count) !== 1) return false;
+    await this.refreshSummary(aiSystemRef, db);
+    return true;
+  }
+
+  /**
+   * Rewrites the system's summary row from its versions, in the caller's transaction. On
+   * PostgreSQL the row is locked first, so concurrent writers of one system refresh it one
+   * after the other, each reading the versions the one before committed.
+   */
+  private async refreshSummary(aiSystemRef: string, db: Db) {
+    const ref = normalizeRef(aiSystemRef);
+    if (db.client.config.client === 'pg') {
+      await db(SUMMARIES)
+        .insert({ ai_system_ref: ref, newest_version: 0, newest_status: '' })
+        .onConflict('ai_system_ref')
+        .ignore();
+      await db(SUMMARIES)
+        .where('ai_system_ref', ref)
+        .forUpdate()
+        .first('ai_system_ref');
+    }
+    const rows = await db(TABLE)
+      .select(...SUMMARY_COLUMNS)
+      .where('ai_system_ref', ref);
+    const [newest, approved] = summarizedVersions(
+      versionFactsByRef(rows).get(ref) ?? [],
+    );
+    if (!newest) return;
+    await db(SUMMARIES)
+      .insert({
+        ai_system_ref: ref,
+        newest_version: newest.version,
+        newest_status: newest.status,
+        newest_approved_at: newest.approvedAt,
+        newest_review_due: newest.reviewDue,
+        approved_version: approved?.version ?? null,
+        approved_at: approved?.approvedAt ?? null,
+        approved_review_due: approved?.reviewDue ?? null,
+      })
+      .onConflict('ai_system_ref')
+      .merge();
+  }
+
+  /** Summaries from summary rows (every system when `refs` is not given), by lower-case ref. */
+  private async readSummaries(
+    refs?: readonly string[],
+  ): Promise<Map<string, ImpactAssessmentSummary>> {
+    const select = () => this.knex(SUMMARIES).select('*');
+    // the chunks of a large scope in parallel
+    const rows = refs
+      ? (
+          await Promise.all(
+            chunk([...refs]).map(part =>
+              select().whereIn('ai_system_ref', part),
+            ),
+          )
+        ).flat()
+      : await select();
+    const now = this.clock();
+    const result = new Map<string, ImpactAssessmentSummary>();
+    for (const row of rows) {
+      const facts: ImpactAssessmentVersionFacts[] = [
+        {
+          version: Number(row.newest_version),
+          status: row.newest_status,
+          approvedAt: toIsoTimestamp(row.newest_approved_at),
+          reviewDue: toIsoTimestamp(row.newest_review_due),
+        },
+      ];
+      if (row.approved_version !== null && row.approved_version !== undefined)
+        facts.push({
+          version: Number(row.approved_version),
+          status: 'approved',
+          approvedAt: toIsoTimestamp(row.approved_at),
+          reviewDue: toIsoTimestamp(row.approved_review_due),
+        });
+      result.set(row.ai_system_ref, summarizeImpactAssessment(facts, now));
+    }
+    return result;
   }
 
   /** True when no assessment is stored at all (example data loads only into empty tables). */
@@ -238,22 +322,14 @@ export class ImpactAssessmentStore {
   async getSummaries(
     aiSystemRefs: readonly string[],
   ): Promise<Map<string, ImpactAssessmentSummary>> {
-    const unique = [...new Set(aiSystemRefs.map(normalizeRef))];
-    // the chunks of a large scan (the inventory's status filter and counts) in parallel
-    const parts = await Promise.all(
-      chunk(unique).map(refs =>
-        this.knex(TABLE)
-          .select(...SUMMARY_COLUMNS)
-          .whereIn('ai_system_ref', refs),
-      ),
-    );
-    const facts = versionFactsByRef(parts.flat());
-    const now = this.clock();
+    const stored = await this.readSummaries([
+      ...new Set(aiSystemRefs.map(normalizeRef)),
+    ]);
     const result = new Map<string, ImpactAssessmentSummary>();
     for (const ref of aiSystemRefs) {
       result.set(
         ref,
-        summarizeImpactAssessment(facts.get(normalizeRef(ref)) ?? [], now),
+        stored.get(normalizeRef(ref)) ?? MISSING_IMPACT_ASSESSMENT,
       );
     }
     return result;
@@ -265,13 +341,6 @@ export class ImpactAssessmentStore {
    * which load it while the catalog is scanned instead of after.
    */
   async allSummaries(): Promise<Map<string, ImpactAssessmentSummary>> {
-    const facts = versionFactsByRef(
-      await this.knex(TABLE).select(...SUMMARY_COLUMNS),
-    );
-    const now = this.clock();
-    const result = new Map<string, ImpactAssessmentSummary>();
-    for (const [ref, versions] of facts)
-      result.set(ref, summarizeImpactAssessment(versions, now));
-    return result;
+    return this.readSummaries();
   }
 }

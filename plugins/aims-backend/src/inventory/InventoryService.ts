@@ -4,6 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   InventoryCounts,
   InventoryItem,
+  ImpactAssessmentSummary,
   InventoryResponse,
   MISSING_IMPACT_ASSESSMENT,
   getEuAiActTier,
@@ -30,7 +31,7 @@ import {
   inventoryStatusOfScoped,
   toInventoryItem,
 } from './inventoryItem';
-import { CatalogScope } from './catalogScope';
+import { CatalogScope, SystemsInScope } from './catalogScope';
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 /** What the status of a system needs besides its ref: the lifecycle decides `not-required`. */
@@ -196,10 +197,11 @@ export class InventoryService {
       tier: undefined,
       status: undefined,
     });
-    const [systems, tiers, summaries] = await Promise.all([
-      this.scope.systems(tierScope, credentials, { withTiers: !query.tier }),
+    const [[systems, summaries], tiers] = await Promise.all([
+      this.systemsWithSummaries(query, tierScope, credentials, {
+        withTiers: !query.tier,
+      }),
       query.tier ? this.scope.tiers(wholeScope, credentials) : undefined,
-      this.assessments.allSummaries(),
     ]);
     return inventoryCountsFromTierFacet(
       systems.refs.map(ref =>
@@ -218,10 +220,11 @@ export class InventoryService {
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
   ): Promise<InventoryResponse> {
-    const [systems, stored] = await Promise.all([
-      this.scope.systems(toCatalogFilter(query), credentials),
-      this.assessments.allSummaries(),
-    ]);
+    const [systems, stored] = await this.systemsWithSummaries(
+      query,
+      toCatalogFilter(query),
+      credentials,
+    );
     const matching = systems.refs.filter(
       ref =>
         inventoryStatusOfScoped(systems.retired.has(ref), stored.get(ref)) ===
@@ -238,6 +241,26 @@ export class InventoryService {
       items: await this.enrich(entities, credentials, summaries),
       totalCount: matching.length,
     };
+  }
+
+  /**
+   * The systems of a scope and their assessment summaries (by lower-case ref). Over every AI
+   * system the summaries of all are read while the catalog answers; a scope narrowed by a
+   * catalog filter reads only its systems' summaries, after.
+   */
+  private async systemsWithSummaries(
+    query: ParsedInventoryQuery,
+    scope: ReturnType<typeof toCatalogFilter>,
+    credentials: BackstageCredentials,
+    options: { withTiers?: boolean } = {},
+  ): Promise<[SystemsInScope, Map<string, ImpactAssessmentSummary>]> {
+    if (!query.owner && !query.lifecycle && !query.type && !query.tier)
+      return Promise.all([
+        this.scope.systems(scope, credentials, options),
+        this.assessments.allSummaries(),
+      ]);
+    const systems = await this.scope.systems(scope, credentials, options);
+    return [systems, await this.assessments.getSummaries(systems.refs)];
   }
 
   /** The page's slice of matching refs, read from the catalog with the inventory's fields. */

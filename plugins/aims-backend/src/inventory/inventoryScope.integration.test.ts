@@ -19,6 +19,10 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import aimsPlugin from '../index';
 import {
+  ImpactAssessmentStore,
+  NewImpactAssessment,
+} from '../assessments/ImpactAssessmentStore';
+import {
   aiSystem,
   databaseFactory,
   group,
@@ -66,21 +70,27 @@ const entities: Entity[] = [
 
 const DAY = 24 * 3600 * 1000;
 
-/** Stored assessment versions: approved (review due in or past `dueInDays`), or a draft. */
-function version(ref: string, status: 'approved' | 'draft', dueInDays = 100) {
+/** A stored assessment: approved (review due in or past `dueInDays`), or a draft. */
+function version(
+  aiSystemRef: string,
+  status: 'approved' | 'draft',
+  dueInDays = 100,
+): NewImpactAssessment {
   const now = Date.now();
   return {
-    ai_system_ref: ref,
+    aiSystemRef,
     version: 1,
     status,
-    revision: 1,
-    content: JSON.stringify({ intendedUse: 'test' }),
+    content: { intendedUse: 'test' },
     author: 'user:default/carol',
-    created_at: new Date(now - 30 * DAY),
-    updated_at: new Date(now - 30 * DAY),
-    approved_by: status === 'approved' ? 'user:default/carol' : null,
-    approved_at: status === 'approved' ? new Date(now - 20 * DAY) : null,
-    review_due: status === 'approved' ? new Date(now + dueInDays * DAY) : null,
+    createdAt: new Date(now - 30 * DAY),
+    ...(status === 'approved'
+      ? {
+          approvedBy: 'user:default/carol',
+          approvedAt: new Date(now - 20 * DAY),
+          reviewDue: new Date(now + dueInDays * DAY),
+        }
+      : {}),
   };
 }
 
@@ -129,12 +139,14 @@ describe.each(databases.eachSupportedId())(
           mockServices.rootConfig.factory({ data: { aims: tasksLater() } }),
         ],
       });
-      await knex('aims_impact_assessments').insert([
+      const store = new ImpactAssessmentStore(knex);
+      for (const stored of [
         version('aisystem:default/alpha', 'approved'),
         version('aisystem:default/gamma', 'approved', -5),
         version('aisystem:default/delta', 'approved', -5),
         version('aisystem:ops/delta', 'draft'),
-      ]);
+      ])
+        await store.insert(stored);
       await waitForCatalog(
         () =>
           request(backend.server)

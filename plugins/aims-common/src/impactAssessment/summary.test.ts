@@ -1,4 +1,6 @@
-import { summarizeImpactAssessment } from './summary';
+import fc from 'fast-check';
+import { summarizeImpactAssessment, summarizedVersions } from './summary';
+import { IMPACT_ASSESSMENT_STORED_STATUSES } from './workflow';
 
 const now = new Date('2026-11-29T12:00:00Z');
 const v = (
@@ -56,5 +58,38 @@ describe('summarizeImpactAssessment', () => {
         now,
       ).status,
     ).toBe('approved');
+  });
+});
+
+describe('summarizedVersions', () => {
+  it('keeps what the summary depends on: the same summary at any time', () => {
+    const day = 24 * 3600 * 1000;
+    const date = fc
+      .integer({ min: -400, max: 400 })
+      .map(d => new Date(now.getTime() + d * day).toISOString());
+    const versions = fc
+      .uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 8 })
+      .chain(numbers =>
+        fc.tuple(
+          ...numbers.map(version =>
+            fc.record({
+              version: fc.constant(version),
+              status: fc.constantFrom(...IMPACT_ASSESSMENT_STORED_STATUSES),
+              approvedAt: fc.option(date, { nil: null }),
+              reviewDue: fc.option(date, { nil: null }),
+            }),
+          ),
+        ),
+      );
+    fc.assert(
+      fc.property(versions, date, (all, at) => {
+        const kept = summarizedVersions(all);
+        expect(kept.length).toBeLessThanOrEqual(2);
+        expect(summarizeImpactAssessment(kept, new Date(at))).toEqual(
+          summarizeImpactAssessment(all, new Date(at)),
+        );
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -44,3 +44,22 @@ export function summarizeImpactAssessment(
     reviewDue: null,
   };
 }
+
+/**
+ * The versions a summary depends on: the newest and the newest approved (one when they are
+ * the same). `summarizeImpactAssessment` of these equals that of every version at any time,
+ * so a store can keep just these two per AI system and summarize them when read.
+ */
+export function summarizedVersions(
+  versions: readonly ImpactAssessmentVersionFacts[],
+): ImpactAssessmentVersionFacts[] {
+  if (!versions.length) return [];
+  const newest = versions.reduce((a, b) => (b.version > a.version ? b : a));
+  const approved = versions
+    .filter(v => v.status === 'approved')
+    .reduce<ImpactAssessmentVersionFacts | undefined>(
+      (a, b) => (!a || b.version > a.version ? b : a),
+      undefined,
+    );
+  return approved && approved !== newest ? [newest, approved] : [newest];
+}
