@@ -4,6 +4,7 @@ import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EuAiActTier,
+  RETIRED_LIFECYCLE,
   getEuAiActTier,
   owesImpactAssessment,
 } from '@aims-backstage/backstage-plugin-aims-common';
@@ -141,6 +142,17 @@ export class CatalogScope {
     credentials: BackstageCredentials,
     options: { withTiers?: boolean } = {},
   ): Promise<SystemsInScope> {
+    // The retired systems are asked for at the same time, by the lifecycle `retired` (the
+    // catalog matches values case-insensitively); only lifecycle values that spell it with
+    // spaces need one more request, after.
+    const retiredOf = (values: string[]) => {
+      const retiredScope = narrowed(scope, { [LIFECYCLE]: { $in: values } });
+      return this.facets(retiredScope, [NAMESPACE, NAME], credentials).then(f =>
+        this.refsOf(retiredScope, f, credentials),
+      );
+    };
+    const spelt = retiredOf([RETIRED_LIFECYCLE]);
+    spelt.catch(() => undefined); // settled below, or left when the first request fails
     const facets = await this.facets(
       scope,
       [NAMESPACE, NAME, LIFECYCLE, ...(options.withTiers ? [TIER] : [])],
@@ -150,16 +162,12 @@ export class CatalogScope {
     const retiredValues = (facets[LIFECYCLE] ?? [])
       .map(f => f.value)
       .filter(value => !owesImpactAssessment(value));
-    const retiredScope = narrowed(scope, {
-      [LIFECYCLE]: { $in: retiredValues },
-    });
+    const asSpelt = retiredValues.every(
+      v => v.toLocaleLowerCase('en-US') === RETIRED_LIFECYCLE,
+    );
     const [refs, retired] = await Promise.all([
       this.refsOf(scope, facets, credentials),
-      retiredValues.length
-        ? this.facets(retiredScope, [NAMESPACE, NAME], credentials).then(f =>
-            this.refsOf(retiredScope, f, credentials),
-          )
-        : [],
+      asSpelt ? spelt : retiredOf(retiredValues),
     ]);
     return {
       refs,

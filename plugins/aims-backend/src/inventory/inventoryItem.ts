@@ -14,6 +14,7 @@ import {
   InventoryItem,
   MISSING_IMPACT_ASSESSMENT,
   NO_FINDINGS,
+  RETIRED_LIFECYCLE,
   SystemControls,
   controlCoverageSummary,
   aiSystemHealth,
@@ -75,7 +76,7 @@ export function inventoryStatusOfScoped(
   summary: ImpactAssessmentSummary | undefined,
 ): ImpactAssessmentSummary['status'] {
   return inventoryStatusOf(
-    { spec: { lifecycle: retired ? 'retired' : undefined } },
+    { spec: { lifecycle: retired ? RETIRED_LIFECYCLE : undefined } },
     summary,
   );
 }

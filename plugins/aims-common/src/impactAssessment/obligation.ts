@@ -4,6 +4,9 @@ import {
   ImpactAssessmentSummary,
 } from '../api/types';
 
+/** The lifecycle that owes no impact assessment, as `owesImpactAssessment` spells it. */
+export const RETIRED_LIFECYCLE = 'retired';
+
 /**
  * Whether an AI system owes an impact assessment (ISO/IEC 42001 6.1.4 / 8.4, A.5.2): every
  * system does, except a retired one — it no longer affects anyone. Lifecycle is a free string
@@ -12,7 +15,7 @@ import {
 export function owesImpactAssessment(
   lifecycle: string | undefined | null,
 ): boolean {
-  return lifecycle?.trim().toLocaleLowerCase('en-US') !== 'retired';
+  return lifecycle?.trim().toLocaleLowerCase('en-US') !== RETIRED_LIFECYCLE;
 }
 
 /**
