@@ -128,7 +128,7 @@ export class CatalogScope {
     return perNamespace.flat().sort((a, b) => {
       const [x, y] = [nameOf(a), nameOf(b)];
       if (x !== y) return x < y ? -1 : 1;
-      return a < b ? -1 : a > b ? 1 : 0;
+      return a < b ? -1 : Number(a > b);
     });
   }
 
