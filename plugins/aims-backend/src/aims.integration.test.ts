@@ -438,9 +438,14 @@ describe.each(databases.eachSupportedId())(
         expect(returnV2.status).toBe(200);
 
         // review date passes: overdue summary and finding on the next scheduled reconcile
+        // (the version's review date and the store's per-system summary row, which keeps
+        // the approved version in force beside the newer draft)
         await knex('aims_impact_assessments')
           .where({ ai_system_ref: ref, version: 1 })
           .update({ review_due: new Date(Date.now() - DAY) });
+        await knex('aims_impact_assessment_summaries')
+          .where({ ai_system_ref: ref, approved_version: 1 })
+          .update({ approved_review_due: new Date(Date.now() - DAY) });
         await scheduler.triggerTask(FINDINGS_TASK_ID);
         overview = await api().get(`${IA}/fraud-scorer`).set(as('bob'));
         expect(overview.body.summary.status).toBe('review-overdue');
