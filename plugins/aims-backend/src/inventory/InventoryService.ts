@@ -29,6 +29,7 @@ import {
   entityRefOf,
   inventoryStatusOf,
   inventoryStatusOfScoped,
+  retirementDecides,
   toInventoryItem,
 } from './inventoryItem';
 import { CatalogScope, SystemsInScope } from './catalogScope';
@@ -47,12 +48,14 @@ const FILTER_FIELDS = [...STATUS_FIELDS, 'apiVersion', 'spec.monitoring'];
 const SCAN_PAGE_SIZE = 10_000;
 
 /**
- * The catalog's entity facets can say which systems are in scope unless the query searches
- * free text (facets take no text filter) or filters by monitoring status (which needs each
- * system's declared metrics).
+ * Whether the catalog's entity facets should say which systems are in scope. They cannot when
+ * the query searches free text (facets take no text filter) or filters by monitoring status
+ * (which needs each system's declared metrics). A facet request costs about the same whatever
+ * the scope (it groups the search rows of every entity), while a scan costs per system in
+ * scope: an owner's systems are few, so the scan is the cheaper read for them.
  */
 const scopedByFacets = (query: ParsedInventoryQuery) =>
-  !query.q && !query.monitoring;
+  !query.q && !query.monitoring && !query.owner;
 
 /**
  * `GET /inventory`: the catalog does the filtering, text search, ordering and paging in one
@@ -224,6 +227,7 @@ export class InventoryService {
       query,
       toCatalogFilter(query),
       credentials,
+      { withRetired: retirementDecides(query.status!) },
     );
     const matching = systems.refs.filter(
       ref =>
@@ -252,7 +256,7 @@ export class InventoryService {
     query: ParsedInventoryQuery,
     scope: ReturnType<typeof toCatalogFilter>,
     credentials: BackstageCredentials,
-    options: { withTiers?: boolean } = {},
+    options: { withTiers?: boolean; withRetired?: boolean } = {},
   ): Promise<[SystemsInScope, Map<string, ImpactAssessmentSummary>]> {
     if (!query.owner && !query.lifecycle && !query.type && !query.tier)
       return Promise.all([

@@ -135,13 +135,15 @@ export class CatalogScope {
   /**
    * The systems in scope and which of them are retired: one facet request (namespace, name,
    * lifecycle), one more for the retired ones when the scope has any, one per namespace when
-   * several. `withTiers` adds the tier facet to the first request.
+   * several. `withTiers` adds the tier facet to the first request; `withRetired: false`
+   * leaves the retired systems out (the set is empty) when they cannot matter.
    */
   async systems(
     scope: CatalogScopeFilter,
     credentials: BackstageCredentials,
-    options: { withTiers?: boolean } = {},
+    options: { withTiers?: boolean; withRetired?: boolean } = {},
   ): Promise<SystemsInScope> {
+    const withRetired = options.withRetired ?? true;
     // The retired systems are asked for at the same time, by the lifecycle `retired` (the
     // catalog matches values case-insensitively); only lifecycle values that spell it with
     // spaces need one more request, after.
@@ -151,11 +153,18 @@ export class CatalogScope {
         this.refsOf(retiredScope, f, credentials),
       );
     };
-    const spelt = retiredOf([RETIRED_LIFECYCLE]);
+    const spelt = withRetired
+      ? retiredOf([RETIRED_LIFECYCLE])
+      : Promise.resolve([]);
     spelt.catch(() => undefined); // settled below, or left when the first request fails
     const facets = await this.facets(
       scope,
-      [NAMESPACE, NAME, LIFECYCLE, ...(options.withTiers ? [TIER] : [])],
+      [
+        NAMESPACE,
+        NAME,
+        ...(withRetired ? [LIFECYCLE] : []),
+        ...(options.withTiers ? [TIER] : []),
+      ],
       credentials,
     );
     // lifecycle is a free string: the facet's values through the obligation rule

@@ -12,6 +12,7 @@ import {
   FindingCounts,
   ImpactAssessmentSummary,
   InventoryItem,
+  IMPACT_ASSESSMENT_STATUSES,
   MISSING_IMPACT_ASSESSMENT,
   NO_FINDINGS,
   RETIRED_LIFECYCLE,
@@ -79,6 +80,21 @@ export function inventoryStatusOfScoped(
     { spec: { lifecycle: retired ? RETIRED_LIFECYCLE : undefined } },
     summary,
   );
+}
+
+/**
+ * Whether a system's retirement can decide if it has this status (through the same rule): a
+ * status filter that retirement never changes needs no retired systems looked up.
+ */
+export function retirementDecides(
+  status: ImpactAssessmentSummary['status'],
+): boolean {
+  return IMPACT_ASSESSMENT_STATUSES.some(s => {
+    const summary = { ...MISSING_IMPACT_ASSESSMENT, status: s };
+    const owing = inventoryStatusOfScoped(false, summary);
+    const retired = inventoryStatusOfScoped(true, summary);
+    return owing !== retired && (owing === status || retired === status);
+  });
 }
 
 /**

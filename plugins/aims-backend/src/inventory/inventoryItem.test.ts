@@ -1,0 +1,10 @@
+import { IMPACT_ASSESSMENT_STATUSES } from '@aims-backstage/backstage-plugin-aims-common';
+import { retirementDecides } from './inventoryItem';
+
+describe('retirementDecides', () => {
+  it('is true exactly for the statuses a retired lifecycle changes into or out of', () => {
+    expect(
+      IMPACT_ASSESSMENT_STATUSES.filter(s => retirementDecides(s)).sort(),
+    ).toEqual(['approved', 'missing', 'not-required', 'review-overdue']);
+  });
+});
