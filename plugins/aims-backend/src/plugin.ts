@@ -314,6 +314,8 @@ export const aimsPlugin = createBackendPlugin({
               visibility,
               controlData,
               monitoring,
+              // the catalog shares the backend's database client (see InventoryService)
+              { scopeFromFacets: knex.client.config.client === 'pg' },
             ),
             status: new StatusService(
               deps.catalog,

@@ -4,7 +4,8 @@
  * give lifecycle values, not each system's: this organisation has the same name in two
  * namespaces, retired systems spelt two ways and systems without a tier, and every answer is
  * checked against the expected refs and against the scan path (a free-text filter matching
- * every system takes it), which reads each system's lifecycle and tier from its entity.
+ * every system takes it), which reads each system's lifecycle and tier from its entity. The
+ * facets serve PostgreSQL; on SQLite the inventory scans, and the same answers hold.
  */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
