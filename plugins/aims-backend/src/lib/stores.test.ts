@@ -225,6 +225,119 @@ describe.each(databases.eachSupportedId())('stores on %s', databaseId => {
       });
     });
 
+    it('reconciles hundreds of findings in chunks without mixing rows up', async () => {
+      let at = new Date('2026-06-02T00:00:00Z');
+      const s = new FindingStore(knex, () => at);
+      const types = ['version-mismatch' as const];
+      const severities = ['low', 'medium', 'high', 'critical'] as const;
+      const draft = (i: number, round: number) => ({
+        key: `batch-${i}`,
+        type: types[0],
+        entityRef: `Component:default/svc-${i}`,
+        aiSystemRef: `aisystem:default/sys-${i % 7}`,
+        environment: i % 2 ? 'production' : 'staging',
+        severity: severities[(i + round) % 4],
+        evidence: { index: i, round },
+      });
+      // 250 new findings: more than one insert chunk
+      const first = await s.reconcile({
+        types,
+        drafts: Array.from({ length: 250 }, (_, i) => draft(i, 0)),
+      });
+      expect(first.opened).toBe(250);
+      expect(first.changes.filter(c => c.change === 'opened')).toHaveLength(
+        250,
+      );
+      const rowsOf = async () =>
+        new Map(
+          (
+            await knex('aims_findings')
+              .where('finding_key', 'like', 'batch-%')
+              .select('*')
+          ).map((r: any) => [r.finding_key, r]),
+        );
+      let rows = await rowsOf();
+      for (let i = 0; i < 250; i++) {
+        const r = rows.get(`batch-${i}`);
+        expect(r.entity_ref).toBe(`component:default/svc-${i}`);
+        expect(r.ai_system_ref).toBe(`aisystem:default/sys-${i % 7}`);
+        expect(r.severity).toBe(severities[i % 4]);
+        expect(JSON.parse(r.evidence)).toEqual({ index: i, round: 0 });
+        expect(r.status).toBe('open');
+      }
+
+      // round 1: 0-99 unchanged, 100-199 changed (severity +1 or evidence), 200-249 gone
+      at = new Date('2026-06-03T00:00:00Z');
+      const second = await s.reconcile({
+        types,
+        drafts: Array.from({ length: 200 }, (_, i) =>
+          i < 100 ? draft(i, 0) : draft(i, 1),
+        ),
+      });
+      expect(second.resolved).toBe(50);
+      // a rise from critical wraps to low: not raised
+      const raisedIds = second.changes
+        .filter(c => c.change === 'severity-raised')
+        .map(c => c.draft.key)
+        .sort();
+      expect(raisedIds).toEqual(
+        Array.from({ length: 100 }, (_, k) => 100 + k)
+          .filter(i => i % 4 !== 3)
+          .map(i => `batch-${i}`)
+          .sort(),
+      );
+      rows = await rowsOf();
+      for (let i = 0; i < 250; i++) {
+        const r = rows.get(`batch-${i}`);
+        const round = i >= 100 && i < 200 ? 1 : 0;
+        expect(r.severity).toBe(severities[(i + round) % 4]);
+        expect(JSON.parse(r.evidence)).toEqual({ index: i, round });
+        expect(r.status).toBe(i < 200 ? 'open' : 'resolved');
+        expect(new Date(r.last_seen_at).getTime()).toBe(
+          (i < 200 ? at : new Date('2026-06-02T00:00:00Z')).getTime(),
+        );
+        expect(new Date(r.first_seen_at).toISOString()).toBe(
+          '2026-06-02T00:00:00.000Z',
+        );
+      }
+
+      // round 2: the gone ones come back, once each
+      at = new Date('2026-06-04T00:00:00Z');
+      const third = await s.reconcile({
+        types,
+        drafts: Array.from({ length: 250 }, (_, i) =>
+          i < 100 ? draft(i, 0) : draft(i, 1),
+        ),
+      });
+      expect(third.reopened).toBe(50);
+      expect(third.opened).toBe(0);
+      rows = await rowsOf();
+      for (let i = 200; i < 250; i++) {
+        const r = rows.get(`batch-${i}`);
+        expect(r.status).toBe('open');
+        expect(Number(r.occurrences)).toBe(2);
+        expect(JSON.parse(r.evidence)).toEqual({ index: i, round: 1 });
+      }
+      const events = await knex('aims_finding_events')
+        .join(
+          'aims_findings',
+          'aims_findings.id',
+          'aims_finding_events.finding_id',
+        )
+        .where('aims_findings.finding_key', 'like', 'batch-%')
+        .select('aims_finding_events.action')
+        .count({ n: '*' })
+        .groupBy('aims_finding_events.action');
+      expect(
+        Object.fromEntries(events.map((e: any) => [e.action, Number(e.n)])),
+      ).toEqual({
+        opened: 250,
+        'severity-raised': 75,
+        resolved: 50,
+        reopened: 50,
+      });
+    });
+
     it('keeps finding_key unique', async () => {
       const error = await store()
         .insert({
