@@ -69,6 +69,7 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import aimsPlugin from '@aims-backstage/backstage-plugin-aims-backend';
 import request from 'supertest';
@@ -468,6 +469,8 @@ async function benchOn(database: string, postgres?: string) {
       // The bench replaces the catalog's contents when it changes size; between those, the
       // periodic re-processing of 50,000 unchanged entities would only add noise.
       catalog: { processingInterval: { minutes: 30 } },
+      // the notifications backend links notifications to the app
+      app: { baseUrl: 'http://localhost:3000' },
     },
   });
   const started = Date.now();
@@ -476,6 +479,8 @@ async function benchOn(database: string, postgres?: string) {
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
+      // as in packages/backend: drift findings notify their owners for real
+      notificationsPlugin,
       catalogModuleAims,
       aimsPlugin,
       catalog.module,

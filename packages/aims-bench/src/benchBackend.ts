@@ -20,6 +20,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import catalogModuleAims from '@aims-backstage/backstage-plugin-catalog-backend-module-aims';
 import aimsPlugin from '@aims-backstage/backstage-plugin-aims-backend';
 import { execFile } from 'child_process';
@@ -68,6 +69,7 @@ export async function benchDatabases(
   kind: 'postgres' | 'sqlite';
   catalog: Knex;
   aims: Knex;
+  notifications: Knex;
   close: () => Promise<void>;
 }> {
   if (!postgres) {
@@ -79,13 +81,16 @@ export async function benchDatabases(
       });
     const catalog = sqlite();
     const aims = sqlite();
+    const notifications = sqlite();
     return {
       kind: 'sqlite',
       catalog,
       aims,
+      notifications,
       close: async () => {
         await catalog.destroy();
         await aims.destroy();
+        await notifications.destroy();
       },
     };
   }
@@ -103,14 +108,17 @@ export async function benchDatabases(
   };
   const catalog = await open('catalog');
   const aims = await open('aims');
+  const notifications = await open('notifications');
   return {
     kind: 'postgres',
     catalog,
     aims,
+    notifications,
     close: async () => {
       await catalog.destroy();
       await aims.destroy();
-      for (const plugin of ['catalog', 'aims'])
+      await notifications.destroy();
+      for (const plugin of ['catalog', 'aims', 'notifications'])
         await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
           `${prefix}_${plugin}`,
         ]);
@@ -125,7 +133,7 @@ export async function benchDatabases(
  */
 export async function startBenchBackend(options: {
   entities: Entity[];
-  databases: { catalog: Knex; aims: Knex };
+  databases: { catalog: Knex; aims: Knex; notifications: Knex };
   log: (line: string) => void;
 }) {
   const { entities, databases } = options;
@@ -179,6 +187,8 @@ export async function startBenchBackend(options: {
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
+      // as in packages/backend: drift findings notify their owners for real
+      notificationsPlugin,
       catalogModuleAims,
       aimsPlugin,
       seed,
@@ -186,6 +196,10 @@ export async function startBenchBackend(options: {
       database,
       mockServices.rootLogger.factory({
         level: (process.env.BENCH_LOG_LEVEL ?? 'warn') as 'warn',
+      }),
+      // the notifications backend links notifications to the app
+      mockServices.rootConfig.factory({
+        data: { app: { baseUrl: 'http://localhost:3000' } },
       }),
     ],
   });
