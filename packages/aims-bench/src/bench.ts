@@ -35,7 +35,8 @@
  *   BENCH_RECONCILE_RUNS [3]       timed reconciles per size (the median counts)
  *   BENCH_SOA_CONTROLS [20]        controls mapped to each AI system (Statement of Applicability)
  *   BENCH_SOA_EVIDENCE [3]         evidence items per mapped control
- *   BENCH_PUSH_REPORTS [1000]      deployment reports POSTed per push mode
+ *   BENCH_PUSH_REPORTS [1000]      deployment reports POSTed per push run
+ *   BENCH_PUSH_RUNS [3]            timed runs per push mode, alternating with its baseline
  *   BENCH_PUSH_AI_SYSTEMS [3]      AI systems per report (plus one unmapped model)
  *   BENCH_PUSH_MODES [1x1,16x1,8x100]  push modes, <in flight>x<reports per request>
  *   BENCH_DATABASES [sqlite,postgres]  which databases to run on
@@ -106,6 +107,9 @@ const RECONCILE_RUNS = env('BENCH_RECONCILE_RUNS', 3);
 const SOA_CONTROLS = env('BENCH_SOA_CONTROLS', 20);
 const SOA_EVIDENCE = env('BENCH_SOA_EVIDENCE', 3);
 const PUSH_REPORTS = env('BENCH_PUSH_REPORTS', 1000);
+const PUSH_RUNS = env('BENCH_PUSH_RUNS', 3);
+if (!Number.isInteger(PUSH_RUNS) || PUSH_RUNS < 1)
+  throw new Error(`BENCH_PUSH_RUNS: "${PUSH_RUNS}" is not a whole number ≥ 1`);
 const PUSH_AI_SYSTEMS = env('BENCH_PUSH_AI_SYSTEMS', 3);
 const PUSH_MODES: PushMode[] = (
   process.env.BENCH_PUSH_MODES ?? '1x1,16x1,8x100'
@@ -674,6 +678,7 @@ async function benchOn(database: string, postgres?: string) {
         ),
       reports: PUSH_REPORTS,
       modes: PUSH_MODES,
+      runs: PUSH_RUNS,
     });
     for (const r of pushed)
       rows.push({

@@ -11,6 +11,7 @@ import { Knex } from 'knex';
 import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
+import { median } from './measure';
 
 const SCRATCH = 'bench_scratch_observations';
 
@@ -184,6 +185,8 @@ export interface PushResult {
   /** What the mode is judged against, per second: the framework floor or a raw insert. */
   baselineRate: number;
   baseline: 'framework floor' | 'raw knex insert';
+  /** The lowest and highest ratio any push run could have against any baseline run. */
+  ratioRange: [number, number];
 }
 
 /**
@@ -194,8 +197,8 @@ export interface PushResult {
  * - one report per request against the framework floor: an authenticated POST that
  *   validation rejects, no database work — the most any per-request design reaches here;
  * - batches against a raw knex insert of the same reports' observation rows, as many reports
- *   per insert as per request, into a scratch table of the same database (measured before
- *   and after the push runs; the better of the two counts).
+ *   per insert as per request, into a scratch table of the same database.
+ * Baseline and push runs alternate (`runs` of each, one more baseline); medians are compared.
  */
 export async function pushIngestion(options: {
   label: string;
@@ -205,6 +208,8 @@ export async function pushIngestion(options: {
   makeReports: (count: number, runId: string) => DeploymentReport[];
   reports: number;
   modes: PushMode[];
+  /** Timed runs per mode (medians are compared). */
+  runs: number;
 }): Promise<PushResult[]> {
   const { knex, label, baseUrl, token } = options;
   const warmup = Math.min(50, options.reports);
@@ -238,26 +243,22 @@ export async function pushIngestion(options: {
   };
   const baselineOf = (mode: PushMode) =>
     mode.batch > 1 ? rawRun(mode) : floorRun(mode);
-  const baselines = new Map<PushMode, number>();
-  for (const mode of options.modes) {
-    await baselineOf(mode); // warm-up
-    baselines.set(mode, await baselineOf(mode));
-  }
 
-  const results: PushResult[] = [];
-  for (const mode of options.modes) {
+  /** One timed push of fresh reports, and the time until the drift reconcile caught up. */
+  const pushRun = async (mode: PushMode, run: number) => {
     const runId = `${Date.now().toString(36)}c${mode.concurrency}b${
       mode.batch
-    }`;
+    }r${run}`;
     const all = options.makeReports(options.reports + warmup, runId);
     const warm = all.slice(0, warmup);
     const timed = all.slice(warmup);
 
     await postFromClient({ baseUrl, token, ...mode, bodies: warm });
     await untilQueueDrained(knex);
-    const profiler = await startProfiler(
-      `${label}-c${mode.concurrency}-b${mode.batch}`,
-    );
+    const profiler =
+      run === 0
+        ? await startProfiler(`${label}-c${mode.concurrency}-b${mode.batch}`)
+        : undefined;
     const start = process.hrtime.bigint();
     const pushed = await postFromClient({
       baseUrl,
@@ -275,12 +276,37 @@ export async function pushIngestion(options: {
     await untilQueueDrained(knex);
     await profiler?.stop();
     const reconciledMs = Number(process.hrtime.bigint() - start) / 1e6;
+    return {
+      push: rate(timed.length, pushed.ms),
+      reconciled: rate(timed.length, reconciledMs),
+    };
+  };
+
+  // Each mode: baseline and push alternate `runs` times (and a last baseline), medians
+  // compared: a machine that slows down for a while slows both sides, not one.
+  const results: PushResult[] = [];
+  for (const mode of options.modes) {
+    await baselineOf(mode); // warm-up
+    const baselines: number[] = [];
+    const pushes: number[] = [];
+    const reconciled: number[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      baselines.push(await baselineOf(mode));
+      const r = await pushRun(mode, run);
+      pushes.push(r.push);
+      reconciled.push(r.reconciled);
+    }
+    baselines.push(await baselineOf(mode));
     results.push({
       mode,
-      pushRate: rate(timed.length, pushed.ms),
-      reconciledRate: rate(timed.length, reconciledMs),
-      baselineRate: Math.max(baselines.get(mode)!, await baselineOf(mode)),
+      pushRate: median(pushes),
+      reconciledRate: median(reconciled),
+      baselineRate: median(baselines),
       baseline: mode.batch > 1 ? 'raw knex insert' : 'framework floor',
+      ratioRange: [
+        Math.min(...pushes) / Math.max(...baselines),
+        Math.max(...pushes) / Math.min(...baselines),
+      ],
     });
   }
   await knex.schema.dropTable(SCRATCH);
@@ -291,7 +317,13 @@ export async function pushIngestion(options: {
         r.baseline
       }: ${fmt(r.baselineRate).trim()}/s, ratio ${(
         r.pushRate / r.baselineRate
-      ).toFixed(2)}); drift reconciled for all of them at ${fmt(
+      ).toFixed(2)}, ${
+        options.runs
+      } runs, ratio between ${r.ratioRange[0].toFixed(
+        2,
+      )} and ${r.ratioRange[1].toFixed(
+        2,
+      )}); drift reconciled for all of them at ${fmt(
         r.reconciledRate,
       ).trim()} reports/s`,
     );
