@@ -29,6 +29,7 @@ import {
   entityRefOf,
   inventoryStatusOf,
   inventoryStatusOfScoped,
+  retiredCanHave,
   retirementDecides,
   toInventoryItem,
 } from './inventoryItem';
@@ -235,11 +236,14 @@ export class InventoryService {
     query: ParsedInventoryQuery,
     credentials: BackstageCredentials,
   ): Promise<InventoryResponse> {
+    const status = query.status!;
     const [systems, stored] = await this.systemsWithSummaries(
       query,
       toCatalogFilter(query),
       credentials,
-      { withRetired: retirementDecides(query.status!) },
+      retiredCanHave(status)
+        ? { withRetired: retirementDecides(status) }
+        : { owingOnly: true },
     );
     const matching = systems.refs.filter(
       ref =>
@@ -268,14 +272,20 @@ export class InventoryService {
     query: ParsedInventoryQuery,
     scope: ReturnType<typeof toCatalogFilter>,
     credentials: BackstageCredentials,
-    options: { withTiers?: boolean; withRetired?: boolean } = {},
+    options: {
+      withTiers?: boolean;
+      withRetired?: boolean;
+      /** Only the systems that owe an assessment (`CatalogScope.owingSystems`). */
+      owingOnly?: boolean;
+    } = {},
   ): Promise<[SystemsInScope, Map<string, ImpactAssessmentSummary>]> {
+    const inScope = () =>
+      options.owingOnly
+        ? this.scope.owingSystems(scope, credentials)
+        : this.scope.systems(scope, credentials, options);
     if (!query.owner && !query.lifecycle && !query.type && !query.tier)
-      return Promise.all([
-        this.scope.systems(scope, credentials, options),
-        this.assessments.allSummaries(),
-      ]);
-    const systems = await this.scope.systems(scope, credentials, options);
+      return Promise.all([inScope(), this.assessments.allSummaries()]);
+    const systems = await inScope();
     return [systems, await this.assessments.getSummaries(systems.refs)];
   }
 

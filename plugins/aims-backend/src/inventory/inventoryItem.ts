@@ -98,6 +98,25 @@ export function retirementDecides(
 }
 
 /**
+ * Whether a retired system can have this status (through the same rule). A status only
+ * systems that owe an assessment can have (`missing`, `review-overdue`) is looked for among
+ * the systems that are not retired, and none of the retired ones needs looking up.
+ */
+export function retiredCanHave(
+  status: ImpactAssessmentSummary['status'],
+): boolean {
+  return [undefined, ...IMPACT_ASSESSMENT_STATUSES].some(
+    s =>
+      inventoryStatusOfScoped(
+        true,
+        s === undefined
+          ? undefined
+          : { ...MISSING_IMPACT_ASSESSMENT, status: s },
+      ) === status,
+  );
+}
+
+/**
  * The catalog facts of an AI system as the inventory shows them. Components are the
  * `dependencyOf` relations to Components (the catalog stitches in those declared by a
  * Component's `spec.dependsOn`), plus the system's own `spec.dependencyOf` in case relations
