@@ -5,7 +5,9 @@
  * namespaces, retired systems spelt two ways and systems without a tier, and every answer is
  * checked against the expected refs and against the scan path (a free-text filter matching
  * every system takes it), which reads each system's lifecycle and tier from its entity. The
- * facets serve PostgreSQL; on SQLite the inventory scans, and the same answers hold.
+ * statuses only systems that owe an assessment can have (`missing`, `review-overdue`) read the
+ * scope without its retired systems, where `retired ` spelt with a space must still be left
+ * out. The facets serve PostgreSQL; on SQLite the inventory scans, and the same answers hold.
  */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
