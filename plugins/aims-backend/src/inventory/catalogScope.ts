@@ -147,10 +147,8 @@ export class CatalogScope {
     // The retired systems are asked for at the same time, by the lifecycle `retired` (the
     // catalog matches values case-insensitively); only lifecycle values that spell it with
     // spaces need one more request, after.
-    const retiredOf = (values: string[]) =>
-      this.retiredRefs(scope, values, credentials);
     const spelt = withRetired
-      ? retiredOf([RETIRED_LIFECYCLE])
+      ? this.retiredRefs(scope, [RETIRED_LIFECYCLE], credentials)
       : Promise.resolve([]);
     spelt.catch(() => undefined); // settled below, or left when the first request fails
     const facets = await this.facets(
@@ -172,7 +170,7 @@ export class CatalogScope {
     );
     const [refs, retired] = await Promise.all([
       this.refsOf(scope, facets, credentials),
-      asSpelt ? spelt : retiredOf(retiredValues),
+      asSpelt ? spelt : this.retiredRefs(scope, retiredValues, credentials),
     ]);
     return {
       refs,

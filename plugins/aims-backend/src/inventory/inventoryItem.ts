@@ -105,14 +105,13 @@ export function retirementDecides(
 export function retiredCanHave(
   status: ImpactAssessmentSummary['status'],
 ): boolean {
-  return [undefined, ...IMPACT_ASSESSMENT_STATUSES].some(
+  // no stored summary is the `missing` one, which the list holds
+  return IMPACT_ASSESSMENT_STATUSES.some(
     s =>
-      inventoryStatusOfScoped(
-        true,
-        s === undefined
-          ? undefined
-          : { ...MISSING_IMPACT_ASSESSMENT, status: s },
-      ) === status,
+      inventoryStatusOfScoped(true, {
+        ...MISSING_IMPACT_ASSESSMENT,
+        status: s,
+      }) === status,
   );
 }
 
