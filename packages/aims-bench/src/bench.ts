@@ -505,6 +505,38 @@ async function benchOn(database: string, postgres?: string) {
     };
     const aims = await databases.of('aims');
 
+    /**
+     * Waits until the catalog has processed every entity and emptied its stitch queue. The
+     * last AI system being stitched does not mean the rest is: the tail of the initial
+     * ingestion (processing, relations, re-stitching) may still be writing to the same
+     * database, which would slow the push runs and not the read-only floor runs they alternate
+     * with. Periodic re-processing is off (30 minutes), so a settled catalog stays quiet.
+     */
+    const catalogSettled = async () => {
+      const catalogDb = await databases.of('catalog');
+      const since = Date.now();
+      for (;;) {
+        const [[{ due }], [{ queued }]] = await Promise.all([
+          catalogDb('refresh_state')
+            .where('next_update_at', '<=', catalogDb.fn.now())
+            .count({ due: '*' }),
+          catalogDb('stitch_queue').count({ queued: '*' }),
+        ]);
+        if (Number(due) === 0 && Number(queued) === 0) break;
+        if (Date.now() - since > 30 * 60_000)
+          throw new Error(
+            `${database}: the catalog still has ${due} entities to process and ${queued} to stitch after 30 minutes`,
+          );
+        await new Promise(r => setTimeout(r, 1000));
+      }
+      console.log(
+        `${database}: catalog settled (nothing left to process or stitch) after ${(
+          (Date.now() - since) /
+          1000
+        ).toFixed(0)} s more`,
+      );
+    };
+
     /** Waits until the catalog holds and has stitched the synthetic catalog of that size. */
     const stitched = async (s: ReturnType<typeof sizeAt>) => {
       const total = s.aiSystems + s.components + s.users + GROUPS;
@@ -528,6 +560,7 @@ async function benchOn(database: string, postgres?: string) {
         await new Promise(r => setTimeout(r, 2000));
       }
       if (process.stdout.isTTY) process.stdout.write('\n');
+      await catalogSettled();
     };
 
     // Drift, growing the catalog and the observations from 1/16 to full size.
